@@ -1,0 +1,72 @@
+// Argument reading and input validation; see input.hpp.
+#include "input.hpp"
+
+#include "errors.hpp"
+#include "normalize.hpp"
+
+extern "C" {
+#include "utils/builtins.h"
+}
+
+namespace ci {
+
+std::optional<std::string> text_arg(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) return std::nullopt;
+    const char *data = nullptr;
+    std::size_t length = 0;
+    pg_call([&] {
+        text *value = PG_GETARG_TEXT_PP(index);
+        data = VARDATA_ANY(value);
+        length = VARSIZE_ANY_EXHDR(value);
+    });
+    return std::string(data, length);
+}
+
+std::optional<std::int64_t> int8_arg(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) return std::nullopt;
+    return static_cast<std::int64_t>(PG_GETARG_INT64(index));
+}
+
+std::optional<bool> bool_arg(FunctionCallInfo fcinfo, int index) {
+    if (PG_ARGISNULL(index)) return std::nullopt;
+    return static_cast<bool>(PG_GETARG_BOOL(index));
+}
+
+std::string checked_tenant(const std::optional<std::string> &tenant) {
+    if (!tenant || is_blank(*tenant))
+        throw IdentityError(sqlstate::malformed_input, "tenant_id must not be null or empty");
+    return *tenant;
+}
+
+std::optional<std::string> checked_identifier(const std::optional<std::string> &value,
+                                              const char *what) {
+    if (value && is_blank(*value))
+        throw IdentityError(sqlstate::malformed_input,
+                            std::string(what) + " must not be empty or blank");
+    return value;
+}
+
+// Shared shape of checked_email and checked_phone.
+static std::optional<std::string> checked_normalized(const std::optional<std::string> &value,
+                                                     const char *what,
+                                                     Normalized (*normalize)(std::string_view)) {
+    if (!value) return std::nullopt;
+    Normalized result = normalize(*value);
+    if (!result.ok)
+        throw IdentityError(sqlstate::malformed_input,
+                            std::string("invalid ") + what + " " + quote_for_message(*value),
+                            result.error + ".");
+    return result.value;
+}
+
+std::optional<std::string> checked_email(const std::optional<std::string> &email,
+                                         const char *what) {
+    return checked_normalized(email, what, normalize_email);
+}
+
+std::optional<std::string> checked_phone(const std::optional<std::string> &phone,
+                                         const char *what) {
+    return checked_normalized(phone, what, normalize_phone);
+}
+
+}  // namespace ci

@@ -1,0 +1,37 @@
+// Reading SQL arguments and validating caller input: every 22023 / 22004 the
+// functions and triggers raise for bad input comes from here.
+#pragma once
+
+#include "pg_boundary.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ci {
+
+// SQL arguments as C++ values; nullopt for SQL NULL.
+std::optional<std::string> text_arg(FunctionCallInfo fcinfo, int index);
+std::optional<std::int64_t> int8_arg(FunctionCallInfo fcinfo, int index);
+std::optional<bool> bool_arg(FunctionCallInfo fcinfo, int index);
+
+// The value of a required argument; NULL raises 22004 naming the argument.
+template <typename T>
+T required(const std::optional<T> &value, const char *argument) {
+    if (!value) throw IdentityError(ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                                    std::string(argument) + " must not be null");
+    return *value;
+}
+
+// A tenant id: NULL, empty or whitespace-only raises 22023.
+std::string checked_tenant(const std::optional<std::string> &tenant);
+// An opaque identifier (external_customer_id, user_id): empty or blank raises 22023.
+std::optional<std::string> checked_identifier(const std::optional<std::string> &value,
+                                              const char *what);
+// Normalized email / phone, or 22023 with the reason.
+std::optional<std::string> checked_email(const std::optional<std::string> &email,
+                                         const char *what = "email");
+std::optional<std::string> checked_phone(const std::optional<std::string> &phone,
+                                         const char *what = "phone");
+
+}  // namespace ci

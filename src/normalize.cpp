@@ -1,0 +1,183 @@
+#include "normalize.hpp"
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+namespace ci {
+namespace {
+
+constexpr std::size_t kMaxEmailBytes = 320;
+constexpr int kMinPhoneDigits = 4;
+constexpr int kMaxPhoneDigits = 20;
+
+// One decoded code point and the byte range it occupies in the input.
+struct CodePoint {
+    char32_t cp;
+    std::size_t pos;
+    std::size_t len;
+};
+
+// Decodes strict UTF-8 (no overlongs, surrogates or values above U+10FFFF); false if invalid.
+bool decode_utf8(std::string_view s, std::vector<CodePoint>& out) {
+    out.clear();
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char b0 = static_cast<unsigned char>(s[i]);
+        std::size_t len;
+        char32_t cp;
+        char32_t min;
+        if (b0 < 0x80) {
+            out.push_back({b0, i, 1});
+            ++i;
+            continue;
+        } else if ((b0 & 0xE0) == 0xC0) {
+            len = 2; cp = b0 & 0x1F; min = 0x80;
+        } else if ((b0 & 0xF0) == 0xE0) {
+            len = 3; cp = b0 & 0x0F; min = 0x800;
+        } else if ((b0 & 0xF8) == 0xF0) {
+            len = 4; cp = b0 & 0x07; min = 0x10000;
+        } else {
+            return false;
+        }
+        if (s.size() - i < len) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const unsigned char b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        out.push_back({cp, i, len});
+        i += len;
+    }
+    return true;
+}
+
+// True for ASCII whitespace and the listed Unicode space/format code points.
+bool is_space(char32_t c) {
+    switch (c) {
+        case 0x20: case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D:
+        case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
+        case 0x205F: case 0x3000: case 0xFEFF:
+            return true;
+        default:
+            return c >= 0x2000 && c <= 0x200B;
+    }
+}
+
+// Index range [first, last) of the code points left after trimming whitespace at both ends.
+void trim(const std::vector<CodePoint>& cps, std::size_t& first, std::size_t& last) {
+    first = 0;
+    last = cps.size();
+    while (first < last && is_space(cps[first].cp)) ++first;
+    while (last > first && is_space(cps[last - 1].cp)) --last;
+}
+
+// Builds a failed result carrying the given reason.
+Normalized fail(const char* reason) { return Normalized{false, std::string(), reason}; }
+
+// Builds a successful result carrying the given value.
+Normalized success(std::string value) { return Normalized{true, std::move(value), std::string()}; }
+
+// True for characters that are dropped as phone-number formatting.
+bool is_phone_separator(char32_t c) {
+    return is_space(c) || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' ||
+           (c >= 0x2010 && c <= 0x2015);
+}
+
+// Feeds bytes into a running FNV-1a 64-bit hash state.
+std::uint64_t fnv1a_update(std::uint64_t h, std::string_view bytes) {
+    for (const char ch : bytes) {
+        h ^= static_cast<unsigned char>(ch);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+}  // namespace
+
+bool is_blank(std::string_view input) {
+    std::vector<CodePoint> cps;
+    if (!decode_utf8(input, cps)) return false;
+    std::size_t first = 0, last = 0;
+    trim(cps, first, last);
+    return first == last;
+}
+
+// Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
+Normalized normalize_email(std::string_view input) {
+    std::vector<CodePoint> cps;
+    if (!decode_utf8(input, cps)) return fail("email is not valid UTF-8");
+    std::size_t first;
+    std::size_t last;
+    trim(cps, first, last);
+    if (first == last) return fail("email is empty");
+
+    const std::size_t begin = cps[first].pos;
+    const std::size_t end = cps[last - 1].pos + cps[last - 1].len;
+    if (end - begin > kMaxEmailBytes) return fail("email is longer than 320 bytes");
+
+    std::size_t at_count = 0;
+    for (std::size_t i = first; i < last; ++i) {
+        const char32_t c = cps[i].cp;
+        if (is_space(c)) return fail("email contains whitespace");
+        if (c < 0x20 || c == 0x7F) return fail("email contains a control character");
+        if (c == '@') ++at_count;
+    }
+    if (at_count == 0) return fail("email has no \"@\"");
+    if (at_count > 1) return fail("email has more than one \"@\"");
+
+    std::string out(input.substr(begin, end - begin));
+    const std::size_t at = out.find('@');
+    if (at == 0) return fail("email has an empty local part");
+    if (at + 1 == out.size()) return fail("email has an empty domain part");
+    for (char& ch : out) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return success(std::move(out));
+}
+
+// Reduces a phone number to ASCII digits with an optional leading '+'.
+Normalized normalize_phone(std::string_view input) {
+    std::vector<CodePoint> cps;
+    if (!decode_utf8(input, cps)) return fail("phone is not valid UTF-8");
+    std::size_t first;
+    std::size_t last;
+    trim(cps, first, last);
+    if (first == last) return fail("phone is empty");
+
+    std::string out;
+    int digits = 0;
+    for (std::size_t i = first; i < last; ++i) {
+        const char32_t c = cps[i].cp;
+        if (c >= '0' && c <= '9') {
+            out.push_back(static_cast<char>(c));
+            ++digits;
+        } else if (c >= 0xFF10 && c <= 0xFF19) {
+            out.push_back(static_cast<char>('0' + (c - 0xFF10)));
+            ++digits;
+        } else if ((c == '+' || c == 0xFF0B) && i == first) {
+            out.push_back('+');
+        } else if (!is_phone_separator(c)) {
+            return fail("phone contains an invalid character");
+        }
+    }
+    if (digits < kMinPhoneDigits) return fail("phone has fewer than 4 digits");
+    if (digits > kMaxPhoneDigits) return fail("phone has more than 20 digits");
+    return success(std::move(out));
+}
+
+// 64-bit FNV-1a over the parts joined with a 0 byte between them (used as a lock key).
+std::uint64_t identity_key_hash(std::string_view tenant, std::string_view kind, std::string_view value) {
+    static constexpr char kSep[1] = {'\0'};
+    const std::string_view sep(kSep, 1);
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    h = fnv1a_update(h, tenant);
+    h = fnv1a_update(h, sep);
+    h = fnv1a_update(h, kind);
+    h = fnv1a_update(h, sep);
+    h = fnv1a_update(h, value);
+    return h;
+}
+
+}  // namespace ci

@@ -1,0 +1,80 @@
+// Implementation of the C++/PostgreSQL boundary guards declared in pg_boundary.hpp.
+#include "pg_boundary.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <new>
+
+extern "C" {
+#include "utils/memutils.h"
+}
+
+namespace ci {
+
+// The PG_TRY frame: nothing here has a destructor, so a longjmp into PG_CATCH is safe.
+void pg_try_invoke(void (*fn)(void *), void *ctx) {
+    MemoryContext caller_context = CurrentMemoryContext;
+    ErrorData *volatile caught = nullptr;
+    PG_TRY();
+    {
+        fn(ctx);
+    }
+    PG_CATCH();
+    {
+        // CopyErrorData must not run in ErrorContext; copy into the caller's context.
+        MemoryContextSwitchTo(caller_context);
+        caught = CopyErrorData();
+        FlushErrorState();
+    }
+    PG_END_TRY();
+    if (caught != nullptr) throw PgError{caught};
+}
+
+// Copies at most size-1 bytes of text into a fixed buffer, always terminated.
+static void copy_text(char *buffer, std::size_t size, const char *text) noexcept {
+    std::snprintf(buffer, size, "%s", text);
+}
+
+void capture_exception(PendingError &pending) noexcept {
+    try {
+        throw;
+    } catch (const PgError &error) {
+        pending.pg = error.data;
+    } catch (const IdentityError &error) {
+        pending.sqlstate = error.sqlstate();
+        copy_text(pending.message, sizeof pending.message, error.message().c_str());
+        copy_text(pending.detail, sizeof pending.detail, error.detail().c_str());
+        copy_text(pending.hint, sizeof pending.hint, error.hint().c_str());
+    } catch (const std::bad_alloc &) {
+        pending.sqlstate = ERRCODE_OUT_OF_MEMORY;
+        copy_text(pending.message, sizeof pending.message, "out of memory in customer_identity");
+    } catch (const std::exception &error) {
+        pending.sqlstate = ERRCODE_INTERNAL_ERROR;
+        std::snprintf(pending.message, sizeof pending.message,
+                      "customer_identity internal error: %s", error.what());
+    } catch (...) {
+        pending.sqlstate = ERRCODE_INTERNAL_ERROR;
+        copy_text(pending.message, sizeof pending.message,
+                  "customer_identity internal error: unknown exception");
+    }
+}
+
+void raise_pending(PendingError &pending) {
+    if (pending.pg != nullptr) ReThrowError(pending.pg);
+    ereport(ERROR, (errcode(pending.sqlstate), errmsg_internal("%s", pending.message),
+                    pending.detail[0] ? errdetail_internal("%s", pending.detail) : 0,
+                    pending.hint[0] ? errhint("%s", pending.hint) : 0));
+    pg_unreachable();
+}
+
+std::string quote_for_message(const std::string &value) {
+    constexpr std::size_t limit = 80;
+    if (value.size() <= limit) return "\"" + value + "\"";
+    // Cut on a UTF-8 character boundary so the message stays valid text.
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    return "\"" + value.substr(0, cut) + "...\"";
+}
+
+}  // namespace ci

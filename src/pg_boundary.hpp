@@ -1,0 +1,100 @@
+// The one place where C++ meets PostgreSQL.
+//
+// Two rules, and the two guards that keep them:
+//  * A C++ exception must never unwind into PostgreSQL's C frames.  Every
+//    extern "C" entry point runs its body through entry_guard(), which catches
+//    everything and raises the PostgreSQL error only after the C++ frames are gone.
+//  * A PostgreSQL error (a longjmp) must never skip a C++ destructor.  Every call
+//    into PostgreSQL that may ereport(ERROR) runs inside pg_call(), whose PG_TRY
+//    turns the error into a C++ PgError.  Inside a pg_call body, create no object
+//    with a non-trivial destructor and call nothing that throws C++ exceptions:
+//    read PostgreSQL values into plain variables, convert them outside.
+#pragma once
+
+extern "C" {
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/elog.h"
+}
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+namespace ci {
+
+// A PostgreSQL error caught by pg_call, carried up to the entry guard.
+struct PgError {
+    ErrorData *data;
+};
+
+// A rule of the extension was broken: raised as a PostgreSQL error at the boundary.
+class IdentityError {
+public:
+    IdentityError(int sqlstate, std::string message, std::string detail = {},
+                  std::string hint = {})
+        : sqlstate_(sqlstate),
+          message_(std::move(message)),
+          detail_(std::move(detail)),
+          hint_(std::move(hint)) {}
+    int sqlstate() const { return sqlstate_; }
+    const std::string &message() const { return message_; }
+    const std::string &detail() const { return detail_; }
+    const std::string &hint() const { return hint_; }
+
+private:
+    int sqlstate_;
+    std::string message_, detail_, hint_;
+};
+
+// Runs fn(ctx) under PG_TRY; a PostgreSQL error becomes a thrown PgError.
+void pg_try_invoke(void (*fn)(void *), void *ctx);
+
+// Runs a body that calls PostgreSQL; see the rules at the top of this file.
+template <typename Body>
+void pg_call(Body &&body) {
+    pg_try_invoke([](void *ctx) { (*static_cast<Body *>(ctx))(); },
+                  const_cast<void *>(static_cast<const void *>(&body)));
+}
+
+// A C++ error captured in plain storage, so it can be raised after the C++ frames are gone.
+struct PendingError {
+    ErrorData *pg = nullptr;
+    int sqlstate = 0;
+    char message[1024] = {0};
+    char detail[1024] = {0};
+    char hint[512] = {0};
+};
+
+// Copies the current C++ exception into plain storage (no allocation, no throw).
+void capture_exception(PendingError &pending) noexcept;
+
+// Raises the captured error as a PostgreSQL ERROR; never returns.
+[[noreturn]] void raise_pending(PendingError &pending);
+
+// Runs an entry point's body; any exception becomes an ereport once the body's frames are gone.
+template <typename Body>
+Datum entry_guard(Body &&body) {
+    PendingError pending;
+    Datum result = (Datum)0;
+    try {
+        result = body();
+    } catch (...) {
+        capture_exception(pending);
+    }
+    if (pending.pg != nullptr || pending.sqlstate != 0) raise_pending(pending);
+    return result;
+}
+
+// Truncates a caller-supplied value for use inside an error message.
+std::string quote_for_message(const std::string &value);
+
+}  // namespace ci
+
+// Declares and defines a SQL-callable C entry point; its body must return entry_guard(...).
+#define CI_SQL_FUNCTION(name)                    \
+    extern "C" {                                 \
+    PG_FUNCTION_INFO_V1(name);                   \
+    }                                            \
+    extern "C" Datum name(PG_FUNCTION_ARGS)

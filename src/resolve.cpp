@@ -1,0 +1,348 @@
+// resolve_customer_identity: the one resolution order of the SPEC.
+//
+//   1. external_customer_id  2. user_id  3. email (vendor first, then customer)
+//   4. phone  5. customer_ref  6. create (unless create_missing is false)
+//
+// Every given identifier is locked first (identity_lock.hpp), so concurrent calls with
+// overlapping identifiers take turns and the second one finds what the first created.
+// All reads happen before any write, so a conflict changes nothing.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit.hpp"
+#include "errors.hpp"
+#include "identity_lock.hpp"
+#include "input.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "store.hpp"
+#include "vendor_link.hpp"
+
+extern "C" {
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+}
+
+namespace ci {
+namespace {
+
+// What the caller asked for, validated and normalized.
+struct ResolveRequest {
+    std::string tenant;
+    CustomerFields given;                                // as given (raw email/phone)
+    std::array<std::optional<std::string>, 4> keys;      // normalized, by Identifier
+    std::optional<std::int64_t> customer_ref;
+    bool create_missing = true;
+    bool conflict_returns = false;
+
+    const std::optional<std::string> &key(Identifier id) const {
+        return keys[static_cast<int>(id)];
+    }
+};
+
+// What resolution decided.
+struct ResolveOutcome {
+    bool has_row = false;
+    std::optional<std::int64_t> customer_id;
+    std::optional<std::int64_t> vendor_id;
+    std::string method;
+    bool created = false;
+};
+
+// Two different customers (or a customer and a different value) behind the inputs.
+struct Conflict {
+    std::string message;
+    std::string detail;
+    std::optional<std::int64_t> customer_id;
+    std::optional<std::int64_t> other_customer_id;
+    std::string identifier;
+};
+
+std::string id_text(std::int64_t id) { return std::to_string(id); }
+
+// The decision of steps 1-6, before anything is written.
+struct Match {
+    std::optional<std::int64_t> customer_id;  // an existing customer
+    std::optional<VendorRecord> vendor;       // the vendor matched by email, if any
+    bool link_vendor = false;                 // link `vendor` to `customer_id`
+    bool create = false;                      // create a new customer
+    std::string method;
+};
+
+class Resolver {
+public:
+    explicit Resolver(const ResolveRequest &request) : req_(request) {}
+
+    ResolveOutcome run() {
+        lock_given_identifiers();
+        Match match = decide();
+        if (match.create && !req_.create_missing) return {};
+        std::optional<CustomerRecord> record;
+        if (match.customer_id) record = load_active(*match.customer_id);
+        if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
+        return apply(match, record);
+    }
+
+private:
+    const ResolveRequest &req_;
+    std::array<std::optional<std::optional<std::int64_t>>, 4> holders_;  // memoized lookups
+    std::optional<std::int64_t> ref_target_;
+    bool ref_resolved_ = false;
+
+    void lock_given_identifiers() {
+        std::vector<IdentityKey> keys;
+        for (Identifier id : all_identifiers)
+            if (req_.key(id)) keys.push_back({identifier_name(id), *req_.key(id)});
+        lock_identities(req_.tenant, keys);
+    }
+
+    // The active customer holding the given value of this identifier, if any.
+    std::optional<std::int64_t> holder(Identifier id) {
+        auto &slot = holders_[static_cast<int>(id)];
+        if (!slot) {
+            slot = req_.key(id) ? store::find_active_customer(req_.tenant, id, *req_.key(id))
+                                : std::nullopt;
+        }
+        return *slot;
+    }
+
+    // The active customer customer_ref stands for, following merges; CI011/CI008/CI010.
+    std::optional<std::int64_t> ref_target() {
+        if (ref_resolved_ || !req_.customer_ref) return ref_target_;
+        ref_resolved_ = true;
+        std::int64_t id = *req_.customer_ref;
+        for (int hops = 0; hops < 100; ++hops) {
+            auto record = store::load_customer(id);
+            if (!record)
+                throw IdentityError(sqlstate::unknown_id,
+                                    "customer_ref " + id_text(id) + " does not exist");
+            if (record->tenant != req_.tenant)
+                throw IdentityError(sqlstate::tenant_mismatch,
+                                    "customer_ref " + id_text(id) +
+                                        " belongs to a different tenant");
+            if (!record->archived) return ref_target_ = id;
+            if (!record->merged_into) break;
+            id = *record->merged_into;
+        }
+        throw IdentityError(sqlstate::customer_archived,
+                            "customer_ref " + id_text(*req_.customer_ref) +
+                                " is archived and was not merged into an active customer");
+    }
+
+    // Steps 1 to 6 of the resolution order; reads only.
+    Match decide() {
+        if (auto id = holder(Identifier::external_customer_id))
+            return {id, std::nullopt, false, false, "external_customer_id"};
+        if (auto id = holder(Identifier::user_id)) return {id, std::nullopt, false, false, "user_id"};
+        if (const auto &email = req_.key(Identifier::email)) {
+            if (auto vendor = store::find_vendor_by_email(req_.tenant, *email, false)) {
+                if (vendor->customer_id)
+                    return {vendor->customer_id, vendor, false, false, "vendor_email"};
+                if (auto id = holder(Identifier::email)) return {id, vendor, true, false, "vendor_email"};
+                return {std::nullopt, vendor, false, true, "vendor_email"};
+            }
+            if (auto id = holder(Identifier::email))
+                return {id, std::nullopt, false, false, "customer_email"};
+        }
+        if (auto id = holder(Identifier::phone)) return {id, std::nullopt, false, false, "phone"};
+        if (auto id = ref_target()) return {id, std::nullopt, false, false, "customer_ref"};
+        return {std::nullopt, std::nullopt, false, true, "created"};
+    }
+
+    // The matched customer; a vendor linked to an archived customer is CI010.
+    CustomerRecord load_active(std::int64_t id, store::Lock lock = store::Lock::none) {
+        auto record = store::load_customer(id, lock);
+        if (!record)
+            throw IdentityError(sqlstate::unknown_id, "customer " + id_text(id) + " does not exist");
+        if (record->archived)
+            throw IdentityError(sqlstate::customer_archived,
+                                "customer " + id_text(id) + " is archived");
+        return *record;
+    }
+
+    // The first identity conflict between the inputs and the decision, if any.
+    std::optional<Conflict> find_conflict(const Match &match,
+                                          const std::optional<CustomerRecord> &record) {
+        const std::string target =
+            record ? "customer " + id_text(record->id)
+                   : "a new customer for vendor " + (match.vendor ? id_text(match.vendor->id) : "?");
+        for (Identifier id : all_identifiers) {
+            const auto &given = req_.key(id);
+            if (!given) continue;
+            const char *name = identifier_name(id);
+            auto other = holder(id);
+            if (other && (!record || *other != record->id))
+                return Conflict{"identity conflict: " + std::string(name) + " " +
+                                    quote_for_message(*given) + " belongs to customer " +
+                                    id_text(*other) + ", but the inputs resolve to " + target,
+                                "Resolved by " + match.method + " to " + target + "; " + name +
+                                    " points at customer " + id_text(*other) + ".",
+                                record ? std::optional(record->id) : std::nullopt, other, name};
+            if (record && record->value(id) && *record->value(id) != *given)
+                return Conflict{"identity conflict: customer " + id_text(record->id) + " has " +
+                                    name + " " + quote_for_message(*record->value(id)) + ", not " +
+                                    quote_for_message(*given),
+                                "Resolved by " + match.method + " to customer " +
+                                    id_text(record->id) + ".",
+                                record->id, std::nullopt, name};
+        }
+        if (req_.customer_ref) {
+            auto ref = ref_target();
+            if (!record || (ref && *ref != record->id))
+                return Conflict{"identity conflict: customer_ref " + id_text(*req_.customer_ref) +
+                                    " is customer " + id_text(ref.value_or(0)) +
+                                    ", but the inputs resolve to " + target,
+                                "Resolved by " + match.method + " to " + target + ".",
+                                record ? std::optional(record->id) : std::nullopt, ref,
+                                "customer_ref"};
+        }
+        return std::nullopt;
+    }
+
+    // on_conflict => 'raise' raises CI001; 'return' records the conflict and returns it.
+    ResolveOutcome on_conflict(const Conflict &conflict) {
+        if (!req_.conflict_returns)
+            throw IdentityError(sqlstate::identity_conflict, conflict.message, conflict.detail);
+        record_event({req_.tenant, "conflict", conflict.customer_id, conflict.other_customer_id,
+                      std::nullopt, std::nullopt,
+                      {{"identifier", conflict.identifier}, {"message", conflict.message}}});
+        ResolveOutcome outcome;
+        outcome.has_row = true;
+        outcome.method = "conflict";
+        return outcome;
+    }
+
+    // The identifiers (and name) the caller gave that the customer lacks.
+    std::vector<std::string> missing_fields(const CustomerRecord &record) const {
+        std::vector<std::string> missing;
+        for (Identifier id : all_identifiers)
+            if (req_.key(id) && !record.value(id)) missing.emplace_back(identifier_name(id));
+        if (req_.given.name && !record.name) missing.emplace_back("name");
+        return missing;
+    }
+
+    // Writes what was decided: create, link, enrich; then the result row.
+    ResolveOutcome apply(const Match &match, std::optional<CustomerRecord> record) {
+        ResolveOutcome outcome;
+        outcome.has_row = true;
+        outcome.method = match.method;
+        if (match.create) {
+            const std::int64_t id = store::insert_customer(req_.tenant, req_.given);
+            outcome.customer_id = id;
+            outcome.created = true;
+            record_event({req_.tenant, "created", id, std::nullopt,
+                          match.vendor ? std::optional(match.vendor->id) : std::nullopt,
+                          match.method, given_detail()});
+            if (match.vendor) {
+                link_vendor(match.vendor->id, id, "resolve_customer_identity");
+                outcome.vendor_id = match.vendor->id;
+            }
+            return outcome;
+        }
+        const std::int64_t id = record->id;
+        outcome.customer_id = id;
+        if (match.link_vendor) link_vendor(match.vendor->id, id, "resolve_customer_identity");
+        if (!missing_fields(*record).empty()) {
+            // Re-read under a row lock: a concurrent enrichment may have filled a field.
+            record = load_active(id, store::Lock::for_update);
+            if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
+            auto missing = missing_fields(*record);
+            if (!missing.empty()) {
+                store::fill_missing_fields(id, req_.given);
+                std::vector<std::pair<std::string, std::optional<std::string>>> detail;
+                std::string filled;
+                for (const auto &field : missing) filled += (filled.empty() ? "" : ",") + field;
+                detail.emplace_back("filled", filled);
+                record_event({req_.tenant, "enriched", id, std::nullopt, std::nullopt, match.method,
+                              detail});
+            }
+        }
+        outcome.vendor_id = match.vendor ? std::optional(match.vendor->id) : store::vendor_linked_to(id);
+        return outcome;
+    }
+
+    // The identifiers of a creation, for its audit record.
+    std::vector<std::pair<std::string, std::optional<std::string>>> given_detail() const {
+        std::vector<std::pair<std::string, std::optional<std::string>>> detail;
+        for (Identifier id : all_identifiers)
+            if (req_.key(id)) detail.emplace_back(identifier_name(id), req_.key(id));
+        return detail;
+    }
+};
+
+// Reads and validates the SQL arguments (22023 / 22004 for bad input).
+ResolveRequest read_request(FunctionCallInfo fcinfo) {
+    ResolveRequest req;
+    req.tenant = checked_tenant(text_arg(fcinfo, 0));
+    req.given.external_customer_id =
+        checked_identifier(text_arg(fcinfo, 1), "external_customer_id");
+    req.given.email = text_arg(fcinfo, 2);
+    req.customer_ref = int8_arg(fcinfo, 3);
+    req.given.user_id = checked_identifier(text_arg(fcinfo, 4), "user_id");
+    req.given.phone = text_arg(fcinfo, 5);
+    req.given.name = text_arg(fcinfo, 6);
+    auto create_missing = bool_arg(fcinfo, 7);
+    auto on_conflict = text_arg(fcinfo, 8);
+
+    req.keys[static_cast<int>(Identifier::external_customer_id)] = req.given.external_customer_id;
+    req.keys[static_cast<int>(Identifier::user_id)] = req.given.user_id;
+    req.keys[static_cast<int>(Identifier::email)] = checked_email(req.given.email);
+    req.keys[static_cast<int>(Identifier::phone)] = checked_phone(req.given.phone);
+
+    if (!create_missing)
+        throw IdentityError(sqlstate::malformed_input, "create_missing must not be null");
+    req.create_missing = *create_missing;
+    if (on_conflict && *on_conflict == "raise")
+        req.conflict_returns = false;
+    else if (on_conflict && *on_conflict == "return")
+        req.conflict_returns = true;
+    else
+        throw IdentityError(sqlstate::malformed_input,
+                            "on_conflict must be 'raise' or 'return'",
+                            on_conflict ? "Got " + quote_for_message(*on_conflict) + "."
+                                        : "Got NULL.");
+    bool any = req.customer_ref.has_value();
+    for (const auto &key : req.keys) any = any || key.has_value();
+    if (!any)
+        throw IdentityError(sqlstate::malformed_input,
+                            "resolve_customer_identity needs at least one identifier",
+                            {}, "Give external_customer_id, user_id, email, phone or customer_ref.");
+    return req;
+}
+
+// Emits the result row (if any) through a materialized set.
+void emit(FunctionCallInfo fcinfo, const ResolveOutcome &outcome) {
+    const char *method = outcome.method.c_str();
+    pg_call([&] {
+        InitMaterializedSRF(fcinfo, 0);
+        if (!outcome.has_row) return;
+        ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+        Datum values[4];
+        bool nulls[4] = {!outcome.customer_id, !outcome.vendor_id, false, false};
+        values[0] = outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0;
+        values[1] = outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0;
+        values[2] = CStringGetTextDatum(method);
+        values[3] = BoolGetDatum(outcome.created);
+        tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+    });
+}
+
+}  // namespace
+}  // namespace ci
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_resolve_customer_identity) {
+    return entry_guard([&] {
+        const ResolveRequest request = read_request(fcinfo);
+        spi::connect();
+        const ResolveOutcome outcome = Resolver(request).run();
+        spi::finish();
+        emit(fcinfo, outcome);
+        return (Datum)0;
+    });
+}

@@ -1,0 +1,143 @@
+// Cached SPI plans and result readers; see spi.hpp.
+#include "spi.hpp"
+
+extern "C" {
+#include "catalog/pg_type.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/snapmgr.h"
+}
+
+namespace ci::spi {
+
+Params &Params::push(Datum value, bool is_null) {
+    if (count_ >= max_params) throw IdentityError(ERRCODE_INTERNAL_ERROR, "too many SQL parameters");
+    values_[count_] = value;
+    nulls_[count_] = is_null ? 'n' : ' ';
+    ++count_;
+    return *this;
+}
+
+Params &Params::text(const std::optional<std::string> &value) {
+    if (!value) return push((Datum)0, true);
+    Datum datum = (Datum)0;
+    const char *data = value->data();
+    int length = static_cast<int>(value->size());
+    pg_call([&] { datum = PointerGetDatum(cstring_to_text_with_len(data, length)); });
+    return push(datum, false);
+}
+
+Params &Params::int8(std::optional<std::int64_t> value) {
+    return value ? push(Int64GetDatum(*value), false) : push((Datum)0, true);
+}
+
+Params &Params::boolean(bool value) { return push(BoolGetDatum(value), false); }
+
+Params &Params::text_array(const std::vector<std::optional<std::string>> &elements) {
+    const int count = static_cast<int>(elements.size());
+    Datum *items = nullptr;
+    bool *item_nulls = nullptr;
+    pg_call([&] {
+        items = static_cast<Datum *>(palloc0(sizeof(Datum) * (count + 1)));
+        item_nulls = static_cast<bool *>(palloc0(sizeof(bool) * (count + 1)));
+    });
+    for (int i = 0; i < count; ++i) {
+        if (!elements[i]) {
+            item_nulls[i] = true;
+            continue;
+        }
+        const char *data = elements[i]->data();
+        int length = static_cast<int>(elements[i]->size());
+        pg_call([&] { items[i] = PointerGetDatum(cstring_to_text_with_len(data, length)); });
+    }
+    Datum array = (Datum)0;
+    pg_call([&] {
+        if (count == 0) {
+            array = PointerGetDatum(construct_empty_array(TEXTOID));
+            return;
+        }
+        int dims[1] = {count};
+        int lbs[1] = {1};
+        array = PointerGetDatum(
+            construct_md_array(items, item_nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+    });
+    return push(array, false);
+}
+
+void connect() {
+    pg_call([] {
+        if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "customer_identity: SPI_connect failed");
+    });
+}
+
+void finish() {
+    pg_call([] {
+        if (SPI_finish() != SPI_OK_FINISH) elog(ERROR, "customer_identity: SPI_finish failed");
+    });
+}
+
+std::uint64_t run(Statement &stmt, const Params &params, long max_rows, bool read_only,
+                  Visibility visibility) {
+    if (params.count() != stmt.nargs)
+        throw IdentityError(ERRCODE_INTERNAL_ERROR, "parameter count mismatch for a cached plan");
+    std::uint64_t processed = 0;
+    pg_call([&] {
+        if (stmt.plan == nullptr) {
+            SPIPlanPtr plan = SPI_prepare(stmt.sql, stmt.nargs, stmt.argtypes);
+            if (plan == nullptr)
+                elog(ERROR, "customer_identity: SPI_prepare failed (%d) for: %s", SPI_result,
+                     stmt.sql);
+            if (SPI_keepplan(plan) != 0) elog(ERROR, "customer_identity: SPI_keepplan failed");
+            stmt.plan = plan;
+        }
+        int rc;
+        if (visibility == Visibility::latest)
+            rc = SPI_execute_snapshot(stmt.plan, const_cast<Datum *>(params.values()),
+                                      params.nulls(), GetLatestSnapshot(), InvalidSnapshot,
+                                      read_only, false, max_rows);
+        else
+            rc = SPI_execute_plan(stmt.plan, const_cast<Datum *>(params.values()), params.nulls(),
+                                  read_only, max_rows);
+        if (rc < 0) elog(ERROR, "customer_identity: SPI error %d for: %s", rc, stmt.sql);
+        processed = SPI_processed;
+    });
+    return processed;
+}
+
+// Fetches one result value; the caller converts it outside pg_call.
+static Datum value_at(std::uint64_t row, int column, bool *is_null) {
+    Datum value = (Datum)0;
+    pg_call([&] {
+        value = SPI_getbinval(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, column, is_null);
+    });
+    return value;
+}
+
+std::optional<std::int64_t> int8_at(std::uint64_t row, int column) {
+    bool is_null = true;
+    Datum value = value_at(row, column, &is_null);
+    if (is_null) return std::nullopt;
+    return static_cast<std::int64_t>(DatumGetInt64(value));
+}
+
+std::optional<std::string> text_at(std::uint64_t row, int column) {
+    bool is_null = true;
+    Datum value = value_at(row, column, &is_null);
+    if (is_null) return std::nullopt;
+    const char *data = nullptr;
+    std::size_t length = 0;
+    pg_call([&] {
+        text *detoasted = DatumGetTextPP(value);
+        data = VARDATA_ANY(detoasted);
+        length = VARSIZE_ANY_EXHDR(detoasted);
+    });
+    return std::string(data, length);
+}
+
+bool bool_at(std::uint64_t row, int column) {
+    bool is_null = true;
+    Datum value = value_at(row, column, &is_null);
+    return !is_null && DatumGetBool(value);
+}
+
+}  // namespace ci::spi

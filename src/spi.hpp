@@ -1,0 +1,66 @@
+// Saved, cached SQL plans (prepared once per backend, as ri_triggers.c does) and
+// C++-friendly access to their results.  Every PostgreSQL call here runs in pg_call.
+//
+// SQL text given to a Statement must be immune to search_path: schema-qualify every
+// table, function and type, and write operators as OPERATOR(pg_catalog.=).
+#pragma once
+
+#include "pg_boundary.hpp"
+
+extern "C" {
+#include "executor/spi.h"
+}
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ci::spi {
+
+constexpr int max_params = 12;
+
+// A SQL statement prepared on first use and kept for the life of the backend.
+struct Statement {
+    const char *sql;
+    int nargs;
+    Oid argtypes[max_params];
+    SPIPlanPtr plan;
+};
+
+// Bound parameter values for one execution; plain storage, safe across pg_call.
+class Params {
+public:
+    Params &text(const std::optional<std::string> &value);
+    Params &int8(std::optional<std::int64_t> value);
+    Params &boolean(bool value);
+    // A text[] whose elements may be NULL.
+    Params &text_array(const std::vector<std::optional<std::string>> &elements);
+    const Datum *values() const { return values_; }
+    const char *nulls() const { return nulls_; }
+    int count() const { return count_; }
+
+private:
+    Params &push(Datum value, bool is_null);
+    Datum values_[max_params] = {};
+    char nulls_[max_params] = {};
+    int count_ = 0;
+};
+
+// Opens the SPI connection for one entry point.
+void connect();
+// Closes it; results read before this call stay valid as C++ values.
+void finish();
+
+enum class Visibility { current, latest };
+
+// Runs the statement; returns the number of rows it returned or touched.
+std::uint64_t run(Statement &stmt, const Params &params, long max_rows = 0,
+                  bool read_only = false, Visibility visibility = Visibility::current);
+
+// Values of the last run's result, by row and 1-based column; nullopt for NULL.
+std::optional<std::int64_t> int8_at(std::uint64_t row, int column);
+std::optional<std::string> text_at(std::uint64_t row, int column);
+bool bool_at(std::uint64_t row, int column);
+
+}  // namespace ci::spi

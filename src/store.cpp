@@ -1,0 +1,249 @@
+// Cached statements over customer and vendor; see store.hpp.
+#include "store.hpp"
+
+#include "spi.hpp"
+
+extern "C" {
+#include "catalog/pg_type.h"
+}
+
+namespace ci {
+
+const char *identifier_name(Identifier id) {
+    switch (id) {
+        case Identifier::external_customer_id: return "external_customer_id";
+        case Identifier::user_id: return "user_id";
+        case Identifier::email: return "email";
+        case Identifier::phone: return "phone";
+    }
+    return "?";
+}
+
+const char *identifier_column(Identifier id) {
+    switch (id) {
+        case Identifier::external_customer_id: return "external_customer_id";
+        case Identifier::user_id: return "user_id";
+        case Identifier::email: return "email_normalized";
+        case Identifier::phone: return "phone_normalized";
+    }
+    return "?";
+}
+
+namespace store {
+
+#define CI_FIND_ACTIVE(column)                                                          \
+    "SELECT id FROM customer_identity.customer"                                         \
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND " column " OPERATOR(pg_catalog.=) $2" \
+    " AND archived_at IS NULL AND id OPERATOR(pg_catalog.<>) $3 LIMIT 1"
+
+// One statement per identifier, each served by its partial unique index.
+static spi::Statement find_active[4] = {
+    {CI_FIND_ACTIVE("external_customer_id"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
+    {CI_FIND_ACTIVE("user_id"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
+    {CI_FIND_ACTIVE("email_normalized"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
+    {CI_FIND_ACTIVE("phone_normalized"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
+};
+
+#define CI_CUSTOMER_COLUMNS                                                                  \
+    "SELECT id, tenant_id, external_customer_id, user_id, email_normalized, phone_normalized," \
+    " name, archived_at IS NOT NULL, merged_into, email,"                                     \
+    " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (roles)"                           \
+    " FROM customer_identity.customer WHERE id OPERATOR(pg_catalog.=) $1"
+
+static spi::Statement load_customer_plain = {CI_CUSTOMER_COLUMNS, 1, {INT8OID}, nullptr};
+static spi::Statement load_customer_locked = {CI_CUSTOMER_COLUMNS " FOR UPDATE", 1, {INT8OID},
+                                              nullptr};
+
+static spi::Statement insert_customer_stmt = {
+    "INSERT INTO customer_identity.customer"
+    " (tenant_id, external_customer_id, user_id, email, phone, name)"
+    " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    6,
+    {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+static spi::Statement fill_missing_stmt = {
+    "UPDATE customer_identity.customer SET"
+    " external_customer_id = COALESCE(external_customer_id, $2),"
+    " user_id = COALESCE(user_id, $3), email = COALESCE(email, $4),"
+    " phone = COALESCE(phone, $5), name = COALESCE(name, $6)"
+    " WHERE id OPERATOR(pg_catalog.=) $1",
+    6,
+    {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+static spi::Statement add_vendor_role_stmt = {
+    "UPDATE customer_identity.customer"
+    " SET roles = pg_catalog.array_append(roles, 'vendor'::pg_catalog.text)"
+    " WHERE id OPERATOR(pg_catalog.=) $1"
+    " AND NOT ('vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (roles))",
+    1,
+    {INT8OID},
+    nullptr};
+
+static spi::Statement remove_vendor_role_stmt = {
+    "UPDATE customer_identity.customer"
+    " SET roles = pg_catalog.array_remove(roles, 'vendor'::pg_catalog.text)"
+    " WHERE id OPERATOR(pg_catalog.=) $1"
+    " AND 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (roles)",
+    1,
+    {INT8OID},
+    nullptr};
+
+#define CI_VENDOR_COLUMNS \
+    "SELECT id, tenant_id, customer_id, primary_contact_email_normalized FROM customer_identity.vendor"
+
+static spi::Statement load_vendor_plain = {
+    CI_VENDOR_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}, nullptr};
+static spi::Statement load_vendor_locked = {
+    CI_VENDOR_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}, nullptr};
+
+static spi::Statement vendor_by_email = {
+    CI_VENDOR_COLUMNS " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
+    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2 ORDER BY id LIMIT 1",
+    2,
+    {TEXTOID, TEXTOID},
+    nullptr};
+static spi::Statement unlinked_vendor_by_email = {
+    CI_VENDOR_COLUMNS " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
+    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2 AND customer_id IS NULL"
+    " ORDER BY id LIMIT 1",
+    2,
+    {TEXTOID, TEXTOID},
+    nullptr};
+
+static spi::Statement vendor_linked_to_stmt = {
+    "SELECT id FROM customer_identity.vendor WHERE customer_id OPERATOR(pg_catalog.=) $1", 1,
+    {INT8OID}, nullptr};
+
+static spi::Statement set_vendor_customer_stmt = {
+    "UPDATE customer_identity.vendor SET customer_id = $3"
+    " WHERE id OPERATOR(pg_catalog.=) $1"
+    " AND (customer_id OPERATOR(pg_catalog.=) $2 OR (customer_id IS NULL AND $2 IS NULL))",
+    3,
+    {INT8OID, INT8OID, INT8OID},
+    nullptr};
+
+static spi::Statement insert_vendor_stmt = {
+    "INSERT INTO customer_identity.vendor (tenant_id, name, primary_contact_email)"
+    " VALUES ($1, $2, $3) RETURNING id",
+    3,
+    {TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+std::optional<std::int64_t> find_active_customer(const std::string &tenant, Identifier id,
+                                                 const std::string &value,
+                                                 std::int64_t excluding, bool latest_snapshot) {
+    spi::Params params;
+    params.text(tenant).text(value).int8(excluding);
+    auto visibility = latest_snapshot ? spi::Visibility::latest : spi::Visibility::current;
+    if (spi::run(find_active[static_cast<int>(id)], params, 1, false, visibility) == 0)
+        return std::nullopt;
+    return spi::int8_at(0, 1);
+}
+
+std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
+    spi::Params params;
+    params.int8(id);
+    auto &stmt = lock == Lock::for_update ? load_customer_locked : load_customer_plain;
+    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
+    CustomerRecord record;
+    record.id = *spi::int8_at(0, 1);
+    record.tenant = *spi::text_at(0, 2);
+    for (Identifier each : all_identifiers)
+        record.identifiers[static_cast<int>(each)] = spi::text_at(0, 3 + static_cast<int>(each));
+    record.name = spi::text_at(0, 7);
+    record.archived = spi::bool_at(0, 8);
+    record.merged_into = spi::int8_at(0, 9);
+    record.has_vendor_role = spi::bool_at(0, 11);
+    record.email = spi::text_at(0, 10);
+    return record;
+}
+
+std::int64_t insert_customer(const std::string &tenant, const CustomerFields &fields) {
+    spi::Params params;
+    params.text(tenant)
+        .text(fields.external_customer_id)
+        .text(fields.user_id)
+        .text(fields.email)
+        .text(fields.phone)
+        .text(fields.name);
+    spi::run(insert_customer_stmt, params);
+    return *spi::int8_at(0, 1);
+}
+
+void fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
+    spi::Params params;
+    params.int8(id)
+        .text(fields.external_customer_id)
+        .text(fields.user_id)
+        .text(fields.email)
+        .text(fields.phone)
+        .text(fields.name);
+    spi::run(fill_missing_stmt, params);
+}
+
+void add_vendor_role(std::int64_t customer_id) {
+    spi::Params params;
+    params.int8(customer_id);
+    spi::run(add_vendor_role_stmt, params);
+}
+
+void remove_vendor_role(std::int64_t customer_id) {
+    spi::Params params;
+    params.int8(customer_id);
+    spi::run(remove_vendor_role_stmt, params);
+}
+
+// Reads row 0 of the last vendor query.
+static VendorRecord vendor_from_result() {
+    VendorRecord record;
+    record.id = *spi::int8_at(0, 1);
+    record.tenant = *spi::text_at(0, 2);
+    record.customer_id = spi::int8_at(0, 3);
+    record.email_normalized = spi::text_at(0, 4);
+    return record;
+}
+
+std::optional<VendorRecord> load_vendor(std::int64_t id, Lock lock) {
+    spi::Params params;
+    params.int8(id);
+    auto &stmt = lock == Lock::for_update ? load_vendor_locked : load_vendor_plain;
+    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
+    return vendor_from_result();
+}
+
+std::optional<VendorRecord> find_vendor_by_email(const std::string &tenant,
+                                                 const std::string &email_normalized,
+                                                 bool unlinked_only) {
+    spi::Params params;
+    params.text(tenant).text(email_normalized);
+    auto &stmt = unlinked_only ? unlinked_vendor_by_email : vendor_by_email;
+    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
+    return vendor_from_result();
+}
+
+std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id) {
+    spi::Params params;
+    params.int8(customer_id);
+    if (spi::run(vendor_linked_to_stmt, params, 1) == 0) return std::nullopt;
+    return spi::int8_at(0, 1);
+}
+
+bool set_vendor_customer(std::int64_t vendor_id, std::optional<std::int64_t> expected,
+                         std::optional<std::int64_t> customer_id) {
+    spi::Params params;
+    params.int8(vendor_id).int8(expected).int8(customer_id);
+    return spi::run(set_vendor_customer_stmt, params) == 1;
+}
+
+std::int64_t insert_vendor(const std::string &tenant, const std::string &name,
+                           const std::optional<std::string> &contact_email) {
+    spi::Params params;
+    params.text(tenant).text(name).text(contact_email);
+    spi::run(insert_vendor_stmt, params);
+    return *spi::int8_at(0, 1);
+}
+
+}  // namespace store
+}  // namespace ci

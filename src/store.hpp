@@ -1,0 +1,82 @@
+// Row access for customer and vendor: every read and write the rules need, each one a
+// cached plan.  The rules themselves live in resolve.cpp, vendor_link.cpp and triggers.cpp.
+// All functions require an open SPI connection.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ci {
+
+// The identifiers a customer is found by, in resolution order.
+enum class Identifier { external_customer_id = 0, user_id, email, phone };
+constexpr std::array<Identifier, 4> all_identifiers = {
+    Identifier::external_customer_id, Identifier::user_id, Identifier::email, Identifier::phone};
+
+// The identifier's name in errors, events and lock keys.
+const char *identifier_name(Identifier id);
+// The customer column that holds the identifier's (normalized) value.
+const char *identifier_column(Identifier id);
+
+// The parts of a customer row the rules look at.
+struct CustomerRecord {
+    std::int64_t id = 0;
+    std::string tenant;
+    std::array<std::optional<std::string>, 4> identifiers;  // normalized, by Identifier
+    std::optional<std::string> name;
+    std::optional<std::string> email;  // as given
+    bool archived = false;
+    std::optional<std::int64_t> merged_into;
+    bool has_vendor_role = false;
+
+    const std::optional<std::string> &value(Identifier id) const {
+        return identifiers[static_cast<int>(id)];
+    }
+};
+
+// The parts of a vendor row the rules look at.
+struct VendorRecord {
+    std::int64_t id = 0;
+    std::string tenant;
+    std::optional<std::int64_t> customer_id;
+    std::optional<std::string> email_normalized;
+};
+
+// Identifier values a new or enriched customer gets, as the caller gave them.
+struct CustomerFields {
+    std::optional<std::string> external_customer_id, user_id, email, phone, name;
+};
+
+namespace store {
+
+enum class Lock { none, for_update };
+
+// The active customer of the tenant holding this identifier value, other than `excluding`.
+std::optional<std::int64_t> find_active_customer(const std::string &tenant, Identifier id,
+                                                 const std::string &value,
+                                                 std::int64_t excluding = 0,
+                                                 bool latest_snapshot = false);
+std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock = Lock::none);
+std::int64_t insert_customer(const std::string &tenant, const CustomerFields &fields);
+// Sets each given field the customer does not have yet; existing values are kept.
+void fill_missing_fields(std::int64_t id, const CustomerFields &fields);
+void add_vendor_role(std::int64_t customer_id);
+void remove_vendor_role(std::int64_t customer_id);
+
+std::optional<VendorRecord> load_vendor(std::int64_t id, Lock lock = Lock::none);
+// The lowest-id vendor of the tenant with this contact email (optionally only unlinked ones).
+std::optional<VendorRecord> find_vendor_by_email(const std::string &tenant,
+                                                 const std::string &email_normalized,
+                                                 bool unlinked_only);
+std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id);
+// Compare-and-set of vendor.customer_id; false if it no longer held `expected`.
+// Only vendor_link.cpp calls this, under a write permit.
+bool set_vendor_customer(std::int64_t vendor_id, std::optional<std::int64_t> expected,
+                         std::optional<std::int64_t> customer_id);
+std::int64_t insert_vendor(const std::string &tenant, const std::string &name,
+                           const std::optional<std::string> &contact_email);
+
+}  // namespace store
+}  // namespace ci

@@ -1,0 +1,253 @@
+// The trigger rules of the SPEC: they hold whatever writes the rows.
+//
+//   customer_before_write      normalized columns, malformed email/phone/role/tenant (22023),
+//                              an identifier already held by another active customer (23505)
+//   customer_vendor_role_rule  role vendor <=> linked from a vendor (CI007), auto-link on insert
+//   vendor_before_write        vendor.customer_id written only by the extension (CI006)
+//   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "identity_lock.hpp"
+#include "input.hpp"
+#include "normalize.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "store.hpp"
+#include "tuples.hpp"
+#include "vendor_link.hpp"
+
+extern "C" {
+#include "access/xact.h"
+#include "commands/trigger.h"
+}
+
+namespace ci {
+namespace {
+
+constexpr const char *valid_roles[] = {"customer", "vendor", "wholesale", "retail"};
+
+// The TriggerData of a call, checked to be the kind of trigger this function expects.
+TriggerData *trigger_data(FunctionCallInfo fcinfo, const char *function) {
+    if (!CALLED_AS_TRIGGER(fcinfo))
+        throw IdentityError(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                            std::string(function) + " must be called as a trigger");
+    return reinterpret_cast<TriggerData *>(fcinfo->context);
+}
+
+// The row a row-level trigger works on: NEW for INSERT/UPDATE, OLD for DELETE.
+RowView new_row(const TriggerData *td) {
+    HeapTuple tuple = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+    return RowView{tuple, td->tg_relation->rd_att};
+}
+
+// The OLD row of an UPDATE.
+RowView old_row(const TriggerData *td) { return RowView{td->tg_trigtuple, td->tg_relation->rd_att}; }
+
+// Roles must be known, non-NULL and one-dimensional; returns whether 'vendor' is among them.
+bool check_roles(const RowView &row) {
+    auto roles = row.text_array("roles");
+    if (!roles) return false;  // NOT NULL constraint reports it
+    bool vendor = false;
+    for (const auto &role : *roles) {
+        if (!role) throw IdentityError(sqlstate::malformed_input, "roles must not contain NULL");
+        bool known = std::any_of(std::begin(valid_roles), std::end(valid_roles),
+                                 [&](const char *valid) { return *role == valid; });
+        if (!known)
+            throw IdentityError(sqlstate::malformed_input, "unknown role " + quote_for_message(*role),
+                                "Valid roles are customer, vendor, wholesale and retail.");
+        vendor = vendor || *role == "vendor";
+    }
+    return vendor;
+}
+
+// Does 'vendor' appear among the row's roles (roles already validated)?
+bool has_vendor_role(const RowView &row) {
+    auto roles = row.text_array("roles");
+    return roles && std::any_of(roles->begin(), roles->end(),
+                                [](const auto &role) { return role && *role == "vendor"; });
+}
+
+// The per-tenant uniqueness rule for direct writes: 23505 naming the identifier.
+void check_unique_identifiers(const std::string &tenant, std::int64_t self_id,
+                              const std::vector<std::pair<Identifier, std::string>> &values) {
+    if (values.empty()) return;
+    std::vector<IdentityKey> keys;
+    for (const auto &[id, value] : values) keys.push_back({identifier_name(id), value});
+    lock_identities(tenant, keys);
+    spi::connect();
+    for (const auto &[id, value] : values) {
+        auto holder = store::find_active_customer(tenant, id, value, self_id);
+        if (!holder && IsolationUsesXactSnapshot() &&
+            store::find_active_customer(tenant, id, value, self_id, true))
+            throw IdentityError(sqlstate::serialization_failure,
+                                "could not serialize access due to a concurrent write of the same "
+                                "customer identifier",
+                                std::string("Another transaction committed a customer with this ") +
+                                    identifier_name(id) + " after this transaction's snapshot.");
+        if (holder)
+            throw IdentityError(sqlstate::duplicate_identifier,
+                                std::string("duplicate customer ") + identifier_name(id) + " " +
+                                    quote_for_message(value),
+                                "Key (tenant_id, " + std::string(identifier_column(id)) + ")=(" +
+                                    tenant + ", " + value + ") is already held by active customer " +
+                                    std::to_string(*holder) + ".",
+                                "Use resolve_customer_identity to find the existing customer.");
+    }
+    spi::finish();
+}
+
+// BEFORE INSERT OR UPDATE ON customer.
+Datum customer_before_write(FunctionCallInfo fcinfo) {
+    TriggerData *td = trigger_data(fcinfo, "customer_before_write");
+    const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+    const RowView row = new_row(td);
+
+    const std::string tenant = checked_tenant(row.text("tenant_id"));
+    checked_identifier(row.text("external_customer_id"), "external_customer_id");
+    checked_identifier(row.text("user_id"), "user_id");
+    check_roles(row);
+
+    RowChanges changes;
+    std::array<std::optional<std::string>, 4> values;
+    values[static_cast<int>(Identifier::external_customer_id)] = row.text("external_customer_id");
+    values[static_cast<int>(Identifier::user_id)] = row.text("user_id");
+    values[static_cast<int>(Identifier::email)] = checked_email(row.text("email"));
+    values[static_cast<int>(Identifier::phone)] = checked_phone(row.text("phone"));
+    // Callers never write the normalized columns: they are always derived here.
+    if (!is_update || values[2] != row.text("email_normalized"))
+        changes.set_text(row, "email_normalized", values[static_cast<int>(Identifier::email)]);
+    if (!is_update || values[3] != row.text("phone_normalized"))
+        changes.set_text(row, "phone_normalized", values[static_cast<int>(Identifier::phone)]);
+    if (is_update) changes.set_timestamptz_now(row, "updated_at");
+
+    if (row.is_null("archived_at")) {
+        // Check only what this write could make collide.
+        std::optional<RowView> old;
+        if (is_update) old = old_row(td);
+        const bool recheck_all =
+            !is_update || old->text("tenant_id") != tenant || !old->is_null("archived_at");
+        std::vector<std::pair<Identifier, std::string>> to_check;
+        for (Identifier id : all_identifiers) {
+            const auto &value = values[static_cast<int>(id)];
+            if (value && (recheck_all || old->text(identifier_column(id)) != value))
+                to_check.emplace_back(id, *value);
+        }
+        check_unique_identifiers(tenant, row.int8("id").value_or(0), to_check);
+    }
+    return PointerGetDatum(changes.apply(row));
+}
+
+// AFTER INSERT OR UPDATE ON customer (only when roles, tenant or archived_at change).
+Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
+    TriggerData *td = trigger_data(fcinfo, "customer_vendor_role_rule");
+    const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+    const RowView row = new_row(td);
+    const std::int64_t id = *row.int8("id");
+    const std::string tenant = *row.text("tenant_id");
+    const bool vendor_role = has_vendor_role(row);
+    const bool archived = !row.is_null("archived_at");
+    std::optional<RowView> old;
+    if (is_update) old = old_row(td);
+    const std::string customer = "customer " + std::to_string(id);
+
+    spi::connect();
+    const auto linked = store::vendor_linked_to(id);
+    if (linked && old && *old->text("tenant_id") != tenant)
+        throw IdentityError(sqlstate::tenant_mismatch,
+                            "cannot move " + customer + " to another tenant while vendor " +
+                                std::to_string(*linked) + " is linked to it");
+    if (linked && archived && old && old->is_null("archived_at"))
+        throw IdentityError(sqlstate::customer_archived,
+                            "cannot archive " + customer + " while vendor " +
+                                std::to_string(*linked) + " is linked to it",
+                            {}, "Unlink the vendor or merge the customer instead.");
+    if (linked && !vendor_role)
+        throw IdentityError(sqlstate::vendor_role_rule,
+                            "cannot remove role vendor from " + customer + ": vendor " +
+                                std::to_string(*linked) + " is linked to it",
+                            {}, "Call unlink_vendor_from_customer first.");
+    const bool role_added = vendor_role && (!old || !has_vendor_role(*old));
+    if (!linked && role_added) {
+        const auto email = row.text("email_normalized");
+        std::optional<VendorRecord> vendor;
+        if (email && !archived) vendor = store::find_vendor_by_email(tenant, *email, true);
+        if (!vendor)
+            throw IdentityError(sqlstate::vendor_role_rule,
+                                customer + " has role vendor but no vendor is linked to it",
+                                "No unlinked vendor of tenant " + quote_for_message(tenant) +
+                                    " has this customer's email as its contact email.",
+                                "Create the vendor first, or use upgrade_customer_to_vendor.");
+        attach_vendor_for_role(vendor->id, id, tenant);
+    }
+    spi::finish();
+    return PointerGetDatum(nullptr);
+}
+
+// BEFORE INSERT OR UPDATE OR DELETE ON vendor.
+Datum vendor_before_write(FunctionCallInfo fcinfo) {
+    TriggerData *td = trigger_data(fcinfo, "vendor_before_write");
+    if (TRIGGER_FIRED_BY_DELETE(td->tg_event)) {
+        const RowView old = old_row(td);
+        if (auto customer_id = old.int8("customer_id"))
+            throw IdentityError(sqlstate::vendor_role_rule,
+                                "cannot delete vendor " + std::to_string(*old.int8("id")) +
+                                    " while it is linked to customer " +
+                                    std::to_string(*customer_id),
+                                {}, "Call unlink_vendor_from_customer first.");
+        return PointerGetDatum(td->tg_trigtuple);
+    }
+    const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+    const RowView row = new_row(td);
+    const std::int64_t id = row.int8("id").value_or(0);
+    const std::string tenant = checked_tenant(row.text("tenant_id"));
+    const auto customer_id = row.int8("customer_id");
+    std::optional<std::int64_t> old_customer_id;
+    if (is_update) {
+        const RowView old = old_row(td);
+        old_customer_id = old.int8("customer_id");
+        if (old_customer_id && *old.text("tenant_id") != tenant)
+            throw IdentityError(sqlstate::tenant_mismatch,
+                                "cannot move vendor " + std::to_string(id) +
+                                    " to another tenant while it is linked to customer " +
+                                    std::to_string(*old_customer_id));
+    }
+    if (customer_id != old_customer_id && !link_write_permitted(id, customer_id))
+        throw IdentityError(sqlstate::manual_link_write,
+                            "vendor.customer_id cannot be written directly",
+                            {}, "Use link_vendor_to_customer or unlink_vendor_from_customer.");
+    RowChanges changes;
+    const auto email = checked_email(row.text("primary_contact_email"), "primary_contact_email");
+    if (!is_update || email != row.text("primary_contact_email_normalized"))
+        changes.set_text(row, "primary_contact_email_normalized", email);
+    return PointerGetDatum(changes.apply(row));
+}
+
+}  // namespace
+}  // namespace ci
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_customer_before_write) {
+    return entry_guard([&] { return customer_before_write(fcinfo); });
+}
+
+CI_SQL_FUNCTION(ci_customer_vendor_role_rule) {
+    return entry_guard([&] { return customer_vendor_role_rule(fcinfo); });
+}
+
+CI_SQL_FUNCTION(ci_vendor_before_write) {
+    return entry_guard([&] { return vendor_before_write(fcinfo); });
+}
+
+CI_SQL_FUNCTION(ci_identity_event_append_only) {
+    return entry_guard([&]() -> Datum {
+        trigger_data(fcinfo, "identity_event_append_only");
+        throw IdentityError(sqlstate::append_only,
+                            "identity_event is append-only: its rows cannot be updated or deleted");
+    });
+}

@@ -1,0 +1,134 @@
+// Column access for trigger rows; see tuples.hpp.
+#include "tuples.hpp"
+
+#include "errors.hpp"
+
+extern "C" {
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
+}
+
+namespace ci {
+
+int RowView::column(const char *name) const {
+    int attnum = SPI_ERROR_NOATTRIBUTE;
+    pg_call([&] { attnum = SPI_fnumber(desc, name); });
+    if (attnum <= 0)
+        throw IdentityError(ERRCODE_INTERNAL_ERROR,
+                            std::string("customer_identity: column ") + name + " is missing");
+    return attnum;
+}
+
+bool RowView::is_null(const char *name) const {
+    const int attnum = column(name);
+    bool null = true;
+    pg_call([&] { (void)heap_getattr(tuple, attnum, desc, &null); });
+    return null;
+}
+
+std::optional<std::string> RowView::text(const char *name) const {
+    const int attnum = column(name);
+    bool null = true;
+    const char *data = nullptr;
+    std::size_t length = 0;
+    pg_call([&] {
+        Datum value = heap_getattr(tuple, attnum, desc, &null);
+        if (null) return;
+        struct varlena *detoasted = PG_DETOAST_DATUM_PACKED(value);
+        data = VARDATA_ANY(detoasted);
+        length = VARSIZE_ANY_EXHDR(detoasted);
+    });
+    if (null) return std::nullopt;
+    return std::string(data, length);
+}
+
+std::optional<std::int64_t> RowView::int8(const char *name) const {
+    const int attnum = column(name);
+    bool null = true;
+    Datum value = (Datum)0;
+    pg_call([&] { value = heap_getattr(tuple, attnum, desc, &null); });
+    if (null) return std::nullopt;
+    return static_cast<std::int64_t>(DatumGetInt64(value));
+}
+
+std::optional<std::vector<std::optional<std::string>>> RowView::text_array(
+    const char *name) const {
+    const int attnum = column(name);
+    bool null = true;
+    int dimensions = 0;
+    int count = 0;
+    Datum *items = nullptr;
+    bool *item_nulls = nullptr;
+    pg_call([&] {
+        Datum value = heap_getattr(tuple, attnum, desc, &null);
+        if (null) return;
+        ArrayType *array = DatumGetArrayTypeP(value);
+        dimensions = ARR_NDIM(array);
+        deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &items, &item_nulls, &count);
+    });
+    if (null) return std::nullopt;
+    if (dimensions > 1)
+        throw IdentityError(sqlstate::malformed_input,
+                            std::string(name) + " must be a one-dimensional array");
+    std::vector<std::optional<std::string>> result;
+    result.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        if (item_nulls[i]) {
+            result.emplace_back(std::nullopt);
+            continue;
+        }
+        const char *data = nullptr;
+        std::size_t length = 0;
+        pg_call([&] {
+            struct varlena *item = PG_DETOAST_DATUM_PACKED(items[i]);
+            data = VARDATA_ANY(item);
+            length = VARSIZE_ANY_EXHDR(item);
+        });
+        result.emplace_back(std::string(data, length));
+    }
+    return result;
+}
+
+void RowChanges::push(int column, Datum value, bool is_null) {
+    if (count_ >= max_changes)
+        throw IdentityError(ERRCODE_INTERNAL_ERROR, "customer_identity: too many row changes");
+    columns_[count_] = column;
+    values_[count_] = value;
+    nulls_[count_] = is_null;
+    ++count_;
+}
+
+void RowChanges::set_text(const RowView &row, const char *name,
+                          const std::optional<std::string> &value) {
+    const int attnum = row.column(name);
+    if (!value) return push(attnum, (Datum)0, true);
+    Datum datum = (Datum)0;
+    const char *data = value->data();
+    int length = static_cast<int>(value->size());
+    pg_call([&] { datum = PointerGetDatum(cstring_to_text_with_len(data, length)); });
+    push(attnum, datum, false);
+}
+
+void RowChanges::set_timestamptz_now(const RowView &row, const char *name) {
+    push(row.column(name), TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
+}
+
+HeapTuple RowChanges::apply(const RowView &row) const {
+    if (count_ == 0) return row.tuple;
+    HeapTuple result = nullptr;
+    pg_call([&] {
+        result = heap_modify_tuple_by_cols(row.tuple, row.desc, count_,
+                                           const_cast<int *>(columns_),
+                                           const_cast<Datum *>(values_),
+                                           const_cast<bool *>(nulls_));
+    });
+    return result;
+}
+
+}  // namespace ci

@@ -1,0 +1,48 @@
+// Reading and replacing columns of a trigger's row by column name.
+#pragma once
+
+#include "pg_boundary.hpp"
+
+extern "C" {
+#include "access/htup.h"
+#include "access/tupdesc.h"
+}
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ci {
+
+// One row of a relation, as handed to a trigger.
+struct RowView {
+    HeapTuple tuple;
+    TupleDesc desc;
+
+    int column(const char *name) const;
+    bool is_null(const char *name) const;
+    std::optional<std::string> text(const char *name) const;
+    std::optional<std::int64_t> int8(const char *name) const;
+    // A text[] column; NULL elements are nullopt.  Multi-dimensional arrays raise 22023.
+    std::optional<std::vector<std::optional<std::string>>> text_array(const char *name) const;
+};
+
+// Replacement column values for a trigger's NEW row.
+class RowChanges {
+public:
+    void set_text(const RowView &row, const char *name, const std::optional<std::string> &value);
+    void set_timestamptz_now(const RowView &row, const char *name);
+    // The modified tuple (or the original one when nothing changed).
+    HeapTuple apply(const RowView &row) const;
+
+private:
+    static constexpr int max_changes = 8;
+    int columns_[max_changes] = {};
+    Datum values_[max_changes] = {};
+    bool nulls_[max_changes] = {};
+    int count_ = 0;
+    void push(int column, Datum value, bool is_null);
+};
+
+}  // namespace ci

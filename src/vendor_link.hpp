@@ -1,0 +1,29 @@
+// The vendor <-> own-customer link (SPEC "link_vendor_to_customer" and the CI006 rule).
+// vendor.customer_id is written only here, under a write permit the vendor trigger checks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace ci {
+
+// Links a vendor to its customer record and gives the customer role vendor, with every
+// check of the SPEC (CI011, CI008, CI010, CI009, CI007).  Idempotent for the same pair.
+// Requires an open SPI connection.
+void link_vendor(std::int64_t vendor_id, std::int64_t customer_id, const char *method);
+
+// Removes the link and the role; a vendor with no link is left as it is.
+void unlink_vendor(std::int64_t vendor_id);
+
+// Creates a vendor from the customer (name given, contact email = the customer's) and links it.
+std::int64_t upgrade_to_vendor(std::int64_t customer_id, const std::string &vendor_name);
+
+// Links an unlinked vendor to a customer that just took role vendor (customer trigger).
+void attach_vendor_for_role(std::int64_t vendor_id, std::int64_t customer_id,
+                            const std::string &tenant);
+
+// True while this module itself is writing exactly this value into vendor.customer_id.
+bool link_write_permitted(std::int64_t vendor_id, std::optional<std::int64_t> customer_id);
+
+}  // namespace ci
