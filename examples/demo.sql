@@ -1,0 +1,92 @@
+-- customer_identity: the stories of reports 000, 002 and 003, step by step.
+CREATE EXTENSION customer_identity;
+SET search_path = customer_identity, public;
+\pset footer off
+
+-- A refusal is part of the story: run a statement that must fail and show why.
+CREATE FUNCTION pg_temp.refused(statement text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE statement;
+    RAISE EXCEPTION 'expected a refusal, but it succeeded: %', statement;
+EXCEPTION WHEN OTHERS THEN
+    IF SQLERRM LIKE 'expected a refusal%' THEN RAISE; END IF;
+    RETURN 'refused with ' || SQLSTATE || ': ' || SQLERRM;
+END $$;
+
+\echo
+\echo '=== Report 000: a seller is found from its customer; becoming a seller is atomic ==='
+-- Ada registers as a customer of the marketplace.
+SELECT customer_id, method, created
+  FROM resolve_customer_identity(email => 'Ada@Example.com', name => 'Ada Lovelace');
+-- She upgrades to a seller: the vendor and the link are created in one step.
+SELECT upgrade_customer_to_vendor(
+         (SELECT customer_id FROM resolve_customer_identity(email => 'ada@example.com')),
+         'Ada''s Engines') AS new_vendor_id;
+-- Every consumer-seller route can now find the seller from the customer id.
+SELECT c.id AS customer_id, c.roles, vendor_for_customer(c.id) AS vendor_id
+  FROM customer c WHERE c.email_normalized = 'ada@example.com';
+-- Upgrading twice is refused, and no second vendor appears.
+SELECT pg_temp.refused($$SELECT upgrade_customer_to_vendor(
+         (SELECT id FROM customer_identity.customer WHERE email_normalized = 'ada@example.com'),
+         'Ada again')$$);
+SELECT count(*) AS vendors_named_ada FROM vendor WHERE name LIKE 'Ada%';
+
+\echo
+\echo '=== Report 002: every app user who checks out has exactly one customer row ==='
+-- First checkout of app user u-42 in business "bakery": the customer is created.
+SELECT customer_id, method, created
+  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-42',
+                                 phone => '+1 (555) 010-4242', name => 'Grace');
+-- Second checkout: the same row, found by user id (no duplicate).
+SELECT customer_id, method, created
+  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-42');
+-- Staff had created a walk-in customer by phone before the app existed; the app user
+-- with that phone resolves to it, and the customer gains the user id.
+INSERT INTO customer (tenant_id, name, phone) VALUES ('bakery', 'Walk-in Linus', '555-010-7777');
+SELECT customer_id, method, created
+  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-77', phone => '555 010 7777');
+SELECT name, user_id, phone, phone_normalized FROM customer WHERE tenant_id = 'bakery' ORDER BY id;
+-- Phone numbers are unique per business: the same phone in another business is another customer.
+SELECT customer_id, method, created
+  FROM resolve_customer_identity(tenant_id => 'florist', phone => '+1 555 010 4242');
+-- ...but within one business a second user cannot claim Grace's phone: an identity conflict.
+SELECT pg_temp.refused($$SELECT * FROM customer_identity.resolve_customer_identity(
+         tenant_id => 'bakery', user_id => 'u-99', phone => '+15550104242', create_missing => true)$$);
+SELECT * FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-99',
+                                        phone => '+15550104242', on_conflict => 'return');
+-- No code path can write a duplicate, not even a raw INSERT.
+SELECT pg_temp.refused($$INSERT INTO customer_identity.customer (tenant_id, phone)
+                         VALUES ('bakery', '+1-555-010-4242')$$);
+
+\echo
+\echo '=== Report 003: checkout and payment webhook agree on one customer per vendor ==='
+-- A vendor exists, with its contact email, but no customer record yet.
+INSERT INTO vendor (name, primary_contact_email) VALUES ('Fas Motors', 'Orders@FasMotors.com');
+-- The checkout path resolves by email: the vendor is found first, its customer is
+-- created with roles {customer,vendor} and linked.
+SELECT customer_id, vendor_id, method, created
+  FROM resolve_customer_identity(email => 'orders@fasmotors.com', name => 'Fas Motors');
+-- The payment webhook arrives with the provider's customer id and the same email in
+-- another case: it resolves to the same customer, which gains the provider id.
+SELECT customer_id, vendor_id, method, created
+  FROM resolve_customer_identity(external_customer_id => 'cus_Fas123',
+                                 email => '  ORDERS@fasmotors.com ');
+-- From now on the provider id alone finds it (priority 1).
+SELECT customer_id, vendor_id, method, created
+  FROM resolve_customer_identity(external_customer_id => 'cus_Fas123');
+SELECT v.name AS vendor, c.id AS customer_id, c.external_customer_id, c.roles
+  FROM vendor v JOIN customer c ON c.id = v.customer_id WHERE v.name = 'Fas Motors';
+-- The link is read-only: a manual write is refused, even for the table owner.
+SELECT pg_temp.refused($$UPDATE customer_identity.vendor SET customer_id = NULL
+                         WHERE name = 'Fas Motors'$$);
+-- The vendor role cannot be dropped while linked.
+SELECT pg_temp.refused($$UPDATE customer_identity.customer SET roles = '{customer}'
+                         WHERE external_customer_id = 'cus_Fas123'$$);
+-- A webhook that names another provider id for the same email is a conflict, not a duplicate.
+SELECT pg_temp.refused($$SELECT * FROM customer_identity.resolve_customer_identity(
+         external_customer_id => 'cus_Other999', email => 'orders@fasmotors.com')$$);
+
+\echo
+\echo '=== The audit trail: what the extension decided ==='
+SELECT id, tenant_id, event_type, customer_id, vendor_id, method, detail
+  FROM identity_event ORDER BY id;
