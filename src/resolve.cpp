@@ -3,9 +3,11 @@
 //   1. external_customer_id  2. user_id  3. email (vendor first, then customer)
 //   4. phone  5. customer_ref  6. create (unless create_missing is false)
 //
-// Every given identifier is locked first (identity_lock.hpp), so concurrent calls with
-// overlapping identifiers take turns and the second one finds what the first created.
-// All reads happen before any write, so a conflict changes nothing.
+// A call that finds everything in place (the hot path) only reads.  A call that must
+// write (create, link or enrich) first locks every given identifier (identity_lock.hpp)
+// until commit and decides again under the locks, so concurrent calls with overlapping
+// identifiers take turns and the later one finds what the earlier one created.  All
+// checks happen before any write, so a conflict changes nothing.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -22,6 +24,7 @@
 #include "vendor_link.hpp"
 
 extern "C" {
+#include "access/xact.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
@@ -78,13 +81,27 @@ public:
     explicit Resolver(const ResolveRequest &request) : req_(request) {}
 
     ResolveOutcome run() {
-        lock_given_identifiers();
-        Match match = decide();
-        if (match.create && !req_.create_missing) return {};
-        std::optional<CustomerRecord> record;
-        if (match.customer_id) record = load_active(*match.customer_id);
-        if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
-        return apply(match, record);
+        // Bounded: a retry happens only when a writer outside resolve raced the insert.
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            Match match = decide();
+            if (match.create && !req_.create_missing) return {};
+            std::optional<CustomerRecord> record;
+            if (match.customer_id) record = load_active(*match.customer_id);
+            if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
+            const bool writes = match.create || match.link_vendor || !missing_fields(*record).empty();
+            if (!writes) return found(match, *record);
+            if (!locked_) {
+                lock_given_identifiers();
+                forget_lookups();
+                continue;  // decide again: the locks may have waited for another writer
+            }
+            check_no_newer_holder(record);
+            if (auto outcome = apply(match, record)) return *outcome;
+            forget_lookups();
+        }
+        throw IdentityError(sqlstate::serialization_failure,
+                            "could not resolve the customer: concurrent writes kept changing it",
+                            {}, "Retry the transaction.");
     }
 
 private:
@@ -92,12 +109,48 @@ private:
     std::array<std::optional<std::optional<std::int64_t>>, 4> holders_;  // memoized lookups
     std::optional<std::int64_t> ref_target_;
     bool ref_resolved_ = false;
+    bool locked_ = false;
+
+    void forget_lookups() {
+        holders_ = {};
+        ref_resolved_ = false;
+        ref_target_.reset();
+    }
 
     void lock_given_identifiers() {
         std::vector<IdentityKey> keys;
         for (Identifier id : all_identifiers)
             if (req_.key(id)) keys.push_back({identifier_name(id), *req_.key(id)});
         lock_identities(req_.tenant, keys);
+        locked_ = true;
+    }
+
+    // Under REPEATABLE READ or SERIALIZABLE the snapshot may predate another transaction's
+    // commit of the same identifier: that is a serialization failure, never a 23505.
+    void check_no_newer_holder(const std::optional<CustomerRecord> &record) {
+        if (!IsolationUsesXactSnapshot()) return;
+        const std::int64_t self = record ? record->id : 0;
+        for (Identifier id : all_identifiers) {
+            if (!req_.key(id) || (record && record->value(id))) continue;
+            if (store::find_active_customer(req_.tenant, id, *req_.key(id), self, true))
+                throw IdentityError(sqlstate::serialization_failure,
+                                    "could not serialize access due to a concurrent write of the "
+                                    "same customer identifier",
+                                    std::string("Another transaction committed a customer with this ") +
+                                        identifier_name(id) + " after this transaction's snapshot.",
+                                    "Retry the transaction.");
+        }
+    }
+
+    // The outcome of a pure hit: nothing to write.
+    ResolveOutcome found(const Match &match, const CustomerRecord &record) {
+        ResolveOutcome outcome;
+        outcome.has_row = true;
+        outcome.method = match.method;
+        outcome.customer_id = record.id;
+        outcome.vendor_id =
+            match.vendor ? std::optional(match.vendor->id) : store::vendor_linked_to(record.id);
+        return outcome;
     }
 
     // The active customer holding the given value of this identifier, if any.
@@ -225,13 +278,16 @@ private:
         return missing;
     }
 
-    // Writes what was decided: create, link, enrich; then the result row.
-    ResolveOutcome apply(const Match &match, std::optional<CustomerRecord> record) {
+    // Writes what was decided: create, enrich, link; nullopt when the insert lost a race
+    // against a writer that does not take identity locks (then the caller decides again).
+    std::optional<ResolveOutcome> apply(const Match &match, std::optional<CustomerRecord> record) {
         ResolveOutcome outcome;
         outcome.has_row = true;
         outcome.method = match.method;
         if (match.create) {
-            const std::int64_t id = store::insert_customer(req_.tenant, req_.given);
+            const auto inserted = store::insert_customer(req_.tenant, req_.given);
+            if (!inserted) return std::nullopt;
+            const std::int64_t id = *inserted;
             outcome.customer_id = id;
             outcome.created = true;
             record_event({req_.tenant, "created", id, std::nullopt,
@@ -245,7 +301,6 @@ private:
         }
         const std::int64_t id = record->id;
         outcome.customer_id = id;
-        if (match.link_vendor) link_vendor(match.vendor->id, id, "resolve_customer_identity");
         if (!missing_fields(*record).empty()) {
             // Re-read under a row lock: a concurrent enrichment may have filled a field.
             record = load_active(id, store::Lock::for_update);
@@ -261,6 +316,7 @@ private:
                               detail});
             }
         }
+        if (match.link_vendor) link_vendor(match.vendor->id, id, "resolve_customer_identity");
         outcome.vendor_id = match.vendor ? std::optional(match.vendor->id) : store::vendor_linked_to(id);
         return outcome;
     }

@@ -57,7 +57,7 @@ static spi::Statement load_customer_locked = {CI_CUSTOMER_COLUMNS " FOR UPDATE",
 static spi::Statement insert_customer_stmt = {
     "INSERT INTO customer_identity.customer"
     " (tenant_id, external_customer_id, user_id, email, phone, name)"
-    " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
     6,
     {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
@@ -160,7 +160,8 @@ std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
     return record;
 }
 
-std::int64_t insert_customer(const std::string &tenant, const CustomerFields &fields) {
+std::optional<std::int64_t> insert_customer(const std::string &tenant,
+                                            const CustomerFields &fields) {
     spi::Params params;
     params.text(tenant)
         .text(fields.external_customer_id)
@@ -168,8 +169,8 @@ std::int64_t insert_customer(const std::string &tenant, const CustomerFields &fi
         .text(fields.email)
         .text(fields.phone)
         .text(fields.name);
-    spi::run(insert_customer_stmt, params);
-    return *spi::int8_at(0, 1);
+    if (spi::run(insert_customer_stmt, params) == 0) return std::nullopt;
+    return spi::int8_at(0, 1);
 }
 
 void fill_missing_fields(std::int64_t id, const CustomerFields &fields) {

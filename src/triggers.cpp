@@ -1,7 +1,8 @@
 // The trigger rules of the SPEC: they hold whatever writes the rows.
 //
-//   customer_before_write      normalized columns, malformed email/phone/role/tenant (22023),
-//                              an identifier already held by another active customer (23505)
+//   customer_before_write      normalized columns, malformed email/phone/role/tenant (22023);
+//                              duplicates among active customers hit the partial unique
+//                              indexes of the install script (23505, DETAIL names the column)
 //   customer_vendor_role_rule  role vendor <=> linked from a vendor (CI007), auto-link on insert
 //   vendor_before_write        vendor.customer_id written only by the extension (CI006)
 //   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail
@@ -12,7 +13,6 @@
 #include <vector>
 
 #include "errors.hpp"
-#include "identity_lock.hpp"
 #include "input.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
@@ -22,7 +22,6 @@
 #include "vendor_link.hpp"
 
 extern "C" {
-#include "access/xact.h"
 #include "commands/trigger.h"
 }
 
@@ -72,73 +71,29 @@ bool has_vendor_role(const RowView &row) {
                                 [](const auto &role) { return role && *role == "vendor"; });
 }
 
-// The per-tenant uniqueness rule for direct writes: 23505 naming the identifier.
-void check_unique_identifiers(const std::string &tenant, std::int64_t self_id,
-                              const std::vector<std::pair<Identifier, std::string>> &values) {
-    if (values.empty()) return;
-    std::vector<IdentityKey> keys;
-    for (const auto &[id, value] : values) keys.push_back({identifier_name(id), value});
-    lock_identities(tenant, keys);
-    spi::connect();
-    for (const auto &[id, value] : values) {
-        auto holder = store::find_active_customer(tenant, id, value, self_id);
-        if (!holder && IsolationUsesXactSnapshot() &&
-            store::find_active_customer(tenant, id, value, self_id, true))
-            throw IdentityError(sqlstate::serialization_failure,
-                                "could not serialize access due to a concurrent write of the same "
-                                "customer identifier",
-                                std::string("Another transaction committed a customer with this ") +
-                                    identifier_name(id) + " after this transaction's snapshot.");
-        if (holder)
-            throw IdentityError(sqlstate::duplicate_identifier,
-                                std::string("duplicate customer ") + identifier_name(id) + " " +
-                                    quote_for_message(value),
-                                "Key (tenant_id, " + std::string(identifier_column(id)) + ")=(" +
-                                    tenant + ", " + value + ") is already held by active customer " +
-                                    std::to_string(*holder) + ".",
-                                "Use resolve_customer_identity to find the existing customer.");
-    }
-    spi::finish();
-}
-
 // BEFORE INSERT OR UPDATE ON customer.
 Datum customer_before_write(FunctionCallInfo fcinfo) {
     TriggerData *td = trigger_data(fcinfo, "customer_before_write");
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
     const RowView row = new_row(td);
 
-    const std::string tenant = checked_tenant(row.text("tenant_id"));
+    checked_tenant(row.text("tenant_id"));
     checked_identifier(row.text("external_customer_id"), "external_customer_id");
     checked_identifier(row.text("user_id"), "user_id");
     check_roles(row);
 
-    RowChanges changes;
-    std::array<std::optional<std::string>, 4> values;
-    values[static_cast<int>(Identifier::external_customer_id)] = row.text("external_customer_id");
-    values[static_cast<int>(Identifier::user_id)] = row.text("user_id");
-    values[static_cast<int>(Identifier::email)] = checked_email(row.text("email"));
-    values[static_cast<int>(Identifier::phone)] = checked_phone(row.text("phone"));
     // Callers never write the normalized columns: they are always derived here.
-    if (!is_update || values[2] != row.text("email_normalized"))
-        changes.set_text(row, "email_normalized", values[static_cast<int>(Identifier::email)]);
-    if (!is_update || values[3] != row.text("phone_normalized"))
-        changes.set_text(row, "phone_normalized", values[static_cast<int>(Identifier::phone)]);
+    RowChanges changes;
+    const auto email = checked_email(row.text("email"));
+    const auto phone = checked_phone(row.text("phone"));
+    if (!is_update || email != row.text("email_normalized"))
+        changes.set_text(row, "email_normalized", email);
+    if (!is_update || phone != row.text("phone_normalized"))
+        changes.set_text(row, "phone_normalized", phone);
     if (is_update) changes.set_timestamptz_now(row, "updated_at");
 
-    if (row.is_null("archived_at")) {
-        // Check only what this write could make collide.
-        std::optional<RowView> old;
-        if (is_update) old = old_row(td);
-        const bool recheck_all =
-            !is_update || old->text("tenant_id") != tenant || !old->is_null("archived_at");
-        std::vector<std::pair<Identifier, std::string>> to_check;
-        for (Identifier id : all_identifiers) {
-            const auto &value = values[static_cast<int>(id)];
-            if (value && (recheck_all || old->text(identifier_column(id)) != value))
-                to_check.emplace_back(id, *value);
-        }
-        check_unique_identifiers(tenant, row.int8("id").value_or(0), to_check);
-    }
+    // Uniqueness among active customers is the partial unique indexes' job: their
+    // 23505 names the identifier, and they cost far less than a lookup per row.
     return PointerGetDatum(changes.apply(row));
 }
 

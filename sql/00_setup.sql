@@ -1,0 +1,73 @@
+-- Helpers shared by the regression files (they all run in one database).
+SET search_path = customer_identity;
+\set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
+CREATE SCHEMA regress;
+
+-- One row with a checksum of every extension table: any change to any row shows.
+CREATE VIEW regress.db_state AS
+SELECT (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))
+          FROM customer_identity.customer t) AS customer,
+       (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))
+          FROM customer_identity.vendor t) AS vendor,
+       (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.vendor_id, t.customer_id), ''))
+          FROM customer_identity.vendor_customer t) AS vendor_customer,
+       (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))
+          FROM customer_identity.identity_event t) AS identity_event;
+
+-- The state saved before a statement that must fail.
+CREATE TABLE regress.saved_state AS SELECT * FROM regress.db_state WITH NO DATA;
+
+CREATE FUNCTION regress.save_state() RETURNS void LANGUAGE sql AS $$
+    DELETE FROM regress.saved_state;
+    INSERT INTO regress.saved_state SELECT * FROM regress.db_state;
+$$;
+
+-- true when every table is exactly as saved (false if nothing was saved).
+CREATE FUNCTION regress.unchanged() RETURNS boolean LANGUAGE sql AS $$
+    SELECT coalesce((SELECT s = d FROM regress.saved_state s, regress.db_state d), false);
+$$;
+
+-- Each file starts its ids at its own base, so its output (ids in error messages
+-- included) is the same whether it runs alone or after the other files.
+CREATE FUNCTION regress.start_ids(base bigint) RETURNS void LANGUAGE sql AS $$
+    SELECT setval(pg_get_serial_sequence('customer_identity.customer', 'id'), base);
+    SELECT setval(pg_get_serial_sequence('customer_identity.vendor', 'id'), base);
+    SELECT setval(pg_get_serial_sequence('customer_identity.identity_event', 'id'), base);
+$$;
+
+-- Readable views of one tenant's rows, without timestamps.
+CREATE FUNCTION regress.customers(tenant text)
+RETURNS TABLE (id bigint, name text, email text, email_normalized text, phone text,
+               phone_normalized text, external_customer_id text, user_id text, roles text[],
+               archived boolean, merged_into bigint)
+LANGUAGE sql AS $$
+    SELECT c.id, c.name, c.email, c.email_normalized, c.phone, c.phone_normalized,
+           c.external_customer_id, c.user_id, c.roles, c.archived_at IS NOT NULL, c.merged_into
+      FROM customer_identity.customer c WHERE c.tenant_id = tenant ORDER BY c.id;
+$$;
+
+CREATE FUNCTION regress.vendors(tenant text)
+RETURNS TABLE (id bigint, name text, primary_contact_email text,
+               primary_contact_email_normalized text, customer_id bigint)
+LANGUAGE sql AS $$
+    SELECT v.id, v.name, v.primary_contact_email, v.primary_contact_email_normalized, v.customer_id
+      FROM customer_identity.vendor v WHERE v.tenant_id = tenant ORDER BY v.id;
+$$;
+
+CREATE FUNCTION regress.events(tenant text)
+RETURNS TABLE (id bigint, event_type text, customer_id bigint, other_customer_id bigint,
+               vendor_id bigint, method text, detail jsonb)
+LANGUAGE sql AS $$
+    SELECT e.id, e.event_type, e.customer_id, e.other_customer_id, e.vendor_id, e.method, e.detail
+      FROM customer_identity.identity_event e WHERE e.tenant_id = tenant ORDER BY e.id;
+$$;
+
+-- The helpers work: saved state is unchanged until a row changes.
+SELECT regress.unchanged() AS nothing_saved_yet;
+SELECT regress.save_state();
+SELECT regress.unchanged();
+BEGIN;
+INSERT INTO customer (tenant_id, email) VALUES ('setup_t1', 'setup@example.com');
+SELECT regress.unchanged() AS after_insert;
+ROLLBACK;
+SELECT regress.unchanged() AS after_rollback;
