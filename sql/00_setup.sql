@@ -27,6 +27,14 @@ CREATE FUNCTION regress.unchanged() RETURNS boolean LANGUAGE sql AS $$
     SELECT coalesce((SELECT s = d FROM regress.saved_state s, regress.db_state d), false);
 $$;
 
+-- true when every table but identity_event is exactly as saved (for decisions that
+-- change nothing but are recorded, like a returned conflict).
+CREATE FUNCTION regress.unchanged_except_events() RETURNS boolean LANGUAGE sql AS $$
+    SELECT coalesce((SELECT (s.customer, s.vendor, s.vendor_customer)
+                          = (d.customer, d.vendor, d.vendor_customer)
+                       FROM regress.saved_state s, regress.db_state d), false);
+$$;
+
 -- Each file starts its ids at its own base, so its output (ids in error messages
 -- included) is the same whether it runs alone or after the other files.
 CREATE FUNCTION regress.start_ids(base bigint) RETURNS void LANGUAGE sql AS $$
@@ -68,6 +76,10 @@ SELECT regress.save_state();
 SELECT regress.unchanged();
 BEGIN;
 INSERT INTO customer (tenant_id, email) VALUES ('setup_t1', 'setup@example.com');
-SELECT regress.unchanged() AS after_insert;
+SELECT regress.unchanged() AS after_insert, regress.unchanged_except_events() AS after_insert_but_events;
+ROLLBACK;
+BEGIN;
+INSERT INTO identity_event (tenant_id, event_type) VALUES ('setup_t1', 'note');
+SELECT regress.unchanged() AS after_event, regress.unchanged_except_events() AS after_event_but_events;
 ROLLBACK;
 SELECT regress.unchanged() AS after_rollback;

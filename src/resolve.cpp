@@ -195,7 +195,12 @@ private:
             if (auto vendor = store::find_vendor_by_email(req_.tenant, *email, false)) {
                 if (vendor->customer_id)
                     return {vendor->customer_id, vendor, false, false, "vendor_email"};
-                if (auto id = holder(Identifier::email)) return {id, vendor, true, false, "vendor_email"};
+                if (auto id = holder(Identifier::email)) {
+                    // Already the customer of another vendor: it cannot take this one too.
+                    if (store::vendor_linked_to(*id))
+                        return {id, std::nullopt, false, false, "customer_email"};
+                    return {id, vendor, true, false, "vendor_email"};
+                }
                 return {std::nullopt, vendor, false, true, "vendor_email"};
             }
             if (auto id = holder(Identifier::email))

@@ -98,9 +98,12 @@ static spi::Statement load_vendor_plain = {
 static spi::Statement load_vendor_locked = {
     CI_VENDOR_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}, nullptr};
 
+// A linked vendor wins over unlinked ones with the same email: it is the one that already
+// has a customer record.
 static spi::Statement vendor_by_email = {
     CI_VENDOR_COLUMNS " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
-    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2 ORDER BY id LIMIT 1",
+    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2"
+    " ORDER BY customer_id IS NULL, id LIMIT 1",
     2,
     {TEXTOID, TEXTOID},
     nullptr};

@@ -68,7 +68,8 @@ void add_vendor_role(std::int64_t customer_id);
 void remove_vendor_role(std::int64_t customer_id);
 
 std::optional<VendorRecord> load_vendor(std::int64_t id, Lock lock = Lock::none);
-// The lowest-id vendor of the tenant with this contact email (optionally only unlinked ones).
+// The vendor of the tenant with this contact email: a linked one first, then the lowest id
+// (optionally only unlinked ones).
 std::optional<VendorRecord> find_vendor_by_email(const std::string &tenant,
                                                  const std::string &email_normalized,
                                                  bool unlinked_only);
