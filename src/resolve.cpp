@@ -283,8 +283,8 @@ private:
         return missing;
     }
 
-    // Writes what was decided: create, enrich, link; nullopt when the insert lost a race
-    // against a writer that does not take identity locks (then the caller decides again).
+    // Writes what was decided: create, enrich, link; nullopt when a write lost a race
+    // against a writer that takes no identity locks (then the caller decides again).
     std::optional<ResolveOutcome> apply(const Match &match, std::optional<CustomerRecord> record) {
         ResolveOutcome outcome;
         outcome.has_row = true;
@@ -312,7 +312,7 @@ private:
             if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
             auto missing = missing_fields(*record);
             if (!missing.empty()) {
-                store::fill_missing_fields(id, req_.given);
+                if (!store::fill_missing_fields(id, req_.given)) return std::nullopt;
                 std::vector<std::pair<std::string, std::optional<std::string>>> detail;
                 std::string filled;
                 for (const auto &field : missing) filled += (filled.empty() ? "" : ",") + field;

@@ -5,6 +5,9 @@ extern "C" {
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "access/xact.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
 #include "utils/snapmgr.h"
 }
 
@@ -76,20 +79,25 @@ void finish() {
     });
 }
 
+// Prepares the statement on first use and keeps the plan for the life of the backend.
+static void ensure_prepared(Statement &stmt) {
+    if (stmt.plan != nullptr) return;
+    pg_call([&] {
+        SPIPlanPtr plan = SPI_prepare(stmt.sql, stmt.nargs, stmt.argtypes);
+        if (plan == nullptr)
+            elog(ERROR, "customer_identity: SPI_prepare failed (%d) for: %s", SPI_result, stmt.sql);
+        if (SPI_keepplan(plan) != 0) elog(ERROR, "customer_identity: SPI_keepplan failed");
+        stmt.plan = plan;
+    });
+}
+
 std::uint64_t run(Statement &stmt, const Params &params, long max_rows, bool read_only,
                   Visibility visibility) {
     if (params.count() != stmt.nargs)
         throw IdentityError(ERRCODE_INTERNAL_ERROR, "parameter count mismatch for a cached plan");
+    ensure_prepared(stmt);
     std::uint64_t processed = 0;
     pg_call([&] {
-        if (stmt.plan == nullptr) {
-            SPIPlanPtr plan = SPI_prepare(stmt.sql, stmt.nargs, stmt.argtypes);
-            if (plan == nullptr)
-                elog(ERROR, "customer_identity: SPI_prepare failed (%d) for: %s", SPI_result,
-                     stmt.sql);
-            if (SPI_keepplan(plan) != 0) elog(ERROR, "customer_identity: SPI_keepplan failed");
-            stmt.plan = plan;
-        }
         int rc;
         if (visibility == Visibility::latest)
             rc = SPI_execute_snapshot(stmt.plan, const_cast<Datum *>(params.values()),
@@ -102,6 +110,44 @@ std::uint64_t run(Statement &stmt, const Params &params, long max_rows, bool rea
         processed = SPI_processed;
     });
     return processed;
+}
+
+// The PG_TRY frame of run_tolerating: plain locals only, as in pg_boundary.cpp.
+static ErrorData *run_in_subtransaction(Statement &stmt, const Params &params) {
+    MemoryContext caller_context = CurrentMemoryContext;
+    ResourceOwner caller_owner = CurrentResourceOwner;
+    ErrorData *volatile caught = nullptr;
+    BeginInternalSubTransaction(nullptr);
+    MemoryContextSwitchTo(caller_context);
+    PG_TRY();
+    {
+        int rc = SPI_execute_plan(stmt.plan, const_cast<Datum *>(params.values()), params.nulls(),
+                                  false, 0);
+        if (rc < 0) elog(ERROR, "customer_identity: SPI error %d for: %s", rc, stmt.sql);
+        ReleaseCurrentSubTransaction();
+    }
+    PG_CATCH();
+    {
+        MemoryContextSwitchTo(caller_context);
+        caught = CopyErrorData();
+        FlushErrorState();
+        RollbackAndReleaseCurrentSubTransaction();
+    }
+    PG_END_TRY();
+    MemoryContextSwitchTo(caller_context);
+    CurrentResourceOwner = caller_owner;
+    return caught;
+}
+
+bool run_tolerating(Statement &stmt, const Params &params, int tolerated) {
+    if (params.count() != stmt.nargs)
+        throw IdentityError(ERRCODE_INTERNAL_ERROR, "parameter count mismatch for a cached plan");
+    ensure_prepared(stmt);  // outside the subtransaction, so the kept plan survives a rollback
+    ErrorData *error = nullptr;
+    pg_call([&] { error = run_in_subtransaction(stmt, params); });
+    if (error == nullptr) return true;
+    if (error->sqlerrcode == tolerated) return false;
+    throw PgError{error};
 }
 
 // Fetches one result value; the caller converts it outside pg_call.

@@ -58,6 +58,10 @@ enum class Visibility { current, latest };
 std::uint64_t run(Statement &stmt, const Params &params, long max_rows = 0,
                   bool read_only = false, Visibility visibility = Visibility::current);
 
+// Runs the statement in a subtransaction.  An error with SQLSTATE `tolerated` rolls the
+// subtransaction back and returns false; any other error propagates as usual.
+bool run_tolerating(Statement &stmt, const Params &params, int tolerated);
+
 // Values of the last run's result, by row and 1-based column; nullopt for NULL.
 std::optional<std::int64_t> int8_at(std::uint64_t row, int column);
 std::optional<std::string> text_at(std::uint64_t row, int column);

@@ -176,7 +176,7 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
     return spi::int8_at(0, 1);
 }
 
-void fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
+bool fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
     spi::Params params;
     params.int8(id)
         .text(fields.external_customer_id)
@@ -184,7 +184,8 @@ void fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
         .text(fields.email)
         .text(fields.phone)
         .text(fields.name);
-    spi::run(fill_missing_stmt, params);
+    // A writer that takes no identity lock (a plain INSERT) may hold the value by now.
+    return spi::run_tolerating(fill_missing_stmt, params, ERRCODE_UNIQUE_VIOLATION);
 }
 
 void add_vendor_role(std::int64_t customer_id) {
