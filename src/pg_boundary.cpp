@@ -7,7 +7,9 @@
 #include <new>
 
 extern "C" {
+#include "access/xact.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 }
 
 namespace ci {
@@ -29,6 +31,31 @@ void pg_try_invoke(void (*fn)(void *), void *ctx) {
     }
     PG_END_TRY();
     if (caught != nullptr) throw PgError{caught};
+}
+
+// Like pg_try_invoke, plus the subtransaction dance PL/pgSQL does for EXCEPTION blocks.
+ErrorData *pg_try_subtransaction(void (*fn)(void *), void *ctx) {
+    MemoryContext caller_context = CurrentMemoryContext;
+    ResourceOwner caller_owner = CurrentResourceOwner;
+    ErrorData *volatile caught = nullptr;
+    BeginInternalSubTransaction(nullptr);
+    MemoryContextSwitchTo(caller_context);
+    PG_TRY();
+    {
+        fn(ctx);
+        ReleaseCurrentSubTransaction();
+    }
+    PG_CATCH();
+    {
+        MemoryContextSwitchTo(caller_context);
+        caught = CopyErrorData();
+        FlushErrorState();
+        RollbackAndReleaseCurrentSubTransaction();
+    }
+    PG_END_TRY();
+    MemoryContextSwitchTo(caller_context);
+    CurrentResourceOwner = caller_owner;
+    return caught;
 }
 
 // Copies at most size-1 bytes of text into a fixed buffer, always terminated.

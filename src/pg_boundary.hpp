@@ -58,6 +58,21 @@ void pg_call(Body &&body) {
                   const_cast<void *>(static_cast<const void *>(&body)));
 }
 
+// Runs fn(ctx) in a subtransaction; returns the PostgreSQL error that rolled it back,
+// or nullptr when it committed.  The caller decides whether to tolerate or rethrow it.
+ErrorData *pg_try_subtransaction(void (*fn)(void *), void *ctx);
+
+// Runs a body that calls PostgreSQL inside a subtransaction; see pg_try_subtransaction.
+template <typename Body>
+ErrorData *pg_subtransaction(Body &&body) {
+    ErrorData *error = nullptr;
+    pg_call([&] {
+        error = pg_try_subtransaction([](void *ctx) { (*static_cast<Body *>(ctx))(); },
+                                      const_cast<void *>(static_cast<const void *>(&body)));
+    });
+    return error;
+}
+
 // A C++ error captured in plain storage, so it can be raised after the C++ frames are gone.
 struct PendingError {
     ErrorData *pg = nullptr;

@@ -5,9 +5,6 @@ extern "C" {
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "access/xact.h"
-#include "utils/memutils.h"
-#include "utils/resowner.h"
 #include "utils/snapmgr.h"
 }
 
@@ -112,39 +109,15 @@ std::uint64_t run(Statement &stmt, const Params &params, long max_rows, bool rea
     return processed;
 }
 
-// The PG_TRY frame of run_tolerating: plain locals only, as in pg_boundary.cpp.
-static ErrorData *run_in_subtransaction(Statement &stmt, const Params &params) {
-    MemoryContext caller_context = CurrentMemoryContext;
-    ResourceOwner caller_owner = CurrentResourceOwner;
-    ErrorData *volatile caught = nullptr;
-    BeginInternalSubTransaction(nullptr);
-    MemoryContextSwitchTo(caller_context);
-    PG_TRY();
-    {
-        int rc = SPI_execute_plan(stmt.plan, const_cast<Datum *>(params.values()), params.nulls(),
-                                  false, 0);
-        if (rc < 0) elog(ERROR, "customer_identity: SPI error %d for: %s", rc, stmt.sql);
-        ReleaseCurrentSubTransaction();
-    }
-    PG_CATCH();
-    {
-        MemoryContextSwitchTo(caller_context);
-        caught = CopyErrorData();
-        FlushErrorState();
-        RollbackAndReleaseCurrentSubTransaction();
-    }
-    PG_END_TRY();
-    MemoryContextSwitchTo(caller_context);
-    CurrentResourceOwner = caller_owner;
-    return caught;
-}
-
 bool run_tolerating(Statement &stmt, const Params &params, int tolerated) {
     if (params.count() != stmt.nargs)
         throw IdentityError(ERRCODE_INTERNAL_ERROR, "parameter count mismatch for a cached plan");
     ensure_prepared(stmt);  // outside the subtransaction, so the kept plan survives a rollback
-    ErrorData *error = nullptr;
-    pg_call([&] { error = run_in_subtransaction(stmt, params); });
+    ErrorData *error = pg_subtransaction([&] {
+        int rc = SPI_execute_plan(stmt.plan, const_cast<Datum *>(params.values()), params.nulls(),
+                                  false, 0);
+        if (rc < 0) elog(ERROR, "customer_identity: SPI error %d for: %s", rc, stmt.sql);
+    });
     if (error == nullptr) return true;
     if (error->sqlerrcode == tolerated) return false;
     throw PgError{error};

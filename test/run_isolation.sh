@@ -17,4 +17,5 @@ as_pg "$PGXS_DIR/src/test/isolation/pg_isolation_regress" --temp-instance="$work
 if [ $status -ne 0 ] && [ -f "$work/regression.diffs" ]; then
     cat "$work/regression.diffs"
 fi
+[ $status -eq 0 ] && rm -rf "$work"
 exit $status

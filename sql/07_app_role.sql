@@ -1,0 +1,53 @@
+-- An application role that is neither superuser nor table owner, with exactly the grants
+-- README "Permissions" documents, runs the stories; the rules still bind it.
+SET search_path = customer_identity;
+\set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
+SELECT regress.start_ids(7000);
+
+CREATE ROLE regress_ci_app NOLOGIN NOSUPERUSER;
+GRANT USAGE ON SCHEMA customer_identity TO regress_ci_app;
+GRANT SELECT, INSERT, UPDATE ON customer_identity.customer, customer_identity.vendor TO regress_ci_app;
+GRANT SELECT, INSERT, DELETE ON customer_identity.vendor_customer TO regress_ci_app;
+GRANT SELECT, INSERT ON customer_identity.identity_event TO regress_ci_app;
+GRANT USAGE ON SCHEMA regress TO regress_ci_app;
+GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA regress TO regress_ci_app;
+
+SET ROLE regress_ci_app;
+SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user;
+
+-- report 002: an app user checks out twice: one customer
+SELECT customer_id, method, created FROM resolve_customer_identity(tenant_id => 'app_t1', user_id => 'u-1', phone => '555 010 1111');
+SELECT customer_id, method, created FROM resolve_customer_identity(tenant_id => 'app_t1', user_id => 'u-1');
+
+-- report 003: vendor found by email, its customer created and linked; webhook enriches it
+INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES ('app_t1', 'App Shop', 'shop@app.example');
+SELECT customer_id, vendor_id, method, created FROM resolve_customer_identity(tenant_id => 'app_t1', email => 'shop@app.example');
+SELECT customer_id, vendor_id, method, created FROM resolve_customer_identity(tenant_id => 'app_t1', external_customer_id => 'cus_app', email => 'SHOP@app.example');
+
+-- report 000: upgrade, find the seller from the customer, unlink and link again
+INSERT INTO customer (tenant_id, name, email) VALUES ('app_t1', 'Seller', 'seller@app.example') RETURNING id AS seller \gset
+SELECT upgrade_customer_to_vendor(:seller, 'Seller Shop') AS seller_vendor \gset
+SELECT vendor_for_customer(:seller) = :seller_vendor AS seller_found;
+SELECT unlink_vendor_from_customer(:seller_vendor);
+SELECT link_vendor_to_customer(:seller_vendor, :seller);
+SELECT roles FROM customer WHERE id = :seller;
+
+-- the rules hold for this role too: no manual link, no duplicate, no audit rewrite
+SELECT regress.save_state();
+UPDATE vendor SET customer_id = NULL WHERE id = :seller_vendor;
+:sqlstate
+SELECT regress.unchanged();
+INSERT INTO customer (tenant_id, email) VALUES ('app_t1', 'Seller@App.example');
+:sqlstate
+SELECT regress.unchanged();
+DELETE FROM identity_event WHERE tenant_id = 'app_t1';
+:sqlstate
+SELECT regress.unchanged();
+RESET ROLE;
+
+SELECT event_type, method FROM identity_event WHERE tenant_id = 'app_t1' ORDER BY id;
+REVOKE ALL ON ALL TABLES IN SCHEMA regress FROM regress_ci_app;
+REVOKE ALL ON SCHEMA regress FROM regress_ci_app;
+REVOKE ALL ON ALL TABLES IN SCHEMA customer_identity FROM regress_ci_app;
+REVOKE ALL ON SCHEMA customer_identity FROM regress_ci_app;
+DROP ROLE regress_ci_app;
