@@ -21,7 +21,8 @@ constexpr uint16 identity_lock_space = 0x4349;  // "CI"
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
     std::vector<std::uint64_t> hashes;
     hashes.reserve(keys.size());
-    for (const IdentityKey &key : keys) hashes.push_back(identity_key_hash(tenant, key.kind, key.value));
+    for (const IdentityKey &key : keys)
+        hashes.push_back(identity_key_hash(tenant, key.kind, key.value));
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     for (std::uint64_t hash : hashes) {

@@ -18,8 +18,9 @@ std::optional<bool> bool_arg(FunctionCallInfo fcinfo, int index);
 // The value of a required argument; NULL raises 22004 naming the argument.
 template <typename T>
 T required(const std::optional<T> &value, const char *argument) {
-    if (!value) throw IdentityError(ERRCODE_NULL_VALUE_NOT_ALLOWED,
-                                    std::string(argument) + " must not be null");
+    if (!value)
+        throw IdentityError(ERRCODE_NULL_VALUE_NOT_ALLOWED,
+                            std::string(argument) + " must not be null");
     return *value;
 }
 

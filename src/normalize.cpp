@@ -19,7 +19,7 @@ struct CodePoint {
 };
 
 // Decodes strict UTF-8 (no overlongs, surrogates or values above U+10FFFF); false if invalid.
-bool decode_utf8(std::string_view s, std::vector<CodePoint>& out) {
+bool decode_utf8(std::string_view s, std::vector<CodePoint> &out) {
     out.clear();
     std::size_t i = 0;
     while (i < s.size()) {
@@ -32,11 +32,17 @@ bool decode_utf8(std::string_view s, std::vector<CodePoint>& out) {
             ++i;
             continue;
         } else if ((b0 & 0xE0) == 0xC0) {
-            len = 2; cp = b0 & 0x1F; min = 0x80;
+            len = 2;
+            cp = b0 & 0x1F;
+            min = 0x80;
         } else if ((b0 & 0xF0) == 0xE0) {
-            len = 3; cp = b0 & 0x0F; min = 0x800;
+            len = 3;
+            cp = b0 & 0x0F;
+            min = 0x800;
         } else if ((b0 & 0xF8) == 0xF0) {
-            len = 4; cp = b0 & 0x07; min = 0x10000;
+            len = 4;
+            cp = b0 & 0x07;
+            min = 0x10000;
         } else {
             return false;
         }
@@ -56,9 +62,20 @@ bool decode_utf8(std::string_view s, std::vector<CodePoint>& out) {
 // True for ASCII whitespace and the listed Unicode space/format code points.
 bool is_space(char32_t c) {
     switch (c) {
-        case 0x20: case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D:
-        case 0x00A0: case 0x1680: case 0x2028: case 0x2029: case 0x202F:
-        case 0x205F: case 0x3000: case 0xFEFF:
+        case 0x20:
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x00A0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
+        case 0xFEFF:
             return true;
         default:
             return c >= 0x2000 && c <= 0x200B;
@@ -66,7 +83,7 @@ bool is_space(char32_t c) {
 }
 
 // Index range [first, last) of the code points left after trimming whitespace at both ends.
-void trim(const std::vector<CodePoint>& cps, std::size_t& first, std::size_t& last) {
+void trim(const std::vector<CodePoint> &cps, std::size_t &first, std::size_t &last) {
     first = 0;
     last = cps.size();
     while (first < last && is_space(cps[first].cp)) ++first;
@@ -74,7 +91,7 @@ void trim(const std::vector<CodePoint>& cps, std::size_t& first, std::size_t& la
 }
 
 // Builds a failed result carrying the given reason.
-Normalized fail(const char* reason) { return Normalized{false, std::string(), reason}; }
+Normalized fail(const char *reason) { return Normalized{false, std::string(), reason}; }
 
 // Builds a successful result carrying the given value.
 Normalized success(std::string value) { return Normalized{true, std::move(value), std::string()}; }
@@ -131,7 +148,7 @@ Normalized normalize_email(std::string_view input) {
     const std::size_t at = out.find('@');
     if (at == 0) return fail("email has an empty local part");
     if (at + 1 == out.size()) return fail("email has an empty domain part");
-    for (char& ch : out) {
+    for (char &ch : out) {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     }
     return success(std::move(out));
@@ -168,7 +185,8 @@ Normalized normalize_phone(std::string_view input) {
 }
 
 // 64-bit FNV-1a over the parts joined with a 0 byte between them (used as a lock key).
-std::uint64_t identity_key_hash(std::string_view tenant, std::string_view kind, std::string_view value) {
+std::uint64_t identity_key_hash(std::string_view tenant, std::string_view kind,
+                                std::string_view value) {
     static constexpr char kSep[1] = {'\0'};
     const std::string_view sep(kSep, 1);
     std::uint64_t h = 0xcbf29ce484222325ULL;

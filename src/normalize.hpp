@@ -9,7 +9,8 @@
 
 namespace ci {
 
-// Outcome of normalizing one identifier: ok with value, or not ok with a short human-readable reason.
+// Outcome of normalizing one identifier: ok with value, or not ok with a short human-readable
+// reason.
 struct Normalized {
     bool ok;
     std::string value;
@@ -26,6 +27,7 @@ Normalized normalize_phone(std::string_view input);
 bool is_blank(std::string_view input);
 
 // 64-bit FNV-1a over the parts joined with a 0 byte between them (used as a lock key).
-std::uint64_t identity_key_hash(std::string_view tenant, std::string_view kind, std::string_view value);
+std::uint64_t identity_key_hash(std::string_view tenant, std::string_view kind,
+                                std::string_view value);
 
 }  // namespace ci

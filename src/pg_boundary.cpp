@@ -19,9 +19,7 @@ void pg_try_invoke(void (*fn)(void *), void *ctx) {
     MemoryContext caller_context = CurrentMemoryContext;
     ErrorData *volatile caught = nullptr;
     PG_TRY();
-    {
-        fn(ctx);
-    }
+    { fn(ctx); }
     PG_CATCH();
     {
         // CopyErrorData must not run in ErrorContext; copy into the caller's context.

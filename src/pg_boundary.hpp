@@ -31,9 +31,8 @@ struct PgError {
 
 // A rule of the extension was broken: raised as a PostgreSQL error at the boundary.
 class IdentityError {
-public:
-    IdentityError(int sqlstate, std::string message, std::string detail = {},
-                  std::string hint = {})
+  public:
+    IdentityError(int sqlstate, std::string message, std::string detail = {}, std::string hint = {})
         : sqlstate_(sqlstate),
           message_(std::move(message)),
           detail_(std::move(detail)),
@@ -43,7 +42,7 @@ public:
     const std::string &detail() const { return detail_; }
     const std::string &hint() const { return hint_; }
 
-private:
+  private:
     int sqlstate_;
     std::string message_, detail_, hint_;
 };
@@ -108,8 +107,8 @@ std::string quote_for_message(const std::string &value);
 }  // namespace ci
 
 // Declares and defines a SQL-callable C entry point; its body must return entry_guard(...).
-#define CI_SQL_FUNCTION(name)                    \
-    extern "C" {                                 \
-    PG_FUNCTION_INFO_V1(name);                   \
-    }                                            \
+#define CI_SQL_FUNCTION(name)  \
+    extern "C" {               \
+    PG_FUNCTION_INFO_V1(name); \
+    }                          \
     extern "C" Datum name(PG_FUNCTION_ARGS)

@@ -36,8 +36,8 @@ namespace {
 // What the caller asked for, validated and normalized.
 struct ResolveRequest {
     std::string tenant;
-    CustomerFields given;                                // as given (raw email/phone)
-    std::array<std::optional<std::string>, 4> keys;      // normalized, by Identifier
+    CustomerFields given;                            // as given (raw email/phone)
+    std::array<std::optional<std::string>, 4> keys;  // normalized, by Identifier
     std::optional<std::int64_t> customer_ref;
     bool create_missing = true;
     bool conflict_returns = false;
@@ -77,7 +77,7 @@ struct Match {
 };
 
 class Resolver {
-public:
+  public:
     explicit Resolver(const ResolveRequest &request) : req_(request) {}
 
     ResolveOutcome run() {
@@ -88,7 +88,8 @@ public:
             std::optional<CustomerRecord> record;
             if (match.customer_id) record = load_active(*match.customer_id);
             if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
-            const bool writes = match.create || match.link_vendor || !missing_fields(*record).empty();
+            const bool writes =
+                match.create || match.link_vendor || !missing_fields(*record).empty();
             if (!writes) return found(match, *record);
             if (!locked_) {
                 lock_given_identifiers();
@@ -104,7 +105,7 @@ public:
                             {}, "Retry the transaction.");
     }
 
-private:
+  private:
     const ResolveRequest &req_;
     std::array<std::optional<std::optional<std::int64_t>>, 4> holders_;  // memoized lookups
     std::optional<std::int64_t> ref_target_;
@@ -133,12 +134,13 @@ private:
         for (Identifier id : all_identifiers) {
             if (!req_.key(id) || (record && record->value(id))) continue;
             if (store::find_active_customer(req_.tenant, id, *req_.key(id), self, true))
-                throw IdentityError(sqlstate::serialization_failure,
-                                    "could not serialize access due to a concurrent write of the "
-                                    "same customer identifier",
-                                    std::string("Another transaction committed a customer with this ") +
-                                        identifier_name(id) + " after this transaction's snapshot.",
-                                    "Retry the transaction.");
+                throw IdentityError(
+                    sqlstate::serialization_failure,
+                    "could not serialize access due to a concurrent write of the "
+                    "same customer identifier",
+                    std::string("Another transaction committed a customer with this ") +
+                        identifier_name(id) + " after this transaction's snapshot.",
+                    "Retry the transaction.");
         }
     }
 
@@ -174,9 +176,9 @@ private:
                 throw IdentityError(sqlstate::unknown_id,
                                     "customer_ref " + id_text(id) + " does not exist");
             if (record->tenant != req_.tenant)
-                throw IdentityError(sqlstate::tenant_mismatch,
-                                    "customer_ref " + id_text(id) +
-                                        " belongs to a different tenant");
+                throw IdentityError(
+                    sqlstate::tenant_mismatch,
+                    "customer_ref " + id_text(id) + " belongs to a different tenant");
             if (!record->archived) return ref_target_ = id;
             if (!record->merged_into) break;
             id = *record->merged_into;
@@ -190,7 +192,8 @@ private:
     Match decide() {
         if (auto id = holder(Identifier::external_customer_id))
             return {id, std::nullopt, false, false, "external_customer_id"};
-        if (auto id = holder(Identifier::user_id)) return {id, std::nullopt, false, false, "user_id"};
+        if (auto id = holder(Identifier::user_id))
+            return {id, std::nullopt, false, false, "user_id"};
         if (const auto &email = req_.key(Identifier::email)) {
             if (auto vendor = store::find_vendor_by_email(req_.tenant, *email, false)) {
                 if (vendor->customer_id)
@@ -215,7 +218,8 @@ private:
     CustomerRecord load_active(std::int64_t id, store::Lock lock = store::Lock::none) {
         auto record = store::load_customer(id, lock);
         if (!record)
-            throw IdentityError(sqlstate::unknown_id, "customer " + id_text(id) + " does not exist");
+            throw IdentityError(sqlstate::unknown_id,
+                                "customer " + id_text(id) + " does not exist");
         if (record->archived)
             throw IdentityError(sqlstate::customer_archived,
                                 "customer " + id_text(id) + " is archived");
@@ -225,9 +229,9 @@ private:
     // The first identity conflict between the inputs and the decision, if any.
     std::optional<Conflict> find_conflict(const Match &match,
                                           const std::optional<CustomerRecord> &record) {
-        const std::string target =
-            record ? "customer " + id_text(record->id)
-                   : "a new customer for vendor " + (match.vendor ? id_text(match.vendor->id) : "?");
+        const std::string target = record ? "customer " + id_text(record->id)
+                                          : "a new customer for vendor " +
+                                                (match.vendor ? id_text(match.vendor->id) : "?");
         for (Identifier id : all_identifiers) {
             const auto &given = req_.key(id);
             if (!given) continue;
@@ -241,12 +245,12 @@ private:
                                     " points at customer " + id_text(*other) + ".",
                                 record ? std::optional(record->id) : std::nullopt, other, name};
             if (record && record->value(id) && *record->value(id) != *given)
-                return Conflict{"identity conflict: customer " + id_text(record->id) + " has " +
-                                    name + " " + quote_for_message(*record->value(id)) + ", not " +
-                                    quote_for_message(*given),
-                                "Resolved by " + match.method + " to customer " +
-                                    id_text(record->id) + ".",
-                                record->id, std::nullopt, name};
+                return Conflict{
+                    "identity conflict: customer " + id_text(record->id) + " has " + name + " " +
+                        quote_for_message(*record->value(id)) + ", not " +
+                        quote_for_message(*given),
+                    "Resolved by " + match.method + " to customer " + id_text(record->id) + ".",
+                    record->id, std::nullopt, name};
         }
         if (req_.customer_ref) {
             auto ref = ref_target();
@@ -265,8 +269,12 @@ private:
     ResolveOutcome on_conflict(const Conflict &conflict) {
         if (!req_.conflict_returns)
             throw IdentityError(sqlstate::identity_conflict, conflict.message, conflict.detail);
-        record_event({req_.tenant, "conflict", conflict.customer_id, conflict.other_customer_id,
-                      std::nullopt, std::nullopt,
+        record_event({req_.tenant,
+                      "conflict",
+                      conflict.customer_id,
+                      conflict.other_customer_id,
+                      std::nullopt,
+                      std::nullopt,
                       {{"identifier", conflict.identifier}, {"message", conflict.message}}});
         ResolveOutcome outcome;
         outcome.has_row = true;
@@ -322,7 +330,8 @@ private:
             }
         }
         if (match.link_vendor) link_vendor(match.vendor->id, id, "resolve_customer_identity");
-        outcome.vendor_id = match.vendor ? std::optional(match.vendor->id) : store::vendor_linked_to(id);
+        outcome.vendor_id =
+            match.vendor ? std::optional(match.vendor->id) : store::vendor_linked_to(id);
         return outcome;
     }
 
@@ -362,16 +371,15 @@ ResolveRequest read_request(FunctionCallInfo fcinfo) {
     else if (on_conflict && *on_conflict == "return")
         req.conflict_returns = true;
     else
-        throw IdentityError(sqlstate::malformed_input,
-                            "on_conflict must be 'raise' or 'return'",
-                            on_conflict ? "Got " + quote_for_message(*on_conflict) + "."
-                                        : "Got NULL.");
+        throw IdentityError(
+            sqlstate::malformed_input, "on_conflict must be 'raise' or 'return'",
+            on_conflict ? "Got " + quote_for_message(*on_conflict) + "." : "Got NULL.");
     bool any = req.customer_ref.has_value();
     for (const auto &key : req.keys) any = any || key.has_value();
     if (!any)
         throw IdentityError(sqlstate::malformed_input,
-                            "resolve_customer_identity needs at least one identifier",
-                            {}, "Give external_customer_id, user_id, email, phone or customer_ref.");
+                            "resolve_customer_identity needs at least one identifier", {},
+                            "Give external_customer_id, user_id, email, phone or customer_ref.");
     return req;
 }
 

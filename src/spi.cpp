@@ -11,7 +11,8 @@ extern "C" {
 namespace ci::spi {
 
 Params &Params::push(Datum value, bool is_null) {
-    if (count_ >= max_params) throw IdentityError(ERRCODE_INTERNAL_ERROR, "too many SQL parameters");
+    if (count_ >= max_params)
+        throw IdentityError(ERRCODE_INTERNAL_ERROR, "too many SQL parameters");
     values_[count_] = value;
     nulls_[count_] = is_null ? 'n' : ' ';
     ++count_;

@@ -30,7 +30,7 @@ struct Statement {
 
 // Bound parameter values for one execution; plain storage, safe across pg_call.
 class Params {
-public:
+  public:
     Params &text(const std::optional<std::string> &value);
     Params &int8(std::optional<std::int64_t> value);
     Params &boolean(bool value);
@@ -40,7 +40,7 @@ public:
     const char *nulls() const { return nulls_; }
     int count() const { return count_; }
 
-private:
+  private:
     Params &push(Datum value, bool is_null);
     Datum values_[max_params] = {};
     char nulls_[max_params] = {};
@@ -55,8 +55,8 @@ void finish();
 enum class Visibility { current, latest };
 
 // Runs the statement; returns the number of rows it returned or touched.
-std::uint64_t run(Statement &stmt, const Params &params, long max_rows = 0,
-                  bool read_only = false, Visibility visibility = Visibility::current);
+std::uint64_t run(Statement &stmt, const Params &params, long max_rows = 0, bool read_only = false,
+                  Visibility visibility = Visibility::current);
 
 // Runs the statement in a subtransaction.  An error with SQLSTATE `tolerated` rolls the
 // subtransaction back and returns false; any other error propagates as usual.

@@ -11,29 +11,38 @@ namespace ci {
 
 const char *identifier_name(Identifier id) {
     switch (id) {
-        case Identifier::external_customer_id: return "external_customer_id";
-        case Identifier::user_id: return "user_id";
-        case Identifier::email: return "email";
-        case Identifier::phone: return "phone";
+        case Identifier::external_customer_id:
+            return "external_customer_id";
+        case Identifier::user_id:
+            return "user_id";
+        case Identifier::email:
+            return "email";
+        case Identifier::phone:
+            return "phone";
     }
     return "?";
 }
 
 const char *identifier_column(Identifier id) {
     switch (id) {
-        case Identifier::external_customer_id: return "external_customer_id";
-        case Identifier::user_id: return "user_id";
-        case Identifier::email: return "email_normalized";
-        case Identifier::phone: return "phone_normalized";
+        case Identifier::external_customer_id:
+            return "external_customer_id";
+        case Identifier::user_id:
+            return "user_id";
+        case Identifier::email:
+            return "email_normalized";
+        case Identifier::phone:
+            return "phone_normalized";
     }
     return "?";
 }
 
 namespace store {
 
-#define CI_FIND_ACTIVE(column)                                                          \
-    "SELECT id FROM customer_identity.customer"                                         \
-    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND " column " OPERATOR(pg_catalog.=) $2" \
+#define CI_FIND_ACTIVE(column)                               \
+    "SELECT id FROM customer_identity.customer"              \
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND " column \
+    " OPERATOR(pg_catalog.=) $2"                             \
     " AND archived_at IS NULL AND id OPERATOR(pg_catalog.<>) $3 LIMIT 1"
 
 // One statement per identifier, each served by its partial unique index.
@@ -44,15 +53,15 @@ static spi::Statement find_active[4] = {
     {CI_FIND_ACTIVE("phone_normalized"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
 };
 
-#define CI_CUSTOMER_COLUMNS                                                                  \
+#define CI_CUSTOMER_COLUMNS                                                                    \
     "SELECT id, tenant_id, external_customer_id, user_id, email_normalized, phone_normalized," \
-    " name, archived_at IS NOT NULL, merged_into, email,"                                     \
-    " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (roles)"                           \
+    " name, archived_at IS NOT NULL, merged_into, email,"                                      \
+    " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (roles)"                            \
     " FROM customer_identity.customer WHERE id OPERATOR(pg_catalog.=) $1"
 
 static spi::Statement load_customer_plain = {CI_CUSTOMER_COLUMNS, 1, {INT8OID}, nullptr};
-static spi::Statement load_customer_locked = {CI_CUSTOMER_COLUMNS " FOR UPDATE", 1, {INT8OID},
-                                              nullptr};
+static spi::Statement load_customer_locked = {
+    CI_CUSTOMER_COLUMNS " FOR UPDATE", 1, {INT8OID}, nullptr};
 
 static spi::Statement insert_customer_stmt = {
     "INSERT INTO customer_identity.customer"
@@ -90,8 +99,9 @@ static spi::Statement remove_vendor_role_stmt = {
     {INT8OID},
     nullptr};
 
-#define CI_VENDOR_COLUMNS \
-    "SELECT id, tenant_id, customer_id, primary_contact_email_normalized FROM customer_identity.vendor"
+#define CI_VENDOR_COLUMNS                                                       \
+    "SELECT id, tenant_id, customer_id, primary_contact_email_normalized FROM " \
+    "customer_identity.vendor"
 
 static spi::Statement load_vendor_plain = {
     CI_VENDOR_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1", 1, {INT8OID}, nullptr};
@@ -101,14 +111,16 @@ static spi::Statement load_vendor_locked = {
 // A linked vendor wins over unlinked ones with the same email: it is the one that already
 // has a customer record.
 static spi::Statement vendor_by_email = {
-    CI_VENDOR_COLUMNS " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
+    CI_VENDOR_COLUMNS
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
     " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2"
     " ORDER BY customer_id IS NULL, id LIMIT 1",
     2,
     {TEXTOID, TEXTOID},
     nullptr};
 static spi::Statement unlinked_vendor_by_email = {
-    CI_VENDOR_COLUMNS " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
+    CI_VENDOR_COLUMNS
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
     " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2 AND customer_id IS NULL"
     " ORDER BY id LIMIT 1",
     2,
@@ -116,8 +128,10 @@ static spi::Statement unlinked_vendor_by_email = {
     nullptr};
 
 static spi::Statement vendor_linked_to_stmt = {
-    "SELECT id FROM customer_identity.vendor WHERE customer_id OPERATOR(pg_catalog.=) $1", 1,
-    {INT8OID}, nullptr};
+    "SELECT id FROM customer_identity.vendor WHERE customer_id OPERATOR(pg_catalog.=) $1",
+    1,
+    {INT8OID},
+    nullptr};
 
 static spi::Statement set_vendor_customer_stmt = {
     "UPDATE customer_identity.vendor SET customer_id = $3"
@@ -135,8 +149,8 @@ static spi::Statement insert_vendor_stmt = {
     nullptr};
 
 std::optional<std::int64_t> find_active_customer(const std::string &tenant, Identifier id,
-                                                 const std::string &value,
-                                                 std::int64_t excluding, bool latest_snapshot) {
+                                                 const std::string &value, std::int64_t excluding,
+                                                 bool latest_snapshot) {
     spi::Params params;
     params.text(tenant).text(value).int8(excluding);
     auto visibility = latest_snapshot ? spi::Visibility::latest : spi::Visibility::current;

@@ -61,7 +61,8 @@ std::optional<std::int64_t> find_active_customer(const std::string &tenant, Iden
 std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock = Lock::none);
 // Inserts a customer; nullopt when an active customer already holds one of its identifiers
 // (ON CONFLICT DO NOTHING: a concurrent writer won).
-std::optional<std::int64_t> insert_customer(const std::string &tenant, const CustomerFields &fields);
+std::optional<std::int64_t> insert_customer(const std::string &tenant,
+                                            const CustomerFields &fields);
 // Sets each given field the customer does not have yet; existing values are kept.  False
 // when another active customer took one of the identifiers meanwhile (nothing written).
 bool fill_missing_fields(std::int64_t id, const CustomerFields &fields);

@@ -45,7 +45,9 @@ RowView new_row(const TriggerData *td) {
 }
 
 // The OLD row of an UPDATE.
-RowView old_row(const TriggerData *td) { return RowView{td->tg_trigtuple, td->tg_relation->rd_att}; }
+RowView old_row(const TriggerData *td) {
+    return RowView{td->tg_trigtuple, td->tg_relation->rd_att};
+}
 
 // Roles must be known, non-NULL and one-dimensional; returns whether 'vendor' is among them.
 bool check_roles(const RowView &row) {
@@ -57,7 +59,8 @@ bool check_roles(const RowView &row) {
         bool known = std::any_of(std::begin(valid_roles), std::end(valid_roles),
                                  [&](const char *valid) { return *role == valid; });
         if (!known)
-            throw IdentityError(sqlstate::malformed_input, "unknown role " + quote_for_message(*role),
+            throw IdentityError(sqlstate::malformed_input,
+                                "unknown role " + quote_for_message(*role),
                                 "Valid roles are customer, vendor, wholesale and retail.");
         vendor = vendor || *role == "vendor";
     }
@@ -173,8 +176,8 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     }
     if (customer_id != old_customer_id && !link_write_permitted(id, customer_id))
         throw IdentityError(sqlstate::manual_link_write,
-                            "vendor.customer_id cannot be written directly",
-                            {}, "Use link_vendor_to_customer or unlink_vendor_from_customer.");
+                            "vendor.customer_id cannot be written directly", {},
+                            "Use link_vendor_to_customer or unlink_vendor_from_customer.");
     RowChanges changes;
     const auto email = checked_email(row.text("primary_contact_email"), "primary_contact_email");
     if (!is_update || email != row.text("primary_contact_email_normalized"))

@@ -57,8 +57,7 @@ std::optional<std::int64_t> RowView::int8(const char *name) const {
     return static_cast<std::int64_t>(DatumGetInt64(value));
 }
 
-std::optional<std::vector<std::optional<std::string>>> RowView::text_array(
-    const char *name) const {
+std::optional<std::vector<std::optional<std::string>>> RowView::text_array(const char *name) const {
     const int attnum = column(name);
     bool null = true;
     int dimensions = 0;
@@ -123,10 +122,9 @@ HeapTuple RowChanges::apply(const RowView &row) const {
     if (count_ == 0) return row.tuple;
     HeapTuple result = nullptr;
     pg_call([&] {
-        result = heap_modify_tuple_by_cols(row.tuple, row.desc, count_,
-                                           const_cast<int *>(columns_),
-                                           const_cast<Datum *>(values_),
-                                           const_cast<bool *>(nulls_));
+        result =
+            heap_modify_tuple_by_cols(row.tuple, row.desc, count_, const_cast<int *>(columns_),
+                                      const_cast<Datum *>(values_), const_cast<bool *>(nulls_));
     });
     return result;
 }

@@ -30,13 +30,13 @@ struct RowView {
 
 // Replacement column values for a trigger's NEW row.
 class RowChanges {
-public:
+  public:
     void set_text(const RowView &row, const char *name, const std::optional<std::string> &value);
     void set_timestamptz_now(const RowView &row, const char *name);
     // The modified tuple (or the original one when nothing changed).
     HeapTuple apply(const RowView &row) const;
 
-private:
+  private:
     static constexpr int max_changes = 8;
     int columns_[max_changes] = {};
     Datum values_[max_changes] = {};

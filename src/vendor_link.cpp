@@ -25,7 +25,7 @@ LinkPermit current_permit;
 
 // Grants the permit for the lifetime of the scope.
 class PermitScope {
-public:
+  public:
     PermitScope(std::int64_t vendor_id, std::optional<std::int64_t> customer_id) {
         current_permit = {true, vendor_id, customer_id.has_value(), customer_id.value_or(0)};
     }
@@ -43,9 +43,8 @@ void write_link(std::int64_t vendor_id, std::optional<std::int64_t> expected,
         written = store::set_vendor_customer(vendor_id, expected, customer_id);
     }
     if (!written)
-        throw IdentityError(sqlstate::already_linked,
-                            "vendor " + std::to_string(vendor_id) +
-                                " was linked or unlinked concurrently");
+        throw IdentityError(sqlstate::already_linked, "vendor " + std::to_string(vendor_id) +
+                                                          " was linked or unlinked concurrently");
 }
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
@@ -61,23 +60,24 @@ bool link_write_permitted(std::int64_t vendor_id, std::optional<std::int64_t> cu
 void link_vendor(std::int64_t vendor_id, std::int64_t customer_id, const char *method) {
     auto vendor = store::load_vendor(vendor_id, store::Lock::for_update);
     if (!vendor)
-        throw IdentityError(sqlstate::unknown_id, "vendor " + id_text(vendor_id) + " does not exist");
+        throw IdentityError(sqlstate::unknown_id,
+                            "vendor " + id_text(vendor_id) + " does not exist");
     auto customer = store::load_customer(customer_id, store::Lock::for_update);
     if (!customer)
         throw IdentityError(sqlstate::unknown_id,
                             "customer " + id_text(customer_id) + " does not exist");
     if (vendor->tenant != customer->tenant)
         throw IdentityError(sqlstate::tenant_mismatch,
-                            "vendor " + id_text(vendor_id) + " and customer " + id_text(customer_id) +
-                                " belong to different tenants",
+                            "vendor " + id_text(vendor_id) + " and customer " +
+                                id_text(customer_id) + " belong to different tenants",
                             "The vendor's tenant is " + quote_for_message(vendor->tenant) +
                                 ", the customer's is " + quote_for_message(customer->tenant) + ".");
     if (customer->archived)
-        throw IdentityError(sqlstate::customer_archived,
-                            "customer " + id_text(customer_id) + " is archived",
-                            customer->merged_into
-                                ? "It was merged into customer " + id_text(*customer->merged_into) + "."
-                                : std::string());
+        throw IdentityError(
+            sqlstate::customer_archived, "customer " + id_text(customer_id) + " is archived",
+            customer->merged_into
+                ? "It was merged into customer " + id_text(*customer->merged_into) + "."
+                : std::string());
     if (vendor->customer_id == customer_id) {
         store::add_vendor_role(customer_id);  // no-op when present
         return;
@@ -88,18 +88,17 @@ void link_vendor(std::int64_t vendor_id, std::int64_t customer_id, const char *m
                                 id_text(*vendor->customer_id),
                             {}, "Unlink it first with unlink_vendor_from_customer.");
     if (auto other = store::vendor_linked_to(customer_id))
-        throw IdentityError(sqlstate::already_linked,
-                            "customer " + id_text(customer_id) + " is already linked to vendor " +
-                                id_text(*other));
+        throw IdentityError(
+            sqlstate::already_linked,
+            "customer " + id_text(customer_id) + " is already linked to vendor " + id_text(*other));
     const auto &customer_email = customer->value(Identifier::email);
     if (vendor->email_normalized && customer_email && *vendor->email_normalized != *customer_email)
-        throw IdentityError(sqlstate::vendor_role_rule,
-                            "vendor " + id_text(vendor_id) + " and customer " + id_text(customer_id) +
-                                " have different emails",
-                            "The vendor's contact email is " +
-                                quote_for_message(*vendor->email_normalized) +
-                                ", the customer's email is " + quote_for_message(*customer_email) +
-                                ".");
+        throw IdentityError(
+            sqlstate::vendor_role_rule,
+            "vendor " + id_text(vendor_id) + " and customer " + id_text(customer_id) +
+                " have different emails",
+            "The vendor's contact email is " + quote_for_message(*vendor->email_normalized) +
+                ", the customer's email is " + quote_for_message(*customer_email) + ".");
     write_link(vendor_id, std::nullopt, customer_id);
     store::add_vendor_role(customer_id);
     record_event({customer->tenant, "linked", customer_id, std::nullopt, vendor_id, method, {}});
@@ -108,12 +107,14 @@ void link_vendor(std::int64_t vendor_id, std::int64_t customer_id, const char *m
 void unlink_vendor(std::int64_t vendor_id) {
     auto vendor = store::load_vendor(vendor_id, store::Lock::for_update);
     if (!vendor)
-        throw IdentityError(sqlstate::unknown_id, "vendor " + id_text(vendor_id) + " does not exist");
+        throw IdentityError(sqlstate::unknown_id,
+                            "vendor " + id_text(vendor_id) + " does not exist");
     if (!vendor->customer_id) return;
     const std::int64_t customer_id = *vendor->customer_id;
     write_link(vendor_id, customer_id, std::nullopt);
     store::remove_vendor_role(customer_id);
-    record_event({vendor->tenant, "unlinked", customer_id, std::nullopt, vendor_id, std::nullopt, {}});
+    record_event(
+        {vendor->tenant, "unlinked", customer_id, std::nullopt, vendor_id, std::nullopt, {}});
 }
 
 std::int64_t upgrade_to_vendor(std::int64_t customer_id, const std::string &vendor_name) {
@@ -127,12 +128,18 @@ std::int64_t upgrade_to_vendor(std::int64_t customer_id, const std::string &vend
         throw IdentityError(sqlstate::customer_archived,
                             "customer " + id_text(customer_id) + " is archived");
     if (auto other = store::vendor_linked_to(customer_id))
-        throw IdentityError(sqlstate::already_linked,
-                            "customer " + id_text(customer_id) + " is already linked to vendor " +
-                                id_text(*other));
-    const std::int64_t vendor_id = store::insert_vendor(customer->tenant, vendor_name, customer->email);
-    record_event({customer->tenant, "vendor_created", customer_id, std::nullopt, vendor_id,
-                  "upgrade_customer_to_vendor", {{"vendor_name", vendor_name}}});
+        throw IdentityError(
+            sqlstate::already_linked,
+            "customer " + id_text(customer_id) + " is already linked to vendor " + id_text(*other));
+    const std::int64_t vendor_id =
+        store::insert_vendor(customer->tenant, vendor_name, customer->email);
+    record_event({customer->tenant,
+                  "vendor_created",
+                  customer_id,
+                  std::nullopt,
+                  vendor_id,
+                  "upgrade_customer_to_vendor",
+                  {{"vendor_name", vendor_name}}});
     link_vendor(vendor_id, customer_id, "upgrade_customer_to_vendor");
     return vendor_id;
 }

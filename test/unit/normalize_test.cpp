@@ -10,7 +10,7 @@
 namespace {
 
 // UTF-8 encodings of the Unicode characters used below.
-const std::string kNbsp = "\xC2\xA0";          // U+00A0 NO-BREAK SPACE
+const std::string kNbsp = "\xC2\xA0";           // U+00A0 NO-BREAK SPACE
 const std::string kIdeoSpace = "\xE3\x80\x80";  // U+3000 IDEOGRAPHIC SPACE
 const std::string kBom = "\xEF\xBB\xBF";        // U+FEFF BYTE ORDER MARK
 const std::string kZwsp = "\xE2\x80\x8B";       // U+200B ZERO WIDTH SPACE
@@ -21,14 +21,14 @@ const std::string kFwPlus = "\xEF\xBC\x8B";     // U+FF0B FULLWIDTH PLUS SIGN
 std::string fw_digit(int d) { return std::string("\xEF\xBC") + static_cast<char>(0x90 + d); }
 
 // Asserts success and returns the value.
-std::string ok_value(const ci::Normalized& n) {
+std::string ok_value(const ci::Normalized &n) {
     EXPECT_TRUE(n.ok) << "error: " << n.error;
     EXPECT_TRUE(n.error.empty());
     return n.value;
 }
 
 // Returns the error reason of a result that must have failed.
-std::string err(const ci::Normalized& n) {
+std::string err(const ci::Normalized &n) {
     EXPECT_FALSE(n.ok) << "unexpected value: " << n.value;
     EXPECT_TRUE(n.value.empty());
     return n.error;
@@ -53,11 +53,16 @@ TEST(NormalizeEmail, PlainValueUnchanged) {
 TEST(NormalizeEmail, LowerCasesAsciiOnly) {
     EXPECT_EQ(ok_value(ci::normalize_email("Alice.Smith@Example.COM")), "alice.smith@example.com");
     // U+00C4 (Ä) is two bytes and must stay as is.
-    EXPECT_EQ(ok_value(ci::normalize_email("\xC3\x84" "BC@Example.COM")), "\xC3\x84" "bc@example.com");
+    EXPECT_EQ(ok_value(ci::normalize_email("\xC3\x84"
+                                           "BC@Example.COM")),
+              "\xC3\x84"
+              "bc@example.com");
 }
 
 TEST(NormalizeEmail, KeepsNonAsciiBytes) {
-    const std::string in = "j\xC3\xBCrgen@m\xC3\xBC" "ller.de";  // jürgen@müller.de
+    const std::string in =
+        "j\xC3\xBCrgen@m\xC3\xBC"
+        "ller.de";  // jürgen@müller.de
     EXPECT_EQ(ok_value(ci::normalize_email(in)), in);
     const std::string cjk = "\xE7\x94\xA8\xE6\x88\xB7@\xE4\xBE\x8B\xE5\xAD\x90.cn";  // 用户@例子.cn
     EXPECT_EQ(ok_value(ci::normalize_email(cjk)), cjk);
@@ -71,7 +76,8 @@ TEST(NormalizeEmail, TrimsUnicodeWhitespace) {
     EXPECT_EQ(ok_value(ci::normalize_email(kNbsp + "bob@x.org" + kNbsp)), "bob@x.org");
     EXPECT_EQ(ok_value(ci::normalize_email(kIdeoSpace + "bob@x.org" + kIdeoSpace)), "bob@x.org");
     EXPECT_EQ(ok_value(ci::normalize_email(kBom + "Bob@X.org")), "bob@x.org");
-    EXPECT_EQ(ok_value(ci::normalize_email(kZwsp + " " + kBom + "\tbob@x.org\n" + kNbsp)), "bob@x.org");
+    EXPECT_EQ(ok_value(ci::normalize_email(kZwsp + " " + kBom + "\tbob@x.org\n" + kNbsp)),
+              "bob@x.org");
 }
 
 TEST(NormalizeEmail, ErrorEmpty) {
@@ -101,12 +107,15 @@ TEST(NormalizeEmail, ErrorEmptyDomainPart) {
 TEST(NormalizeEmail, ErrorInnerWhitespace) {
     EXPECT_EQ(err(ci::normalize_email("al ice@example.com")), "email contains whitespace");
     EXPECT_EQ(err(ci::normalize_email("alice@exa\tmple.com")), "email contains whitespace");
-    EXPECT_EQ(err(ci::normalize_email("alice" + kNbsp + "@example.com")), "email contains whitespace");
-    EXPECT_EQ(err(ci::normalize_email("alice@" + kZwsp + "example.com")), "email contains whitespace");
+    EXPECT_EQ(err(ci::normalize_email("alice" + kNbsp + "@example.com")),
+              "email contains whitespace");
+    EXPECT_EQ(err(ci::normalize_email("alice@" + kZwsp + "example.com")),
+              "email contains whitespace");
 }
 
 TEST(NormalizeEmail, ErrorControlCharacter) {
-    EXPECT_EQ(err(ci::normalize_email(std::string("ali\x01" "ce@example.com"))),
+    EXPECT_EQ(err(ci::normalize_email(std::string("ali\x01"
+                                                  "ce@example.com"))),
               "email contains a control character");
     EXPECT_EQ(err(ci::normalize_email(std::string("alice@example.com\x7F"))),
               "email contains a control character");
@@ -116,10 +125,14 @@ TEST(NormalizeEmail, ErrorControlCharacter) {
 
 TEST(NormalizeEmail, ErrorInvalidUtf8) {
     EXPECT_EQ(err(ci::normalize_email("alice\xFF@example.com")), "email is not valid UTF-8");
-    EXPECT_EQ(err(ci::normalize_email("alice@example.com\xC3")), "email is not valid UTF-8");  // truncated
-    EXPECT_EQ(err(ci::normalize_email("\xC0\xAF@x.org")), "email is not valid UTF-8");       // overlong
-    EXPECT_EQ(err(ci::normalize_email("\xED\xA0\x80@x.org")), "email is not valid UTF-8");   // surrogate
-    EXPECT_EQ(err(ci::normalize_email("\x80" "a@x.org")), "email is not valid UTF-8");       // stray continuation
+    EXPECT_EQ(err(ci::normalize_email("alice@example.com\xC3")),
+              "email is not valid UTF-8");                                              // truncated
+    EXPECT_EQ(err(ci::normalize_email("\xC0\xAF@x.org")), "email is not valid UTF-8");  // overlong
+    EXPECT_EQ(err(ci::normalize_email("\xED\xA0\x80@x.org")),
+              "email is not valid UTF-8");  // surrogate
+    EXPECT_EQ(err(ci::normalize_email("\x80"
+                                      "a@x.org")),
+              "email is not valid UTF-8");  // stray continuation
 }
 
 TEST(NormalizeEmail, LengthBoundary) {
@@ -135,9 +148,13 @@ TEST(NormalizeEmail, LengthBoundary) {
 }
 
 TEST(NormalizeEmail, Idempotent) {
-    const std::string inputs[] = {"  Alice@Example.COM\n", kBom + "\xC3\x84" "BC@X.Org" + kIdeoSpace,
+    const std::string inputs[] = {"  Alice@Example.COM\n",
+                                  kBom +
+                                      "\xC3\x84"
+                                      "BC@X.Org" +
+                                      kIdeoSpace,
                                   "x@y"};
-    for (const std::string& in : inputs) {
+    for (const std::string &in : inputs) {
         const std::string once = ok_value(ci::normalize_email(in));
         EXPECT_EQ(ok_value(ci::normalize_email(once)), once) << in;
     }
@@ -150,7 +167,11 @@ TEST(NormalizePhone, StripsFormatting) {
     EXPECT_EQ(ok_value(ci::normalize_phone("555.010.9999")), "5550109999");
     EXPECT_EQ(ok_value(ci::normalize_phone("030/1234 5678")), "03012345678");
     EXPECT_EQ(ok_value(ci::normalize_phone("555" + kEnDash + "0100")), "5550100");
-    EXPECT_EQ(ok_value(ci::normalize_phone("\xE2\x80\x90" "12" "\xE2\x80\x95" "34")), "1234");  // U+2010, U+2015
+    EXPECT_EQ(ok_value(ci::normalize_phone("\xE2\x80\x90"
+                                           "12"
+                                           "\xE2\x80\x95"
+                                           "34")),
+              "1234");  // U+2010, U+2015
 }
 
 TEST(NormalizePhone, KeepsDoubleZeroPrefix) {
@@ -159,8 +180,9 @@ TEST(NormalizePhone, KeepsDoubleZeroPrefix) {
 
 TEST(NormalizePhone, OddSpacing) {
     EXPECT_EQ(ok_value(ci::normalize_phone("\t+44\n20\r7946" + kNbsp + "0000 ")), "+442079460000");
-    EXPECT_EQ(ok_value(ci::normalize_phone(kBom + kIdeoSpace + "+49 30" + kIdeoSpace + "123456" + kZwsp)),
-              "+4930123456");
+    EXPECT_EQ(
+        ok_value(ci::normalize_phone(kBom + kIdeoSpace + "+49 30" + kIdeoSpace + "123456" + kZwsp)),
+        "+4930123456");
 }
 
 TEST(NormalizePhone, FullwidthDigitsAndPlus) {
@@ -176,16 +198,22 @@ TEST(NormalizePhone, PlusOnlyFirst) {
     EXPECT_EQ(err(ci::normalize_phone("++15550109999")), "phone contains an invalid character");
     EXPECT_EQ(err(ci::normalize_phone("(+1) 5550109999")), "phone contains an invalid character");
     EXPECT_EQ(err(ci::normalize_phone("15550109999+")), "phone contains an invalid character");
-    EXPECT_EQ(err(ci::normalize_phone("1" + kFwPlus + "5550109999")), "phone contains an invalid character");
+    EXPECT_EQ(err(ci::normalize_phone("1" + kFwPlus + "5550109999")),
+              "phone contains an invalid character");
 }
 
 TEST(NormalizePhone, ErrorInvalidCharacter) {
-    for (const char* bad : {"555-CALL-NOW", "*67 5550100", "#5550100", "555-0100 x12", "555-0100 ext 12",
-                            "555\x01" "0100", "555_0100", "555,0100"}) {
+    for (const char *bad :
+         {"555-CALL-NOW", "*67 5550100", "#5550100", "555-0100 x12", "555-0100 ext 12",
+          "555\x01"
+          "0100",
+          "555_0100", "555,0100"}) {
         EXPECT_EQ(err(ci::normalize_phone(bad)), "phone contains an invalid character") << bad;
     }
     // Other non-ASCII: U+00B7 MIDDLE DOT, Arabic-Indic digit U+0661.
-    EXPECT_EQ(err(ci::normalize_phone("555\xC2\xB7" "0100")), "phone contains an invalid character");
+    EXPECT_EQ(err(ci::normalize_phone("555\xC2\xB7"
+                                      "0100")),
+              "phone contains an invalid character");
     EXPECT_EQ(err(ci::normalize_phone("5550100\xD9\xA1")), "phone contains an invalid character");
 }
 
@@ -195,7 +223,9 @@ TEST(NormalizePhone, ErrorEmpty) {
 }
 
 TEST(NormalizePhone, ErrorInvalidUtf8) {
-    EXPECT_EQ(err(ci::normalize_phone("555\xFF" "0100")), "phone is not valid UTF-8");
+    EXPECT_EQ(err(ci::normalize_phone("555\xFF"
+                                      "0100")),
+              "phone is not valid UTF-8");
     EXPECT_EQ(err(ci::normalize_phone("5550100\xEF\xBC")), "phone is not valid UTF-8");
 }
 
@@ -215,9 +245,9 @@ TEST(NormalizePhone, DigitCountBoundaries) {
 }
 
 TEST(NormalizePhone, Idempotent) {
-    const std::string inputs[] = {"+1 (555) 010-9999", "00 44 20 7946 0000", kFwPlus + fw_digit(4) + "4 20 7946",
-                                  "1234"};
-    for (const std::string& in : inputs) {
+    const std::string inputs[] = {"+1 (555) 010-9999", "00 44 20 7946 0000",
+                                  kFwPlus + fw_digit(4) + "4 20 7946", "1234"};
+    for (const std::string &in : inputs) {
         const std::string once = ok_value(ci::normalize_phone(in));
         EXPECT_EQ(ok_value(ci::normalize_phone(once)), once) << in;
     }
