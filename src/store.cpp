@@ -9,33 +9,20 @@ extern "C" {
 
 namespace ci {
 
-const char *identifier_name(Identifier id) {
-    switch (id) {
-        case Identifier::external_customer_id:
-            return "external_customer_id";
-        case Identifier::user_id:
-            return "user_id";
-        case Identifier::email:
-            return "email";
-        case Identifier::phone:
-            return "phone";
-    }
-    return "?";
-}
+// Name and customer column of each identifier, in Identifier order.
+static constexpr struct {
+    const char *name;
+    const char *column;
+} identifiers[] = {
+    {"external_customer_id", "external_customer_id"},
+    {"user_id", "user_id"},
+    {"email", "email_normalized"},
+    {"phone", "phone_normalized"},
+};
 
-const char *identifier_column(Identifier id) {
-    switch (id) {
-        case Identifier::external_customer_id:
-            return "external_customer_id";
-        case Identifier::user_id:
-            return "user_id";
-        case Identifier::email:
-            return "email_normalized";
-        case Identifier::phone:
-            return "phone_normalized";
-    }
-    return "?";
-}
+const char *identifier_name(Identifier id) { return identifiers[static_cast<int>(id)].name; }
+
+const char *identifier_column(Identifier id) { return identifiers[static_cast<int>(id)].column; }
 
 namespace store {
 

@@ -15,8 +15,8 @@ suite() {
 }
 
 suite unit          "$BUILD/normalize_test" --gtest_brief=1
-suite regress       "$ROOT/test/run_regress.sh"
-suite isolation     "$ROOT/test/run_isolation.sh"
+suite regress       "$ROOT/test/pg_suite.sh" regress
+suite isolation     "$ROOT/test/pg_suite.sh" isolation
 suite dump_restore  "$ROOT/test/dump_restore.sh"
 
 echo
