@@ -1,6 +1,16 @@
-// The shared library's identity: PostgreSQL checks this magic block when loading it.
+// The shared library's identity and its load-time setup.
+#include "deferred_audit.hpp"
+#include "invite.hpp"
 #include "pg_boundary.hpp"
 
 extern "C" {
 PG_MODULE_MAGIC;
+
+// Called once when the library is loaded into a backend.
+PGDLLEXPORT void _PG_init(void);
+}
+
+void _PG_init(void) {
+    ci::deferred_audit_init();
+    ci::invite_init();
 }

@@ -5,7 +5,10 @@ extern "C" {
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "funcapi.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
 }
 
 namespace ci::spi {
@@ -32,7 +35,30 @@ Params &Params::int8(std::optional<std::int64_t> value) {
     return value ? push(Int64GetDatum(*value), false) : push((Datum)0, true);
 }
 
+Params &Params::int4(std::optional<std::int64_t> value) {
+    return value ? push(Int32GetDatum(static_cast<int32>(*value)), false) : push((Datum)0, true);
+}
+
 Params &Params::boolean(bool value) { return push(BoolGetDatum(value), false); }
+
+Params &Params::bytea(const std::string &bytes) {
+    Datum datum = (Datum)0;
+    const char *data = bytes.data();
+    const std::size_t length = bytes.size();
+    pg_call([&] {
+        ::bytea *value = static_cast<::bytea *>(palloc(VARHDRSZ + length));
+        SET_VARSIZE(value, VARHDRSZ + length);
+        memcpy(VARDATA(value), data, length);
+        datum = PointerGetDatum(value);
+    });
+    return push(datum, false);
+}
+
+Params &Params::timestamptz(std::optional<std::int64_t> value) {
+    return value ? push(TimestampTzGetDatum(*value), false) : push((Datum)0, true);
+}
+
+Params &Params::raw(Datum value) { return push(value, false); }
 
 Params &Params::text_array(const std::vector<std::optional<std::string>> &elements) {
     const int count = static_cast<int>(elements.size());
@@ -152,6 +178,15 @@ std::optional<std::string> text_at(std::uint64_t row, int column) {
         length = VARSIZE_ANY_EXHDR(detoasted);
     });
     return std::string(data, length);
+}
+
+void materialize_result(FunctionCallInfo fcinfo) {
+    pg_call([&] {
+        InitMaterializedSRF(fcinfo, 0);
+        ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+        for (uint64 row = 0; row < SPI_processed; ++row)
+            tuplestore_puttuple(rsinfo->setResult, SPI_tuptable->vals[row]);
+    });
 }
 
 bool bool_at(std::uint64_t row, int column) {

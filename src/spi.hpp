@@ -33,7 +33,12 @@ class Params {
   public:
     Params &text(const std::optional<std::string> &value);
     Params &int8(std::optional<std::int64_t> value);
+    Params &int4(std::optional<std::int64_t> value);
     Params &boolean(bool value);
+    Params &bytea(const std::string &bytes);
+    Params &timestamptz(std::optional<std::int64_t> value);
+    // A Datum passed straight through (e.g. a function argument of the statement's type).
+    Params &raw(Datum value);
     // A text[] whose elements may be NULL.
     Params &text_array(const std::vector<std::optional<std::string>> &elements);
     const Datum *values() const { return values_; }
@@ -66,5 +71,8 @@ bool run_tolerating(Statement &stmt, const Params &params, int tolerated);
 std::optional<std::int64_t> int8_at(std::uint64_t row, int column);
 std::optional<std::string> text_at(std::uint64_t row, int column);
 bool bool_at(std::uint64_t row, int column);
+
+// Returns the last run's rows as the set result of a materialize-mode SRF.
+void materialize_result(FunctionCallInfo fcinfo);
 
 }  // namespace ci::spi

@@ -14,6 +14,7 @@
 
 #include "errors.hpp"
 #include "input.hpp"
+#include "invite.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
@@ -94,6 +95,7 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     if (!is_update || phone != row.text("phone_normalized"))
         changes.set_text(row, "phone_normalized", phone);
     if (is_update) changes.set_timestamptz_now(row, "updated_at");
+    take_invite_token(row, changes);  // registration through an invite (invite.cpp)
 
     // Uniqueness among active customers is the partial unique indexes' job: their
     // 23505 names the identifier, and they cost far less than a lookup per row.

@@ -57,6 +57,15 @@ std::optional<std::int64_t> RowView::int8(const char *name) const {
     return static_cast<std::int64_t>(DatumGetInt64(value));
 }
 
+std::optional<Datum> RowView::datum(const char *name) const {
+    const int attnum = column(name);
+    bool null = true;
+    Datum value = (Datum)0;
+    pg_call([&] { value = heap_getattr(tuple, attnum, desc, &null); });
+    if (null) return std::nullopt;
+    return value;
+}
+
 std::optional<std::vector<std::optional<std::string>>> RowView::text_array(const char *name) const {
     const int attnum = column(name);
     bool null = true;
@@ -116,6 +125,10 @@ void RowChanges::set_text(const RowView &row, const char *name,
 
 void RowChanges::set_timestamptz_now(const RowView &row, const char *name) {
     push(row.column(name), TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
+}
+
+void RowChanges::set_datum(const RowView &row, const char *name, Datum value) {
+    push(row.column(name), value, false);
 }
 
 HeapTuple RowChanges::apply(const RowView &row) const {

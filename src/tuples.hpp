@@ -24,6 +24,8 @@ struct RowView {
     bool is_null(const char *name) const;
     std::optional<std::string> text(const char *name) const;
     std::optional<std::int64_t> int8(const char *name) const;
+    // The raw Datum of a column (valid as long as the tuple); nullopt for NULL.
+    std::optional<Datum> datum(const char *name) const;
     // A text[] column; NULL elements are nullopt.  Multi-dimensional arrays raise 22023.
     std::optional<std::vector<std::optional<std::string>>> text_array(const char *name) const;
 };
@@ -33,6 +35,7 @@ class RowChanges {
   public:
     void set_text(const RowView &row, const char *name, const std::optional<std::string> &value);
     void set_timestamptz_now(const RowView &row, const char *name);
+    void set_datum(const RowView &row, const char *name, Datum value);
     // The modified tuple (or the original one when nothing changed).
     HeapTuple apply(const RowView &row) const;
 

@@ -14,7 +14,7 @@ suite() {
     else failed=$((failed + 1)); failed_names+=("$name"); echo "FAIL $name"; fi
 }
 
-suite unit          "$BUILD/normalize_test" --gtest_brief=1
+suite unit          "$BUILD/unit_tests" --gtest_brief=1
 suite regress       "$ROOT/test/pg_suite.sh" regress
 suite isolation     "$ROOT/test/pg_suite.sh" isolation
 suite dump_restore  "$ROOT/test/dump_restore.sh"

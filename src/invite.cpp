@@ -1,0 +1,523 @@
+// Vendor invite links (SPEC "create_invite_token" ... and report 001): tokens, redemption,
+// revocation, rotation, listing, and redemption on registration.
+//
+// Only SHA-256(token) is stored; every lookup goes by that hash.  Redemption locks the
+// token row, so concurrent redemptions of the last uses take turns: exactly max_uses win.
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit.hpp"
+#include "deferred_audit.hpp"
+#include "errors.hpp"
+#include "input.hpp"
+#include "invite.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "store.hpp"
+#include "token.hpp"
+
+extern "C" {
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "common/cryptohash.h"
+#include "commands/trigger.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+}
+
+namespace ci {
+namespace {
+
+constexpr std::size_t sha256_length = 32;
+
+// SHA-256 of the token text: the only form in which a token reaches a table.
+std::string token_hash(const std::string &token) {
+    unsigned char digest[sha256_length];
+    const unsigned char *data = reinterpret_cast<const unsigned char *>(token.data());
+    const std::size_t length = token.size();
+    pg_call([&] {
+        pg_cryptohash_ctx *ctx = pg_cryptohash_create(PG_SHA256);
+        if (ctx == nullptr || pg_cryptohash_init(ctx) < 0 ||
+            pg_cryptohash_update(ctx, data, length) < 0 ||
+            pg_cryptohash_final(ctx, digest, sizeof digest) < 0)
+            elog(ERROR, "customer_identity: could not compute SHA-256");
+        pg_cryptohash_free(ctx);
+    });
+    return std::string(reinterpret_cast<char *>(digest), sizeof digest);
+}
+
+// A timestamptz as text, in the session's DateStyle and TimeZone.
+std::string timestamp_text(std::int64_t timestamp) {
+    const char *text = nullptr;
+    pg_call([&] { text = timestamptz_to_str(static_cast<TimestampTz>(timestamp)); });
+    return text;
+}
+
+// A fresh token from PostgreSQL's strong random source.
+std::string new_token() {
+    unsigned char random[invite_token_random_bytes];
+    bool ok = false;
+    pg_call([&] { ok = pg_strong_random(random, sizeof random); });
+    if (!ok)
+        throw IdentityError(ERRCODE_INTERNAL_ERROR, "could not generate a random invite token");
+    return format_invite_token(random, sizeof random);
+}
+
+// The parts of an invite_token row the rules look at.
+struct InviteRecord {
+    std::int64_t id = 0;
+    std::string tenant;
+    std::int64_t vendor_id = 0;
+    bool revoked = false;
+    bool expired = false;
+    std::optional<std::int64_t> max_uses;
+    std::int64_t use_count = 0;
+    std::optional<std::int64_t> expires_at;  // a TimestampTz, carried over on rotation
+
+    bool exhausted() const { return max_uses && use_count >= *max_uses; }
+};
+
+spi::Statement insert_invite = {
+    "INSERT INTO customer_identity.invite_token (tenant_id, vendor_id, token_hash, expires_at, "
+    "max_uses)"
+    " SELECT v.tenant_id, v.id, $2, $3, $4 FROM customer_identity.vendor v"
+    " WHERE v.id OPERATOR(pg_catalog.=) $1 RETURNING id, tenant_id",
+    4,
+    {INT8OID, BYTEAOID, TIMESTAMPTZOID, INT4OID},
+    nullptr};
+
+spi::Statement expiry_from_now = {
+    "SELECT pg_catalog.clock_timestamp() OPERATOR(pg_catalog.+) $1,"
+    " $1 OPERATOR(pg_catalog.>) '0'::pg_catalog.interval",
+    1,
+    {INTERVALOID},
+    nullptr};
+
+spi::Statement load_invite_locked = {
+    "SELECT id, tenant_id, vendor_id, revoked_at IS NOT NULL,"
+    " expires_at IS NOT NULL AND expires_at OPERATOR(pg_catalog.<=) pg_catalog.clock_timestamp(),"
+    " max_uses::pg_catalog.int8, use_count::pg_catalog.int8, expires_at"
+    " FROM customer_identity.invite_token WHERE token_hash OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+    1,
+    {BYTEAOID},
+    nullptr};
+
+spi::Statement pair_exists = {
+    "SELECT 1 FROM customer_identity.vendor_customer"
+    " WHERE vendor_id OPERATOR(pg_catalog.=) $1 AND customer_id OPERATOR(pg_catalog.=) $2",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+spi::Statement insert_pair = {
+    "INSERT INTO customer_identity.vendor_customer (vendor_id, customer_id, tenant_id, source, "
+    "invite_id)"
+    " VALUES ($1, $2, $3, 'invite', $4) ON CONFLICT DO NOTHING RETURNING 1",
+    4,
+    {INT8OID, INT8OID, TEXTOID, INT8OID},
+    nullptr};
+
+spi::Statement use_invite = {
+    "UPDATE customer_identity.invite_token SET use_count = use_count OPERATOR(pg_catalog.+) 1"
+    " WHERE id OPERATOR(pg_catalog.=) $1",
+    1,
+    {INT8OID},
+    nullptr};
+
+spi::Statement revoke_invite = {
+    "UPDATE customer_identity.invite_token"
+    " SET revoked_at = pg_catalog.clock_timestamp(), rotated_to = $2"
+    " WHERE id OPERATOR(pg_catalog.=) $1",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+spi::Statement list_pending = {
+    "SELECT id, created_at, expires_at, max_uses, use_count,"
+    " max_uses OPERATOR(pg_catalog.-) use_count"
+    " FROM customer_identity.invite_token"
+    " WHERE vendor_id OPERATOR(pg_catalog.=) $1 AND revoked_at IS NULL"
+    " AND (expires_at IS NULL OR expires_at OPERATOR(pg_catalog.>) pg_catalog.clock_timestamp())"
+    " AND (max_uses IS NULL OR use_count OPERATOR(pg_catalog.<) max_uses)"
+    " ORDER BY created_at DESC, id DESC",
+    1,
+    {INT8OID},
+    nullptr};
+
+// The invite with this token, locked; nullopt for a token nobody issued.
+std::optional<InviteRecord> load_invite(const std::string &token) {
+    if (!looks_like_invite_token(token)) return std::nullopt;
+    spi::Params params;
+    params.bytea(token_hash(token));
+    if (spi::run(load_invite_locked, params, 1) == 0) return std::nullopt;
+    InviteRecord invite;
+    invite.id = *spi::int8_at(0, 1);
+    invite.tenant = *spi::text_at(0, 2);
+    invite.vendor_id = *spi::int8_at(0, 3);
+    invite.revoked = spi::bool_at(0, 4);
+    invite.expired = spi::bool_at(0, 5);
+    invite.max_uses = spi::int8_at(0, 6);
+    invite.use_count = spi::int8_at(0, 7).value_or(0);
+    invite.expires_at = spi::int8_at(0, 8);
+    return invite;
+}
+
+// Inserts a token row for the vendor; returns (token, invite id).  CI011 for no such vendor.
+std::pair<std::string, std::int64_t> issue_token(std::int64_t vendor_id,
+                                                 std::optional<std::int64_t> expires_at,
+                                                 std::optional<std::int64_t> max_uses,
+                                                 const char *how) {
+    const std::string token = new_token();
+    spi::Params params;
+    params.int8(vendor_id).bytea(token_hash(token)).timestamptz(expires_at).int4(max_uses);
+    if (spi::run(insert_invite, params, 1) == 0)
+        throw IdentityError(sqlstate::unknown_id,
+                            "vendor " + std::to_string(vendor_id) + " does not exist");
+    const std::int64_t invite_id = *spi::int8_at(0, 1);
+    const std::string tenant = *spi::text_at(0, 2);
+    record_event(
+        {tenant,
+         "invite_created",
+         std::nullopt,
+         std::nullopt,
+         vendor_id,
+         how,
+         {{"invite_id", std::to_string(invite_id)},
+          {"expires_at", expires_at ? std::optional(timestamp_text(*expires_at)) : std::nullopt},
+          {"max_uses", max_uses ? std::optional(std::to_string(*max_uses)) : std::nullopt}}});
+    return {token, invite_id};
+}
+
+// The errors a token can be refused with, before any customer is looked at.
+void check_usable(const std::optional<InviteRecord> &invite) {
+    if (!invite) throw IdentityError(sqlstate::unknown_invite, "unknown invite token");
+    if (invite->revoked)
+        throw IdentityError(sqlstate::invite_revoked,
+                            "invite token " + std::to_string(invite->id) + " has been revoked");
+    if (invite->expired)
+        throw IdentityError(
+            sqlstate::invite_expired, "invite token " + std::to_string(invite->id) + " has expired",
+            "It expired at " + timestamp_text(invite->expires_at.value_or(0)) + ".");
+}
+
+// Redeems without recording rejections (redeem() does that).
+Redemption redeem_checked(const std::optional<InviteRecord> &invite, std::int64_t customer_id,
+                          const char *path) {
+    check_usable(invite);
+    auto customer = store::load_customer(customer_id);
+    if (!customer)
+        throw IdentityError(sqlstate::unknown_id,
+                            "customer " + std::to_string(customer_id) + " does not exist");
+    if (customer->archived)
+        throw IdentityError(sqlstate::customer_archived,
+                            "customer " + std::to_string(customer_id) + " is archived");
+    if (customer->tenant != invite->tenant)
+        throw IdentityError(sqlstate::tenant_mismatch,
+                            "invite token " + std::to_string(invite->id) + " and customer " +
+                                std::to_string(customer_id) + " belong to different tenants");
+    Redemption result{invite->vendor_id, customer_id, false};
+    spi::Params pair;
+    pair.int8(invite->vendor_id).int8(customer_id);
+    // An existing pair needs no use of the token, even an exhausted one.
+    if (spi::run(pair_exists, pair, 1) == 0) {
+        if (invite->exhausted())
+            throw IdentityError(sqlstate::invite_exhausted,
+                                "invite token " + std::to_string(invite->id) + " has no uses left",
+                                "It was used " + std::to_string(invite->use_count) + " of " +
+                                    std::to_string(*invite->max_uses) + " times.");
+        spi::Params row;
+        row.int8(invite->vendor_id).int8(customer_id).text(invite->tenant).int8(invite->id);
+        result.created = spi::run(insert_pair, row, 1) == 1;
+        if (result.created) {
+            spi::Params id;
+            id.int8(invite->id);
+            spi::run(use_invite, id);
+        }
+    }
+    record_event({invite->tenant,
+                  "invite_redeemed",
+                  customer_id,
+                  std::nullopt,
+                  invite->vendor_id,
+                  path,
+                  {{"invite_id", std::to_string(invite->id)},
+                   {"created", result.created ? "true" : "false"}}});
+    return result;
+}
+
+// The tenant a rejection is recorded under: the token's, else the customer's.
+std::string rejection_tenant(const std::optional<InviteRecord> &invite, std::int64_t customer_id) {
+    if (invite) return invite->tenant;
+    auto customer = store::load_customer(customer_id);
+    return customer ? customer->tenant : std::string("default");
+}
+
+}  // namespace
+
+Redemption redeem(const std::string &token, std::int64_t customer_id, const char *path) {
+    const auto invite = load_invite(token);
+    try {
+        return redeem_checked(invite, customer_id, path);
+    } catch (const IdentityError &error) {
+        char code[6];
+        pg_call([&] { std::memcpy(code, unpack_sql_state(error.sqlstate()), sizeof code); });
+        defer_event(
+            {rejection_tenant(invite, customer_id),
+             "invite_rejected",
+             customer_id,
+             std::nullopt,
+             invite ? std::optional(invite->vendor_id) : std::nullopt,
+             path,
+             {{"sqlstate", std::string(code)},
+              {"reason", error.message()},
+              {"invite_id", invite ? std::optional(std::to_string(invite->id)) : std::nullopt}}});
+        throw;
+    }
+}
+
+}  // namespace ci
+
+// ---------------------------------------------------------------------------
+// SQL entry points
+// ---------------------------------------------------------------------------
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_create_invite_token) {
+    return entry_guard([&] {
+        const auto vendor_id = required(int8_arg(fcinfo, 0), "vendor_id");
+        const auto max_uses = int8_arg(fcinfo, 2);
+        if (max_uses && *max_uses <= 0)
+            throw IdentityError(sqlstate::malformed_input, "max_uses must be positive or NULL");
+        spi::connect();
+        std::optional<std::int64_t> expires_at;
+        if (!PG_ARGISNULL(1)) {
+            spi::Params interval;
+            interval.raw(PG_GETARG_DATUM(1));
+            spi::run(expiry_from_now, interval, 1);
+            if (!spi::bool_at(0, 2))
+                throw IdentityError(sqlstate::malformed_input,
+                                    "expires_in must be a positive interval or NULL");
+            expires_at = spi::int8_at(0, 1);
+        }
+        const std::string token =
+            issue_token(vendor_id, expires_at, max_uses, "create_invite_token").first;
+        spi::finish();
+        Datum result = (Datum)0;
+        pg_call([&] { result = CStringGetTextDatum(token.c_str()); });
+        return result;
+    });
+}
+
+CI_SQL_FUNCTION(ci_redeem_invite_token) {
+    return entry_guard([&] {
+        const auto token = required(text_arg(fcinfo, 0), "token");
+        const auto customer_id = required(int8_arg(fcinfo, 1), "customer_id");
+        spi::connect();
+        const Redemption result = redeem(token, customer_id, "redeem_invite_token");
+        spi::finish();
+        pg_call([&] {
+            InitMaterializedSRF(fcinfo, 0);
+            ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+            Datum values[3] = {Int64GetDatum(result.vendor_id), Int64GetDatum(result.customer_id),
+                               BoolGetDatum(result.created)};
+            bool nulls[3] = {false, false, false};
+            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+        });
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_revoke_invite_token) {
+    return entry_guard([&] {
+        const auto token = required(text_arg(fcinfo, 0), "token");
+        spi::connect();
+        const auto invite = load_invite(token);
+        if (!invite) throw IdentityError(sqlstate::unknown_invite, "unknown invite token");
+        if (!invite->revoked) {
+            spi::Params params;
+            params.int8(invite->id).int8(std::nullopt);
+            spi::run(revoke_invite, params);
+            record_event({invite->tenant,
+                          "invite_revoked",
+                          std::nullopt,
+                          std::nullopt,
+                          invite->vendor_id,
+                          "revoke_invite_token",
+                          {{"invite_id", std::to_string(invite->id)}}});
+        }
+        spi::finish();
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_rotate_invite_token) {
+    return entry_guard([&] {
+        const auto token = required(text_arg(fcinfo, 0), "token");
+        spi::connect();
+        const auto invite = load_invite(token);
+        check_usable(invite);
+        if (invite->exhausted())
+            throw IdentityError(sqlstate::invite_exhausted,
+                                "invite token " + std::to_string(invite->id) + " has no uses left");
+        // Same vendor and expiry; the uses left carry over, so rotation never adds uses.
+        std::optional<std::int64_t> uses_left;
+        if (invite->max_uses) uses_left = *invite->max_uses - invite->use_count;
+        const auto [new_token_text, new_id] =
+            issue_token(invite->vendor_id, invite->expires_at, uses_left, "rotate_invite_token");
+        spi::Params params;
+        params.int8(invite->id).int8(new_id);
+        spi::run(revoke_invite, params);
+        record_event({invite->tenant,
+                      "invite_rotated",
+                      std::nullopt,
+                      std::nullopt,
+                      invite->vendor_id,
+                      "rotate_invite_token",
+                      {{"invite_id", std::to_string(invite->id)},
+                       {"new_invite_id", std::to_string(new_id)}}});
+        spi::finish();
+        Datum result = (Datum)0;
+        const char *text = new_token_text.c_str();
+        pg_call([&] { result = CStringGetTextDatum(text); });
+        return result;
+    });
+}
+
+CI_SQL_FUNCTION(ci_pending_invites) {
+    return entry_guard([&] {
+        const auto vendor_id = required(int8_arg(fcinfo, 0), "vendor_id");
+        spi::connect();
+        if (!store::load_vendor(vendor_id))
+            throw IdentityError(sqlstate::unknown_id,
+                                "vendor " + std::to_string(vendor_id) + " does not exist");
+        spi::Params params;
+        params.int8(vendor_id);
+        spi::run(list_pending, params, 0, true);
+        spi::materialize_result(fcinfo);
+        spi::finish();
+        return (Datum)0;
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Registration through an invite: metadata->>'invite_token' on a customer write
+// ---------------------------------------------------------------------------
+
+namespace ci {
+namespace {
+
+// A token taken out of a customer row, waiting for the end of its statement.  Plain C
+// data in TopTransactionContext; entries of a rolled-back subtransaction are dropped.
+struct QueuedInvite {
+    std::int64_t customer_id;
+    char *token;
+    SubTransactionId subxact;
+    QueuedInvite *next;
+};
+
+QueuedInvite *queued_invites = nullptr;
+
+// Drops (abort) or hands to the parent (commit) the entries of a finished subtransaction.
+void on_subtransaction_event(SubXactEvent event, SubTransactionId subxact, SubTransactionId parent,
+                             void *) {
+    if (event != SUBXACT_EVENT_ABORT_SUB && event != SUBXACT_EVENT_COMMIT_SUB) return;
+    QueuedInvite **link = &queued_invites;
+    while (*link != nullptr) {
+        QueuedInvite *entry = *link;
+        if (entry->subxact == subxact && event == SUBXACT_EVENT_ABORT_SUB) {
+            *link = entry->next;
+            continue;
+        }
+        if (entry->subxact == subxact) entry->subxact = parent;
+        link = &entry->next;
+    }
+}
+
+// Forgets the queue at the end of the transaction (its memory goes with it).
+void on_transaction_event(XactEvent event, void *) {
+    if (event != XACT_EVENT_PRE_COMMIT && event != XACT_EVENT_PRE_PREPARE &&
+        event != XACT_EVENT_PARALLEL_PRE_COMMIT)
+        queued_invites = nullptr;
+}
+
+// The text key 'invite_token' as a Datum.
+Datum invite_key() { return CStringGetTextDatum("invite_token"); }
+
+}  // namespace
+
+void take_invite_token(const RowView &row, RowChanges &changes) {
+    const auto metadata = row.datum("metadata");
+    if (!metadata) return;  // NOT NULL reports it
+    bool present = false;
+    pg_call([&] {
+        present = DatumGetBool(DirectFunctionCall2(jsonb_exists, *metadata, invite_key()));
+    });
+    if (!present) return;
+    char *token = nullptr;
+    bool is_string = false;
+    bool is_null = false;
+    Datum stripped = (Datum)0;
+    pg_call([&] {
+        Datum value = DirectFunctionCall2(jsonb_object_field, *metadata, invite_key());
+        char *type = TextDatumGetCString(DirectFunctionCall1(jsonb_typeof, value));
+        is_string = strcmp(type, "string") == 0;
+        is_null = strcmp(type, "null") == 0;
+        if (is_string)
+            token = MemoryContextStrdup(TopTransactionContext,
+                                        TextDatumGetCString(DirectFunctionCall2(
+                                            jsonb_object_field_text, *metadata, invite_key())));
+        stripped = DirectFunctionCall2(jsonb_delete, *metadata, invite_key());
+    });
+    if (!is_string && !is_null)
+        throw IdentityError(sqlstate::malformed_input, "metadata->'invite_token' must be a string");
+    changes.set_datum(row, "metadata", stripped);
+    if (is_null) return;
+    const std::int64_t customer_id = *row.int8("id");
+    pg_call([&] {
+        auto *entry = static_cast<QueuedInvite *>(
+            MemoryContextAllocZero(TopTransactionContext, sizeof(QueuedInvite)));
+        entry->customer_id = customer_id;
+        entry->token = token;
+        entry->subxact = GetCurrentSubTransactionId();
+        entry->next = queued_invites;
+        queued_invites = entry;
+    });
+}
+
+void invite_init() {
+    RegisterXactCallback(on_transaction_event, nullptr);
+    RegisterSubXactCallback(on_subtransaction_event, nullptr);
+}
+
+}  // namespace ci
+
+// AFTER INSERT OR UPDATE ... FOR EACH STATEMENT ON customer: redeem the queued tokens.
+CI_SQL_FUNCTION(ci_customer_redeem_invites) {
+    return entry_guard([&] {
+        if (queued_invites == nullptr) return PointerGetDatum(nullptr);
+        // Oldest first; the queue is emptied before redeeming, so a nested statement
+        // cannot redeem an entry twice.
+        std::vector<std::pair<std::int64_t, std::string>> pending;
+        for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next)
+            pending.emplace_back(entry->customer_id, entry->token);
+        queued_invites = nullptr;
+        spi::connect();
+        for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+            // A row whose insert was skipped (ON CONFLICT DO NOTHING, a trigger) has no token to
+            // use.
+            if (!store::load_customer(it->first)) continue;
+            redeem(it->second, it->first, "registration");
+        }
+        spi::finish();
+        return PointerGetDatum(nullptr);
+    });
+}

@@ -1,0 +1,29 @@
+// Invite tokens: what other modules use of invite.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "tuples.hpp"
+
+namespace ci {
+
+// What a redemption did.
+struct Redemption {
+    std::int64_t vendor_id;
+    std::int64_t customer_id;
+    bool created;  // false: the pair existed already (no use of the token spent)
+};
+
+// Redeems the token for the customer (CI002-CI005, CI008, CI010, CI011); a rejection is
+// recorded in identity_event if the enclosing transaction commits.  Needs SPI.
+Redemption redeem(const std::string &token, std::int64_t customer_id, const char *path);
+
+// Customer row trigger: takes metadata->'invite_token' out of the row being written
+// (it is never stored) and queues it for redemption at the end of the statement.
+void take_invite_token(const RowView &row, RowChanges &changes);
+
+// Registers the transaction callbacks of the registration queue; called from _PG_init.
+void invite_init();
+
+}  // namespace ci
