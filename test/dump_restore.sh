@@ -8,7 +8,7 @@
 #   2. pg_dump -f dump.sql src (plain format)
 #   3. for information: a plain `psql -f dump.sql` restore, showing what the triggers do to it
 #   4. the documented restore: PGOPTIONS='-c session_replication_role=replica' psql -f dump.sql dst
-#   5. every row of customer, vendor, vendor_customer, identity_event equal in src and dst,
+#   5. every row of customer, vendor, vendor_customer, invite_token, identity_event equal in src and dst,
 #      the sequences at the same positions, new rows in dst get higher ids without error,
 #      and the trigger rules still hold in dst.
 # Usage: test/dump_restore.sh   (assumes the extension is installed; exits non-zero on failure)
@@ -76,8 +76,17 @@ INSERT INTO vendor (name) VALUES ('No Email Vendor');
 -- Clientele rows inserted directly.
 INSERT INTO vendor_customer (vendor_id, customer_id, source)
     SELECT v.id, c.id, 'api' FROM vendor v, customer c WHERE v.name = 'Vendo' AND c.name = 'Alice Ánderson';
-INSERT INTO vendor_customer (vendor_id, customer_id, source, invite_id)
-    SELECT v.id, c.id, 'invite', 4242 FROM vendor v, customer c WHERE v.name = 'Carol''s Shop' AND c.name = 'Bob O''Brien';
+-- Invites: one redeemed by function, one by registration (token in metadata), one revoked,
+-- one rotated, one expired; the invite_id of the clientele rows points at real tokens.
+SELECT create_invite_token((SELECT id FROM vendor WHERE name = 'Carol''s Shop'), max_uses => 5) AS carol_token \gset
+SELECT * FROM redeem_invite_token(:'carol_token', (SELECT id FROM customer WHERE name = 'Bob O''Brien'));
+INSERT INTO customer (name, email, metadata)
+    VALUES ('Invited Ivy', 'ivy@example.com', jsonb_build_object('invite_token', :'carol_token', 'utm', 'mail'));
+SELECT revoke_invite_token(create_invite_token((SELECT id FROM vendor WHERE name = 'Vendo')));
+SELECT rotate_invite_token(create_invite_token((SELECT id FROM vendor WHERE name = 'Vendo'), '30 days', 10)) IS NOT NULL AS rotated;
+SELECT create_invite_token((SELECT id FROM vendor WHERE name = 'Lonely Vendor'), NULL) IS NOT NULL AS never_expires;
+UPDATE invite_token SET expires_at = now() - interval '1 day'
+ WHERE id = (SELECT max(id) FROM invite_token WHERE vendor_id = (SELECT id FROM vendor WHERE name = 'Lonely Vendor'));
 INSERT INTO vendor_customer (vendor_id, customer_id)
     SELECT v.id, c.id FROM vendor v, customer c WHERE v.name = 'Lonely Vendor' AND c.name = 'Erin';
 -- A duplicate merged away by hand: archived, merged_into set, its identifiers free again.
@@ -142,9 +151,10 @@ if grep -q 'ERROR\|WARNING' "$work/restore.out"; then cat "$work/restore.out"; f
 echo "dst: $(q dst -c "$counts_sql")"
 
 log "comparing every row of every extension table"
-declare -A order_by=([customer]=id [vendor]=id [identity_event]=id [vendor_customer]="vendor_id, customer_id")
+declare -A order_by=([customer]=id [vendor]=id [identity_event]=id [invite_token]=id
+                     [vendor_customer]="vendor_id, customer_id")
 failures=0
-for table in customer vendor vendor_customer identity_event; do
+for table in customer vendor vendor_customer invite_token identity_event; do
     sql="SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, '|' ORDER BY ${order_by[$table]})), '-')
            FROM customer_identity.$table t"
     a=$(q src -c "$sql"); b=$(q dst -c "$sql")
@@ -158,6 +168,7 @@ done
 seq_sql="SELECT string_agg(s.seqname || '=' || pg_sequence_last_value(s.seqname::regclass), ' ' ORDER BY s.seqname)
            FROM (VALUES (pg_get_serial_sequence('customer_identity.customer', 'id')),
                         (pg_get_serial_sequence('customer_identity.vendor', 'id')),
+                        (pg_get_serial_sequence('customer_identity.invite_token', 'id')),
                         (pg_get_serial_sequence('customer_identity.identity_event', 'id'))) s(seqname)"
 a=$(q src -c "$seq_sql"); b=$(q dst -c "$seq_sql")
 if [ "$a" = "$b" ]; then echo "  same   sequences: $a"; else echo "  DIFFER sequences: src $a / dst $b"; failures=$((failures + 1)); fi
@@ -203,4 +214,4 @@ echo "  resolve_customer_identity(email => 'sales@vendo.example') in dst: $out"
 
 ok=1
 echo
-echo "PASS dump_restore: every row of customer, vendor, vendor_customer and identity_event restored; sequences continue"
+echo "PASS dump_restore: every row of customer, vendor, vendor_customer, invite_token and identity_event restored; sequences continue"
