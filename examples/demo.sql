@@ -87,6 +87,40 @@ SELECT pg_temp.refused($$SELECT * FROM customer_identity.resolve_customer_identi
          external_customer_id => 'cus_Other999', email => 'orders@fasmotors.com')$$);
 
 \echo
+\echo '=== Report 001: everyone who registers through a vendor''s invite link is its customer ==='
+INSERT INTO vendor (name, primary_contact_email) VALUES ('Vendor A', 'owner@vendor-a.example')
+RETURNING id AS vendor_a \gset
+-- Vendor A generates one invite link (valid 7 days); only the token's hash is stored.
+SELECT create_invite_token(:vendor_a, expires_in => '7 days') AS invite \gset
+SELECT left(:'invite', 4) || '…' AS token_prefix, length(:'invite') AS token_length;
+-- Customers A and B register through the storefront, which passes the token in metadata:
+-- whatever code path inserts the customer, the mapping is made in the same transaction.
+INSERT INTO customer (name, email, metadata) VALUES
+    ('Customer A', 'a@customers.example', jsonb_build_object('invite_token', :'invite', 'signup', 'web')),
+    ('Customer B', 'b@customers.example', jsonb_build_object('invite_token', :'invite'));
+-- Customer C already had an account; the app redeems the link for her explicitly.
+SELECT vendor_id, customer_id, created
+  FROM redeem_invite_token(:'invite', (SELECT customer_id FROM resolve_customer_identity(
+                                           email => 'c@customers.example', name => 'Customer C')));
+-- Clicking the link again changes nothing and uses nothing up.
+SELECT created FROM redeem_invite_token(:'invite', (SELECT id FROM customer WHERE name = 'Customer C'));
+-- Vendor A's dashboard: three customers, all mapped through the invite.
+SELECT c.name, vc.source, c.metadata
+  FROM vendor_customer vc JOIN customer c ON c.id = vc.customer_id
+ WHERE vc.vendor_id = :vendor_a ORDER BY c.name;
+-- The token is in no table: not in the customers' metadata, only its SHA-256 in invite_token.
+SELECT (SELECT count(*) FROM customer WHERE metadata::text LIKE '%' || :'invite' || '%') AS customers_holding_token,
+       (SELECT token_hash = sha256(convert_to(:'invite', 'UTF8')) FROM invite_token WHERE vendor_id = :vendor_a)
+           AS stored_hash_matches;
+SELECT invite_id, use_count, uses_left, expires_at > now() AS still_valid FROM pending_invites(:vendor_a);
+-- The vendor rotates the link (it leaked): the old token stops working, the new one works.
+SELECT rotate_invite_token(:'invite') AS new_invite \gset
+SELECT pg_temp.refused(format('SELECT * FROM customer_identity.redeem_invite_token(%L, 1)', :'invite'));
+SELECT revoke_invite_token(:'new_invite');
+SELECT pg_temp.refused(format('SELECT * FROM customer_identity.redeem_invite_token(%L, 1)', :'new_invite'));
+SELECT pg_temp.refused($$SELECT * FROM customer_identity.redeem_invite_token('cit_not-a-real-token', 1)$$);
+
+\echo
 \echo '=== The audit trail: what the extension decided ==='
 SELECT id, tenant_id, event_type, customer_id, vendor_id, method, detail
   FROM identity_event ORDER BY id;

@@ -8,6 +8,7 @@ CREATE ROLE regress_ci_app NOLOGIN NOSUPERUSER;
 GRANT USAGE ON SCHEMA customer_identity TO regress_ci_app;
 GRANT SELECT, INSERT, UPDATE ON customer_identity.customer, customer_identity.vendor TO regress_ci_app;
 GRANT SELECT, INSERT, DELETE ON customer_identity.vendor_customer TO regress_ci_app;
+GRANT SELECT, INSERT, UPDATE ON customer_identity.invite_token TO regress_ci_app;
 GRANT SELECT, INSERT ON customer_identity.identity_event TO regress_ci_app;
 GRANT USAGE ON SCHEMA regress TO regress_ci_app;
 GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA regress TO regress_ci_app;
@@ -31,6 +32,16 @@ SELECT vendor_for_customer(:seller) = :seller_vendor AS seller_found;
 SELECT unlink_vendor_from_customer(:seller_vendor);
 SELECT link_vendor_to_customer(:seller_vendor, :seller);
 SELECT roles FROM customer WHERE id = :seller;
+
+-- report 001: an invite link; one customer registers with it, another redeems it
+SELECT create_invite_token(:seller_vendor, max_uses => 5) AS invite \gset
+INSERT INTO customer (tenant_id, name, email, metadata)
+VALUES ('app_t1', 'Invited', 'invited@app.example', jsonb_build_object('invite_token', :'invite'));
+SELECT created FROM redeem_invite_token(:'invite', (SELECT id FROM customer WHERE tenant_id = 'app_t1' AND user_id = 'u-1'));
+SELECT c.name, c.user_id, vc.source FROM vendor_customer vc JOIN customer c ON c.id = vc.customer_id
+ WHERE vc.vendor_id = :seller_vendor ORDER BY c.name;
+SELECT use_count, uses_left FROM pending_invites(:seller_vendor);
+SELECT revoke_invite_token(:'invite');
 
 -- the rules hold for this role too: no manual link, no duplicate, no audit rewrite
 SELECT regress.save_state();

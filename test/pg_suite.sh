@@ -25,6 +25,9 @@ status=0
 as_pg "$tool" --temp-instance="$work/instance" --bindir="$PG_BIN" \
     --inputdir="$work" --outputdir="$work" --load-extension=customer_identity \
     --dbname="ci_$kind" "${tests[@]}" || status=$?
-if [ $status -ne 0 ] && [ -f "$work/regression.diffs" ]; then cat "$work/regression.diffs"; fi
+if [ $status -ne 0 ]; then
+    [ -f "$work/regression.diffs" ] && cat "$work/regression.diffs"
+    echo "results kept in $work"
+fi
 [ $status -eq 0 ] && rm -rf "$work"
 exit $status
