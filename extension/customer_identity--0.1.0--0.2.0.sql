@@ -21,9 +21,11 @@ COMMENT ON TABLE @extschema@.invite_token IS
 CREATE UNIQUE INDEX invite_token_hash_key ON @extschema@.invite_token (token_hash);
 CREATE INDEX invite_token_vendor_idx ON @extschema@.invite_token (vendor_id);
 
+-- NOT VALID: in 0.1.0 invite_id was a plain column that may hold ids of an invite system
+-- that came before this one; they are kept as they are.  New rows are checked.
 ALTER TABLE @extschema@.vendor_customer
     ADD CONSTRAINT vendor_customer_invite_id_fkey FOREIGN KEY (invite_id)
-    REFERENCES @extschema@.invite_token (id) ON DELETE SET NULL;
+    REFERENCES @extschema@.invite_token (id) ON DELETE SET NULL NOT VALID;
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.invite_token', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('@extschema@.invite_token', 'id'), '');

@@ -12,6 +12,8 @@ SELECT (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))
        (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.vendor_id, t.customer_id), ''))
           FROM customer_identity.vendor_customer t) AS vendor_customer,
        (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))
+          FROM customer_identity.invite_token t) AS invite_token,
+       (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), ''))
           FROM customer_identity.identity_event t) AS identity_event;
 
 -- The state saved before a statement that must fail.
@@ -30,8 +32,8 @@ $$;
 -- true when every table but identity_event is exactly as saved (for decisions that
 -- change nothing but are recorded, like a returned conflict).
 CREATE FUNCTION regress.unchanged_except_events() RETURNS boolean LANGUAGE sql AS $$
-    SELECT coalesce((SELECT (s.customer, s.vendor, s.vendor_customer)
-                          = (d.customer, d.vendor, d.vendor_customer)
+    SELECT coalesce((SELECT (s.customer, s.vendor, s.vendor_customer, s.invite_token)
+                          = (d.customer, d.vendor, d.vendor_customer, d.invite_token)
                        FROM regress.saved_state s, regress.db_state d), false);
 $$;
 
@@ -41,6 +43,7 @@ CREATE FUNCTION regress.start_ids(base bigint) RETURNS void LANGUAGE sql AS $$
     SELECT setval(pg_get_serial_sequence('customer_identity.customer', 'id'), base);
     SELECT setval(pg_get_serial_sequence('customer_identity.vendor', 'id'), base);
     SELECT setval(pg_get_serial_sequence('customer_identity.identity_event', 'id'), base);
+    SELECT setval(pg_get_serial_sequence('customer_identity.invite_token', 'id'), base);
 $$;
 
 -- Readable views of one tenant's rows, without timestamps.
@@ -81,5 +84,12 @@ ROLLBACK;
 BEGIN;
 INSERT INTO identity_event (tenant_id, event_type) VALUES ('setup_t1', 'note');
 SELECT regress.unchanged() AS after_event, regress.unchanged_except_events() AS after_event_but_events;
+ROLLBACK;
+-- invite_token rows count too (a new token is not "unchanged except events")
+BEGIN;
+INSERT INTO vendor (tenant_id, name) VALUES ('setup_t1', 'Setup Shop') RETURNING id AS setup_vendor \gset
+SELECT regress.save_state();
+SELECT create_invite_token(:setup_vendor) IS NOT NULL AS token_created;
+SELECT regress.unchanged() AS after_token, regress.unchanged_except_events() AS after_token_but_events;
 ROLLBACK;
 SELECT regress.unchanged() AS after_rollback;

@@ -3,6 +3,7 @@
 //
 // Only SHA-256(token) is stored; every lookup goes by that hash.  Redemption locks the
 // token row, so concurrent redemptions of the last uses take turns: exactly max_uses win.
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -420,6 +421,8 @@ namespace {
 struct QueuedInvite {
     std::int64_t customer_id;
     char *token;
+    char *tenant;
+    char *identifiers[4];  // normalized, by Identifier; null when absent
     SubTransactionId subxact;
     QueuedInvite *next;
 };
@@ -449,12 +452,36 @@ void on_transaction_event(XactEvent event, void *) {
         queued_invites = nullptr;
 }
 
+// A queued registration, as C++ values.
+struct PendingRegistration {
+    std::int64_t customer_id;
+    std::string token;
+    std::string tenant;
+    std::array<std::optional<std::string>, 4> identifiers;
+};
+
+// The customer a queued registration is for: the row it wrote, or -- when the INSERT
+// collided with an existing customer (ON CONFLICT DO NOTHING / DO UPDATE) -- that
+// customer, found by the row's identifiers in resolution order.  nullopt when the row
+// was dropped otherwise (a trigger returned NULL): then there is nobody to map.
+std::optional<std::int64_t> registered_customer(const PendingRegistration &registration) {
+    if (store::load_customer(registration.customer_id)) return registration.customer_id;
+    for (Identifier id : all_identifiers) {
+        const auto &value = registration.identifiers[static_cast<int>(id)];
+        if (!value) continue;
+        if (auto holder = store::find_active_customer(registration.tenant, id, *value))
+            return holder;
+    }
+    return std::nullopt;
+}
+
 // The text key 'invite_token' as a Datum.
 Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 
 }  // namespace
 
-void take_invite_token(const RowView &row, RowChanges &changes) {
+void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
+                       const std::array<std::optional<std::string>, 4> &identifiers) {
     const auto metadata = row.datum("metadata");
     if (!metadata) return;  // NOT NULL reports it
     bool present = false;
@@ -487,6 +514,11 @@ void take_invite_token(const RowView &row, RowChanges &changes) {
             MemoryContextAllocZero(TopTransactionContext, sizeof(QueuedInvite)));
         entry->customer_id = customer_id;
         entry->token = token;
+        entry->tenant = MemoryContextStrdup(TopTransactionContext, tenant.c_str());
+        for (int i = 0; i < 4; ++i)
+            if (identifiers[i])
+                entry->identifiers[i] =
+                    MemoryContextStrdup(TopTransactionContext, identifiers[i]->c_str());
         entry->subxact = GetCurrentSubTransactionId();
         entry->next = queued_invites;
         queued_invites = entry;
@@ -506,17 +538,19 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         if (queued_invites == nullptr) return PointerGetDatum(nullptr);
         // Oldest first; the queue is emptied before redeeming, so a nested statement
         // cannot redeem an entry twice.
-        std::vector<std::pair<std::int64_t, std::string>> pending;
-        for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next)
-            pending.emplace_back(entry->customer_id, entry->token);
+        std::vector<PendingRegistration> pending;
+        for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next) {
+            PendingRegistration registration{entry->customer_id, entry->token, entry->tenant, {}};
+            for (int i = 0; i < 4; ++i)
+                if (entry->identifiers[i])
+                    registration.identifiers[i] = std::string(entry->identifiers[i]);
+            pending.push_back(std::move(registration));
+        }
         queued_invites = nullptr;
         spi::connect();
-        for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
-            // A row whose insert was skipped (ON CONFLICT DO NOTHING, a trigger) has no token to
-            // use.
-            if (!store::load_customer(it->first)) continue;
-            redeem(it->second, it->first, "registration");
-        }
+        for (auto it = pending.rbegin(); it != pending.rend(); ++it)
+            if (auto customer_id = registered_customer(*it))
+                redeem(it->token, *customer_id, "registration");
         spi::finish();
         return PointerGetDatum(nullptr);
     });

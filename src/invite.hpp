@@ -1,7 +1,9 @@
 // Invite tokens: what other modules use of invite.cpp.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "tuples.hpp"
@@ -20,8 +22,10 @@ struct Redemption {
 Redemption redeem(const std::string &token, std::int64_t customer_id, const char *path);
 
 // Customer row trigger: takes metadata->'invite_token' out of the row being written
-// (it is never stored) and queues it for redemption at the end of the statement.
-void take_invite_token(const RowView &row, RowChanges &changes);
+// (it is never stored) and queues it for redemption at the end of the statement, with the
+// row's tenant and normalized identifiers (to find the customer an upsert landed on).
+void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
+                       const std::array<std::optional<std::string>, 4> &identifiers);
 
 // Registers the transaction callbacks of the registration queue; called from _PG_init.
 void invite_init();

@@ -81,21 +81,27 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
     const RowView row = new_row(td);
 
-    checked_tenant(row.text("tenant_id"));
-    checked_identifier(row.text("external_customer_id"), "external_customer_id");
-    checked_identifier(row.text("user_id"), "user_id");
+    const std::string tenant = checked_tenant(row.text("tenant_id"));
+    std::array<std::optional<std::string>, 4> identifiers;
+    identifiers[static_cast<int>(Identifier::external_customer_id)] =
+        checked_identifier(row.text("external_customer_id"), "external_customer_id");
+    identifiers[static_cast<int>(Identifier::user_id)] =
+        checked_identifier(row.text("user_id"), "user_id");
+    identifiers[static_cast<int>(Identifier::email)] = checked_email(row.text("email"));
+    identifiers[static_cast<int>(Identifier::phone)] = checked_phone(row.text("phone"));
     check_roles(row);
 
     // Callers never write the normalized columns: they are always derived here.
     RowChanges changes;
-    const auto email = checked_email(row.text("email"));
-    const auto phone = checked_phone(row.text("phone"));
+    const auto &email = identifiers[static_cast<int>(Identifier::email)];
+    const auto &phone = identifiers[static_cast<int>(Identifier::phone)];
     if (!is_update || email != row.text("email_normalized"))
         changes.set_text(row, "email_normalized", email);
     if (!is_update || phone != row.text("phone_normalized"))
         changes.set_text(row, "phone_normalized", phone);
     if (is_update) changes.set_timestamptz_now(row, "updated_at");
-    take_invite_token(row, changes);  // registration through an invite (invite.cpp)
+    // Registration through an invite (invite.cpp).
+    take_invite_token(row, changes, tenant, identifiers);
 
     // Uniqueness among active customers is the partial unique indexes' job: their
     // 23505 names the identifier, and they cost far less than a lookup per row.
