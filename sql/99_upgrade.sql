@@ -166,8 +166,8 @@ UNION ALL
 (SELECT 'only after update', kind, item FROM regress.fingerprint_updated
  EXCEPT ALL SELECT 'only after update', kind, item FROM regress.fingerprint_fresh)
 ORDER BY 1, 2, 3;
--- (the fingerprint does tell versions apart: what 0.2.0 has that 0.1.0 had not, per kind,
--- and the member objects 0.2.0 adds)
+-- (the fingerprint does tell versions apart: what the default version has that 0.1.0 had not, per kind,
+-- and the member objects it adds)
 SELECT kind, count(*) AS added FROM (SELECT kind, item FROM regress.fingerprint_updated
                                      EXCEPT ALL SELECT kind, item FROM regress.fingerprint_010) d
  GROUP BY kind ORDER BY kind;
@@ -197,7 +197,7 @@ END $$;
 SELECT attname FROM pg_attribute WHERE attrelid = 'regress.db_state'::regclass AND attnum > 0 ORDER BY attnum;
 
 ------------------------------------------------------------------------------
--- The 0.2.0 functions on the rows written under 0.1.0
+-- The newer functions (invites) on the rows written under 0.1.0
 ------------------------------------------------------------------------------
 SELECT create_invite_token(:old_vendor, max_uses => 5) AS upg_token \gset
 SELECT :'upg_token' ~ '^cit_[A-Za-z0-9_-]{43}$' AS url_safe;

@@ -18,4 +18,8 @@ struct IdentityKey {
 // between callers that name the same keys in a different order).
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys);
 
+// Waits until no other transaction holds the keys (a merge or a creation in progress),
+// without keeping anything: each key is taken in share mode and released at once.
+void wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys);
+
 }  // namespace ci

@@ -81,6 +81,9 @@ class Resolver {
     explicit Resolver(const ResolveRequest &request) : req_(request) {}
 
     ResolveOutcome run() {
+        // A merge or creation of these identities in progress finishes first, so what is
+        // read below is never a customer that is being merged away.
+        wait_for_identity_writers(req_.tenant, given_keys());
         // Bounded: a retry happens only when a writer outside resolve raced the insert.
         for (int attempt = 0; attempt < 4; ++attempt) {
             Match match = decide();
@@ -108,21 +111,28 @@ class Resolver {
   private:
     const ResolveRequest &req_;
     std::array<std::optional<std::optional<std::int64_t>>, 4> holders_;  // memoized lookups
+    std::array<bool, 4> alias_{};  // matched through a merged-away customer
     std::optional<std::int64_t> ref_target_;
     bool ref_resolved_ = false;
     bool locked_ = false;
 
     void forget_lookups() {
         holders_ = {};
+        alias_ = {};
         ref_resolved_ = false;
         ref_target_.reset();
     }
 
-    void lock_given_identifiers() {
+    // The identity keys of the given identifiers.
+    std::vector<IdentityKey> given_keys() const {
         std::vector<IdentityKey> keys;
         for (Identifier id : all_identifiers)
             if (req_.key(id)) keys.push_back({identifier_name(id), *req_.key(id)});
-        lock_identities(req_.tenant, keys);
+        return keys;
+    }
+
+    void lock_given_identifiers() {
+        lock_identities(req_.tenant, given_keys());
         locked_ = true;
     }
 
@@ -155,12 +165,21 @@ class Resolver {
         return outcome;
     }
 
-    // The active customer holding the given value of this identifier, if any.
+    // The active customer holding the given value of this identifier, if any -- directly,
+    // or through a merged-away customer that held it (then the value is an alias).
     std::optional<std::int64_t> holder(Identifier id) {
         auto &slot = holders_[static_cast<int>(id)];
-        if (!slot) {
-            slot = req_.key(id) ? store::find_active_customer(req_.tenant, id, *req_.key(id))
-                                : std::nullopt;
+        if (slot) return *slot;
+        slot = std::optional<std::int64_t>();
+        if (!req_.key(id)) return *slot;
+        slot = store::find_active_customer(req_.tenant, id, *req_.key(id));
+        if (*slot) return *slot;
+        if (auto merged_into = store::find_merged_alias(req_.tenant, id, *req_.key(id))) {
+            auto end = store::follow_merges(*merged_into);
+            if (end && !end->archived && end->tenant == req_.tenant) {
+                slot = end->id;
+                alias_[static_cast<int>(id)] = true;
+            }
         }
         return *slot;
     }
@@ -169,23 +188,15 @@ class Resolver {
     std::optional<std::int64_t> ref_target() {
         if (ref_resolved_ || !req_.customer_ref) return ref_target_;
         ref_resolved_ = true;
-        std::int64_t id = *req_.customer_ref;
-        for (int hops = 0; hops < 100; ++hops) {
-            auto record = store::load_customer(id);
-            if (!record)
-                throw IdentityError(sqlstate::unknown_id,
-                                    "customer_ref " + id_text(id) + " does not exist");
-            if (record->tenant != req_.tenant)
-                throw IdentityError(
-                    sqlstate::tenant_mismatch,
-                    "customer_ref " + id_text(id) + " belongs to a different tenant");
-            if (!record->archived) return ref_target_ = id;
-            if (!record->merged_into) break;
-            id = *record->merged_into;
-        }
-        throw IdentityError(sqlstate::customer_archived,
-                            "customer_ref " + id_text(*req_.customer_ref) +
-                                " is archived and was not merged into an active customer");
+        const std::string ref = "customer_ref " + id_text(*req_.customer_ref);
+        auto end = store::follow_merges(*req_.customer_ref);
+        if (!end) throw IdentityError(sqlstate::unknown_id, ref + " does not exist");
+        if (end->tenant != req_.tenant)
+            throw IdentityError(sqlstate::tenant_mismatch, ref + " belongs to a different tenant");
+        if (end->archived)
+            throw IdentityError(sqlstate::customer_archived,
+                                ref + " is archived and was not merged into an active customer");
+        return ref_target_ = end->id;
     }
 
     // Steps 1 to 6 of the resolution order; reads only.
@@ -244,7 +255,8 @@ class Resolver {
                                 "Resolved by " + match.method + " to " + target + "; " + name +
                                     " points at customer " + id_text(*other) + ".",
                                 record ? std::optional(record->id) : std::nullopt, other, name};
-            if (record && record->value(id) && *record->value(id) != *given)
+            if (record && !alias_[static_cast<int>(id)] && record->value(id) &&
+                *record->value(id) != *given)
                 return Conflict{
                     "identity conflict: customer " + id_text(record->id) + " has " + name + " " +
                         quote_for_message(*record->value(id)) + ", not " +
@@ -286,7 +298,8 @@ class Resolver {
     std::vector<std::string> missing_fields(const CustomerRecord &record) const {
         std::vector<std::string> missing;
         for (Identifier id : all_identifiers)
-            if (req_.key(id) && !record.value(id)) missing.emplace_back(identifier_name(id));
+            if (req_.key(id) && !record.value(id) && !alias_[static_cast<int>(id)])
+                missing.emplace_back(identifier_name(id));
         if (req_.given.name && !record.name) missing.emplace_back("name");
         return missing;
     }

@@ -40,6 +40,21 @@ static spi::Statement find_active[4] = {
     {CI_FIND_ACTIVE("phone_normalized"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
 };
 
+#define CI_FIND_ALIAS(column)                                  \
+    "SELECT merged_into FROM customer_identity.customer"       \
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND " column   \
+    " OPERATOR(pg_catalog.=) $2"                               \
+    " AND archived_at IS NOT NULL AND merged_into IS NOT NULL" \
+    " ORDER BY archived_at DESC, id DESC LIMIT 1"
+
+// Served by the partial indexes over archived rows (0.3.0).
+static spi::Statement find_alias[4] = {
+    {CI_FIND_ALIAS("external_customer_id"), 2, {TEXTOID, TEXTOID}, nullptr},
+    {CI_FIND_ALIAS("user_id"), 2, {TEXTOID, TEXTOID}, nullptr},
+    {CI_FIND_ALIAS("email_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
+    {CI_FIND_ALIAS("phone_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
+};
+
 #define CI_CUSTOMER_COLUMNS                                                                    \
     "SELECT id, tenant_id, external_customer_id, user_id, email_normalized, phone_normalized," \
     " name, archived_at IS NOT NULL, merged_into, email,"                                      \
@@ -162,6 +177,22 @@ std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
     record.has_vendor_role = spi::bool_at(0, 11);
     record.email = spi::text_at(0, 10);
     return record;
+}
+
+std::optional<CustomerRecord> follow_merges(std::int64_t id) {
+    std::optional<CustomerRecord> record = load_customer(id);
+    // Merges form a chain towards the active customer; the bound only guards bad data.
+    for (int hops = 0; hops < 1000 && record && record->archived && record->merged_into; ++hops)
+        record = load_customer(*record->merged_into);
+    return record;
+}
+
+std::optional<std::int64_t> find_merged_alias(const std::string &tenant, Identifier id,
+                                              const std::string &value) {
+    spi::Params params;
+    params.text(tenant).text(value);
+    if (spi::run(find_alias[static_cast<int>(id)], params, 1) == 0) return std::nullopt;
+    return spi::int8_at(0, 1);
 }
 
 std::optional<std::int64_t> insert_customer(const std::string &tenant,

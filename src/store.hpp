@@ -59,6 +59,13 @@ std::optional<std::int64_t> find_active_customer(const std::string &tenant, Iden
                                                  std::int64_t excluding = 0,
                                                  bool latest_snapshot = false);
 std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock = Lock::none);
+// Follows merged_into from `id` to where the merges end: the active customer, or the last
+// archived one (not merged further); nullopt when `id` does not exist.
+std::optional<CustomerRecord> follow_merges(std::int64_t id);
+// The customer a merged-away customer holding this identifier value was merged into (the
+// most recent such merge), if any: the value is an alias of that customer.
+std::optional<std::int64_t> find_merged_alias(const std::string &tenant, Identifier id,
+                                              const std::string &value);
 // Inserts a customer; nullopt when an active customer already holds one of its identifiers
 // (ON CONFLICT DO NOTHING: a concurrent writer won).
 std::optional<std::int64_t> insert_customer(const std::string &tenant,

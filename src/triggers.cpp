@@ -15,6 +15,7 @@
 #include "errors.hpp"
 #include "input.hpp"
 #include "invite.hpp"
+#include "merge.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
@@ -99,7 +100,8 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
         changes.set_text(row, "email_normalized", email);
     if (!is_update || phone != row.text("phone_normalized"))
         changes.set_text(row, "phone_normalized", phone);
-    if (is_update) changes.set_timestamptz_now(row, "updated_at");
+    // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
+    if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
     // Registration through an invite (invite.cpp).
     take_invite_token(row, changes, tenant, identifiers);
 

@@ -144,6 +144,11 @@ std::int64_t upgrade_to_vendor(std::int64_t customer_id, const std::string &vend
     return vendor_id;
 }
 
+bool move_vendor_link(std::int64_t vendor_id, std::int64_t from, std::int64_t to) {
+    PermitScope permit(vendor_id, to);
+    return store::set_vendor_customer(vendor_id, from, to);
+}
+
 void attach_vendor_for_role(std::int64_t vendor_id, std::int64_t customer_id,
                             const std::string &tenant) {
     write_link(vendor_id, std::nullopt, customer_id);

@@ -23,6 +23,10 @@ std::int64_t upgrade_to_vendor(std::int64_t customer_id, const std::string &vend
 void attach_vendor_for_role(std::int64_t vendor_id, std::int64_t customer_id,
                             const std::string &tenant);
 
+// Moves a vendor's link from one customer to the other (merge, unmerge): the caller has
+// decided, so no email or archive checks.  False if the vendor no longer links `from`.
+bool move_vendor_link(std::int64_t vendor_id, std::int64_t from, std::int64_t to);
+
 // True while this module itself is writing exactly this value into vendor.customer_id.
 bool link_write_permitted(std::int64_t vendor_id, std::optional<std::int64_t> customer_id);
 

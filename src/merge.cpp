@@ -1,0 +1,412 @@
+// merge_customers / unmerge_customer (report 003, phase 3).
+//
+// A merge moves the duplicate's vendor link and clientele to the canonical customer, fills
+// what the canonical customer lacks (its own values win), and archives the duplicate,
+// whose identifiers stay on it as aliases.  The merge event records the canonical row
+// before and after, the duplicate row, and the clientele rows moved or folded, so that
+// unmerge can put every one of them back.  Both take the identity locks of every
+// identifier involved, so a resolve of any of them waits for them to finish.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "identity_lock.hpp"
+#include "input.hpp"
+#include "merge.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "store.hpp"
+#include "vendor_link.hpp"
+
+extern "C" {
+#include "catalog/pg_type.h"
+}
+
+namespace ci {
+namespace {
+
+std::string id_text(std::int64_t id) { return std::to_string(id); }
+
+// Set while unmerge's restoring statements run; plain data, cleared by its scope.
+bool restoring = false;
+
+// Lets the customer trigger keep the updated_at being restored, for the scope's lifetime.
+class RestoringScope {
+  public:
+    RestoringScope() { restoring = true; }
+    ~RestoringScope() { restoring = false; }
+    RestoringScope(const RestoringScope &) = delete;
+    RestoringScope &operator=(const RestoringScope &) = delete;
+};
+
+spi::Statement capture_merge = {
+    "SELECT pg_catalog.to_jsonb(c)::pg_catalog.text, pg_catalog.to_jsonb(d)::pg_catalog.text,"
+    " COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.to_jsonb(vc) ORDER BY vc.vendor_id)"
+    "   FROM customer_identity.vendor_customer vc WHERE vc.customer_id OPERATOR(pg_catalog.=) d.id"
+    "   AND NOT EXISTS (SELECT 1 FROM customer_identity.vendor_customer x"
+    "     WHERE x.customer_id OPERATOR(pg_catalog.=) c.id"
+    "     AND x.vendor_id OPERATOR(pg_catalog.=) vc.vendor_id)),"
+    "  '[]'::pg_catalog.jsonb)::pg_catalog.text,"
+    " COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.to_jsonb(vc) ORDER BY vc.vendor_id)"
+    "   FROM customer_identity.vendor_customer vc WHERE vc.customer_id OPERATOR(pg_catalog.=) d.id"
+    "   AND EXISTS (SELECT 1 FROM customer_identity.vendor_customer x"
+    "     WHERE x.customer_id OPERATOR(pg_catalog.=) c.id"
+    "     AND x.vendor_id OPERATOR(pg_catalog.=) vc.vendor_id)),"
+    "  '[]'::pg_catalog.jsonb)::pg_catalog.text"
+    " FROM customer_identity.customer c, customer_identity.customer d"
+    " WHERE c.id OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+// Pairs the canonical customer has already are folded: the duplicate's row goes.
+spi::Statement fold_clientele = {
+    "DELETE FROM customer_identity.vendor_customer vc"
+    " WHERE vc.customer_id OPERATOR(pg_catalog.=) $2 AND EXISTS ("
+    "   SELECT 1 FROM customer_identity.vendor_customer x"
+    "   WHERE x.customer_id OPERATOR(pg_catalog.=) $1 AND x.vendor_id OPERATOR(pg_catalog.=) "
+    "vc.vendor_id)",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+spi::Statement move_clientele = {
+    "UPDATE customer_identity.vendor_customer SET customer_id = $1"
+    " WHERE customer_id OPERATOR(pg_catalog.=) $2",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+spi::Statement archive_duplicate = {
+    "UPDATE customer_identity.customer SET archived_at = pg_catalog.clock_timestamp(),"
+    " merged_into = $1, roles = pg_catalog.array_remove(roles, 'vendor'::pg_catalog.text)"
+    " WHERE id OPERATOR(pg_catalog.=) $2",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+// Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
+// from the duplicate; roles are united (vendor follows the link, not the duplicate).
+spi::Statement fill_canonical = {
+    "UPDATE customer_identity.customer c SET"
+    " external_customer_id = COALESCE(c.external_customer_id, d.external_customer_id),"
+    " user_id = COALESCE(c.user_id, d.user_id), email = COALESCE(c.email, d.email),"
+    " phone = COALESCE(c.phone, d.phone), name = COALESCE(c.name, d.name),"
+    " metadata = d.metadata OPERATOR(pg_catalog.||) c.metadata,"
+    " roles = c.roles OPERATOR(pg_catalog.||) ARRAY(SELECT r FROM pg_catalog.unnest(d.roles) r"
+    "   WHERE r OPERATOR(pg_catalog.<>) ALL (c.roles) AND r OPERATOR(pg_catalog.<>) 'vendor')"
+    " FROM customer_identity.customer d"
+    " WHERE c.id OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
+spi::Statement record_merge = {
+    "INSERT INTO customer_identity.identity_event"
+    " (tenant_id, event_type, customer_id, other_customer_id, vendor_id, method, detail)"
+    " SELECT c.tenant_id, 'merged', c.id, $2, $3, $4, pg_catalog.jsonb_build_object("
+    "  'canonical', $5::pg_catalog.jsonb, 'canonical_after', pg_catalog.to_jsonb(c),"
+    "  'duplicate', $6::pg_catalog.jsonb, 'moved', $7::pg_catalog.jsonb,"
+    "  'folded', $8::pg_catalog.jsonb)"
+    " FROM customer_identity.customer c WHERE c.id OPERATOR(pg_catalog.=) $1",
+    8,
+    {INT8OID, INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+spi::Statement last_merge = {
+    "SELECT id, customer_id, vendor_id,"
+    " (detail OPERATOR(pg_catalog.->) 'canonical')::pg_catalog.text,"
+    " (detail OPERATOR(pg_catalog.->) 'canonical_after')::pg_catalog.text,"
+    " (detail OPERATOR(pg_catalog.->) 'duplicate')::pg_catalog.text,"
+    " (detail OPERATOR(pg_catalog.->) 'moved')::pg_catalog.text,"
+    " (detail OPERATOR(pg_catalog.->) 'folded')::pg_catalog.text"
+    " FROM customer_identity.identity_event"
+    " WHERE event_type OPERATOR(pg_catalog.=) 'merged' AND other_customer_id "
+    "OPERATOR(pg_catalog.=) $1"
+    " ORDER BY id DESC LIMIT 1",
+    1,
+    {INT8OID},
+    nullptr};
+
+#define CI_RESTORED_COLUMNS                                                           \
+    "(tenant_id, name, email, phone, external_customer_id, user_id, roles, metadata," \
+    " merged_into, archived_at, updated_at)"
+#define CI_RESTORED_VALUES                                                               \
+    "r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id, r.roles," \
+    " r.metadata, r.merged_into, r.archived_at, r.updated_at"
+
+// Three-way revert of the canonical row: a column still holding what the merge wrote goes
+// back to its value before the merge; a column changed since keeps the newer value.
+spi::Statement revert_canonical = {
+    "WITH cur AS (SELECT pg_catalog.to_jsonb(c) AS j FROM customer_identity.customer c"
+    "              WHERE c.id OPERATOR(pg_catalog.=) $1),"
+    " target AS (SELECT pg_catalog.jsonb_object_agg(k, CASE"
+    "   WHEN (cur.j OPERATOR(pg_catalog.->) k) OPERATOR(pg_catalog.=) ($3::pg_catalog.jsonb "
+    "OPERATOR(pg_catalog.->) k)"
+    "   THEN $2::pg_catalog.jsonb OPERATOR(pg_catalog.->) k"
+    "   ELSE cur.j OPERATOR(pg_catalog.->) k END) AS j"
+    "  FROM cur, pg_catalog.jsonb_object_keys(cur.j) AS k)"
+    " UPDATE customer_identity.customer c SET " CI_RESTORED_COLUMNS " = (SELECT " CI_RESTORED_VALUES
+    "  FROM target, pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, target.j) r)"
+    " WHERE c.id OPERATOR(pg_catalog.=) $1",
+    3,
+    {INT8OID, TEXTOID, TEXTOID},
+    nullptr};
+
+// The duplicate as it was (role vendor only if its link comes back too).
+spi::Statement restore_duplicate = {
+    "UPDATE customer_identity.customer c SET " CI_RESTORED_COLUMNS
+    " = (SELECT"
+    " r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id,"
+    " CASE WHEN $3 THEN r.roles ELSE pg_catalog.array_remove(r.roles, 'vendor'::pg_catalog.text) "
+    "END,"
+    " r.metadata, r.merged_into, r.archived_at, r.updated_at"
+    "  FROM pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, "
+    "$2::pg_catalog.jsonb) r)"
+    " WHERE c.id OPERATOR(pg_catalog.=) $1",
+    3,
+    {INT8OID, TEXTOID, BOOLOID},
+    nullptr};
+
+// Clientele rows the merge moved, still as they were moved, go back to the duplicate.
+spi::Statement take_back_moved = {
+    "DELETE FROM customer_identity.vendor_customer vc"
+    " USING pg_catalog.jsonb_populate_recordset(NULL::customer_identity.vendor_customer,"
+    "   $2::pg_catalog.jsonb) s"
+    " WHERE vc.customer_id OPERATOR(pg_catalog.=) $1 AND vc.vendor_id OPERATOR(pg_catalog.=) "
+    "s.vendor_id"
+    " AND vc.created_at OPERATOR(pg_catalog.=) s.created_at",
+    2,
+    {INT8OID, TEXTOID},
+    nullptr};
+
+spi::Statement restore_clientele = {
+    "INSERT INTO customer_identity.vendor_customer"
+    " (vendor_id, customer_id, tenant_id, source, invite_id, created_at)"
+    " SELECT s.vendor_id, s.customer_id, s.tenant_id, s.source, s.invite_id, s.created_at"
+    " FROM pg_catalog.jsonb_populate_recordset(NULL::customer_identity.vendor_customer,"
+    "   $1::pg_catalog.jsonb) s ON CONFLICT DO NOTHING",
+    1,
+    {TEXTOID},
+    nullptr};
+
+spi::Statement record_unmerge = {
+    "INSERT INTO customer_identity.identity_event"
+    " (tenant_id, event_type, customer_id, other_customer_id, vendor_id, method, detail)"
+    " VALUES ($1, 'unmerged', $2, $3, $4, 'unmerge_customer',"
+    "  pg_catalog.jsonb_build_object('merge_event_id', $5))",
+    5,
+    {TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID},
+    nullptr};
+
+// The identity keys of a customer's identifiers.
+void add_keys(const CustomerRecord &record, std::vector<IdentityKey> &keys) {
+    for (Identifier id : all_identifiers)
+        if (record.value(id)) keys.push_back({identifier_name(id), *record.value(id)});
+}
+
+// Loads both customers (CI011), takes the identity locks of all their identifiers, then
+// their row locks in id order, and reads them again under the locks.
+std::pair<CustomerRecord, CustomerRecord> lock_pair(std::int64_t first_id, std::int64_t second_id) {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        auto first = store::load_customer(first_id);
+        auto second = store::load_customer(second_id);
+        if (!first)
+            throw IdentityError(sqlstate::unknown_id,
+                                "customer " + id_text(first_id) + " does not exist");
+        if (!second)
+            throw IdentityError(sqlstate::unknown_id,
+                                "customer " + id_text(second_id) + " does not exist");
+        if (first->tenant != second->tenant)
+            throw IdentityError(sqlstate::tenant_mismatch, "customers " + id_text(first_id) +
+                                                               " and " + id_text(second_id) +
+                                                               " belong to different tenants");
+        std::vector<IdentityKey> keys;
+        add_keys(*first, keys);
+        add_keys(*second, keys);
+        lock_identities(first->tenant, keys);
+        const std::int64_t low = std::min(first_id, second_id);
+        const std::int64_t high = std::max(first_id, second_id);
+        store::load_customer(low, store::Lock::for_update);
+        store::load_customer(high, store::Lock::for_update);
+        auto locked_first = store::load_customer(first_id);
+        auto locked_second = store::load_customer(second_id);
+        // The identifiers read before locking are the ones locked: done.
+        if (locked_first->identifiers == first->identifiers &&
+            locked_second->identifiers == second->identifiers &&
+            locked_first->tenant == first->tenant && locked_second->tenant == second->tenant)
+            return {*locked_first, *locked_second};
+    }
+    throw IdentityError(sqlstate::serialization_failure,
+                        "customers kept changing while being merged", {}, "Retry the transaction.");
+}
+
+}  // namespace
+
+void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method) {
+    if (canonical_id == duplicate_id)
+        throw IdentityError(sqlstate::malformed_input,
+                            "cannot merge customer " + id_text(canonical_id) + " into itself");
+    auto [canonical, duplicate] = lock_pair(canonical_id, duplicate_id);
+    if (canonical.archived)
+        throw IdentityError(sqlstate::customer_archived,
+                            "canonical customer " + id_text(canonical_id) + " is archived",
+                            canonical.merged_into ? "It was merged into customer " +
+                                                        id_text(*canonical.merged_into) + "."
+                                                  : std::string());
+    if (duplicate.archived)
+        throw IdentityError(
+            sqlstate::customer_archived, "customer " + id_text(duplicate_id) + " is archived",
+            duplicate.merged_into
+                ? "It was merged into customer " + id_text(*duplicate.merged_into) + " already."
+                : std::string());
+    const auto canonical_vendor = store::vendor_linked_to(canonical_id);
+    const auto duplicate_vendor = store::vendor_linked_to(duplicate_id);
+    if (canonical_vendor && duplicate_vendor)
+        throw IdentityError(sqlstate::already_linked,
+                            "both customers are linked to vendors: customer " +
+                                id_text(canonical_id) + " to vendor " + id_text(*canonical_vendor) +
+                                ", customer " + id_text(duplicate_id) + " to vendor " +
+                                id_text(*duplicate_vendor),
+                            {}, "A customer has one vendor: unlink one of them first.");
+
+    spi::Params pair;
+    pair.int8(canonical_id).int8(duplicate_id);
+    spi::run(capture_merge, pair, 1);
+    const std::string canonical_before = *spi::text_at(0, 1);
+    const std::string duplicate_before = *spi::text_at(0, 2);
+    const std::string moved = *spi::text_at(0, 3);
+    const std::string folded = *spi::text_at(0, 4);
+
+    if (duplicate_vendor) {
+        move_vendor_link(*duplicate_vendor, duplicate_id, canonical_id);
+        store::add_vendor_role(canonical_id);
+    }
+    spi::run(fold_clientele, pair);
+    spi::run(move_clientele, pair);
+    spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
+    spi::run(fill_canonical, pair);
+
+    spi::Params event;
+    event.int8(canonical_id)
+        .int8(duplicate_id)
+        .int8(duplicate_vendor)
+        .text(std::string(method))
+        .text(canonical_before)
+        .text(duplicate_before)
+        .text(moved)
+        .text(folded);
+    spi::run(record_merge, event);
+}
+
+bool restoring_customer_rows() { return restoring; }
+
+void unmerge_customer(std::int64_t duplicate_id) {
+    auto duplicate = store::load_customer(duplicate_id);
+    if (!duplicate)
+        throw IdentityError(sqlstate::unknown_id,
+                            "customer " + id_text(duplicate_id) + " does not exist");
+    if (!duplicate->archived || !duplicate->merged_into)
+        throw IdentityError(sqlstate::malformed_input, "customer " + id_text(duplicate_id) +
+                                                           " is not merged into another customer");
+    spi::Params who;
+    who.int8(duplicate_id);
+    if (spi::run(last_merge, who, 1) == 0)
+        throw IdentityError(sqlstate::malformed_input,
+                            "no merge of customer " + id_text(duplicate_id) + " is on record", {},
+                            "It was archived by a direct write, not by merge_customers.");
+    const std::int64_t merge_event = *spi::int8_at(0, 1);
+    const std::int64_t canonical_id = *spi::int8_at(0, 2);
+    const auto moved_vendor = spi::int8_at(0, 3);
+    const std::string canonical_before = *spi::text_at(0, 4);
+    const std::string canonical_after = *spi::text_at(0, 5);
+    const std::string duplicate_before = *spi::text_at(0, 6);
+    const std::string moved = *spi::text_at(0, 7);
+    const std::string folded = *spi::text_at(0, 8);
+    if (*duplicate->merged_into != canonical_id)
+        throw IdentityError(sqlstate::malformed_input, "customer " + id_text(duplicate_id) +
+                                                           " is merged into customer " +
+                                                           id_text(*duplicate->merged_into) +
+                                                           ", not as the last merge recorded");
+
+    auto [canonical, locked_duplicate] = lock_pair(canonical_id, duplicate_id);
+    if (canonical.archived)
+        throw IdentityError(sqlstate::customer_archived,
+                            "customer " + id_text(canonical_id) + " has been merged away since", {},
+                            "Unmerge customer " + id_text(canonical_id) + " first.");
+
+    // The vendor link goes back first, while the canonical row still has role vendor.
+    bool link_back = false;
+    if (moved_vendor && store::vendor_linked_to(canonical_id) == moved_vendor)
+        link_back = move_vendor_link(*moved_vendor, canonical_id, duplicate_id);
+
+    spi::Params revert;
+    revert.int8(canonical_id).text(canonical_before).text(canonical_after);
+    {
+        RestoringScope scope;
+        spi::run(revert_canonical, revert);
+    }
+
+    // The duplicate's identifiers must be free again (the revert freed those it gave).
+    for (Identifier id : all_identifiers) {
+        const auto &value = locked_duplicate.value(id);
+        if (!value) continue;
+        if (auto holder = store::find_active_customer(locked_duplicate.tenant, id, *value))
+            throw IdentityError(sqlstate::identity_conflict,
+                                "cannot unmerge customer " + id_text(duplicate_id) + ": its " +
+                                    identifier_name(id) + " " + quote_for_message(*value) +
+                                    " is held by customer " + id_text(*holder) + " now",
+                                {}, "Nothing was changed.");
+    }
+    spi::Params restore;
+    restore.int8(duplicate_id).text(duplicate_before).boolean(link_back);
+    {
+        RestoringScope scope;
+        spi::run(restore_duplicate, restore);
+    }
+
+    spi::Params take_back;
+    take_back.int8(canonical_id).text(moved);
+    spi::run(take_back_moved, take_back);
+    spi::Params moved_rows, folded_rows;
+    moved_rows.text(moved);
+    folded_rows.text(folded);
+    spi::run(restore_clientele, moved_rows);
+    spi::run(restore_clientele, folded_rows);
+
+    spi::Params event;
+    event.text(canonical.tenant)
+        .int8(canonical_id)
+        .int8(duplicate_id)
+        .int8(link_back ? moved_vendor : std::nullopt)
+        .int8(merge_event);
+    spi::run(record_unmerge, event);
+}
+
+}  // namespace ci
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_merge_customers) {
+    return entry_guard([&] {
+        const auto canonical_id = required(int8_arg(fcinfo, 0), "canonical_id");
+        const auto duplicate_id = required(int8_arg(fcinfo, 1), "duplicate_id");
+        spi::connect();
+        merge_customers(canonical_id, duplicate_id, "merge_customers");
+        spi::finish();
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_unmerge_customer) {
+    return entry_guard([&] {
+        const auto duplicate_id = required(int8_arg(fcinfo, 0), "duplicate_id");
+        spi::connect();
+        unmerge_customer(duplicate_id);
+        spi::finish();
+        return (Datum)0;
+    });
+}

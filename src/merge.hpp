@@ -1,0 +1,19 @@
+// Merging duplicate customers and undoing a merge (merge.cpp).
+#pragma once
+
+#include <cstdint>
+
+namespace ci {
+
+// Merges the duplicate into the canonical customer (CI011, CI008, CI010, CI009, 22023 for
+// a customer into itself); records the merge with both rows as they were.  Needs SPI.
+void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method);
+
+// True while unmerge writes rows back as they were (their updated_at included).
+bool restoring_customer_rows();
+
+// Undoes the last merge of the customer exactly (CI001 when one of its identifiers has
+// been taken by another customer since).  Needs SPI.
+void unmerge_customer(std::int64_t duplicate_id);
+
+}  // namespace ci
