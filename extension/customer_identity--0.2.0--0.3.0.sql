@@ -23,3 +23,20 @@ CREATE FUNCTION @extschema@.unmerge_customer(duplicate_id bigint) RETURNS void
     AS 'MODULE_PATHNAME', 'ci_unmerge_customer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION @extschema@.unmerge_customer(bigint) IS
     'undoes the merge of this customer exactly, as long as its identifiers are still free';
+
+CREATE FUNCTION @extschema@.reconcile(tenant_id text DEFAULT 'default', dry_run boolean DEFAULT true)
+RETURNS TABLE (action text, customer_id bigint, other_id bigint, vendor_id bigint, reason text)
+    AS 'MODULE_PATHNAME', 'ci_reconcile' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.reconcile(text, boolean) IS
+    'merges active customers that are one entity under normalization, repairs normalized columns, links vendors without a customer; dry run by default';
+
+CREATE FUNCTION @extschema@.import_customers(source regclass, tenant_id text DEFAULT 'default',
+                                             dry_run boolean DEFAULT true)
+RETURNS TABLE (source_row text, action text, customer_id bigint, group_row text, reason text)
+    AS 'MODULE_PATHNAME', 'ci_import_customers' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.import_customers(regclass, text, boolean) IS
+    'adopts rows of a staging table: groups the rows that are one entity, matches or creates customers, reports conflicts; dry run by default';
+
+-- reconcile and import record a decision to leave something alone once, not on every run.
+CREATE INDEX identity_event_left_alone_idx ON @extschema@.identity_event (tenant_id, event_type, detail)
+    WHERE event_type IN ('import_left_alone', 'reconcile_left_alone');

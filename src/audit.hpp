@@ -23,4 +23,8 @@ struct IdentityEvent {
 // Appends the event to identity_event (requires an open SPI connection).
 void record_event(const IdentityEvent &event);
 
+// Appends a decision to leave something alone, unless the same decision is on record
+// already: running reconcile or an import again then writes nothing.
+void record_left_alone_once(const IdentityEvent &event);
+
 }  // namespace ci

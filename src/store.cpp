@@ -67,20 +67,22 @@ static spi::Statement load_customer_locked = {
 
 static spi::Statement insert_customer_stmt = {
     "INSERT INTO customer_identity.customer"
-    " (tenant_id, external_customer_id, user_id, email, phone, name)"
-    " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
-    6,
-    {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    " (tenant_id, external_customer_id, user_id, email, phone, name, metadata)"
+    " VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::pg_catalog.jsonb, '{}'::pg_catalog.jsonb))"
+    " ON CONFLICT DO NOTHING RETURNING id",
+    7,
+    {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
 
 static spi::Statement fill_missing_stmt = {
     "UPDATE customer_identity.customer SET"
     " external_customer_id = COALESCE(external_customer_id, $2),"
     " user_id = COALESCE(user_id, $3), email = COALESCE(email, $4),"
-    " phone = COALESCE(phone, $5), name = COALESCE(name, $6)"
+    " phone = COALESCE(phone, $5), name = COALESCE(name, $6),"
+    " metadata = COALESCE($7::pg_catalog.jsonb OPERATOR(pg_catalog.||) metadata, metadata)"
     " WHERE id OPERATOR(pg_catalog.=) $1",
-    6,
-    {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    7,
+    {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
 
 static spi::Statement add_vendor_role_stmt = {
@@ -203,7 +205,8 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
         .text(fields.user_id)
         .text(fields.email)
         .text(fields.phone)
-        .text(fields.name);
+        .text(fields.name)
+        .text(fields.metadata);
     if (spi::run(insert_customer_stmt, params) == 0) return std::nullopt;
     return spi::int8_at(0, 1);
 }
@@ -215,7 +218,8 @@ bool fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
         .text(fields.user_id)
         .text(fields.email)
         .text(fields.phone)
-        .text(fields.name);
+        .text(fields.name)
+        .text(fields.metadata);
     // A writer that takes no identity lock (a plain INSERT) may hold the value by now.
     return spi::run_tolerating(fill_missing_stmt, params, ERRCODE_UNIQUE_VIOLATION);
 }

@@ -47,6 +47,7 @@ struct VendorRecord {
 // Identifier values a new or enriched customer gets, as the caller gave them.
 struct CustomerFields {
     std::optional<std::string> external_customer_id, user_id, email, phone, name;
+    std::optional<std::string> metadata;  // jsonb text; its keys never replace existing ones
 };
 
 namespace store {

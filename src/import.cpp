@@ -1,0 +1,406 @@
+// import_customers(source, tenant_id, dry_run): adopt rows from a caller's staging table.
+//
+// The source has any subset of customer's columns (name, email, phone,
+// external_customer_id, user_id, metadata; others are ignored).  Rows that share an
+// identifier (after normalization, transitively) are one entity, inside the batch and
+// against the tenant's active customers.  A group that points at one existing customer
+// fills what that customer lacks; a group that points at none becomes one new customer;
+// a group that points at two customers, or holds two values of one identifier, is a
+// conflict and is left out.  The dry run returns the plan; otherwise the same rows say
+// what was done, in one transaction, and every decision lands in identity_event.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "audit.hpp"
+#include "errors.hpp"
+#include "identity_lock.hpp"
+#include "input.hpp"
+#include "normalize.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "store.hpp"
+
+extern "C" {
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
+}
+
+namespace ci {
+namespace {
+
+// The source columns import understands, in the order they are selected.
+constexpr const char *known_columns[] = {
+    "external_customer_id", "user_id", "email", "phone", "name", "metadata"};
+constexpr int column_count = 6;
+
+// One staging row: raw values and their normalized identifiers.
+struct SourceRow {
+    std::string key;  // the source's id column, or the row's position
+    std::array<std::optional<std::string>, column_count> raw;
+    std::array<std::optional<std::string>, 4> keys;  // by Identifier
+    std::string malformed;
+};
+
+// One line of the plan.
+struct Step {
+    std::string source_row, action;
+    std::optional<std::int64_t> customer_id;
+    std::optional<std::string> group_row;
+    std::string reason;
+};
+
+std::string id_text(std::int64_t id) { return std::to_string(id); }
+
+// The SELECT over the source relation: its known columns as text, ordered for stable keys.
+std::string source_query(Oid relid, bool &has_id) {
+    char *query = nullptr;
+    bool id_column = false;
+    pg_call([&] {
+        StringInfoData sql;
+        initStringInfo(&sql);
+        id_column = get_attnum(relid, "id") != InvalidAttrNumber;
+        appendStringInfoString(
+            &sql, id_column ? "SELECT s.id::pg_catalog.text" : "SELECT NULL::pg_catalog.text");
+        bool any_identifier = false;
+        for (int i = 0; i < column_count; ++i) {
+            if (get_attnum(relid, known_columns[i]) == InvalidAttrNumber) {
+                appendStringInfoString(&sql, ", NULL::pg_catalog.text");
+                continue;
+            }
+            any_identifier = any_identifier || i < 4;
+            const char *cast = i == 5 ? "::pg_catalog.jsonb::pg_catalog.text" : "::pg_catalog.text";
+            appendStringInfo(&sql, ", s.%s%s", quote_identifier(known_columns[i]), cast);
+        }
+        if (!any_identifier)
+            ereport(
+                ERROR,
+                (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                 errmsg("import source %s has no identifier column", get_rel_name(relid)),
+                 errhint("Give it at least one of external_customer_id, user_id, email, phone.")));
+        appendStringInfo(&sql, " FROM ONLY %s s ORDER BY %s",
+                         quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+                                                    get_rel_name(relid)),
+                         id_column ? "s.id" : "s.ctid");
+        query = sql.data;
+    });
+    has_id = id_column;
+    return query;
+}
+
+// Reads and normalizes the staging rows.
+std::vector<SourceRow> read_source(Oid relid) {
+    bool has_id = false;
+    const std::string query = source_query(relid, has_id);
+    std::uint64_t rows = 0;
+    const char *sql = query.c_str();
+    pg_call([&] {
+        if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+            elog(ERROR, "could not read the import source");
+        rows = SPI_processed;
+    });
+    std::vector<SourceRow> result;
+    result.reserve(rows);
+    for (std::uint64_t row = 0; row < rows; ++row) {
+        SourceRow r;
+        r.key = has_id ? spi::text_at(row, 1).value_or("(null id)") : std::to_string(row + 1);
+        for (int i = 0; i < column_count; ++i) r.raw[i] = spi::text_at(row, i + 2);
+        const auto &ext = r.raw[0];
+        const auto &user = r.raw[1];
+        if (ext && is_blank(*ext)) r.malformed = "blank external_customer_id";
+        if (user && is_blank(*user)) r.malformed = "blank user_id";
+        r.keys[0] = ext;
+        r.keys[1] = user;
+        if (r.raw[2]) {
+            Normalized n = normalize_email(*r.raw[2]);
+            if (n.ok)
+                r.keys[2] = n.value;
+            else
+                r.malformed =
+                    "malformed email " + quote_for_message(*r.raw[2]) + " (" + n.error + ")";
+        }
+        if (r.raw[3]) {
+            Normalized n = normalize_phone(*r.raw[3]);
+            if (n.ok)
+                r.keys[3] = n.value;
+            else
+                r.malformed =
+                    "malformed phone " + quote_for_message(*r.raw[3]) + " (" + n.error + ")";
+        }
+        result.push_back(std::move(r));
+    }
+    return result;
+}
+
+// A group of rows that are one entity, and what it points at.
+struct Group {
+    std::vector<std::size_t> rows;                   // indexes into the source rows, in order
+    std::array<std::optional<std::string>, 4> keys;  // the group's value per identifier
+    std::set<std::int64_t> existing;                 // active customers it points at
+    std::string conflict;
+};
+
+class Importer {
+  public:
+    Importer(std::string tenant, std::string source, std::vector<SourceRow> rows)
+        : tenant_(std::move(tenant)), source_(std::move(source)), rows_(std::move(rows)) {}
+
+    // Builds the plan: groups, what each points at, conflicts.
+    std::vector<Step> plan() {
+        group_rows();
+        std::vector<Step> steps;
+        for (std::size_t i = 0; i < rows_.size(); ++i)
+            if (!rows_[i].malformed.empty())
+                steps.push_back({rows_[i].key, "skip", std::nullopt, std::nullopt,
+                                 rows_[i].malformed + "; fix the row first"});
+        for (Group &g : groups_) {
+            examine(g);
+            const std::string &leader = rows_[g.rows.front()].key;
+            for (std::size_t n = 0; n < g.rows.size(); ++n) {
+                const SourceRow &r = rows_[g.rows[n]];
+                std::optional<std::string> group_row;
+                if (n > 0) group_row = leader;
+                if (!g.conflict.empty())
+                    steps.push_back({r.key, "conflict", std::nullopt, group_row, g.conflict});
+                else if (!g.existing.empty())
+                    steps.push_back({r.key, "match", *g.existing.begin(), group_row,
+                                     "same entity as customer " + id_text(*g.existing.begin())});
+                else if (n == 0)
+                    steps.push_back({r.key, "create", std::nullopt, std::nullopt,
+                                     g.rows.size() > 1 ? "new customer for " +
+                                                             std::to_string(g.rows.size()) + " rows"
+                                                       : "new customer"});
+                else
+                    steps.push_back(
+                        {r.key, "merge", std::nullopt, group_row, "same entity as row " + leader});
+            }
+        }
+        return steps;
+    }
+
+    // Carries the plan out (creations and enrichments), filling in customer ids.
+    void apply(std::vector<Step> &steps) {
+        std::vector<IdentityKey> keys;
+        for (const Group &g : groups_)
+            if (g.conflict.empty())
+                for (Identifier id : all_identifiers)
+                    if (g.keys[static_cast<int>(id)])
+                        keys.push_back({identifier_name(id), *g.keys[static_cast<int>(id)]});
+        lock_identities(tenant_, keys);
+        std::map<std::string, std::int64_t> customer_of_leader;
+        for (Group &g : groups_) {
+            if (!g.conflict.empty()) continue;
+            examine(g);  // again, under the locks
+            if (!g.conflict.empty())
+                throw IdentityError(sqlstate::serialization_failure,
+                                    "the tenant's customers changed while importing", g.conflict,
+                                    "Run the import again.");
+            const CustomerFields fields = merged_fields(g);
+            const std::string &leader = rows_[g.rows.front()].key;
+            if (!g.existing.empty()) {
+                const std::int64_t id = *g.existing.begin();
+                auto record = store::load_customer(id, store::Lock::for_update);
+                if (lacks_something(*record, fields)) {
+                    if (!store::fill_missing_fields(id, fields))
+                        throw IdentityError(sqlstate::serialization_failure,
+                                            "an identifier of customer " + id_text(id) +
+                                                " was taken while importing",
+                                            {}, "Run the import again.");
+                    record_event({tenant_,
+                                  "enriched",
+                                  id,
+                                  std::nullopt,
+                                  std::nullopt,
+                                  "import",
+                                  {{"source_row", leader}}});
+                }
+                customer_of_leader[leader] = id;
+                continue;
+            }
+            const auto created = store::insert_customer(tenant_, fields);
+            if (!created)
+                throw IdentityError(sqlstate::serialization_failure,
+                                    "a customer with the identifiers of row " + leader +
+                                        " appeared while importing",
+                                    {}, "Run the import again.");
+            record_event({tenant_,
+                          "created",
+                          *created,
+                          std::nullopt,
+                          std::nullopt,
+                          "import",
+                          {{"source_row", leader}, {"rows", std::to_string(g.rows.size())}}});
+            customer_of_leader[leader] = *created;
+        }
+        for (Step &s : steps) {
+            if (s.action == "skip" || s.action == "conflict") {
+                record_left_alone_once(
+                    {tenant_,
+                     "import_left_alone",
+                     std::nullopt,
+                     std::nullopt,
+                     std::nullopt,
+                     "import",
+                     {{"source", source_}, {"source_row", s.source_row}, {"reason", s.reason}}});
+                continue;
+            }
+            s.customer_id = customer_of_leader[s.group_row.value_or(s.source_row)];
+        }
+    }
+
+  private:
+    std::string tenant_;
+    std::string source_;  // the staging relation's name, for the audit trail
+    std::vector<SourceRow> rows_;
+    std::vector<Group> groups_;
+
+    // Unites rows that share a normalized identifier value.
+    void group_rows() {
+        std::vector<std::size_t> parent(rows_.size());
+        std::iota(parent.begin(), parent.end(), 0);
+        auto find = [&](std::size_t i) {
+            while (parent[i] != i) i = parent[i] = parent[parent[i]];
+            return i;
+        };
+        std::map<std::string, std::size_t> first;
+        for (std::size_t i = 0; i < rows_.size(); ++i) {
+            if (!rows_[i].malformed.empty()) continue;
+            for (Identifier id : all_identifiers) {
+                const auto &value = rows_[i].keys[static_cast<int>(id)];
+                if (!value) continue;
+                auto [it, inserted] =
+                    first.emplace(std::string(identifier_name(id)) + '\0' + *value, i);
+                if (!inserted) parent[find(i)] = find(it->second);
+            }
+        }
+        std::map<std::size_t, std::size_t> group_of_root;
+        for (std::size_t i = 0; i < rows_.size(); ++i) {
+            if (!rows_[i].malformed.empty()) continue;
+            auto [it, inserted] = group_of_root.emplace(find(i), groups_.size());
+            if (inserted) groups_.emplace_back();
+            groups_[it->second].rows.push_back(i);
+        }
+    }
+
+    // Finds the group's values, the customers it points at, and any conflict.
+    void examine(Group &g) {
+        g.keys = {};
+        g.existing.clear();
+        g.conflict.clear();
+        for (std::size_t i : g.rows) {
+            for (Identifier id : all_identifiers) {
+                const auto &value = rows_[i].keys[static_cast<int>(id)];
+                auto &slot = g.keys[static_cast<int>(id)];
+                if (!value) continue;
+                if (slot && *slot != *value) {
+                    g.conflict = "rows of one entity disagree on " +
+                                 std::string(identifier_name(id)) + ": " +
+                                 quote_for_message(*slot) + " and " + quote_for_message(*value);
+                    return;
+                }
+                slot = value;
+            }
+        }
+        for (Identifier id : all_identifiers)
+            if (const auto &value = g.keys[static_cast<int>(id)])
+                if (auto holder = store::find_active_customer(tenant_, id, *value))
+                    g.existing.insert(*holder);
+        if (g.existing.size() > 1) {
+            std::string ids;
+            for (std::int64_t id : g.existing) ids += (ids.empty() ? "" : " and ") + id_text(id);
+            g.conflict = "its identifiers point at different customers: " + ids;
+            return;
+        }
+        if (g.existing.empty()) return;
+        auto record = store::load_customer(*g.existing.begin());
+        for (Identifier id : all_identifiers) {
+            const auto &value = g.keys[static_cast<int>(id)];
+            if (value && record->value(id) && *record->value(id) != *value) {
+                g.conflict = "customer " + id_text(record->id) + " has " + identifier_name(id) +
+                             " " + quote_for_message(*record->value(id)) + ", the rows say " +
+                             quote_for_message(*value);
+                return;
+            }
+        }
+    }
+
+    // The values a group gives its customer: the first non-null of each column, in row order.
+    CustomerFields merged_fields(const Group &g) const {
+        CustomerFields fields;
+        std::optional<std::string> *targets[column_count] = {&fields.external_customer_id,
+                                                             &fields.user_id,
+                                                             &fields.email,
+                                                             &fields.phone,
+                                                             &fields.name,
+                                                             &fields.metadata};
+        for (std::size_t i : g.rows)
+            for (int c = 0; c < column_count; ++c)
+                if (!*targets[c] && rows_[i].raw[c]) *targets[c] = rows_[i].raw[c];
+        return fields;
+    }
+
+    // Does the customer lack a value the group gives?
+    static bool lacks_something(const CustomerRecord &record, const CustomerFields &fields) {
+        return (fields.external_customer_id && !record.value(Identifier::external_customer_id)) ||
+               (fields.user_id && !record.value(Identifier::user_id)) ||
+               (fields.email && !record.value(Identifier::email)) ||
+               (fields.phone && !record.value(Identifier::phone)) || (fields.name && !record.name);
+    }
+};
+
+// Returns the steps as the function's result set.
+void emit(FunctionCallInfo fcinfo, const std::vector<Step> &steps) {
+    pg_call([&] { InitMaterializedSRF(fcinfo, 0); });
+    for (const Step &s : steps) {
+        const char *row = s.source_row.c_str();
+        const char *action = s.action.c_str();
+        const char *group = s.group_row ? s.group_row->c_str() : nullptr;
+        const char *reason = s.reason.c_str();
+        pg_call([&] {
+            ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+            Datum values[5] = {CStringGetTextDatum(row), CStringGetTextDatum(action),
+                               s.customer_id ? Int64GetDatum(*s.customer_id) : (Datum)0,
+                               group ? CStringGetTextDatum(group) : (Datum)0,
+                               CStringGetTextDatum(reason)};
+            bool nulls[5] = {false, false, !s.customer_id, group == nullptr, false};
+            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+        });
+    }
+}
+
+}  // namespace
+}  // namespace ci
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_import_customers) {
+    return entry_guard([&] {
+        if (PG_ARGISNULL(0))
+            throw IdentityError(ERRCODE_NULL_VALUE_NOT_ALLOWED, "source must not be null");
+        const Oid source = PG_GETARG_OID(0);
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 1));
+        const auto dry_run = bool_arg(fcinfo, 2);
+        if (!dry_run) throw IdentityError(sqlstate::malformed_input, "dry_run must not be null");
+        spi::connect();
+        const char *name = nullptr;
+        pg_call([&] { name = get_rel_name(source); });
+        if (name == nullptr)
+            throw IdentityError(ERRCODE_UNDEFINED_TABLE, "import source does not exist");
+        Importer importer(tenant, name, read_source(source));
+        std::vector<Step> steps = importer.plan();
+        if (!*dry_run) importer.apply(steps);
+        spi::finish();
+        emit(fcinfo, steps);
+        return (Datum)0;
+    });
+}

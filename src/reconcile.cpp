@@ -1,0 +1,389 @@
+// reconcile(tenant_id, dry_run): clean up data written before the rules held (report 003,
+// phase 3).  It trusts no stored normalized column: it normalizes the raw values itself,
+// groups the active customers that share an identifier (transitively: A-email = B-email
+// and B-phone = C-phone make one entity), merges each group into one canonical customer,
+// repairs stale normalized columns, and links each vendor without a customer to the
+// customer with its contact email (creating one where there is none).  The dry run
+// returns the plan; otherwise the same rows say what was done, and every decision --
+// including each customer or vendor left alone, with the reason -- lands in identity_event.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "audit.hpp"
+#include "errors.hpp"
+#include "input.hpp"
+#include "merge.hpp"
+#include "normalize.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "store.hpp"
+#include "vendor_link.hpp"
+
+extern "C" {
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+}
+
+namespace ci {
+namespace {
+
+// An active customer as reconcile sees it: raw values, and what they normalize to.
+struct Candidate {
+    std::int64_t id = 0;
+    std::array<std::optional<std::string>, 4> keys;  // normalized from the raw columns
+    std::optional<std::string> stored_email, stored_phone;
+    std::optional<std::int64_t> vendor_id;
+    std::string malformed;  // why this customer cannot be touched, if it cannot
+};
+
+// A vendor without a customer.
+struct LonelyVendor {
+    std::int64_t id = 0;
+    std::optional<std::string> email_raw, email;  // email: normalized
+    std::string name;
+    std::optional<std::string> stored_email;
+};
+
+// One line of the plan (or of what was done).
+struct Action {
+    std::string action;
+    std::optional<std::int64_t> customer_id, other_id, vendor_id;
+    std::string reason;
+};
+
+spi::Statement active_customers = {
+    "SELECT c.id, c.external_customer_id, c.user_id, c.email, c.phone, c.email_normalized,"
+    " c.phone_normalized, (SELECT v.id FROM customer_identity.vendor v"
+    "                      WHERE v.customer_id OPERATOR(pg_catalog.=) c.id)"
+    " FROM customer_identity.customer c"
+    " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.archived_at IS NULL ORDER BY c.id",
+    1,
+    {TEXTOID},
+    nullptr};
+
+spi::Statement lonely_vendors = {
+    "SELECT v.id, v.primary_contact_email, v.name, v.primary_contact_email_normalized"
+    " FROM customer_identity.vendor v"
+    " WHERE v.tenant_id OPERATOR(pg_catalog.=) $1 AND v.customer_id IS NULL ORDER BY v.id",
+    1,
+    {TEXTOID},
+    nullptr};
+
+// Rewriting a column with itself makes the row trigger derive its normalized form again.
+spi::Statement renormalize_customer = {
+    "UPDATE customer_identity.customer SET email = email, phone = phone"
+    " WHERE id OPERATOR(pg_catalog.=) $1",
+    1,
+    {INT8OID},
+    nullptr};
+
+spi::Statement renormalize_vendor = {
+    "UPDATE customer_identity.vendor SET primary_contact_email = primary_contact_email"
+    " WHERE id OPERATOR(pg_catalog.=) $1",
+    1,
+    {INT8OID},
+    nullptr};
+
+std::string id_text(std::int64_t id) { return std::to_string(id); }
+
+// Reads the tenant's active customers and normalizes their raw identifiers.
+std::vector<Candidate> read_candidates(const std::string &tenant) {
+    spi::Params params;
+    params.text(tenant);
+    const std::uint64_t rows = spi::run(active_customers, params, 0);
+    std::vector<Candidate> result;
+    result.reserve(rows);
+    for (std::uint64_t row = 0; row < rows; ++row) {
+        Candidate c;
+        c.id = *spi::int8_at(row, 1);
+        const auto ext = spi::text_at(row, 2);
+        const auto user = spi::text_at(row, 3);
+        const auto email = spi::text_at(row, 4);
+        const auto phone = spi::text_at(row, 5);
+        c.stored_email = spi::text_at(row, 6);
+        c.stored_phone = spi::text_at(row, 7);
+        c.vendor_id = spi::int8_at(row, 8);
+        if (ext && is_blank(*ext)) c.malformed = "blank external_customer_id";
+        if (user && is_blank(*user)) c.malformed = "blank user_id";
+        c.keys[static_cast<int>(Identifier::external_customer_id)] = ext;
+        c.keys[static_cast<int>(Identifier::user_id)] = user;
+        if (email) {
+            Normalized n = normalize_email(*email);
+            if (n.ok)
+                c.keys[static_cast<int>(Identifier::email)] = n.value;
+            else
+                c.malformed = "malformed email " + quote_for_message(*email) + " (" + n.error + ")";
+        }
+        if (phone) {
+            Normalized n = normalize_phone(*phone);
+            if (n.ok)
+                c.keys[static_cast<int>(Identifier::phone)] = n.value;
+            else
+                c.malformed = "malformed phone " + quote_for_message(*phone) + " (" + n.error + ")";
+        }
+        result.push_back(std::move(c));
+    }
+    return result;
+}
+
+// Reads the tenant's vendors that have no customer.
+std::vector<LonelyVendor> read_lonely_vendors(const std::string &tenant) {
+    spi::Params params;
+    params.text(tenant);
+    const std::uint64_t rows = spi::run(lonely_vendors, params, 0);
+    std::vector<LonelyVendor> result;
+    for (std::uint64_t row = 0; row < rows; ++row) {
+        LonelyVendor v;
+        v.id = *spi::int8_at(row, 1);
+        v.email_raw = spi::text_at(row, 2);
+        v.name = *spi::text_at(row, 3);
+        v.stored_email = spi::text_at(row, 4);
+        if (v.email_raw) {
+            Normalized n = normalize_email(*v.email_raw);
+            if (n.ok) v.email = n.value;
+        }
+        result.push_back(std::move(v));
+    }
+    return result;
+}
+
+// Union-find over candidate indexes.
+class Groups {
+  public:
+    explicit Groups(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+    std::size_t find(std::size_t i) {
+        while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+        return i;
+    }
+    void unite(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
+
+  private:
+    std::vector<std::size_t> parent_;
+};
+
+// The canonical member of a group: linked to a vendor, then with an external id, then with
+// a user id, then the oldest.
+bool better_canonical(const Candidate &a, const Candidate &b) {
+    auto rank = [](const Candidate &c) {
+        return std::make_tuple(!c.vendor_id, !c.keys[0], !c.keys[1], c.id);
+    };
+    return rank(a) < rank(b);
+}
+
+// What the duplicate shares with the rest of its group, for the reason column.
+std::string shared_identifiers(const Candidate &dup, const std::vector<const Candidate *> &group) {
+    std::string reason;
+    for (Identifier id : all_identifiers) {
+        const auto &value = dup.keys[static_cast<int>(id)];
+        if (!value) continue;
+        for (const Candidate *other : group) {
+            if (other == &dup || other->keys[static_cast<int>(id)] != value) continue;
+            reason += (reason.empty() ? "same " : ", same ") + std::string(identifier_name(id)) +
+                      " " + quote_for_message(*value) + " as customer " + id_text(other->id);
+            break;
+        }
+    }
+    return reason.empty() ? "same entity as the rest of its group" : reason;
+}
+
+// Builds the whole plan; nothing is written.
+std::vector<Action> plan(std::vector<Candidate> &customers,
+                         const std::vector<LonelyVendor> &vendors) {
+    std::vector<Action> actions;
+    Groups groups(customers.size());
+    std::map<std::string, std::size_t> first_holder;
+    for (std::size_t i = 0; i < customers.size(); ++i) {
+        const Candidate &c = customers[i];
+        if (!c.malformed.empty()) {
+            actions.push_back(
+                {"skip", c.id, std::nullopt, c.vendor_id, c.malformed + "; fix it first"});
+            continue;
+        }
+        for (Identifier id : all_identifiers) {
+            const auto &value = c.keys[static_cast<int>(id)];
+            if (!value) continue;
+            auto [it, inserted] =
+                first_holder.emplace(std::string(identifier_name(id)) + '\0' + *value, i);
+            if (!inserted) groups.unite(i, it->second);
+        }
+    }
+    std::map<std::size_t, std::vector<const Candidate *>> members;
+    for (std::size_t i = 0; i < customers.size(); ++i)
+        if (customers[i].malformed.empty()) members[groups.find(i)].push_back(&customers[i]);
+
+    // Where each customer ends up: itself, or its group's canonical customer.
+    std::map<std::int64_t, std::int64_t> final_customer;
+    for (auto &[root, group] : members) {
+        const Candidate *canonical = *std::min_element(
+            group.begin(), group.end(),
+            [](const Candidate *a, const Candidate *b) { return better_canonical(*a, *b); });
+        for (const Candidate *c : group) {
+            final_customer[c->id] = canonical->id;
+            if (c == canonical) continue;
+            if (c->vendor_id && canonical->vendor_id) {
+                final_customer[c->id] = c->id;
+                actions.push_back({"conflict", canonical->id, c->id, c->vendor_id,
+                                   shared_identifiers(*c, group) +
+                                       ", but both are linked to vendors (" +
+                                       id_text(*canonical->vendor_id) + " and " +
+                                       id_text(*c->vendor_id) + "): unlink one to merge them"});
+                continue;
+            }
+            actions.push_back(
+                {"merge", canonical->id, c->id, c->vendor_id, shared_identifiers(*c, group)});
+        }
+    }
+    // Normalized columns that disagree with the raw values (written with the rules off).
+    for (const Candidate &c : customers) {
+        if (!c.malformed.empty() || final_customer[c.id] != c.id) continue;
+        if (c.stored_email != c.keys[2] || c.stored_phone != c.keys[3])
+            actions.push_back({"renormalize", c.id, std::nullopt, std::nullopt,
+                               "stored normalized email/phone do not match the raw values"});
+    }
+    // Vendors without a customer: the customer with their contact email, or a new one.
+    std::map<std::string, std::int64_t> by_email;
+    std::map<std::int64_t, bool> linked;
+    for (const Candidate &c : customers) {
+        if (!c.malformed.empty() || !c.keys[2]) continue;
+        by_email.emplace(*c.keys[2], final_customer[c.id]);
+        if (c.vendor_id) linked[final_customer[c.id]] = true;
+    }
+    for (const LonelyVendor &v : vendors) {
+        if (v.stored_email != v.email && v.email)
+            actions.push_back({"renormalize", std::nullopt, std::nullopt, v.id,
+                               "stored normalized contact email does not match the raw value"});
+        if (!v.email_raw) {
+            actions.push_back(
+                {"skip", std::nullopt, std::nullopt, v.id, "vendor has no contact email"});
+            continue;
+        }
+        if (!v.email) {
+            actions.push_back({"skip", std::nullopt, std::nullopt, v.id,
+                               "vendor contact email " + quote_for_message(*v.email_raw) +
+                                   " is malformed; fix it first"});
+            continue;
+        }
+        auto found = by_email.find(*v.email);
+        if (found == by_email.end()) {
+            actions.push_back({"create_customer", std::nullopt, std::nullopt, v.id,
+                               "no customer has the contact email " + quote_for_message(*v.email)});
+            by_email.emplace(*v.email, 0);  // a second vendor with it finds the new one taken
+            linked[0] = true;
+            continue;
+        }
+        if (linked[found->second]) {
+            actions.push_back({"skip", found->second ? std::optional(found->second) : std::nullopt,
+                               std::nullopt, v.id,
+                               "the customer with the contact email " +
+                                   quote_for_message(*v.email) + " is linked to another vendor"});
+            continue;
+        }
+        linked[found->second] = true;
+        actions.push_back(
+            {"link_vendor", found->second, std::nullopt, v.id,
+             "contact email " + quote_for_message(*v.email) + " matches the customer"});
+    }
+    return actions;
+}
+
+// Carries out the plan in order (merges, repairs, links); fills in created customer ids.
+void apply(const std::string &tenant, std::vector<Action> &actions,
+           const std::vector<LonelyVendor> &vendors) {
+    for (Action &a : actions) {
+        spi::Params id;
+        if (a.action == "merge") {
+            merge_customers(*a.customer_id, *a.other_id, "reconcile");
+        } else if (a.action == "renormalize") {
+            id.int8(a.customer_id ? a.customer_id : a.vendor_id);
+            spi::run(a.customer_id ? renormalize_customer : renormalize_vendor, id);
+            record_event({tenant,
+                          "renormalized",
+                          a.customer_id,
+                          std::nullopt,
+                          a.vendor_id,
+                          "reconcile",
+                          {{"reason", a.reason}}});
+        } else if (a.action == "link_vendor") {
+            link_vendor(*a.vendor_id, *a.customer_id, "reconcile");
+        } else if (a.action == "create_customer") {
+            const LonelyVendor &v =
+                *std::find_if(vendors.begin(), vendors.end(),
+                              [&](const LonelyVendor &x) { return x.id == *a.vendor_id; });
+            CustomerFields fields;
+            fields.email = v.email_raw;
+            fields.name = v.name;
+            const auto created = store::insert_customer(tenant, fields);
+            if (!created)
+                throw IdentityError(sqlstate::identity_conflict,
+                                    "reconcile could not create the customer of vendor " +
+                                        id_text(v.id) + ": its email was taken meanwhile",
+                                    {}, "Run reconcile again.");
+            a.customer_id = *created;
+            record_event({tenant,
+                          "created",
+                          *created,
+                          std::nullopt,
+                          v.id,
+                          "reconcile",
+                          {{"email", v.email}}});
+            link_vendor(v.id, *created, "reconcile");
+        } else {
+            record_left_alone_once({tenant,
+                                    "reconcile_left_alone",
+                                    a.customer_id,
+                                    a.other_id,
+                                    a.vendor_id,
+                                    "reconcile",
+                                    {{"action", a.action}, {"reason", a.reason}}});
+        }
+    }
+}
+
+// Returns the actions as the function's result set.
+void emit(FunctionCallInfo fcinfo, const std::vector<Action> &actions) {
+    pg_call([&] { InitMaterializedSRF(fcinfo, 0); });
+    for (const Action &a : actions) {
+        const char *action = a.action.c_str();
+        const char *reason = a.reason.c_str();
+        pg_call([&] {
+            ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+            Datum values[5] = {CStringGetTextDatum(action),
+                               a.customer_id ? Int64GetDatum(*a.customer_id) : (Datum)0,
+                               a.other_id ? Int64GetDatum(*a.other_id) : (Datum)0,
+                               a.vendor_id ? Int64GetDatum(*a.vendor_id) : (Datum)0,
+                               CStringGetTextDatum(reason)};
+            bool nulls[5] = {false, !a.customer_id, !a.other_id, !a.vendor_id, false};
+            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+        });
+    }
+}
+
+}  // namespace
+}  // namespace ci
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_reconcile) {
+    return entry_guard([&] {
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        const auto dry_run = bool_arg(fcinfo, 1);
+        if (!dry_run) throw IdentityError(sqlstate::malformed_input, "dry_run must not be null");
+        spi::connect();
+        std::vector<Candidate> customers = read_candidates(tenant);
+        const std::vector<LonelyVendor> vendors = read_lonely_vendors(tenant);
+        std::vector<Action> actions = plan(customers, vendors);
+        if (!*dry_run) apply(tenant, actions, vendors);
+        spi::finish();
+        emit(fcinfo, actions);
+        return (Datum)0;
+    });
+}
