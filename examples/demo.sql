@@ -121,6 +121,52 @@ SELECT pg_temp.refused(format('SELECT * FROM customer_identity.redeem_invite_tok
 SELECT pg_temp.refused($$SELECT * FROM customer_identity.redeem_invite_token('cit_not-a-real-token', 1)$$);
 
 \echo
+\echo '=== Report 003, phase 3: adopting years of messy data ==='
+-- A shop's old customers are loaded as they were, with the rules off (superuser only):
+-- the same person under two spellings, a phone written three ways, a vendor with no link.
+SET session_replication_role = replica;
+INSERT INTO customer (tenant_id, name, email, phone, external_customer_id) VALUES
+    ('legacy', 'Mia Wong', 'Mia@Shop.example', NULL, 'cus_mia'),
+    ('legacy', NULL, ' mia@shop.example', '+1 555 010 3000', NULL),
+    ('legacy', 'M. Wong', NULL, '+1 (555) 010-3000', NULL),
+    ('legacy', 'Olu', 'olu@shop.example', NULL, NULL),
+    ('legacy', 'Broken', 'broken-at-shop', NULL, NULL);
+INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES
+    ('legacy', 'Olu''s Goods', 'OLU@shop.example'), ('legacy', 'Pop-up Stall', 'stall@shop.example');
+RESET session_replication_role;
+-- Dry run: the plan, nothing written.
+SELECT action, customer_id, other_id, vendor_id, reason FROM reconcile('legacy');
+-- Apply it, in one transaction.
+SELECT action, customer_id, other_id, vendor_id FROM reconcile('legacy', dry_run => false);
+SELECT id, name, email, phone_normalized, external_customer_id, roles, merged_into
+  FROM customer WHERE tenant_id = 'legacy' ORDER BY id;
+-- Both spellings, and every phone format, now find the one customer.
+SELECT customer_id, method FROM resolve_customer_identity(tenant_id => 'legacy', email => 'MIA@shop.example ');
+SELECT customer_id, method FROM resolve_customer_identity(tenant_id => 'legacy', phone => '+1.555.010.3000');
+-- New data arrives as a staging table; duplicates inside the batch are caught too.
+CREATE TEMP TABLE staging (id int, name text, email text, phone text);
+INSERT INTO staging VALUES (1, 'Mia', 'mia@SHOP.example', NULL), (2, 'Ravi', 'ravi@shop.example', NULL),
+                           (3, NULL, 'Ravi@Shop.example', '+1 555 010 4000'), (4, 'Typo', 'no-at-sign', NULL);
+SELECT source_row, action, group_row, reason FROM import_customers('staging', 'legacy');
+SELECT source_row, action, customer_id FROM import_customers('staging', 'legacy', dry_run => false);
+-- Someone merges two different people by mistake (Olu, a vendor, into Ravi): the vendor
+-- link moves with the merge...
+SELECT merge_customers((SELECT id FROM customer WHERE tenant_id = 'legacy' AND email = 'ravi@shop.example'),
+                       (SELECT id FROM customer WHERE tenant_id = 'legacy' AND email = 'olu@shop.example'));
+SELECT v.name AS vendor, c.name AS linked_customer FROM vendor v JOIN customer c ON c.id = v.customer_id
+ WHERE v.name = 'Olu''s Goods';
+-- ...and unmerge puts everything back exactly: both rows, the link, the roles.
+SELECT unmerge_customer((SELECT id FROM customer WHERE tenant_id = 'legacy' AND email = 'olu@shop.example'));
+SELECT v.name AS vendor, c.name AS linked_customer, c.roles, c.archived_at IS NULL AS active
+  FROM vendor v JOIN customer c ON c.id = v.customer_id WHERE v.name = 'Olu''s Goods';
+-- The two spellings of Mia cannot be pulled apart again: that would recreate the duplicate.
+SELECT pg_temp.refused($$SELECT customer_identity.unmerge_customer(
+         (SELECT id FROM customer_identity.customer WHERE tenant_id = 'legacy' AND email = ' mia@shop.example'))$$);
+-- Why was each row merged, linked or left alone?
+SELECT event_type, customer_id, other_customer_id, vendor_id, detail->>'reason' AS reason
+  FROM identity_event WHERE tenant_id = 'legacy' ORDER BY id;
+
+\echo
 \echo '=== The audit trail: what the extension decided ==='
 SELECT id, tenant_id, event_type, customer_id, vendor_id, method, detail
-  FROM identity_event ORDER BY id;
+  FROM identity_event WHERE tenant_id <> 'legacy' ORDER BY id;

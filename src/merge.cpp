@@ -110,10 +110,10 @@ spi::Statement record_merge = {
     " SELECT c.tenant_id, 'merged', c.id, $2, $3, $4, pg_catalog.jsonb_build_object("
     "  'canonical', $5::pg_catalog.jsonb, 'canonical_after', pg_catalog.to_jsonb(c),"
     "  'duplicate', $6::pg_catalog.jsonb, 'moved', $7::pg_catalog.jsonb,"
-    "  'folded', $8::pg_catalog.jsonb)"
+    "  'folded', $8::pg_catalog.jsonb, 'reason', $9)"
     " FROM customer_identity.customer c WHERE c.id OPERATOR(pg_catalog.=) $1",
-    8,
-    {INT8OID, INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    9,
+    {INT8OID, INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
 
 spi::Statement last_merge = {
@@ -246,7 +246,8 @@ std::pair<CustomerRecord, CustomerRecord> lock_pair(std::int64_t first_id, std::
 
 }  // namespace
 
-void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method) {
+void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method,
+                     const std::string &reason) {
     if (canonical_id == duplicate_id)
         throw IdentityError(sqlstate::malformed_input,
                             "cannot merge customer " + id_text(canonical_id) + " into itself");
@@ -298,7 +299,8 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         .text(canonical_before)
         .text(duplicate_before)
         .text(moved)
-        .text(folded);
+        .text(folded)
+        .text(reason);
     spi::run(record_merge, event);
 }
 
@@ -395,7 +397,8 @@ CI_SQL_FUNCTION(ci_merge_customers) {
         const auto canonical_id = required(int8_arg(fcinfo, 0), "canonical_id");
         const auto duplicate_id = required(int8_arg(fcinfo, 1), "duplicate_id");
         spi::connect();
-        merge_customers(canonical_id, duplicate_id, "merge_customers");
+        merge_customers(canonical_id, duplicate_id, "merge_customers",
+                        "merge_customers was called");
         spi::finish();
         return (Datum)0;
     });

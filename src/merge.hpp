@@ -2,12 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace ci {
 
 // Merges the duplicate into the canonical customer (CI011, CI008, CI010, CI009, 22023 for
 // a customer into itself); records the merge with both rows as they were.  Needs SPI.
-void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method);
+void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method,
+                     const std::string &reason);
 
 // True while unmerge writes rows back as they were (their updated_at included).
 bool restoring_customer_rows();

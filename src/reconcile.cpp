@@ -301,7 +301,7 @@ void apply(const std::string &tenant, std::vector<Action> &actions,
     for (Action &a : actions) {
         spi::Params id;
         if (a.action == "merge") {
-            merge_customers(*a.customer_id, *a.other_id, "reconcile");
+            merge_customers(*a.customer_id, *a.other_id, "reconcile", a.reason);
         } else if (a.action == "renormalize") {
             id.int8(a.customer_id ? a.customer_id : a.vendor_id);
             spi::run(a.customer_id ? renormalize_customer : renormalize_vendor, id);
