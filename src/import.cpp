@@ -58,6 +58,7 @@ struct Step {
     std::optional<std::int64_t> customer_id;
     std::optional<std::string> group_row;
     std::string reason;
+    std::size_t group = 0;  // index of its group (the source's id column need not be unique)
 };
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
@@ -137,6 +138,8 @@ std::vector<SourceRow> read_source(Oid relid) {
                 r.malformed =
                     "malformed phone " + quote_for_message(*r.raw[3]) + " (" + n.error + ")";
         }
+        if (r.malformed.empty() && !r.keys[0] && !r.keys[1] && !r.keys[2] && !r.keys[3])
+            r.malformed = "row has no identifier (external_customer_id, user_id, email or phone)";
         result.push_back(std::move(r));
     }
     return result;
@@ -147,6 +150,7 @@ struct Group {
     std::vector<std::size_t> rows;                   // indexes into the source rows, in order
     std::array<std::optional<std::string>, 4> keys;  // the group's value per identifier
     std::set<std::int64_t> existing;                 // active customers it points at
+    std::array<bool, 4> aliases{};                   // matched through a merged-away customer
     std::string conflict;
 };
 
@@ -163,7 +167,8 @@ class Importer {
             if (!rows_[i].malformed.empty())
                 steps.push_back({rows_[i].key, "skip", std::nullopt, std::nullopt,
                                  rows_[i].malformed + "; fix the row first"});
-        for (Group &g : groups_) {
+        for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+            Group &g = groups_[gi];
             examine(g);
             const std::string &leader = rows_[g.rows.front()].key;
             for (std::size_t n = 0; n < g.rows.size(); ++n) {
@@ -171,18 +176,20 @@ class Importer {
                 std::optional<std::string> group_row;
                 if (n > 0) group_row = leader;
                 if (!g.conflict.empty())
-                    steps.push_back({r.key, "conflict", std::nullopt, group_row, g.conflict});
+                    steps.push_back({r.key, "conflict", std::nullopt, group_row, g.conflict, gi});
                 else if (!g.existing.empty())
                     steps.push_back({r.key, "match", *g.existing.begin(), group_row,
-                                     "same entity as customer " + id_text(*g.existing.begin())});
+                                     "same entity as customer " + id_text(*g.existing.begin()),
+                                     gi});
                 else if (n == 0)
                     steps.push_back({r.key, "create", std::nullopt, std::nullopt,
                                      g.rows.size() > 1 ? "new customer for " +
                                                              std::to_string(g.rows.size()) + " rows"
-                                                       : "new customer"});
+                                                       : "new customer",
+                                     gi});
                 else
-                    steps.push_back(
-                        {r.key, "merge", std::nullopt, group_row, "same entity as row " + leader});
+                    steps.push_back({r.key, "merge", std::nullopt, group_row,
+                                     "same entity as row " + leader, gi});
             }
         }
         return steps;
@@ -197,8 +204,9 @@ class Importer {
                     if (g.keys[static_cast<int>(id)])
                         keys.push_back({identifier_name(id), *g.keys[static_cast<int>(id)]});
         lock_identities(tenant_, keys);
-        std::map<std::string, std::int64_t> customer_of_leader;
-        for (Group &g : groups_) {
+        std::vector<std::optional<std::int64_t>> customer_of_group(groups_.size());
+        for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+            Group &g = groups_[gi];
             if (!g.conflict.empty()) continue;
             examine(g);  // again, under the locks
             if (!g.conflict.empty())
@@ -210,7 +218,8 @@ class Importer {
             if (!g.existing.empty()) {
                 const std::int64_t id = *g.existing.begin();
                 auto record = store::load_customer(id, store::Lock::for_update);
-                if (lacks_something(*record, fields)) {
+                if (lacks_something(*record, fields) ||
+                    (fields.metadata && store::lacks_metadata_keys(id, *fields.metadata))) {
                     if (!store::fill_missing_fields(id, fields))
                         throw IdentityError(sqlstate::serialization_failure,
                                             "an identifier of customer " + id_text(id) +
@@ -224,7 +233,7 @@ class Importer {
                                   "import",
                                   {{"source_row", leader}}});
                 }
-                customer_of_leader[leader] = id;
+                customer_of_group[gi] = id;
                 continue;
             }
             const auto created = store::insert_customer(tenant_, fields);
@@ -240,7 +249,7 @@ class Importer {
                           std::nullopt,
                           "import",
                           {{"source_row", leader}, {"rows", std::to_string(g.rows.size())}}});
-            customer_of_leader[leader] = *created;
+            customer_of_group[gi] = *created;
         }
         for (Step &s : steps) {
             if (s.action == "skip" || s.action == "conflict") {
@@ -254,7 +263,7 @@ class Importer {
                      {{"source", source_}, {"source_row", s.source_row}, {"reason", s.reason}}});
                 continue;
             }
-            s.customer_id = customer_of_leader[s.group_row.value_or(s.source_row)];
+            s.customer_id = customer_of_group[s.group];
         }
     }
 
@@ -296,6 +305,7 @@ class Importer {
     void examine(Group &g) {
         g.keys = {};
         g.existing.clear();
+        g.aliases = {};
         g.conflict.clear();
         for (std::size_t i : g.rows) {
             for (Identifier id : all_identifiers) {
@@ -311,10 +321,22 @@ class Importer {
                 slot = value;
             }
         }
-        for (Identifier id : all_identifiers)
-            if (const auto &value = g.keys[static_cast<int>(id)])
-                if (auto holder = store::find_active_customer(tenant_, id, *value))
-                    g.existing.insert(*holder);
+        for (Identifier id : all_identifiers) {
+            const auto &value = g.keys[static_cast<int>(id)];
+            if (!value) continue;
+            if (auto holder = store::find_active_customer(tenant_, id, *value)) {
+                g.existing.insert(*holder);
+                continue;
+            }
+            // A merged-away customer's identifier is an alias of the one it was merged into.
+            if (auto merged_into = store::find_merged_alias(tenant_, id, *value)) {
+                auto end = store::follow_merges(*merged_into);
+                if (end && !end->archived) {
+                    g.existing.insert(end->id);
+                    g.aliases[static_cast<int>(id)] = true;
+                }
+            }
+        }
         if (g.existing.size() > 1) {
             std::string ids;
             for (std::int64_t id : g.existing) ids += (ids.empty() ? "" : " and ") + id_text(id);
@@ -325,7 +347,8 @@ class Importer {
         auto record = store::load_customer(*g.existing.begin());
         for (Identifier id : all_identifiers) {
             const auto &value = g.keys[static_cast<int>(id)];
-            if (value && record->value(id) && *record->value(id) != *value) {
+            if (value && !g.aliases[static_cast<int>(id)] && record->value(id) &&
+                *record->value(id) != *value) {
                 g.conflict = "customer " + id_text(record->id) + " has " + identifier_name(id) +
                              " " + quote_for_message(*record->value(id)) + ", the rows say " +
                              quote_for_message(*value);

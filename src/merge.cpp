@@ -90,11 +90,30 @@ spi::Statement archive_duplicate = {
 
 // Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
 // from the duplicate; roles are united (vendor follows the link, not the duplicate).
+// An identifier another active customer holds is not copied: it stays on the archived
+// duplicate as an alias (with stale legacy data, a later merge may bring it over).
+#define CI_FREE(value_expr, column)                                                                \
+    " NOT EXISTS (SELECT 1 FROM customer_identity.customer o"                                      \
+    "   WHERE o.tenant_id OPERATOR(pg_catalog.=) c.tenant_id AND o.archived_at IS NULL"            \
+    "   AND o.id OPERATOR(pg_catalog.<>) c.id AND o." column " OPERATOR(pg_catalog.=) " value_expr \
+    ")"
+
+// Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
+// from the duplicate; roles are united (vendor follows the link, not the duplicate).
 spi::Statement fill_canonical = {
     "UPDATE customer_identity.customer c SET"
-    " external_customer_id = COALESCE(c.external_customer_id, d.external_customer_id),"
-    " user_id = COALESCE(c.user_id, d.user_id), email = COALESCE(c.email, d.email),"
-    " phone = COALESCE(c.phone, d.phone), name = COALESCE(c.name, d.name),"
+    " external_customer_id = CASE WHEN c.external_customer_id IS NULL AND"
+    CI_FREE("d.external_customer_id", "external_customer_id")
+    "   THEN d.external_customer_id ELSE c.external_customer_id END,"
+    " user_id = CASE WHEN c.user_id IS NULL AND" CI_FREE("d.user_id", "user_id")
+    "   THEN d.user_id ELSE c.user_id END,"
+    " email = CASE WHEN c.email IS NULL AND"
+    CI_FREE("customer_identity.normalize_email(d.email)", "email_normalized")
+    "   THEN d.email ELSE c.email END,"
+    " phone = CASE WHEN c.phone IS NULL AND"
+    CI_FREE("customer_identity.normalize_phone(d.phone)", "phone_normalized")
+    "   THEN d.phone ELSE c.phone END,"
+    " name = COALESCE(c.name, d.name),"
     " metadata = d.metadata OPERATOR(pg_catalog.||) c.metadata,"
     " roles = c.roles OPERATOR(pg_catalog.||) ARRAY(SELECT r FROM pg_catalog.unnest(d.roles) r"
     "   WHERE r OPERATOR(pg_catalog.<>) ALL (c.roles) AND r OPERATOR(pg_catalog.<>) 'vendor')"
@@ -134,6 +153,13 @@ spi::Statement last_merge = {
 #define CI_RESTORED_COLUMNS                                                           \
     "(tenant_id, name, email, phone, external_customer_id, user_id, roles, metadata," \
     " merged_into, archived_at, updated_at)"
+// The columns the three-way revert restores (roles and metadata go element-wise).
+#define CI_REVERTED_COLUMNS                                                                    \
+    "(tenant_id, name, email, phone, external_customer_id, user_id, merged_into, archived_at," \
+    " updated_at)"
+#define CI_REVERTED_VALUES                                                                     \
+    "r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id, r.merged_into," \
+    " r.archived_at, r.updated_at"
 #define CI_RESTORED_VALUES                                                               \
     "r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id, r.roles," \
     " r.metadata, r.merged_into, r.archived_at, r.updated_at"
@@ -144,13 +170,35 @@ spi::Statement revert_canonical = {
     "WITH cur AS (SELECT pg_catalog.to_jsonb(c) AS j FROM customer_identity.customer c"
     "              WHERE c.id OPERATOR(pg_catalog.=) $1),"
     " target AS (SELECT pg_catalog.jsonb_object_agg(k, CASE"
-    "   WHEN (cur.j OPERATOR(pg_catalog.->) k) OPERATOR(pg_catalog.=) ($3::pg_catalog.jsonb "
-    "OPERATOR(pg_catalog.->) k)"
+    "   WHEN (cur.j OPERATOR(pg_catalog.->) k) OPERATOR(pg_catalog.=)"
+    "        ($3::pg_catalog.jsonb OPERATOR(pg_catalog.->) k)"
     "   THEN $2::pg_catalog.jsonb OPERATOR(pg_catalog.->) k"
     "   ELSE cur.j OPERATOR(pg_catalog.->) k END) AS j"
     "  FROM cur, pg_catalog.jsonb_object_keys(cur.j) AS k)"
-    " UPDATE customer_identity.customer c SET " CI_RESTORED_COLUMNS " = (SELECT " CI_RESTORED_VALUES
+    " UPDATE customer_identity.customer c SET " CI_REVERTED_COLUMNS " = (SELECT " CI_REVERTED_VALUES
     "  FROM target, pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, target.j) r)"
+    " WHERE c.id OPERATOR(pg_catalog.=) $1",
+    3,
+    {INT8OID, TEXTOID, TEXTOID},
+    nullptr};
+
+// Roles and metadata keys go element by element: what this merge added, and is still as
+// the merge left it, goes; what came from other merges or later writes stays.
+spi::Statement revert_canonical_sets = {
+    "UPDATE customer_identity.customer c SET"
+    " roles = ARRAY(SELECT r FROM pg_catalog.unnest(c.roles) WITH ORDINALITY AS u(r, n)"
+    "   WHERE NOT (r OPERATOR(pg_catalog.=) ANY (ARRAY("
+    "     SELECT pg_catalog.jsonb_array_elements_text($3::pg_catalog.jsonb OPERATOR(pg_catalog.->) "
+    "'roles')"
+    "     EXCEPT SELECT pg_catalog.jsonb_array_elements_text($2::pg_catalog.jsonb "
+    "OPERATOR(pg_catalog.->) 'roles'))))"
+    "   ORDER BY n),"
+    " metadata = c.metadata OPERATOR(pg_catalog.-) ARRAY(SELECT k FROM"
+    "   pg_catalog.jsonb_object_keys($3::pg_catalog.jsonb OPERATOR(pg_catalog.->) 'metadata') AS k"
+    "   WHERE NOT (($2::pg_catalog.jsonb OPERATOR(pg_catalog.->) 'metadata') "
+    "OPERATOR(pg_catalog.?) k)"
+    "   AND (c.metadata OPERATOR(pg_catalog.->) k) OPERATOR(pg_catalog.=)"
+    "       (($3::pg_catalog.jsonb OPERATOR(pg_catalog.->) 'metadata') OPERATOR(pg_catalog.->) k))"
     " WHERE c.id OPERATOR(pg_catalog.=) $1",
     3,
     {INT8OID, TEXTOID, TEXTOID},
@@ -172,23 +220,35 @@ spi::Statement restore_duplicate = {
     nullptr};
 
 // Clientele rows the merge moved, still as they were moved, go back to the duplicate.
+// Clientele rows the merge moved and that are still there, as moved, go back to the
+// duplicate (a row deleted since stays deleted).
 spi::Statement take_back_moved = {
-    "DELETE FROM customer_identity.vendor_customer vc"
+    "WITH taken AS (DELETE FROM customer_identity.vendor_customer vc"
     " USING pg_catalog.jsonb_populate_recordset(NULL::customer_identity.vendor_customer,"
     "   $2::pg_catalog.jsonb) s"
-    " WHERE vc.customer_id OPERATOR(pg_catalog.=) $1 AND vc.vendor_id OPERATOR(pg_catalog.=) "
-    "s.vendor_id"
-    " AND vc.created_at OPERATOR(pg_catalog.=) s.created_at",
+    " WHERE vc.customer_id OPERATOR(pg_catalog.=) $1"
+    " AND vc.vendor_id OPERATOR(pg_catalog.=) s.vendor_id"
+    " AND vc.created_at OPERATOR(pg_catalog.=) s.created_at RETURNING s.*)"
+    " INSERT INTO customer_identity.vendor_customer"
+    " (vendor_id, customer_id, tenant_id, source, invite_id, created_at)"
+    " SELECT vendor_id, customer_id, tenant_id, source, invite_id, created_at FROM taken",
     2,
     {INT8OID, TEXTOID},
     nullptr};
 
-spi::Statement restore_clientele = {
+// The duplicate's folded rows come back, for the vendors and invites that still exist.
+spi::Statement restore_folded = {
     "INSERT INTO customer_identity.vendor_customer"
     " (vendor_id, customer_id, tenant_id, source, invite_id, created_at)"
-    " SELECT s.vendor_id, s.customer_id, s.tenant_id, s.source, s.invite_id, s.created_at"
+    " SELECT s.vendor_id, s.customer_id, s.tenant_id, s.source,"
+    "  (SELECT i.id FROM customer_identity.invite_token i WHERE i.id OPERATOR(pg_catalog.=) "
+    "s.invite_id),"
+    "  s.created_at"
     " FROM pg_catalog.jsonb_populate_recordset(NULL::customer_identity.vendor_customer,"
-    "   $1::pg_catalog.jsonb) s ON CONFLICT DO NOTHING",
+    "   $1::pg_catalog.jsonb) s"
+    " WHERE EXISTS (SELECT 1 FROM customer_identity.vendor v WHERE v.id OPERATOR(pg_catalog.=) "
+    "s.vendor_id)"
+    " ON CONFLICT DO NOTHING",
     1,
     {TEXTOID},
     nullptr};
@@ -335,6 +395,10 @@ void unmerge_customer(std::int64_t duplicate_id) {
                                                            ", not as the last merge recorded");
 
     auto [canonical, locked_duplicate] = lock_pair(canonical_id, duplicate_id);
+    // A concurrent unmerge may have finished while this one waited for the locks.
+    if (!locked_duplicate.archived || locked_duplicate.merged_into != canonical_id)
+        throw IdentityError(sqlstate::malformed_input, "customer " + id_text(duplicate_id) +
+                                                           " is not merged into another customer");
     if (canonical.archived)
         throw IdentityError(sqlstate::customer_archived,
                             "customer " + id_text(canonical_id) + " has been merged away since", {},
@@ -350,7 +414,10 @@ void unmerge_customer(std::int64_t duplicate_id) {
     {
         RestoringScope scope;
         spi::run(revert_canonical, revert);
+        spi::run(revert_canonical_sets, revert);
     }
+    // Role vendor follows the link: without one, the canonical customer does not keep it.
+    if (!store::vendor_linked_to(canonical_id)) store::remove_vendor_role(canonical_id);
 
     // The duplicate's identifiers must be free again (the revert freed those it gave).
     for (Identifier id : all_identifiers) {
@@ -373,11 +440,9 @@ void unmerge_customer(std::int64_t duplicate_id) {
     spi::Params take_back;
     take_back.int8(canonical_id).text(moved);
     spi::run(take_back_moved, take_back);
-    spi::Params moved_rows, folded_rows;
-    moved_rows.text(moved);
+    spi::Params folded_rows;
     folded_rows.text(folded);
-    spi::run(restore_clientele, moved_rows);
-    spi::run(restore_clientele, folded_rows);
+    spi::run(restore_folded, folded_rows);
 
     spi::Params event;
     event.text(canonical.tenant)

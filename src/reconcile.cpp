@@ -12,6 +12,7 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -58,6 +59,7 @@ struct Action {
     std::string action;
     std::optional<std::int64_t> customer_id, other_id, vendor_id;
     std::string reason;
+    std::string subject;  // "customer N" / "vendor N": what the decision is about
 };
 
 spi::Statement active_customers = {
@@ -170,15 +172,6 @@ class Groups {
     std::vector<std::size_t> parent_;
 };
 
-// The canonical member of a group: linked to a vendor, then with an external id, then with
-// a user id, then the oldest.
-bool better_canonical(const Candidate &a, const Candidate &b) {
-    auto rank = [](const Candidate &c) {
-        return std::make_tuple(!c.vendor_id, !c.keys[0], !c.keys[1], c.id);
-    };
-    return rank(a) < rank(b);
-}
-
 // What the duplicate shares with the rest of its group, for the reason column.
 std::string shared_identifiers(const Candidate &dup, const std::vector<const Candidate *> &group) {
     std::string reason;
@@ -199,13 +192,18 @@ std::string shared_identifiers(const Candidate &dup, const std::vector<const Can
 std::vector<Action> plan(std::vector<Candidate> &customers,
                          const std::vector<LonelyVendor> &vendors) {
     std::vector<Action> actions;
+    std::set<std::string> vendor_emails;  // contact emails of vendors waiting for a customer
+    for (const LonelyVendor &v : vendors)
+        if (v.email) vendor_emails.insert(*v.email);
     Groups groups(customers.size());
     std::map<std::string, std::size_t> first_holder;
+    std::map<std::int64_t, const Candidate *> by_id;
     for (std::size_t i = 0; i < customers.size(); ++i) {
         const Candidate &c = customers[i];
+        by_id[c.id] = &c;
         if (!c.malformed.empty()) {
-            actions.push_back(
-                {"skip", c.id, std::nullopt, c.vendor_id, c.malformed + "; fix it first"});
+            actions.push_back({"skip", c.id, std::nullopt, c.vendor_id,
+                               c.malformed + "; fix it first", "customer " + id_text(c.id)});
             continue;
         }
         for (Identifier id : all_identifiers) {
@@ -220,77 +218,108 @@ std::vector<Action> plan(std::vector<Candidate> &customers,
     for (std::size_t i = 0; i < customers.size(); ++i)
         if (customers[i].malformed.empty()) members[groups.find(i)].push_back(&customers[i]);
 
-    // Where each customer ends up: itself, or its group's canonical customer.
+    // Where each customer ends up: itself, or its group's canonical customer.  A group
+    // holding customers of different vendors is frozen: any write in it could collide.
     std::map<std::int64_t, std::int64_t> final_customer;
+    std::set<std::int64_t> frozen;
     for (auto &[root, group] : members) {
+        auto rank = [&](const Candidate *c) {
+            const bool vendor_waits = c->keys[2] && vendor_emails.count(*c->keys[2]) > 0;
+            return std::make_tuple(!c->vendor_id, !vendor_waits, !c->keys[0], !c->keys[1], c->id);
+        };
         const Candidate *canonical = *std::min_element(
             group.begin(), group.end(),
-            [](const Candidate *a, const Candidate *b) { return better_canonical(*a, *b); });
+            [&](const Candidate *a, const Candidate *b) { return rank(a) < rank(b); });
+        std::string vendors_in_group;
+        for (const Candidate *c : group)
+            if (c->vendor_id)
+                vendors_in_group += (vendors_in_group.empty() ? "" : ", ") + id_text(*c->vendor_id);
+        const bool conflict = std::count_if(group.begin(), group.end(),
+                                            [](const Candidate *c) { return c->vendor_id; }) > 1;
         for (const Candidate *c : group) {
-            final_customer[c->id] = canonical->id;
+            final_customer[c->id] = conflict ? c->id : canonical->id;
+            if (conflict) frozen.insert(c->id);
             if (c == canonical) continue;
-            if (c->vendor_id && canonical->vendor_id) {
-                final_customer[c->id] = c->id;
+            if (conflict)
                 actions.push_back({"conflict", canonical->id, c->id, c->vendor_id,
                                    shared_identifiers(*c, group) +
-                                       ", but both are linked to vendors (" +
-                                       id_text(*canonical->vendor_id) + " and " +
-                                       id_text(*c->vendor_id) + "): unlink one to merge them"});
-                continue;
-            }
-            actions.push_back(
-                {"merge", canonical->id, c->id, c->vendor_id, shared_identifiers(*c, group)});
+                                       ", but the group holds customers of different vendors (" +
+                                       vendors_in_group + "): unlink all but one to merge it",
+                                   "customer " + id_text(c->id)});
+            else
+                actions.push_back({"merge", canonical->id, c->id, c->vendor_id,
+                                   shared_identifiers(*c, group), "customer " + id_text(c->id)});
         }
     }
     // Normalized columns that disagree with the raw values (written with the rules off).
     for (const Candidate &c : customers) {
-        if (!c.malformed.empty() || final_customer[c.id] != c.id) continue;
+        if (!c.malformed.empty() || final_customer[c.id] != c.id || frozen.count(c.id)) continue;
         if (c.stored_email != c.keys[2] || c.stored_phone != c.keys[3])
             actions.push_back({"renormalize", c.id, std::nullopt, std::nullopt,
-                               "stored normalized email/phone do not match the raw values"});
+                               "stored normalized email/phone do not match the raw values",
+                               "customer " + id_text(c.id)});
     }
     // Vendors without a customer: the customer with their contact email, or a new one.
-    std::map<std::string, std::int64_t> by_email;
-    std::map<std::int64_t, bool> linked;
+    std::map<std::string, std::int64_t> by_email;  // normalized email -> customer holding it
+    std::set<std::int64_t> linked;
     for (const Candidate &c : customers) {
-        if (!c.malformed.empty() || !c.keys[2]) continue;
-        by_email.emplace(*c.keys[2], final_customer[c.id]);
-        if (c.vendor_id) linked[final_customer[c.id]] = true;
+        if (c.keys[2]) by_email.emplace(*c.keys[2], c.id);
+        if (c.vendor_id) linked.insert(c.id);
     }
     for (const LonelyVendor &v : vendors) {
+        const std::string subject = "vendor " + id_text(v.id);
+        auto left_alone = [&](std::optional<std::int64_t> customer, const std::string &reason) {
+            actions.push_back({"skip", customer, std::nullopt, v.id, reason, subject});
+        };
         if (v.stored_email != v.email && v.email)
             actions.push_back({"renormalize", std::nullopt, std::nullopt, v.id,
-                               "stored normalized contact email does not match the raw value"});
+                               "stored normalized contact email does not match the raw value",
+                               subject});
         if (!v.email_raw) {
-            actions.push_back(
-                {"skip", std::nullopt, std::nullopt, v.id, "vendor has no contact email"});
+            left_alone(std::nullopt, "vendor has no contact email");
             continue;
         }
         if (!v.email) {
-            actions.push_back({"skip", std::nullopt, std::nullopt, v.id,
-                               "vendor contact email " + quote_for_message(*v.email_raw) +
-                                   " is malformed; fix it first"});
+            left_alone(std::nullopt, "vendor contact email " + quote_for_message(*v.email_raw) +
+                                         " is malformed; fix it first");
             continue;
         }
+        const std::string email = quote_for_message(*v.email);
         auto found = by_email.find(*v.email);
         if (found == by_email.end()) {
             actions.push_back({"create_customer", std::nullopt, std::nullopt, v.id,
-                               "no customer has the contact email " + quote_for_message(*v.email)});
-            by_email.emplace(*v.email, 0);  // a second vendor with it finds the new one taken
-            linked[0] = true;
+                               "no customer has the contact email " + email, subject});
+            by_email.emplace(*v.email, 0);
+            linked.insert(0);  // a second vendor with this email finds the new customer taken
             continue;
         }
-        if (linked[found->second]) {
-            actions.push_back({"skip", found->second ? std::optional(found->second) : std::nullopt,
-                               std::nullopt, v.id,
-                               "the customer with the contact email " +
-                                   quote_for_message(*v.email) + " is linked to another vendor"});
+        const std::int64_t holder = found->second;
+        const Candidate *holder_row = holder ? by_id[holder] : nullptr;
+        if (holder_row && !holder_row->malformed.empty()) {
+            left_alone(holder, "the customer with the contact email " + email + " is left alone (" +
+                                   holder_row->malformed + ")");
             continue;
         }
-        linked[found->second] = true;
-        actions.push_back(
-            {"link_vendor", found->second, std::nullopt, v.id,
-             "contact email " + quote_for_message(*v.email) + " matches the customer"});
+        if (frozen.count(holder)) {
+            left_alone(holder, "the customer with the contact email " + email +
+                                   " is in a conflict between vendors");
+            continue;
+        }
+        const std::int64_t target = holder ? final_customer[holder] : 0;
+        if (target && by_id[target]->keys[2] != v.email) {
+            left_alone(target, "the contact email " + email +
+                                   " belongs to a customer merged into one with another email");
+            continue;
+        }
+        if (linked.count(target)) {
+            left_alone(
+                target ? std::optional(target) : std::nullopt,
+                "the customer with the contact email " + email + " is linked to another vendor");
+            continue;
+        }
+        linked.insert(target);
+        actions.push_back({"link_vendor", target, std::nullopt, v.id,
+                           "contact email " + email + " matches the customer", subject});
     }
     return actions;
 }
@@ -337,13 +366,14 @@ void apply(const std::string &tenant, std::vector<Action> &actions,
                           {{"email", v.email}}});
             link_vendor(v.id, *created, "reconcile");
         } else {
-            record_left_alone_once({tenant,
-                                    "reconcile_left_alone",
-                                    a.customer_id,
-                                    a.other_id,
-                                    a.vendor_id,
-                                    "reconcile",
-                                    {{"action", a.action}, {"reason", a.reason}}});
+            record_left_alone_once(
+                {tenant,
+                 "reconcile_left_alone",
+                 a.customer_id,
+                 a.other_id,
+                 a.vendor_id,
+                 "reconcile",
+                 {{"action", a.action}, {"subject", a.subject}, {"reason", a.reason}}});
         }
     }
 }

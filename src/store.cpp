@@ -85,6 +85,14 @@ static spi::Statement fill_missing_stmt = {
     {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
 
+static spi::Statement lacks_metadata_keys_stmt = {
+    "SELECT EXISTS (SELECT 1 FROM pg_catalog.jsonb_object_keys($2::pg_catalog.jsonb) k"
+    " WHERE NOT (c.metadata OPERATOR(pg_catalog.?) k))"
+    " FROM customer_identity.customer c WHERE c.id OPERATOR(pg_catalog.=) $1",
+    2,
+    {INT8OID, TEXTOID},
+    nullptr};
+
 static spi::Statement add_vendor_role_stmt = {
     "UPDATE customer_identity.customer"
     " SET roles = pg_catalog.array_append(roles, 'vendor'::pg_catalog.text)"
@@ -222,6 +230,12 @@ bool fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
         .text(fields.metadata);
     // A writer that takes no identity lock (a plain INSERT) may hold the value by now.
     return spi::run_tolerating(fill_missing_stmt, params, ERRCODE_UNIQUE_VIOLATION);
+}
+
+bool lacks_metadata_keys(std::int64_t id, const std::string &metadata) {
+    spi::Params params;
+    params.int8(id).text(metadata);
+    return spi::run(lacks_metadata_keys_stmt, params, 1) == 1 && spi::bool_at(0, 1);
 }
 
 void add_vendor_role(std::int64_t customer_id) {

@@ -74,6 +74,8 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
 // Sets each given field the customer does not have yet; existing values are kept.  False
 // when another active customer took one of the identifiers meanwhile (nothing written).
 bool fill_missing_fields(std::int64_t id, const CustomerFields &fields);
+// Does the metadata (jsonb text) have a key the customer's metadata lacks?
+bool lacks_metadata_keys(std::int64_t id, const std::string &metadata);
 void add_vendor_role(std::int64_t customer_id);
 void remove_vendor_role(std::int64_t customer_id);
 
