@@ -156,6 +156,14 @@ class Resolver {
 
     // The outcome of a pure hit: nothing to write.
     ResolveOutcome found(const Match &match, const CustomerRecord &record) {
+        // A snapshot older than a merge that archived the customer (REPEATABLE READ,
+        // SERIALIZABLE) must not hand it out: the caller retries and finds the canonical one.
+        if (IsolationUsesXactSnapshot() && store::archived_since_snapshot(record.id))
+            throw IdentityError(sqlstate::serialization_failure,
+                                "could not serialize access: the customer was merged away by a "
+                                "concurrent transaction",
+                                "Customer " + id_text(record.id) + " is archived now.",
+                                "Retry the transaction.");
         ResolveOutcome outcome;
         outcome.has_row = true;
         outcome.method = match.method;

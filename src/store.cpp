@@ -65,6 +65,13 @@ static spi::Statement load_customer_plain = {CI_CUSTOMER_COLUMNS, 1, {INT8OID}, 
 static spi::Statement load_customer_locked = {
     CI_CUSTOMER_COLUMNS " FOR UPDATE", 1, {INT8OID}, nullptr};
 
+static spi::Statement is_archived_stmt = {
+    "SELECT archived_at IS NOT NULL FROM customer_identity.customer"
+    " WHERE id OPERATOR(pg_catalog.=) $1",
+    1,
+    {INT8OID},
+    nullptr};
+
 static spi::Statement insert_customer_stmt = {
     "INSERT INTO customer_identity.customer"
     " (tenant_id, external_customer_id, user_id, email, phone, name, metadata)"
@@ -195,6 +202,13 @@ std::optional<CustomerRecord> follow_merges(std::int64_t id) {
     for (int hops = 0; hops < 1000 && record && record->archived && record->merged_into; ++hops)
         record = load_customer(*record->merged_into);
     return record;
+}
+
+bool archived_since_snapshot(std::int64_t id) {
+    spi::Params params;
+    params.int8(id);
+    return spi::run(is_archived_stmt, params, 1, false, spi::Visibility::latest) == 1 &&
+           spi::bool_at(0, 1);
 }
 
 std::optional<std::int64_t> find_merged_alias(const std::string &tenant, Identifier id,

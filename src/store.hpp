@@ -63,6 +63,8 @@ std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock = Lock::n
 // Follows merged_into from `id` to where the merges end: the active customer, or the last
 // archived one (not merged further); nullopt when `id` does not exist.
 std::optional<CustomerRecord> follow_merges(std::int64_t id);
+// Has the customer been archived by a transaction that committed after this one's snapshot?
+bool archived_since_snapshot(std::int64_t id);
 // The customer a merged-away customer holding this identifier value was merged into (the
 // most recent such merge), if any: the value is an alias of that customer.
 std::optional<std::int64_t> find_merged_alias(const std::string &tenant, Identifier id,
