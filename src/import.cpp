@@ -12,7 +12,6 @@
 #include <array>
 #include <cstdint>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,9 +19,9 @@
 
 #include "audit.hpp"
 #include "errors.hpp"
+#include "grouping.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
-#include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
@@ -45,11 +44,9 @@ constexpr const char *known_columns[] = {
 constexpr int column_count = 6;
 
 // One staging row: raw values and their normalized identifiers.
-struct SourceRow {
+struct SourceRow : RawIdentity {
     std::string key;  // the source's id column, or the row's position
     std::array<std::optional<std::string>, column_count> raw;
-    std::array<std::optional<std::string>, 4> keys;  // by Identifier
-    std::string malformed;
 };
 
 // One line of the plan.
@@ -116,28 +113,7 @@ std::vector<SourceRow> read_source(Oid relid) {
         SourceRow r;
         r.key = has_id ? spi::text_at(row, 1).value_or("(null id)") : std::to_string(row + 1);
         for (int i = 0; i < column_count; ++i) r.raw[i] = spi::text_at(row, i + 2);
-        const auto &ext = r.raw[0];
-        const auto &user = r.raw[1];
-        if (ext && is_blank(*ext)) r.malformed = "blank external_customer_id";
-        if (user && is_blank(*user)) r.malformed = "blank user_id";
-        r.keys[0] = ext;
-        r.keys[1] = user;
-        if (r.raw[2]) {
-            Normalized n = normalize_email(*r.raw[2]);
-            if (n.ok)
-                r.keys[2] = n.value;
-            else
-                r.malformed =
-                    "malformed email " + quote_for_message(*r.raw[2]) + " (" + n.error + ")";
-        }
-        if (r.raw[3]) {
-            Normalized n = normalize_phone(*r.raw[3]);
-            if (n.ok)
-                r.keys[3] = n.value;
-            else
-                r.malformed =
-                    "malformed phone " + quote_for_message(*r.raw[3]) + " (" + n.error + ")";
-        }
+        static_cast<RawIdentity &>(r) = identity_of_raw(r.raw[0], r.raw[1], r.raw[2], r.raw[3]);
         if (r.malformed.empty() && !r.keys[0] && !r.keys[1] && !r.keys[2] && !r.keys[3])
             r.malformed = "row has no identifier (external_customer_id, user_id, email or phone)";
         result.push_back(std::move(r));
@@ -273,31 +249,13 @@ class Importer {
     std::vector<SourceRow> rows_;
     std::vector<Group> groups_;
 
-    // Unites rows that share a normalized identifier value.
+    // Gathers the rows that are one entity into groups.
     void group_rows() {
-        std::vector<std::size_t> parent(rows_.size());
-        std::iota(parent.begin(), parent.end(), 0);
-        auto find = [&](std::size_t i) {
-            while (parent[i] != i) i = parent[i] = parent[parent[i]];
-            return i;
-        };
-        std::map<std::string, std::size_t> first;
-        for (std::size_t i = 0; i < rows_.size(); ++i) {
-            if (!rows_[i].malformed.empty()) continue;
-            for (Identifier id : all_identifiers) {
-                const auto &value = rows_[i].keys[static_cast<int>(id)];
-                if (!value) continue;
-                auto [it, inserted] =
-                    first.emplace(std::string(identifier_name(id)) + '\0' + *value, i);
-                if (!inserted) parent[find(i)] = find(it->second);
-            }
-        }
-        std::map<std::size_t, std::size_t> group_of_root;
-        for (std::size_t i = 0; i < rows_.size(); ++i) {
-            if (!rows_[i].malformed.empty()) continue;
-            auto [it, inserted] = group_of_root.emplace(find(i), groups_.size());
-            if (inserted) groups_.emplace_back();
-            groups_[it->second].rows.push_back(i);
+        std::vector<const RawIdentity *> identities;
+        for (const SourceRow &row : rows_) identities.push_back(&row);
+        for (auto &indexes : group_by_identifiers(identities)) {
+            groups_.emplace_back();
+            groups_.back().rows = std::move(indexes);
         }
     }
 

@@ -10,7 +10,6 @@
 #include <array>
 #include <cstdint>
 #include <map>
-#include <numeric>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +18,7 @@
 
 #include "audit.hpp"
 #include "errors.hpp"
+#include "grouping.hpp"
 #include "input.hpp"
 #include "merge.hpp"
 #include "normalize.hpp"
@@ -38,12 +38,10 @@ namespace ci {
 namespace {
 
 // An active customer as reconcile sees it: raw values, and what they normalize to.
-struct Candidate {
+struct Candidate : RawIdentity {
     std::int64_t id = 0;
-    std::array<std::optional<std::string>, 4> keys;  // normalized from the raw columns
     std::optional<std::string> stored_email, stored_phone;
     std::optional<std::int64_t> vendor_id;
-    std::string malformed;  // why this customer cannot be touched, if it cannot
 };
 
 // A vendor without a customer.
@@ -114,24 +112,7 @@ std::vector<Candidate> read_candidates(const std::string &tenant) {
         c.stored_email = spi::text_at(row, 6);
         c.stored_phone = spi::text_at(row, 7);
         c.vendor_id = spi::int8_at(row, 8);
-        if (ext && is_blank(*ext)) c.malformed = "blank external_customer_id";
-        if (user && is_blank(*user)) c.malformed = "blank user_id";
-        c.keys[static_cast<int>(Identifier::external_customer_id)] = ext;
-        c.keys[static_cast<int>(Identifier::user_id)] = user;
-        if (email) {
-            Normalized n = normalize_email(*email);
-            if (n.ok)
-                c.keys[static_cast<int>(Identifier::email)] = n.value;
-            else
-                c.malformed = "malformed email " + quote_for_message(*email) + " (" + n.error + ")";
-        }
-        if (phone) {
-            Normalized n = normalize_phone(*phone);
-            if (n.ok)
-                c.keys[static_cast<int>(Identifier::phone)] = n.value;
-            else
-                c.malformed = "malformed phone " + quote_for_message(*phone) + " (" + n.error + ")";
-        }
+        static_cast<RawIdentity &>(c) = identity_of_raw(ext, user, email, phone);
         result.push_back(std::move(c));
     }
     return result;
@@ -158,20 +139,6 @@ std::vector<LonelyVendor> read_lonely_vendors(const std::string &tenant) {
     return result;
 }
 
-// Union-find over candidate indexes.
-class Groups {
-  public:
-    explicit Groups(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-    std::size_t find(std::size_t i) {
-        while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-        return i;
-    }
-    void unite(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
-
-  private:
-    std::vector<std::size_t> parent_;
-};
-
 // What the duplicate shares with the rest of its group, for the reason column.
 std::string shared_identifiers(const Candidate &dup, const std::vector<const Candidate *> &group) {
     std::string reason;
@@ -195,34 +162,26 @@ std::vector<Action> plan(std::vector<Candidate> &customers,
     std::set<std::string> vendor_emails;  // contact emails of vendors waiting for a customer
     for (const LonelyVendor &v : vendors)
         if (v.email) vendor_emails.insert(*v.email);
-    Groups groups(customers.size());
-    std::map<std::string, std::size_t> first_holder;
     std::map<std::int64_t, const Candidate *> by_id;
-    for (std::size_t i = 0; i < customers.size(); ++i) {
-        const Candidate &c = customers[i];
+    std::vector<const RawIdentity *> identities;
+    for (const Candidate &c : customers) {
         by_id[c.id] = &c;
-        if (!c.malformed.empty()) {
+        identities.push_back(&c);
+        if (!c.malformed.empty())
             actions.push_back({"skip", c.id, std::nullopt, c.vendor_id,
                                c.malformed + "; fix it first", "customer " + id_text(c.id)});
-            continue;
-        }
-        for (Identifier id : all_identifiers) {
-            const auto &value = c.keys[static_cast<int>(id)];
-            if (!value) continue;
-            auto [it, inserted] =
-                first_holder.emplace(std::string(identifier_name(id)) + '\0' + *value, i);
-            if (!inserted) groups.unite(i, it->second);
-        }
     }
-    std::map<std::size_t, std::vector<const Candidate *>> members;
-    for (std::size_t i = 0; i < customers.size(); ++i)
-        if (customers[i].malformed.empty()) members[groups.find(i)].push_back(&customers[i]);
+    std::vector<std::vector<const Candidate *>> members;
+    for (const auto &indexes : group_by_identifiers(identities)) {
+        members.emplace_back();
+        for (std::size_t i : indexes) members.back().push_back(&customers[i]);
+    }
 
     // Where each customer ends up: itself, or its group's canonical customer.  A group
     // holding customers of different vendors is frozen: any write in it could collide.
     std::map<std::int64_t, std::int64_t> final_customer;
     std::set<std::int64_t> frozen;
-    for (auto &[root, group] : members) {
+    for (auto &group : members) {
         auto rank = [&](const Candidate *c) {
             const bool vendor_waits = c->keys[2] && vendor_emails.count(*c->keys[2]) > 0;
             return std::make_tuple(!c->vendor_id, !vendor_waits, !c->keys[0], !c->keys[1], c->id);
