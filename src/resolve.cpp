@@ -111,13 +111,15 @@ class Resolver {
   private:
     const ResolveRequest &req_;
     std::array<std::optional<std::optional<std::int64_t>>, 4> holders_;  // memoized lookups
-    std::array<bool, 4> alias_{};  // matched through a merged-away customer
+    std::array<bool, 4> alias_{};       // matched through a merged-away customer
+    std::vector<CustomerRecord> seen_;  // rows read by the lookups above, until forgotten
     std::optional<std::int64_t> ref_target_;
     bool ref_resolved_ = false;
     bool locked_ = false;
 
     void forget_lookups() {
         holders_ = {};
+        seen_.clear();
         alias_ = {};
         ref_resolved_ = false;
         ref_target_.reset();
@@ -168,8 +170,7 @@ class Resolver {
         outcome.has_row = true;
         outcome.method = match.method;
         outcome.customer_id = record.id;
-        outcome.vendor_id =
-            match.vendor ? std::optional(match.vendor->id) : store::vendor_linked_to(record.id);
+        outcome.vendor_id = match.vendor ? std::optional(match.vendor->id) : record.linked_vendor;
         return outcome;
     }
 
@@ -180,8 +181,11 @@ class Resolver {
         if (slot) return *slot;
         slot = std::optional<std::int64_t>();
         if (!req_.key(id)) return *slot;
-        slot = store::find_active_customer(req_.tenant, id, *req_.key(id));
-        if (*slot) return *slot;
+        if (auto record = store::find_active_record(req_.tenant, id, *req_.key(id))) {
+            slot = record->id;
+            seen_.push_back(*record);  // the hit path reads each row once
+            return *slot;
+        }
         if (auto merged_into = store::find_merged_alias(req_.tenant, id, *req_.key(id))) {
             auto end = store::follow_merges(*merged_into);
             if (end && !end->archived && end->tenant == req_.tenant) {
@@ -219,7 +223,7 @@ class Resolver {
                     return {vendor->customer_id, vendor, false, false, "vendor_email"};
                 if (auto id = holder(Identifier::email)) {
                     // Already the customer of another vendor: it cannot take this one too.
-                    if (store::vendor_linked_to(*id))
+                    if (load_active(*id).linked_vendor)
                         return {id, std::nullopt, false, false, "customer_email"};
                     return {id, vendor, true, false, "vendor_email"};
                 }
@@ -235,6 +239,9 @@ class Resolver {
 
     // The matched customer; a vendor linked to an archived customer is CI010.
     CustomerRecord load_active(std::int64_t id, store::Lock lock = store::Lock::none) {
+        if (lock == store::Lock::none)
+            for (const CustomerRecord &known : seen_)
+                if (known.id == id) return known;
         auto record = store::load_customer(id, lock);
         if (!record)
             throw IdentityError(sqlstate::unknown_id,

@@ -55,15 +55,31 @@ static spi::Statement find_alias[4] = {
     {CI_FIND_ALIAS("phone_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
 };
 
-#define CI_CUSTOMER_COLUMNS                                                                    \
-    "SELECT id, tenant_id, external_customer_id, user_id, email_normalized, phone_normalized," \
-    " name, archived_at IS NOT NULL, merged_into, email,"                                      \
-    " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (roles)"                            \
-    " FROM customer_identity.customer WHERE id OPERATOR(pg_catalog.=) $1"
+// The parts of a customer row the rules read, and the vendor linked to it, in one probe.
+#define CI_CUSTOMER_SELECT                                                                      \
+    "SELECT c.id, c.tenant_id, c.external_customer_id, c.user_id, c.email_normalized,"          \
+    " c.phone_normalized, c.name, c.archived_at IS NOT NULL, c.merged_into, c.email,"           \
+    " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (c.roles),"                          \
+    " (SELECT v.id FROM customer_identity.vendor v WHERE v.customer_id OPERATOR(pg_catalog.=) " \
+    "c.id)"                                                                                     \
+    " FROM customer_identity.customer c"
+#define CI_CUSTOMER_COLUMNS CI_CUSTOMER_SELECT " WHERE c.id OPERATOR(pg_catalog.=) $1"
 
 static spi::Statement load_customer_plain = {CI_CUSTOMER_COLUMNS, 1, {INT8OID}, nullptr};
 static spi::Statement load_customer_locked = {
-    CI_CUSTOMER_COLUMNS " FOR UPDATE", 1, {INT8OID}, nullptr};
+    CI_CUSTOMER_COLUMNS " FOR UPDATE OF c", 1, {INT8OID}, nullptr};
+
+#define CI_FIND_ACTIVE_RECORD(column)                                               \
+    CI_CUSTOMER_SELECT " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c." column \
+                       " OPERATOR(pg_catalog.=) $2 AND c.archived_at IS NULL LIMIT 1"
+
+// The hit path: the active holder of an identifier, read whole, in one statement.
+static spi::Statement find_active_record_stmt[4] = {
+    {CI_FIND_ACTIVE_RECORD("external_customer_id"), 2, {TEXTOID, TEXTOID}, nullptr},
+    {CI_FIND_ACTIVE_RECORD("user_id"), 2, {TEXTOID, TEXTOID}, nullptr},
+    {CI_FIND_ACTIVE_RECORD("email_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
+    {CI_FIND_ACTIVE_RECORD("phone_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
+};
 
 static spi::Statement is_archived_stmt = {
     "SELECT archived_at IS NOT NULL FROM customer_identity.customer"
@@ -178,11 +194,8 @@ std::optional<std::int64_t> find_active_customer(const std::string &tenant, Iden
     return spi::int8_at(0, 1);
 }
 
-std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
-    spi::Params params;
-    params.int8(id);
-    auto &stmt = lock == Lock::for_update ? load_customer_locked : load_customer_plain;
-    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
+// Reads row 0 of the last CI_CUSTOMER_SELECT.
+static CustomerRecord customer_from_result() {
     CustomerRecord record;
     record.id = *spi::int8_at(0, 1);
     record.tenant = *spi::text_at(0, 2);
@@ -193,7 +206,25 @@ std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
     record.merged_into = spi::int8_at(0, 9);
     record.has_vendor_role = spi::bool_at(0, 11);
     record.email = spi::text_at(0, 10);
+    record.linked_vendor = spi::int8_at(0, 12);
     return record;
+}
+
+std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
+    spi::Params params;
+    params.int8(id);
+    auto &stmt = lock == Lock::for_update ? load_customer_locked : load_customer_plain;
+    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
+    return customer_from_result();
+}
+
+std::optional<CustomerRecord> find_active_record(const std::string &tenant, Identifier id,
+                                                 const std::string &value) {
+    spi::Params params;
+    params.text(tenant).text(value);
+    if (spi::run(find_active_record_stmt[static_cast<int>(id)], params, 1) == 0)
+        return std::nullopt;
+    return customer_from_result();
 }
 
 std::optional<CustomerRecord> follow_merges(std::int64_t id) {

@@ -30,6 +30,7 @@ struct CustomerRecord {
     bool archived = false;
     std::optional<std::int64_t> merged_into;
     bool has_vendor_role = false;
+    std::optional<std::int64_t> linked_vendor;  // the vendor linked to this customer
 
     const std::optional<std::string> &value(Identifier id) const {
         return identifiers[static_cast<int>(id)];
@@ -60,6 +61,9 @@ std::optional<std::int64_t> find_active_customer(const std::string &tenant, Iden
                                                  std::int64_t excluding = 0,
                                                  bool latest_snapshot = false);
 std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock = Lock::none);
+// The active customer of the tenant holding this identifier value, read whole.
+std::optional<CustomerRecord> find_active_record(const std::string &tenant, Identifier id,
+                                                 const std::string &value);
 // Follows merged_into from `id` to where the merges end: the active customer, or the last
 // archived one (not merged further); nullopt when `id` does not exist.
 std::optional<CustomerRecord> follow_merges(std::int64_t id);
