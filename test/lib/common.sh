@@ -74,7 +74,7 @@ start_instance() {
     export PGPORT=${PGPORT:-$(free_port)} PGHOST=$dir PGUSER=postgres
     as_pg "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
     as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-p $PGPORT -k $dir -c listen_addresses='' -c fsync=off" start >/dev/null
+        -o "-p $PGPORT -k $dir -c listen_addresses='' -c fsync=off ${PG_EXTRA_OPTS:-}" start >/dev/null
 }
 
 # Stops the instance started by start_instance.

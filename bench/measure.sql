@@ -1,0 +1,148 @@
+-- Measurement helpers of the benchmark (bench/run.sh loads this after reference.sql).
+-- Every figure is taken in the same run as its references, on the same data.
+
+CREATE TABLE IF NOT EXISTS bench.result (
+    size       bigint,
+    case_name  text,
+    unit       text,      -- 'us/call' or 'calls/s' or 'tps' or 's'
+    extension  numeric,
+    bare       numeric,   -- the bare indexed SELECT (or plain INSERT / trigger-less table)
+    plpgsql    numeric,   -- the PL/pgSQL implementation, where there is one
+    PRIMARY KEY (size, case_name)
+);
+
+-- The best of `repeats` runs of a query, in milliseconds.
+CREATE OR REPLACE FUNCTION bench.best_ms(query text, repeats int DEFAULT 3) RETURNS numeric
+LANGUAGE plpgsql AS $$
+DECLARE
+    best numeric;
+    started timestamptz;
+    ms numeric;
+BEGIN
+    FOR i IN 1..repeats LOOP
+        started := clock_timestamp();
+        EXECUTE query;
+        ms := extract(epoch FROM clock_timestamp() - started) * 1000;
+        IF best IS NULL OR ms < best THEN best := ms; END IF;
+    END LOOP;
+    RETURN best;
+END $$;
+
+-- Grows the customers to `target` through the extension's triggers (vendors 1 per 100
+-- customers, unlinked, with emails of their own; invite tokens 1 per 1000 customers).
+CREATE OR REPLACE FUNCTION bench.grow(target bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    have bigint := (SELECT count(*) FROM customer_identity.customer);
+    step bigint;
+BEGIN
+    WHILE have < target LOOP
+        step := least(target - have, 1000000);
+        INSERT INTO customer_identity.customer (name, email, phone, external_customer_id, user_id)
+        SELECT 'Customer ' || g, 'c' || g || '@bench.example', '+1' || lpad(g::text, 10, '0'),
+               'cus_' || g, 'u' || g
+          FROM generate_series(have + 1, have + step) g;
+        have := have + step;
+    END LOOP;
+    INSERT INTO customer_identity.vendor (name, primary_contact_email)
+    SELECT 'Vendor ' || g, 'v' || g || '@vendors.example'
+      FROM generate_series((SELECT count(*) FROM customer_identity.vendor) + 1, target / 100) g;
+    PERFORM customer_identity.create_invite_token(v.id, NULL, NULL)
+       FROM customer_identity.vendor v
+      WHERE v.id > (SELECT count(*) * 10 FROM customer_identity.invite_token)
+      ORDER BY v.id LIMIT greatest(target / 1000 - (SELECT count(*) FROM customer_identity.invite_token), 0);
+END $$;
+
+-- The keys the per-call cases look up: `n` existing customers spread over the table.
+CREATE OR REPLACE FUNCTION bench.make_keys(size bigint, n int) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    DROP TABLE IF EXISTS bench.keys;
+    CREATE TABLE bench.keys AS
+    SELECT g AS i, 'cus_' || k AS ext, 'c' || k || '@bench.example' AS email, 'u' || k AS uid
+      FROM generate_series(1, n) g, LATERAL (SELECT 1 + (g::bigint * 7919 * 104729) % size AS k) x;
+    ANALYZE bench.keys;
+END $$;
+
+-- Records one per-call case: extension, bare SELECT and PL/pgSQL, in microseconds per call.
+CREATE OR REPLACE FUNCTION bench.per_call(size bigint, case_name text, extension_q text,
+                                          bare_q text, plpgsql_q text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    n numeric := (SELECT count(*) FROM bench.keys);
+BEGIN
+    INSERT INTO bench.result VALUES (size, case_name, 'us/call',
+        round(bench.best_ms(extension_q, 5) * 1000 / n, 2),
+        round(bench.best_ms(bare_q, 5) * 1000 / n, 2),
+        round(bench.best_ms(plpgsql_q, 5) * 1000 / n, 2))
+    ON CONFLICT ON CONSTRAINT result_pkey DO UPDATE SET extension = EXCLUDED.extension,
+        bare = EXCLUDED.bare, plpgsql = EXCLUDED.plpgsql;
+END $$;
+
+-- All in-database cases at the current size.
+CREATE OR REPLACE FUNCTION bench.measure(size bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    n int := 20000;
+    ms numeric;
+    plain_ms numeric;
+    token text;
+    base bigint;
+BEGIN
+    PERFORM bench.make_keys(size, n);
+    -- resolution hits
+    PERFORM bench.per_call(size, 'hit by external id',
+        'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(external_customer_id => k.ext) r',
+        'SELECT count(*) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.external_customer_id = k.ext AND c.archived_at IS NULL) x',
+        'SELECT count(*) FROM bench.keys k, LATERAL bench.plpgsql_resolve(external_customer_id => k.ext) r');
+    PERFORM bench.per_call(size, 'hit by email (vendor miss, customer hit)',
+        'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(email => k.email) r',
+        'SELECT count(*) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.email_normalized = k.email AND c.archived_at IS NULL) x',
+        'SELECT count(*) FROM bench.keys k, LATERAL bench.plpgsql_resolve(email => k.email) r');
+    PERFORM bench.per_call(size, 'hit by user id',
+        'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(user_id => k.uid) r',
+        'SELECT count(*) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.user_id = k.uid AND c.archived_at IS NULL) x',
+        'SELECT count(*) FROM bench.keys k, LATERAL bench.plpgsql_resolve(user_id => k.uid) r');
+    -- find-or-create misses: new customers, against a plain INSERT per row into the same table
+    ms := bench.best_ms(format('SELECT count(*) FROM generate_series(1, 2000) g, LATERAL customer_identity.resolve_customer_identity(email => %L || g || %L) r', 'miss' || size || '_', '@new.example'), 1);
+    plain_ms := bench.best_ms(format('SELECT count(bench.insert_customer(%L || g || %L)) FROM generate_series(1, 2000) g', 'plain' || size || '_', '@new.example'), 1);
+    INSERT INTO bench.result VALUES (size, 'find-or-create miss (vs plain INSERT)', 'us/call',
+        round(ms * 1000 / 2000, 2), round(plain_ms * 1000 / 2000, 2),
+        round(bench.best_ms(format('SELECT count(*) FROM generate_series(1, 2000) g, LATERAL bench.plpgsql_resolve(email => %L || g || %L) r', 'pl' || size || '_', '@new.example'), 1) * 1000 / 2000, 2))
+    ON CONFLICT DO NOTHING;
+    -- invite redemption: 2000 customers redeem one unlimited token
+    token := customer_identity.create_invite_token(1, NULL, NULL);
+    base := size - 2000;
+    ms := bench.best_ms(format('SELECT count(*) FROM generate_series(%s, %s) g, LATERAL customer_identity.redeem_invite_token(%L, g) r', base + 1, base + 2000, token), 1);
+    INSERT INTO bench.result VALUES (size, 'invite redemption', 'calls/s', round(2000 / ms * 1000), NULL, NULL)
+    ON CONFLICT DO NOTHING;
+    -- vendor links: 1000 new vendors linked to customers with their emails
+    base := size - 4000;
+    INSERT INTO customer_identity.vendor (name, primary_contact_email)
+    SELECT 'Link ' || g, 'c' || g || '@bench.example' FROM generate_series(base + 1, base + 1000) g;
+    ms := bench.best_ms(format('SELECT count(customer_identity.link_vendor_to_customer(v.id, c.id)) FROM customer_identity.vendor v JOIN customer_identity.customer c ON c.email_normalized = v.primary_contact_email_normalized AND c.tenant_id = v.tenant_id WHERE v.name LIKE %L AND v.customer_id IS NULL', 'Link %'), 1);
+    INSERT INTO bench.result VALUES (size, 'link_vendor_to_customer', 'calls/s', round(1000 / ms * 1000), NULL, NULL)
+    ON CONFLICT DO NOTHING;
+    PERFORM customer_identity.unlink_vendor_from_customer(v.id) FROM customer_identity.vendor v WHERE v.name LIKE 'Link %';
+    DELETE FROM customer_identity.vendor WHERE name LIKE 'Link %';
+END $$;
+
+-- Bulk INSERT ... SELECT of `n` customers through the triggers, against the same insert into
+-- an identical table (same columns and indexes) without triggers.  Run on empty tables.
+CREATE OR REPLACE FUNCTION bench.bulk_insert(n bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    ext numeric;
+    plain numeric;
+BEGIN
+    CREATE TABLE bench.customer_plain (LIKE customer_identity.customer INCLUDING ALL);
+    ext := bench.best_ms(format($q$
+        INSERT INTO customer_identity.customer (name, email, phone, external_customer_id, user_id)
+        SELECT 'Bulk ' || g, 'b' || g || '@bulk.example', '+1' || lpad(g::text, 10, '0'), 'bulk_' || g, 'bu' || g
+          FROM generate_series(1, %s) g$q$, n), 1);
+    plain := bench.best_ms(format($q$
+        INSERT INTO bench.customer_plain (name, email, email_normalized, phone, phone_normalized, external_customer_id, user_id)
+        SELECT 'Bulk ' || g, 'b' || g || '@bulk.example', 'b' || g || '@bulk.example',
+               '+1' || lpad(g::text, 10, '0'), '+1' || lpad(g::text, 10, '0'), 'bulk_' || g, 'bu' || g
+          FROM generate_series(1, %s) g$q$, n), 1);
+    INSERT INTO bench.result VALUES (n, 'bulk INSERT...SELECT (vs no triggers)', 's',
+        round(ext / 1000, 2), round(plain / 1000, 2), NULL);
+    DROP TABLE bench.customer_plain;
+    TRUNCATE customer_identity.customer CASCADE;
+END $$;

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# The benchmark, one command from a fresh clone:  bash bench/run.sh
+# Installs what is missing, builds and installs the extension, starts a private instance,
+# grows its own data (100k, 1M, 10M customers; vendors and invite tokens in proportion),
+# and prints, for every case, the extension's figure, its references' figures measured in
+# the same run, and their ratio.  Writes bench/results/latest.md, .csv and per_call_cost.png.
+#   BENCH_SIZES="100000 1000000 10000000"  BENCH_PGBENCH_SECONDS=10  BENCH_BULK_ROWS=1000000
+set -euo pipefail
+source "$(dirname "$0")/../test/lib/common.sh"
+SIZES=${BENCH_SIZES:-"100000 1000000 10000000"}
+SECONDS_PER_RUN=${BENCH_PGBENCH_SECONDS:-10}
+BULK_ROWS=${BENCH_BULK_ROWS:-1000000}
+OUT=$ROOT/bench/results
+
+CI_PACKAGES="$CI_PACKAGES gnuplot-nox" prepare
+mkdir -p "$OUT"
+dir=$(pg_workdir bench)
+trap 'stop_instance "$dir"; rm -rf "$dir"' EXIT
+export PG_EXTRA_OPTS="-c shared_buffers=4GB -c max_wal_size=8GB -c synchronous_commit=off -c max_locks_per_transaction=256"
+start_instance "$dir"
+started=$(date +%s)
+q() { psql_pg -d "$1" -At -c "$2"; }
+
+for db in bench bulk; do
+    psql_pg -d postgres -c "CREATE DATABASE $db" >/dev/null
+    psql_pg -d "$db" -c "CREATE EXTENSION customer_identity" >/dev/null
+    psql_pg -d "$db" < "$ROOT/bench/reference.sql" >/dev/null
+    psql_pg -d "$db" < "$ROOT/bench/measure.sql" >/dev/null
+done
+
+log "bulk INSERT ... SELECT of $BULK_ROWS customers, with and without the triggers"
+q bulk "SELECT bench.bulk_insert($BULK_ROWS)" >/dev/null
+q bulk "COPY bench.result TO STDOUT" | psql_pg -d bench -c "COPY bench.result FROM STDIN"
+
+for size in $SIZES; do
+    log "$size customers: growing the data through the triggers"
+    q bench "SELECT bench.grow($size)" >/dev/null
+    q bench "VACUUM ANALYZE customer_identity.customer" >/dev/null
+    q bench "VACUUM ANALYZE customer_identity.vendor" >/dev/null
+    log "$size customers: per-call cases inside the database"
+    q bench "SELECT bench.measure($size)" >/dev/null
+    log "$size customers: pgbench, 2 clients, prepared statements, ${SECONDS_PER_RUN}s each"
+    tps() {
+        as_pg "$PG_BIN/pgbench" -h "$PGHOST" -p "$PGPORT" -U postgres -n -M prepared -c 2 -j 2 \
+            -T "$SECONDS_PER_RUN" -D n="$size" -f "$1" bench 2>/dev/null |
+            sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+    }
+    bare=$(tps "$ROOT/bench/pgbench_bare.sql")
+    ext=$(tps "$ROOT/bench/pgbench_resolve.sql")
+    q bench "INSERT INTO bench.result VALUES ($size, 'pgbench hit by external id', 'tps', $ext, $bare, NULL)" >/dev/null
+done
+
+log "results (ratio = extension / reference; for tps and calls/s higher is better)"
+psql_pg -d bench -c "
+SELECT size, case_name, unit, extension, bare AS bare_or_plain, plpgsql,
+       round(extension / nullif(bare, 0), 2) AS ratio_to_bare,
+       round(extension / nullif(plpgsql, 0), 2) AS ratio_to_plpgsql
+  FROM bench.result ORDER BY case_name, size"
+psql_pg -d bench -c "
+SELECT a.case_name, round(b.extension / a.extension, 2) AS cost_at_largest_vs_smallest
+  FROM bench.result a JOIN bench.result b USING (case_name)
+ WHERE a.unit = 'us/call' AND a.size = (SELECT min(size) FROM bench.result WHERE unit = 'us/call')
+   AND b.size = (SELECT max(size) FROM bench.result WHERE unit = 'us/call')"
+
+# Markdown table, CSV and the chart of per-call cost against table size.
+psql_pg -d bench -At -F '|' -c "
+SELECT '| ' || size || ' | ' || case_name || ' | ' || unit || ' | ' || extension || ' | ' ||
+       coalesce(bare::text, '') || ' | ' || coalesce(plpgsql::text, '') || ' | ' ||
+       coalesce(round(extension / nullif(bare, 0), 2)::text, '') || ' | ' ||
+       coalesce(round(extension / nullif(plpgsql, 0), 2)::text, '') || ' |'
+  FROM bench.result ORDER BY case_name, size" > "$OUT/table.md.part"
+{
+    echo "| customers | case | unit | extension | bare SELECT / plain INSERT / no triggers | PL/pgSQL | ratio to bare | ratio to PL/pgSQL |"
+    echo "|---|---|---|---|---|---|---|---|"
+    cat "$OUT/table.md.part"
+} > "$OUT/latest.md"
+rm -f "$OUT/table.md.part"
+psql_pg -d bench -c "COPY (SELECT * FROM bench.result ORDER BY case_name, size) TO STDOUT WITH CSV HEADER" > "$OUT/latest.csv"
+psql_pg -d bench -At -F ' ' -c "SELECT size, extension, bare, plpgsql FROM bench.result
+    WHERE case_name = 'hit by external id' ORDER BY size" > "$OUT/per_call.dat"
+gnuplot <<GNUPLOT
+set terminal pngcairo size 900,560 noenhanced
+set output "$OUT/per_call_cost.png"
+set title "customer_identity: cost per resolution hit (by external id) against table size"
+set logscale x
+set xlabel "customers in the table"
+set ylabel "microseconds per call (lower is better)"
+set key top left
+set grid
+plot "$OUT/per_call.dat" using 1:2 with linespoints lw 2 title "resolve_customer_identity (C++)", \
+     "" using 1:4 with linespoints lw 2 title "PL/pgSQL implementation", \
+     "" using 1:3 with linespoints lw 2 title "bare indexed SELECT"
+GNUPLOT
+rm -f "$OUT/per_call.dat"
+log "done in $(( $(date +%s) - started ))s; bench/results/latest.md, latest.csv, per_call_cost.png"
