@@ -113,15 +113,26 @@ BEGIN
     ms := bench.best_ms(format('SELECT count(*) FROM generate_series(%s, %s) g, LATERAL customer_identity.redeem_invite_token(%L, g) r', base + 1, base + 2000, token), 1);
     INSERT INTO bench.result VALUES (size, 'invite redemption', 'calls/s', round(2000 / ms * 1000), NULL, NULL)
     ON CONFLICT DO NOTHING;
-    -- vendor links: 1000 new vendors linked to customers with their emails
+    -- vendor links: 1000 new vendors linked to customers with their emails (the pairs are
+    -- found first, by index, so that only the calls are timed)
     base := size - 4000;
     INSERT INTO customer_identity.vendor (name, primary_contact_email)
     SELECT 'Link ' || g, 'c' || g || '@bench.example' FROM generate_series(base + 1, base + 1000) g;
-    ms := bench.best_ms(format('SELECT count(customer_identity.link_vendor_to_customer(v.id, c.id)) FROM customer_identity.vendor v JOIN customer_identity.customer c ON c.email_normalized = v.primary_contact_email_normalized AND c.tenant_id = v.tenant_id WHERE v.name LIKE %L AND v.customer_id IS NULL', 'Link %'), 1);
+    DROP TABLE IF EXISTS bench.link_pairs;
+    CREATE TABLE bench.link_pairs AS
+    SELECT v.id AS vendor_id, c.id AS customer_id
+      FROM generate_series(base + 1, base + 1000) g,
+           LATERAL (SELECT v.id FROM customer_identity.vendor v
+                     WHERE v.tenant_id = 'default' AND v.primary_contact_email_normalized = 'c' || g || '@bench.example'
+                       AND v.customer_id IS NULL) v,
+           LATERAL (SELECT c.id FROM customer_identity.customer c
+                     WHERE c.tenant_id = 'default' AND c.email_normalized = 'c' || g || '@bench.example'
+                       AND c.archived_at IS NULL) c;
+    ms := bench.best_ms('SELECT count(customer_identity.link_vendor_to_customer(p.vendor_id, p.customer_id)) FROM bench.link_pairs p', 1);
     INSERT INTO bench.result VALUES (size, 'link_vendor_to_customer', 'calls/s', round(1000 / ms * 1000), NULL, NULL)
     ON CONFLICT DO NOTHING;
-    PERFORM customer_identity.unlink_vendor_from_customer(v.id) FROM customer_identity.vendor v WHERE v.name LIKE 'Link %';
-    DELETE FROM customer_identity.vendor WHERE name LIKE 'Link %';
+    PERFORM customer_identity.unlink_vendor_from_customer(p.vendor_id) FROM bench.link_pairs p;
+    DELETE FROM customer_identity.vendor v USING bench.link_pairs p WHERE v.id = p.vendor_id;
 END $$;
 
 -- Bulk INSERT ... SELECT of `n` customers through the triggers, against the same insert into
