@@ -9,20 +9,11 @@ extern "C" {
 
 namespace ci {
 
-// Name and customer column of each identifier, in Identifier order.
-static constexpr struct {
-    const char *name;
-    const char *column;
-} identifiers[] = {
-    {"external_customer_id", "external_customer_id"},
-    {"user_id", "user_id"},
-    {"email", "email_normalized"},
-    {"phone", "phone_normalized"},
-};
+// The name of each identifier, in Identifier order.
+static constexpr const char *identifier_names[] = {"external_customer_id", "user_id", "email",
+                                                   "phone"};
 
-const char *identifier_name(Identifier id) { return identifiers[static_cast<int>(id)].name; }
-
-const char *identifier_column(Identifier id) { return identifiers[static_cast<int>(id)].column; }
+const char *identifier_name(Identifier id) { return identifier_names[static_cast<int>(id)]; }
 
 namespace store {
 

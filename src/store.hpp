@@ -17,8 +17,6 @@ constexpr std::array<Identifier, 4> all_identifiers = {
 
 // The identifier's name in errors, events and lock keys.
 const char *identifier_name(Identifier id);
-// The customer column that holds the identifier's (normalized) value.
-const char *identifier_column(Identifier id);
 
 // The parts of a customer row the rules look at.
 struct CustomerRecord {
