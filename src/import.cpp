@@ -341,7 +341,7 @@ class Importer {
 
 // Returns the steps as the function's result set.
 void emit(FunctionCallInfo fcinfo, const std::vector<Step> &steps) {
-    pg_call([&] { InitMaterializedSRF(fcinfo, 0); });
+    pg_call([&] { spi::start_materialized_srf(fcinfo); });
     for (const Step &s : steps) {
         const char *row = s.source_row.c_str();
         const char *action = s.action.c_str();

@@ -326,7 +326,7 @@ CI_SQL_FUNCTION(ci_redeem_invite_token) {
         const Redemption result = redeem(token, customer_id, "redeem_invite_token");
         spi::finish();
         pg_call([&] {
-            InitMaterializedSRF(fcinfo, 0);
+            spi::start_materialized_srf(fcinfo);
             ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
             Datum values[3] = {Int64GetDatum(result.vendor_id), Int64GetDatum(result.customer_id),
                                BoolGetDatum(result.created)};

@@ -114,6 +114,12 @@ std::uint64_t fnv1a_update(std::uint64_t h, std::string_view bytes) {
 }  // namespace
 
 bool is_blank(std::string_view input) {
+    // Fast path, taken by nearly every identifier: a leading ASCII character that is not a
+    // space decides it without decoding the rest.
+    if (!input.empty()) {
+        const unsigned char first_byte = static_cast<unsigned char>(input.front());
+        if (first_byte < 0x80 && !is_space(first_byte)) return false;
+    }
     std::vector<CodePoint> cps;
     if (!decode_utf8(input, cps)) return false;
     std::size_t first = 0, last = 0;

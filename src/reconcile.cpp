@@ -339,7 +339,7 @@ void apply(const std::string &tenant, std::vector<Action> &actions,
 
 // Returns the actions as the function's result set.
 void emit(FunctionCallInfo fcinfo, const std::vector<Action> &actions) {
-    pg_call([&] { InitMaterializedSRF(fcinfo, 0); });
+    pg_call([&] { spi::start_materialized_srf(fcinfo); });
     for (const Action &a : actions) {
         const char *action = a.action.c_str();
         const char *reason = a.reason.c_str();

@@ -3,7 +3,8 @@
 //   1. external_customer_id  2. user_id  3. email (vendor first, then customer)
 //   4. phone  5. customer_ref  6. create (unless create_missing is false)
 //
-// A call that finds everything in place (the hot path) only reads.  A call that must
+// A call that finds everything in place (the hot path) only reads, through direct index
+// probes (probe.hpp) without SPI.  A call that must
 // write (create, link or enrich) first locks every given identifier (identity_lock.hpp)
 // until commit and decides again under the locks, so concurrent calls with overlapping
 // identifiers take turns and the later one finds what the earlier one created.  All
@@ -94,6 +95,7 @@ class Resolver {
             const bool writes =
                 match.create || match.link_vendor || !missing_fields(*record).empty();
             if (!writes) return found(match, *record);
+            connect_spi();
             if (!locked_) {
                 lock_given_identifiers();
                 forget_lookups();
@@ -116,6 +118,19 @@ class Resolver {
     std::optional<std::int64_t> ref_target_;
     bool ref_resolved_ = false;
     bool locked_ = false;
+    bool connected_ = false;
+
+  public:
+    // Did the resolution open an SPI connection (it must then be finished)?
+    bool connected() const { return connected_; }
+
+  private:
+    // Reads are direct index probes; only a resolution that writes needs SPI.
+    void connect_spi() {
+        if (connected_) return;
+        spi::connect();
+        connected_ = true;
+    }
 
     void forget_lookups() {
         holders_ = {};
@@ -296,6 +311,7 @@ class Resolver {
     ResolveOutcome on_conflict(const Conflict &conflict) {
         if (!req_.conflict_returns)
             throw IdentityError(sqlstate::identity_conflict, conflict.message, conflict.detail);
+        connect_spi();
         record_event({req_.tenant,
                       "conflict",
                       conflict.customer_id,
@@ -415,7 +431,7 @@ ResolveRequest read_request(FunctionCallInfo fcinfo) {
 void emit(FunctionCallInfo fcinfo, const ResolveOutcome &outcome) {
     const char *method = outcome.method.c_str();
     pg_call([&] {
-        InitMaterializedSRF(fcinfo, 0);
+        spi::start_materialized_srf(fcinfo);
         if (!outcome.has_row) return;
         ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
         Datum values[4];
@@ -436,9 +452,9 @@ using namespace ci;
 CI_SQL_FUNCTION(ci_resolve_customer_identity) {
     return entry_guard([&] {
         const ResolveRequest request = read_request(fcinfo);
-        spi::connect();
-        const ResolveOutcome outcome = Resolver(request).run();
-        spi::finish();
+        Resolver resolver(request);
+        const ResolveOutcome outcome = resolver.run();
+        if (resolver.connected()) spi::finish();
         emit(fcinfo, outcome);
         return (Datum)0;
     });

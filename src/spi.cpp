@@ -180,9 +180,16 @@ std::optional<std::string> text_at(std::uint64_t row, int column) {
     return std::string(data, length);
 }
 
+void start_materialized_srf(FunctionCallInfo fcinfo) {
+    ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+    const bool expected =
+        rsinfo != nullptr && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != nullptr;
+    InitMaterializedSRF(fcinfo, expected ? MAT_SRF_USE_EXPECTED_DESC : 0);
+}
+
 void materialize_result(FunctionCallInfo fcinfo) {
     pg_call([&] {
-        InitMaterializedSRF(fcinfo, 0);
+        start_materialized_srf(fcinfo);
         ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
         for (uint64 row = 0; row < SPI_processed; ++row)
             tuplestore_puttuple(rsinfo->setResult, SPI_tuptable->vals[row]);

@@ -72,6 +72,11 @@ std::optional<std::int64_t> int8_at(std::uint64_t row, int column);
 std::optional<std::string> text_at(std::uint64_t row, int column);
 bool bool_at(std::uint64_t row, int column);
 
+// Starts the set result of a materialize-mode SRF (plain C: call it inside pg_call).  Uses
+// the row type the executor expects when it gives one, which saves the catalog lookup
+// InitMaterializedSRF would make on every call.
+void start_materialized_srf(FunctionCallInfo fcinfo);
+
 // Returns the last run's rows as the set result of a materialize-mode SRF.
 void materialize_result(FunctionCallInfo fcinfo);
 

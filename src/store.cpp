@@ -1,6 +1,7 @@
 // Cached statements over customer and vendor; see store.hpp.
 #include "store.hpp"
 
+#include "probe.hpp"
 #include "spi.hpp"
 
 extern "C" {
@@ -31,21 +32,6 @@ static spi::Statement find_active[4] = {
     {CI_FIND_ACTIVE("phone_normalized"), 3, {TEXTOID, TEXTOID, INT8OID}, nullptr},
 };
 
-#define CI_FIND_ALIAS(column)                                  \
-    "SELECT merged_into FROM customer_identity.customer"       \
-    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND " column   \
-    " OPERATOR(pg_catalog.=) $2"                               \
-    " AND archived_at IS NOT NULL AND merged_into IS NOT NULL" \
-    " ORDER BY archived_at DESC, id DESC LIMIT 1"
-
-// Served by the partial indexes over archived rows (0.3.0).
-static spi::Statement find_alias[4] = {
-    {CI_FIND_ALIAS("external_customer_id"), 2, {TEXTOID, TEXTOID}, nullptr},
-    {CI_FIND_ALIAS("user_id"), 2, {TEXTOID, TEXTOID}, nullptr},
-    {CI_FIND_ALIAS("email_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
-    {CI_FIND_ALIAS("phone_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
-};
-
 // The parts of a customer row the rules read, and the vendor linked to it, in one probe.
 #define CI_CUSTOMER_SELECT                                                                      \
     "SELECT c.id, c.tenant_id, c.external_customer_id, c.user_id, c.email_normalized,"          \
@@ -56,28 +42,8 @@ static spi::Statement find_alias[4] = {
     " FROM customer_identity.customer c"
 #define CI_CUSTOMER_COLUMNS CI_CUSTOMER_SELECT " WHERE c.id OPERATOR(pg_catalog.=) $1"
 
-static spi::Statement load_customer_plain = {CI_CUSTOMER_COLUMNS, 1, {INT8OID}, nullptr};
 static spi::Statement load_customer_locked = {
     CI_CUSTOMER_COLUMNS " FOR UPDATE OF c", 1, {INT8OID}, nullptr};
-
-#define CI_FIND_ACTIVE_RECORD(column)                                               \
-    CI_CUSTOMER_SELECT " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c." column \
-                       " OPERATOR(pg_catalog.=) $2 AND c.archived_at IS NULL LIMIT 1"
-
-// The hit path: the active holder of an identifier, read whole, in one statement.
-static spi::Statement find_active_record_stmt[4] = {
-    {CI_FIND_ACTIVE_RECORD("external_customer_id"), 2, {TEXTOID, TEXTOID}, nullptr},
-    {CI_FIND_ACTIVE_RECORD("user_id"), 2, {TEXTOID, TEXTOID}, nullptr},
-    {CI_FIND_ACTIVE_RECORD("email_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
-    {CI_FIND_ACTIVE_RECORD("phone_normalized"), 2, {TEXTOID, TEXTOID}, nullptr},
-};
-
-static spi::Statement is_archived_stmt = {
-    "SELECT archived_at IS NOT NULL FROM customer_identity.customer"
-    " WHERE id OPERATOR(pg_catalog.=) $1",
-    1,
-    {INT8OID},
-    nullptr};
 
 static spi::Statement insert_customer_stmt = {
     "INSERT INTO customer_identity.customer"
@@ -134,31 +100,6 @@ static spi::Statement load_vendor_plain = {
 static spi::Statement load_vendor_locked = {
     CI_VENDOR_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}, nullptr};
 
-// A linked vendor wins over unlinked ones with the same email: it is the one that already
-// has a customer record.
-static spi::Statement vendor_by_email = {
-    CI_VENDOR_COLUMNS
-    " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
-    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2"
-    " ORDER BY customer_id IS NULL, id LIMIT 1",
-    2,
-    {TEXTOID, TEXTOID},
-    nullptr};
-static spi::Statement unlinked_vendor_by_email = {
-    CI_VENDOR_COLUMNS
-    " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
-    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2 AND customer_id IS NULL"
-    " ORDER BY id LIMIT 1",
-    2,
-    {TEXTOID, TEXTOID},
-    nullptr};
-
-static spi::Statement vendor_linked_to_stmt = {
-    "SELECT id FROM customer_identity.vendor WHERE customer_id OPERATOR(pg_catalog.=) $1",
-    1,
-    {INT8OID},
-    nullptr};
-
 static spi::Statement set_vendor_customer_stmt = {
     "UPDATE customer_identity.vendor SET customer_id = $3"
     " WHERE id OPERATOR(pg_catalog.=) $1"
@@ -202,20 +143,16 @@ static CustomerRecord customer_from_result() {
 }
 
 std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
+    if (lock == Lock::none) return probe::customer_by_id(id);
     spi::Params params;
     params.int8(id);
-    auto &stmt = lock == Lock::for_update ? load_customer_locked : load_customer_plain;
-    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
+    if (spi::run(load_customer_locked, params, 1) == 0) return std::nullopt;
     return customer_from_result();
 }
 
 std::optional<CustomerRecord> find_active_record(const std::string &tenant, Identifier id,
                                                  const std::string &value) {
-    spi::Params params;
-    params.text(tenant).text(value);
-    if (spi::run(find_active_record_stmt[static_cast<int>(id)], params, 1) == 0)
-        return std::nullopt;
-    return customer_from_result();
+    return probe::active_customer(tenant, id, value);
 }
 
 std::optional<CustomerRecord> follow_merges(std::int64_t id) {
@@ -226,19 +163,11 @@ std::optional<CustomerRecord> follow_merges(std::int64_t id) {
     return record;
 }
 
-bool archived_since_snapshot(std::int64_t id) {
-    spi::Params params;
-    params.int8(id);
-    return spi::run(is_archived_stmt, params, 1, false, spi::Visibility::latest) == 1 &&
-           spi::bool_at(0, 1);
-}
+bool archived_since_snapshot(std::int64_t id) { return probe::archived_in_latest_snapshot(id); }
 
 std::optional<std::int64_t> find_merged_alias(const std::string &tenant, Identifier id,
                                               const std::string &value) {
-    spi::Params params;
-    params.text(tenant).text(value);
-    if (spi::run(find_alias[static_cast<int>(id)], params, 1) == 0) return std::nullopt;
-    return spi::int8_at(0, 1);
+    return probe::merged_alias(tenant, id, value);
 }
 
 std::optional<std::int64_t> insert_customer(const std::string &tenant,
@@ -307,18 +236,11 @@ std::optional<VendorRecord> load_vendor(std::int64_t id, Lock lock) {
 std::optional<VendorRecord> find_vendor_by_email(const std::string &tenant,
                                                  const std::string &email_normalized,
                                                  bool unlinked_only) {
-    spi::Params params;
-    params.text(tenant).text(email_normalized);
-    auto &stmt = unlinked_only ? unlinked_vendor_by_email : vendor_by_email;
-    if (spi::run(stmt, params, 1) == 0) return std::nullopt;
-    return vendor_from_result();
+    return probe::vendor_by_email(tenant, email_normalized, unlinked_only);
 }
 
 std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id) {
-    spi::Params params;
-    params.int8(customer_id);
-    if (spi::run(vendor_linked_to_stmt, params, 1) == 0) return std::nullopt;
-    return spi::int8_at(0, 1);
+    return probe::vendor_linked_to(customer_id);
 }
 
 bool set_vendor_customer(std::int64_t vendor_id, std::optional<std::int64_t> expected,

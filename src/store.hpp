@@ -1,6 +1,7 @@
 // Row access for customer and vendor: every read and write the rules need, each one a
 // cached plan.  The rules themselves live in resolve.cpp, vendor_link.cpp and triggers.cpp.
-// All functions require an open SPI connection.
+// Plain reads go through direct index probes (probe.hpp); the rest needs an open SPI
+// connection.
 #pragma once
 
 #include <array>

@@ -1,0 +1,440 @@
+// Direct index probes; see probe.hpp.
+//
+// Everything between pg_call's braces is plain C: values are copied into the probe memory
+// context and turned into C++ strings only after the scan is closed.
+#include "probe.hpp"
+
+#include <cstring>
+
+#include "pg_boundary.hpp"
+
+extern "C" {
+#include "access/genam.h"
+#include "access/relscan.h"
+#include "access/stratnum.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/tuptable.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+}
+
+namespace ci::probe {
+namespace {
+
+// Relations and columns, looked up by name once per backend and forgotten when any of them
+// changes (DROP / CREATE EXTENSION, ALTER TABLE): no catalog lookups per call.
+struct Catalog {
+    bool valid;
+    Oid customer, vendor;
+    Oid customer_pkey, identifier_index[4], archived_index[4], vendor_customer_key,
+        vendor_email_index;
+    AttrNumber c_id, c_tenant, c_identifier[4], c_name, c_email, c_archived_at, c_merged_into,
+        c_roles;
+    AttrNumber v_id, v_tenant, v_customer_id, v_email_normalized;
+};
+Catalog catalog;
+// Holds the values one probe copies out of the heap; reset at the start of the next probe.
+MemoryContext probe_context = nullptr;
+
+// Relcache invalidation callback: a change to any relation we cached drops the cache.
+void forget_catalog(Datum, Oid relid) {
+    if (!catalog.valid) return;
+    const Oid cached[] = {catalog.customer,
+                          catalog.vendor,
+                          catalog.customer_pkey,
+                          catalog.identifier_index[0],
+                          catalog.identifier_index[1],
+                          catalog.identifier_index[2],
+                          catalog.identifier_index[3],
+                          catalog.archived_index[0],
+                          catalog.archived_index[1],
+                          catalog.archived_index[2],
+                          catalog.archived_index[3],
+                          catalog.vendor_customer_key,
+                          catalog.vendor_email_index};
+    if (relid == InvalidOid) catalog.valid = false;
+    for (Oid oid : cached)
+        if (oid == relid) catalog.valid = false;
+}
+
+// The OID of a relation of the extension's schema (errors if missing).
+Oid relation_named(Oid schema, const char *name) {
+    Oid oid = get_relname_relid(name, schema);
+    if (!OidIsValid(oid))
+        ereport(ERROR, (errcode(ERRCODE_UNDEFINED_OBJECT),
+                        errmsg("customer_identity: relation \"%s\" is missing", name)));
+    return oid;
+}
+
+// The OID of an index added by a later version of the SQL script; InvalidOid while the
+// installed version is older than the library.
+Oid optional_relation(Oid schema, const char *name) { return get_relname_relid(name, schema); }
+
+// The attribute number of a column (errors if missing).
+AttrNumber column_named(Oid relation, const char *name) {
+    AttrNumber attnum = get_attnum(relation, name);
+    if (attnum == InvalidAttrNumber)
+        ereport(ERROR, (errcode(ERRCODE_UNDEFINED_COLUMN),
+                        errmsg("customer_identity: column \"%s\" is missing", name)));
+    return attnum;
+}
+
+// Fills the catalog cache if needed (inside pg_call).
+void ensure_catalog() {
+    if (catalog.valid) return;
+    if (probe_context == nullptr) {
+        CacheRegisterRelcacheCallback(forget_catalog, (Datum)0);
+        probe_context = AllocSetContextCreate(TopMemoryContext, "customer_identity probes",
+                                              ALLOCSET_SMALL_SIZES);
+    }
+    Oid schema = get_namespace_oid("customer_identity", false);
+    Catalog c{};
+    c.customer = relation_named(schema, "customer");
+    c.vendor = relation_named(schema, "vendor");
+    c.customer_pkey = relation_named(schema, "customer_pkey");
+    c.identifier_index[0] = relation_named(schema, "customer_external_id_key");
+    c.identifier_index[1] = relation_named(schema, "customer_user_id_key");
+    c.identifier_index[2] = relation_named(schema, "customer_email_key");
+    c.identifier_index[3] = relation_named(schema, "customer_phone_key");
+    c.archived_index[0] = optional_relation(schema, "customer_archived_external_id_idx");
+    c.archived_index[1] = optional_relation(schema, "customer_archived_user_id_idx");
+    c.archived_index[2] = optional_relation(schema, "customer_archived_email_idx");
+    c.archived_index[3] = optional_relation(schema, "customer_archived_phone_idx");
+    c.vendor_customer_key = relation_named(schema, "vendor_customer_id_key");
+    c.vendor_email_index = relation_named(schema, "vendor_contact_email_idx");
+    c.c_id = column_named(c.customer, "id");
+    c.c_tenant = column_named(c.customer, "tenant_id");
+    c.c_identifier[0] = column_named(c.customer, "external_customer_id");
+    c.c_identifier[1] = column_named(c.customer, "user_id");
+    c.c_identifier[2] = column_named(c.customer, "email_normalized");
+    c.c_identifier[3] = column_named(c.customer, "phone_normalized");
+    c.c_name = column_named(c.customer, "name");
+    c.c_email = column_named(c.customer, "email");
+    c.c_archived_at = column_named(c.customer, "archived_at");
+    c.c_merged_into = column_named(c.customer, "merged_into");
+    c.c_roles = column_named(c.customer, "roles");
+    c.v_id = column_named(c.vendor, "id");
+    c.v_tenant = column_named(c.vendor, "tenant_id");
+    c.v_customer_id = column_named(c.vendor, "customer_id");
+    c.v_email_normalized = column_named(c.vendor, "primary_contact_email_normalized");
+    c.valid = true;
+    catalog = c;
+}
+
+// A text value copied out of a tuple.
+struct RawText {
+    const char *data;
+    int length;  // -1: NULL
+};
+
+// A customer row (and its linked vendor) copied out of the heap.
+struct RawCustomer {
+    bool found;
+    std::int64_t id;
+    RawText tenant, identifiers[4], name, email;
+    bool archived, has_merged_into, vendor_role, has_vendor;
+    std::int64_t merged_into, vendor;
+};
+
+// A vendor row copied out of the heap.
+struct RawVendor {
+    bool found;
+    std::int64_t id, customer_id;
+    bool has_customer;
+    RawText tenant, email_normalized;
+};
+
+// The text column's value, detoasted and copied into the probe context.
+RawText text_column(TupleTableSlot *slot, AttrNumber attnum) {
+    bool is_null = true;
+    Datum value = slot_getattr(slot, attnum, &is_null);
+    if (is_null) return {nullptr, -1};
+    text *copy = DatumGetTextPCopy(value);
+    return {VARDATA(copy), static_cast<int>(VARSIZE(copy) - VARHDRSZ)};
+}
+
+// The int8 column's value; false when NULL.
+bool int8_column(TupleTableSlot *slot, AttrNumber attnum, std::int64_t *out) {
+    bool is_null = true;
+    Datum value = slot_getattr(slot, attnum, &is_null);
+    if (!is_null) *out = DatumGetInt64(value);
+    return !is_null;
+}
+
+// Does the text[] column contain `role`?
+bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
+    bool is_null = true;
+    Datum value = slot_getattr(slot, attnum, &is_null);
+    if (is_null) return false;
+    Datum *elements;
+    bool *nulls;
+    int count;
+    deconstruct_array(DatumGetArrayTypeP(value), TEXTOID, -1, false, TYPALIGN_INT, &elements,
+                      &nulls, &count);
+    const std::size_t length = std::strlen(role);
+    for (int i = 0; i < count; ++i) {
+        if (nulls[i]) continue;
+        text *element = DatumGetTextPP(elements[i]);
+        if (VARSIZE_ANY_EXHDR(element) == length &&
+            std::memcmp(VARDATA_ANY(element), role, length) == 0)
+            return true;
+    }
+    return false;
+}
+
+// The equality scan keys of one probe: the first `count` columns of the index.
+struct EqualKeys {
+    Datum values[2];
+    RegProcedure procedures[2];
+    int count;
+};
+
+// Visits the heap tuples `keys` finds through the index, under `snapshot`, until `visit`
+// returns false.
+template <typename Visit>
+void scan_index(Relation heap, Oid index_oid, const EqualKeys &keys, Snapshot snapshot,
+                TupleTableSlot *slot, Visit &&visit) {
+    Relation index = index_open(index_oid, AccessShareLock);
+    ScanKeyData scan_keys[2];
+    for (int i = 0; i < keys.count; ++i)
+        ScanKeyEntryInitialize(&scan_keys[i], 0, i + 1, BTEqualStrategyNumber, InvalidOid,
+                               index->rd_indcollation[i], keys.procedures[i], keys.values[i]);
+    IndexScanDesc scan = index_beginscan(heap, index, snapshot, keys.count, 0);
+    index_rescan(scan, scan_keys, keys.count, nullptr, 0);
+    while (index_getnext_slot(scan, ForwardScanDirection, slot))
+        if (!visit(slot)) break;
+    index_endscan(scan);
+    index_close(index, NoLock);
+}
+
+// Which state a probe reads.
+enum class Visibility {
+    statement,  // a fresh statement snapshot, the one an SPI query of a volatile function gets
+    latest      // everything committed now, even after a REPEATABLE READ snapshot
+};
+
+// Runs body(snapshot) in the probe context with a snapshot of the given visibility.
+template <typename Body>
+void with_probe_snapshot(Body &&body, Visibility visibility = Visibility::statement) {
+    ensure_catalog();
+    MemoryContextReset(probe_context);
+    MemoryContext caller = MemoryContextSwitchTo(probe_context);
+    if (visibility == Visibility::latest) {
+        PushActiveSnapshot(GetLatestSnapshot());
+    } else {
+        CommandCounterIncrement();  // this transaction's earlier writes become visible
+        PushActiveSnapshot(GetTransactionSnapshot());
+        UpdateActiveSnapshotCommandId();
+    }
+    body(GetActiveSnapshot());
+    PopActiveSnapshot();
+    MemoryContextSwitchTo(caller);
+}
+
+// Reads the vendor linked to `customer_id` (inside a probe).
+bool linked_vendor(std::int64_t customer_id, Snapshot snapshot, std::int64_t *vendor_id) {
+    Relation vendor = table_open(catalog.vendor, AccessShareLock);
+    TupleTableSlot *slot = table_slot_create(vendor, nullptr);
+    EqualKeys keys{{Int64GetDatum(customer_id)}, {F_INT8EQ}, 1};
+    bool found = false;
+    scan_index(vendor, catalog.vendor_customer_key, keys, snapshot, slot, [&](TupleTableSlot *s) {
+        found = int8_column(s, catalog.v_id, vendor_id);
+        return !found;
+    });
+    ExecDropSingleTupleTableSlot(slot);
+    table_close(vendor, NoLock);
+    return found;
+}
+
+// Reads the first customer the index finds, with its linked vendor (inside a probe).
+void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snapshot snapshot,
+                   RawCustomer *raw) {
+    Relation customer = table_open(catalog.customer, AccessShareLock);
+    TupleTableSlot *slot = table_slot_create(customer, nullptr);
+    scan_index(customer, index_oid, keys, snapshot, slot, [&](TupleTableSlot *s) {
+        bool archived_null = true;
+        slot_getattr(s, catalog.c_archived_at, &archived_null);
+        // The partial index holds active rows only; the check keeps that an invariant here.
+        if (active_only && !archived_null) return true;
+        raw->found = true;
+        int8_column(s, catalog.c_id, &raw->id);
+        raw->tenant = text_column(s, catalog.c_tenant);
+        for (int i = 0; i < 4; ++i) raw->identifiers[i] = text_column(s, catalog.c_identifier[i]);
+        raw->name = text_column(s, catalog.c_name);
+        raw->email = text_column(s, catalog.c_email);
+        raw->archived = !archived_null;
+        raw->has_merged_into = int8_column(s, catalog.c_merged_into, &raw->merged_into);
+        raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
+        return false;
+    });
+    ExecDropSingleTupleTableSlot(slot);
+    table_close(customer, NoLock);
+    if (raw->found) raw->has_vendor = linked_vendor(raw->id, snapshot, &raw->vendor);
+}
+
+// The (tenant_id, value) equality keys of an identifier index.
+EqualKeys tenant_value_keys(const std::string &tenant, const std::string &value) {
+    return {{PointerGetDatum(cstring_to_text_with_len(tenant.data(), tenant.size())),
+             PointerGetDatum(cstring_to_text_with_len(value.data(), value.size()))},
+            {F_TEXTEQ, F_TEXTEQ},
+            2};
+}
+
+// A copied text value as a C++ value.
+std::optional<std::string> to_string(const RawText &raw) {
+    if (raw.length < 0) return std::nullopt;
+    return std::string(raw.data, static_cast<std::size_t>(raw.length));
+}
+
+// A copied customer row as a CustomerRecord.
+std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
+    if (!raw.found) return std::nullopt;
+    CustomerRecord record;
+    record.id = raw.id;
+    record.tenant = to_string(raw.tenant).value_or("");
+    for (int i = 0; i < 4; ++i) record.identifiers[i] = to_string(raw.identifiers[i]);
+    record.name = to_string(raw.name);
+    record.email = to_string(raw.email);
+    record.archived = raw.archived;
+    if (raw.has_merged_into) record.merged_into = raw.merged_into;
+    record.has_vendor_role = raw.vendor_role;
+    if (raw.has_vendor) record.linked_vendor = raw.vendor;
+    return record;
+}
+
+}  // namespace
+
+std::optional<CustomerRecord> active_customer(const std::string &tenant, Identifier id,
+                                              const std::string &value) {
+    RawCustomer raw{};
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            read_customer(catalog.identifier_index[static_cast<int>(id)],
+                          tenant_value_keys(tenant, value), true, snapshot, &raw);
+        });
+    });
+    return to_record(raw);
+}
+
+std::optional<CustomerRecord> customer_by_id(std::int64_t id) {
+    RawCustomer raw{};
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            EqualKeys keys{{Int64GetDatum(id)}, {F_INT8EQ}, 1};
+            read_customer(catalog.customer_pkey, keys, false, snapshot, &raw);
+        });
+    });
+    return to_record(raw);
+}
+
+std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id) {
+    std::int64_t vendor_id = 0;
+    bool found = false;
+    pg_call([&] {
+        with_probe_snapshot(
+            [&](Snapshot snapshot) { found = linked_vendor(customer_id, snapshot, &vendor_id); });
+    });
+    if (!found) return std::nullopt;
+    return vendor_id;
+}
+
+std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
+                                            const std::string &email_normalized,
+                                            bool unlinked_only) {
+    RawVendor best{};
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            Relation vendor = table_open(catalog.vendor, AccessShareLock);
+            TupleTableSlot *slot = table_slot_create(vendor, nullptr);
+            const EqualKeys keys = tenant_value_keys(tenant, email_normalized);
+            // Few vendors share an email: look at all of them, keep the preferred one.
+            scan_index(
+                vendor, catalog.vendor_email_index, keys, snapshot, slot, [&](TupleTableSlot *s) {
+                    RawVendor candidate{};
+                    candidate.found = true;
+                    int8_column(s, catalog.v_id, &candidate.id);
+                    candidate.has_customer =
+                        int8_column(s, catalog.v_customer_id, &candidate.customer_id);
+                    if (unlinked_only && candidate.has_customer) return true;
+                    const bool better =
+                        !best.found || (candidate.has_customer && !best.has_customer) ||
+                        (candidate.has_customer == best.has_customer && candidate.id < best.id);
+                    if (better) {
+                        candidate.tenant = text_column(s, catalog.v_tenant);
+                        candidate.email_normalized = text_column(s, catalog.v_email_normalized);
+                        best = candidate;
+                    }
+                    return true;
+                });
+            ExecDropSingleTupleTableSlot(slot);
+            table_close(vendor, NoLock);
+        });
+    });
+    if (!best.found) return std::nullopt;
+    VendorRecord record;
+    record.id = best.id;
+    record.tenant = to_string(best.tenant).value_or("");
+    if (best.has_customer) record.customer_id = best.customer_id;
+    record.email_normalized = to_string(best.email_normalized);
+    return record;
+}
+
+std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier id,
+                                         const std::string &value) {
+    bool found = false;
+    std::int64_t merged_into = 0, best_archived_at = 0, best_id = 0;
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            // Before 0.3.0 there were no merges, hence no aliases (and no index).
+            if (!OidIsValid(catalog.archived_index[static_cast<int>(id)])) return;
+            Relation customer = table_open(catalog.customer, AccessShareLock);
+            TupleTableSlot *slot = table_slot_create(customer, nullptr);
+            // The most recent merge wins: ORDER BY archived_at DESC, id DESC.
+            scan_index(customer, catalog.archived_index[static_cast<int>(id)],
+                       tenant_value_keys(tenant, value), snapshot, slot, [&](TupleTableSlot *s) {
+                           std::int64_t into = 0, archived_at = 0, row_id = 0;
+                           if (!int8_column(s, catalog.c_merged_into, &into) ||
+                               !int8_column(s, catalog.c_archived_at, &archived_at))
+                               return true;
+                           int8_column(s, catalog.c_id, &row_id);
+                           if (!found || archived_at > best_archived_at ||
+                               (archived_at == best_archived_at && row_id > best_id)) {
+                               found = true;
+                               merged_into = into;
+                               best_archived_at = archived_at;
+                               best_id = row_id;
+                           }
+                           return true;
+                       });
+            ExecDropSingleTupleTableSlot(slot);
+            table_close(customer, NoLock);
+        });
+    });
+    if (!found) return std::nullopt;
+    return merged_into;
+}
+
+bool archived_in_latest_snapshot(std::int64_t id) {
+    RawCustomer raw{};
+    pg_call([&] {
+        with_probe_snapshot(
+            [&](Snapshot snapshot) {
+                EqualKeys keys{{Int64GetDatum(id)}, {F_INT8EQ}, 1};
+                read_customer(catalog.customer_pkey, keys, false, snapshot, &raw);
+            },
+            Visibility::latest);
+    });
+    return raw.found && raw.archived;
+}
+
+}  // namespace ci::probe

@@ -1,0 +1,39 @@
+// Direct index probes for the reads every resolution makes: one btree descent into the
+// index that serves the lookup and one heap fetch, with no executor, no SPI and no plan
+// (as execReplication.c does).  Each probe reads with a fresh statement snapshot, exactly
+// like an SPI query of a volatile function: it sees what this transaction wrote and, under
+// READ COMMITTED, everything committed before it started.
+//
+// The functions do not need an SPI connection.  store.cpp uses them for its plain reads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store.hpp"
+
+namespace ci::probe {
+
+// The active customer of the tenant holding this normalized identifier value
+// (its partial unique index), with the vendor linked to it.
+std::optional<CustomerRecord> active_customer(const std::string &tenant, Identifier id,
+                                              const std::string &value);
+// The customer with this id (primary key), active or not, with the vendor linked to it.
+std::optional<CustomerRecord> customer_by_id(std::int64_t id);
+// The vendor linked to the customer (vendor_customer_id_key).
+std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id);
+// The vendor of the tenant with this normalized contact email: a linked one first, then
+// the lowest id; with unlinked_only, the lowest id among the unlinked ones.
+std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
+                                            const std::string &email_normalized,
+                                            bool unlinked_only);
+
+// The customer the most recently archived customer holding this identifier value was
+// merged into (partial index over archived rows), if any.
+std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier id,
+                                         const std::string &value);
+// Is the customer archived in the latest committed state (not this transaction's snapshot)?
+bool archived_in_latest_snapshot(std::int64_t id);
+
+}  // namespace ci::probe
