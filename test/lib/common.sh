@@ -39,7 +39,9 @@ build_and_install() {
 }
 
 # Everything a suite needs before it runs.
+# (CI_SKIP_PREPARE=1 uses what is already installed, for working on scripts alone.)
 prepare() {
+    [ "${CI_SKIP_PREPARE:-0}" = 1 ] && { find_postgres; return 0; }
     ensure_packages
     build_and_install
 }
@@ -68,13 +70,14 @@ free_port() {
 }
 
 # Starts a throwaway instance in DIR; sets PGHOST and PGPORT for psql.
+# (fsync is off unless CI_PG_FSYNC=on: a test that kills the server asks for it.)
 start_instance() {
     local dir=$1
     find_postgres
     export PGPORT=${PGPORT:-$(free_port)} PGHOST=$dir PGUSER=postgres
     as_pg "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
     as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-p $PGPORT -k $dir -c listen_addresses='' -c fsync=off ${PG_EXTRA_OPTS:-}" start >/dev/null
+        -o "-p $PGPORT -k $dir -c listen_addresses='' -c fsync=${CI_PG_FSYNC:-off} ${PG_EXTRA_OPTS:-}" start >/dev/null
 }
 
 # Stops the instance started by start_instance.
