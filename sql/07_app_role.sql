@@ -1,15 +1,11 @@
 -- An application role that is neither superuser nor table owner, with exactly the grants
--- README "Permissions" documents, runs the stories; the rules still bind it.
+-- grant_application_role gives (README "Security"), runs the stories; the rules still bind it.
 SET search_path = customer_identity;
 \set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
 SELECT regress.start_ids(7000);
 
 CREATE ROLE regress_ci_app NOLOGIN NOSUPERUSER;
-GRANT USAGE ON SCHEMA customer_identity TO regress_ci_app;
-GRANT SELECT, INSERT, UPDATE ON customer_identity.customer, customer_identity.vendor TO regress_ci_app;
-GRANT SELECT, INSERT, DELETE ON customer_identity.vendor_customer TO regress_ci_app;
-GRANT SELECT, INSERT, UPDATE ON customer_identity.invite_token TO regress_ci_app;
-GRANT SELECT, INSERT ON customer_identity.identity_event TO regress_ci_app;
+SELECT customer_identity.grant_application_role('regress_ci_app');
 GRANT USAGE ON SCHEMA regress TO regress_ci_app;
 GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA regress TO regress_ci_app;
 
@@ -59,6 +55,5 @@ RESET ROLE;
 SELECT event_type, method FROM identity_event WHERE tenant_id = 'app_t1' ORDER BY id;
 REVOKE ALL ON ALL TABLES IN SCHEMA regress FROM regress_ci_app;
 REVOKE ALL ON SCHEMA regress FROM regress_ci_app;
-REVOKE ALL ON ALL TABLES IN SCHEMA customer_identity FROM regress_ci_app;
-REVOKE ALL ON SCHEMA customer_identity FROM regress_ci_app;
+DROP OWNED BY regress_ci_app;
 DROP ROLE regress_ci_app;

@@ -54,6 +54,11 @@ CREATE FUNCTION regress.fingerprint() RETURNS TABLE (kind text, item text) LANGU
     SELECT 'trigger', pg_get_triggerdef(t.oid) || ' enabled=' || t.tgenabled::text
       FROM pg_trigger t JOIN rels r ON r.oid = t.tgrelid WHERE NOT t.tgisinternal
     UNION ALL
+    SELECT 'policy', format('%s %s cmd=%s permissive=%s roles=%s using=%s check=%s', r.relname, p.polname,
+                            p.polcmd, p.polpermissive, p.polroles::regrole[], pg_get_expr(p.polqual, p.polrelid),
+                            pg_get_expr(p.polwithcheck, p.polrelid))
+      FROM pg_policy p JOIN rels r ON r.oid = p.polrelid
+    UNION ALL
     SELECT 'sequence', format('%s type=%s start=%s increment=%s min=%s max=%s cache=%s cycle=%s',
                               r.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,
                               s.seqmin, s.seqmax, s.seqcache, s.seqcycle)

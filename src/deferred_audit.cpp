@@ -4,9 +4,11 @@
 #include <cstring>
 
 #include "pg_boundary.hpp"
+#include "probe.hpp"
 #include "spi.hpp"
 
 extern "C" {
+#include "miscadmin.h"
 #include "access/xact.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
@@ -59,12 +61,24 @@ void flush_queue() {
     queue_head = queue_tail = nullptr;
     if (head == nullptr || XactReadOnly) return;
     // No statement is running at commit time: give the inserts a snapshot of their own.
-    pg_call([] { PushActiveSnapshot(GetTransactionSnapshot()); });
+    // Commit runs as whoever is the current user then; the audit trail is written as its
+    // owner, as the functions that queued the events (SECURITY DEFINER) would have.
+    const std::uint32_t owner = probe::table_security().owner;
+    Oid saved_user = InvalidOid;
+    int saved_context = 0;
+    pg_call([&] {
+        GetUserIdAndSecContext(&saved_user, &saved_context);
+        SetUserIdAndSecContext(owner, saved_context | SECURITY_LOCAL_USERID_CHANGE);
+        PushActiveSnapshot(GetTransactionSnapshot());
+    });
     spi::connect();
     for (QueuedEvent *queued = head; queued != nullptr; queued = queued->next)
         record_event(to_event(*queued));
     spi::finish();
-    pg_call([] { PopActiveSnapshot(); });
+    pg_call([&] {
+        PopActiveSnapshot();
+        SetUserIdAndSecContext(saved_user, saved_context);
+    });
 }
 
 // Transaction callback: flush before commit, forget on any end.

@@ -24,6 +24,7 @@ constexpr int malformed_input = ERRCODE_INVALID_PARAMETER_VALUE;           // 22
 constexpr int null_argument = ERRCODE_NULL_VALUE_NOT_ALLOWED;              // 22004
 constexpr int duplicate_identifier = ERRCODE_UNIQUE_VIOLATION;             // 23505
 constexpr int append_only = ERRCODE_INSUFFICIENT_PRIVILEGE;                // 42501
+constexpr int insufficient_privilege = ERRCODE_INSUFFICIENT_PRIVILEGE;     // 42501
 constexpr int serialization_failure = ERRCODE_T_R_SERIALIZATION_FAILURE;   // 40001
 
 }  // namespace ci::sqlstate

@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 
+#include "input.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "store.hpp"
@@ -19,6 +20,12 @@ RawIdentity identity_of_raw(const std::optional<std::string> &external_customer_
     if (external_customer_id && is_blank(*external_customer_id))
         identity.malformed = "blank external_customer_id";
     if (user_id && is_blank(*user_id)) identity.malformed = "blank user_id";
+    if (external_customer_id && external_customer_id->size() > max_identifier_bytes)
+        identity.malformed =
+            "external_customer_id longer than " + std::to_string(max_identifier_bytes) + " bytes";
+    if (user_id && user_id->size() > max_identifier_bytes)
+        identity.malformed =
+            "user_id longer than " + std::to_string(max_identifier_bytes) + " bytes";
     keys[static_cast<int>(Identifier::external_customer_id)] = external_customer_id;
     keys[static_cast<int>(Identifier::user_id)] = user_id;
     // One shape for both normalizers: a value, or the reason in `malformed`.

@@ -27,6 +27,8 @@
 #include "store.hpp"
 
 extern "C" {
+#include "miscadmin.h"
+#include "utils/acl.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -65,6 +67,13 @@ std::string source_query(Oid relid, bool &has_id) {
     char *query = nullptr;
     bool id_column = false;
     pg_call([&] {
+        // The function runs as the extension's owner: read only what the caller may read.
+        if (get_rel_name(relid) == nullptr)
+            ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE),
+                            errmsg("import source with OID %u does not exist", relid)));
+        if (pg_class_aclcheck(relid, GetOuterUserId(), ACL_SELECT) != ACLCHECK_OK)
+            ereport(ERROR, (errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+                            errmsg("permission denied for import source %s", get_rel_name(relid))));
         StringInfoData sql;
         initStringInfo(&sql);
         id_column = get_attnum(relid, "id") != InvalidAttrNumber;

@@ -3,6 +3,7 @@
 
 #include "errors.hpp"
 #include "normalize.hpp"
+#include "tenant_scope.hpp"
 
 extern "C" {
 #include "utils/builtins.h"
@@ -32,9 +33,20 @@ std::optional<bool> bool_arg(FunctionCallInfo fcinfo, int index) {
     return static_cast<bool>(PG_GETARG_BOOL(index));
 }
 
+// Refuses values longer than the limit (22023) before an index refuses them (54000).
+static void check_length(const std::string &value, std::size_t limit, const char *what) {
+    if (value.size() > limit)
+        throw IdentityError(
+            sqlstate::malformed_input,
+            std::string(what) + " is longer than " + std::to_string(limit) + " bytes",
+            "It has " + std::to_string(value.size()) + " bytes.");
+}
+
 std::string checked_tenant(const std::optional<std::string> &tenant) {
     if (!tenant || is_blank(*tenant))
         throw IdentityError(sqlstate::malformed_input, "tenant_id must not be null or empty");
+    check_length(*tenant, max_tenant_bytes, "tenant_id");
+    tenant_scope::check_access(*tenant);
     return *tenant;
 }
 
@@ -43,6 +55,7 @@ std::optional<std::string> checked_identifier(const std::optional<std::string> &
     if (value && is_blank(*value))
         throw IdentityError(sqlstate::malformed_input,
                             std::string(what) + " must not be empty or blank");
+    if (value) check_length(*value, max_identifier_bytes, what);
     return value;
 }
 

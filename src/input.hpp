@@ -24,9 +24,15 @@ T required(const std::optional<T> &value, const char *argument) {
     return *value;
 }
 
-// A tenant id: NULL, empty or whitespace-only raises 22023.
+// Longest tenant id and opaque identifier accepted: far below what a btree entry holds
+// (about 2.7 kB for the tenant and the value together).
+constexpr std::size_t max_tenant_bytes = 200;
+constexpr std::size_t max_identifier_bytes = 1000;
+
+// A tenant id: NULL, empty or whitespace-only, or longer than max_tenant_bytes raises 22023.
 std::string checked_tenant(const std::optional<std::string> &tenant);
-// An opaque identifier (external_customer_id, user_id): empty or blank raises 22023.
+// An opaque identifier (external_customer_id, user_id): empty or blank, or longer than
+// max_identifier_bytes raises 22023.
 std::optional<std::string> checked_identifier(const std::optional<std::string> &value,
                                               const char *what);
 // Normalized email / phone, or 22023 with the reason.

@@ -18,6 +18,7 @@
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "tenant_scope.hpp"
 #include "token.hpp"
 
 extern "C" {
@@ -96,8 +97,10 @@ spi::Statement insert_invite = {
     nullptr};
 
 spi::Statement expiry_from_now = {
-    "SELECT pg_catalog.clock_timestamp() OPERATOR(pg_catalog.+) $1,"
-    " $1 OPERATOR(pg_catalog.>) '0'::pg_catalog.interval",
+    // Bounded before adding, so no interval can overflow the timestamp (22008).
+    "SELECT CASE WHEN $1 OPERATOR(pg_catalog.>) '0'::pg_catalog.interval"
+    " AND $1 OPERATOR(pg_catalog.<=) '1000 years'::pg_catalog.interval"
+    " THEN pg_catalog.clock_timestamp() OPERATOR(pg_catalog.+) $1 END",
     1,
     {INTERVALOID},
     nullptr};
@@ -162,6 +165,8 @@ std::optional<InviteRecord> load_invite(const std::string &token) {
     InviteRecord invite;
     invite.id = *spi::int8_at(0, 1);
     invite.tenant = *spi::text_at(0, 2);
+    // Another tenant's token is as unknown as a token that does not exist.
+    if (!tenant_scope::visible(invite.tenant)) return std::nullopt;
     invite.vendor_id = *spi::int8_at(0, 3);
     invite.revoked = spi::bool_at(0, 4);
     invite.expired = spi::bool_at(0, 5);
@@ -299,15 +304,20 @@ CI_SQL_FUNCTION(ci_create_invite_token) {
         if (max_uses && *max_uses <= 0)
             throw IdentityError(sqlstate::malformed_input, "max_uses must be positive or NULL");
         spi::connect();
+        // Unknown, or of another tenant than the caller's (tenant_scope.hpp).
+        if (!store::load_vendor(vendor_id))
+            throw IdentityError(sqlstate::unknown_id,
+                                "vendor " + std::to_string(vendor_id) + " does not exist");
         std::optional<std::int64_t> expires_at;
         if (!PG_ARGISNULL(1)) {
             spi::Params interval;
             interval.raw(PG_GETARG_DATUM(1));
             spi::run(expiry_from_now, interval, 1);
-            if (!spi::bool_at(0, 2))
-                throw IdentityError(sqlstate::malformed_input,
-                                    "expires_in must be a positive interval or NULL");
             expires_at = spi::int8_at(0, 1);
+            if (!expires_at)
+                throw IdentityError(sqlstate::malformed_input,
+                                    "expires_in must be a positive interval of at most 1000 years, "
+                                    "or NULL");
         }
         const std::string token =
             issue_token(vendor_id, expires_at, max_uses, "create_invite_token").first;
@@ -504,6 +514,7 @@ void take_invite_token(const RowView &row, RowChanges &changes, const std::strin
                                             jsonb_object_field_text, *metadata, invite_key())));
         stripped = DirectFunctionCall2(jsonb_delete, *metadata, invite_key());
     });
+    // JSON null is "no token" (what an ORM writes for an unset field): the key is dropped.
     if (!is_string && !is_null)
         throw IdentityError(sqlstate::malformed_input, "metadata->'invite_token' must be a string");
     changes.set_datum(row, "metadata", stripped);
@@ -535,6 +546,9 @@ void invite_init() {
 // AFTER INSERT OR UPDATE ... FOR EACH STATEMENT ON customer: redeem the queued tokens.
 CI_SQL_FUNCTION(ci_customer_redeem_invites) {
     return entry_guard([&] {
+        if (!CALLED_AS_TRIGGER(fcinfo))
+            throw IdentityError(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                                "customer_redeem_invites must be called as a trigger");
         if (queued_invites == nullptr) return PointerGetDatum(nullptr);
         // Oldest first; the queue is emptied before redeeming, so a nested statement
         // cannot redeem an entry twice.

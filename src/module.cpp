@@ -2,6 +2,7 @@
 #include "deferred_audit.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
+#include "tenant_scope.hpp"
 
 extern "C" {
 PG_MODULE_MAGIC;
@@ -13,4 +14,5 @@ PGDLLEXPORT void _PG_init(void);
 void _PG_init(void) {
     ci::deferred_audit_init();
     ci::invite_init();
+    ci::tenant_scope::define_setting();
 }

@@ -1,6 +1,7 @@
 // Implementation of the C++/PostgreSQL boundary guards declared in pg_boundary.hpp.
 #include "pg_boundary.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -95,11 +96,23 @@ void raise_pending(PendingError &pending) {
 
 std::string quote_for_message(const std::string &value) {
     constexpr std::size_t limit = 80;
-    if (value.size() <= limit) return "\"" + value + "\"";
     // Cut on a UTF-8 character boundary so the message stays valid text.
-    std::size_t cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    return "\"" + value.substr(0, cut) + "...\"";
+    std::size_t cut = std::min(limit, value.size());
+    while (cut > 0 && cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80)
+        --cut;
+    std::string quoted = "\"";
+    // ASCII control characters are shown escaped, never raw in a log line.
+    for (std::size_t i = 0; i < cut; ++i) {
+        const unsigned char c = static_cast<unsigned char>(value[i]);
+        if (c < 0x20 || c == 0x7F) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
+            quoted += escaped;
+        } else {
+            quoted += static_cast<char>(c);
+        }
+    }
+    return quoted + (cut < value.size() ? "...\"" : "\"");
 }
 
 }  // namespace ci

@@ -26,6 +26,9 @@ extern "C" {
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
+#include "access/htup_details.h"
 }
 
 namespace ci::probe {
@@ -35,6 +38,8 @@ namespace {
 // changes (DROP / CREATE EXTENSION, ALTER TABLE): no catalog lookups per call.
 struct Catalog {
     bool valid;
+    bool row_security;  // customer.relrowsecurity: tenant isolation is on
+    Oid owner;
     Oid customer, vendor;
     Oid customer_pkey, identifier_index[4], archived_index[4], vendor_customer_key,
         vendor_email_index;
@@ -100,6 +105,12 @@ void ensure_catalog() {
     Oid schema = get_namespace_oid("customer_identity", false);
     Catalog c{};
     c.customer = relation_named(schema, "customer");
+    HeapTuple class_tuple = SearchSysCache1(RELOID, ObjectIdGetDatum(c.customer));
+    if (!HeapTupleIsValid(class_tuple))
+        elog(ERROR, "customer_identity: cache lookup failed for relation %u", c.customer);
+    c.row_security = reinterpret_cast<Form_pg_class>(GETSTRUCT(class_tuple))->relrowsecurity;
+    c.owner = reinterpret_cast<Form_pg_class>(GETSTRUCT(class_tuple))->relowner;
+    ReleaseSysCache(class_tuple);
     c.vendor = relation_named(schema, "vendor");
     c.customer_pkey = relation_named(schema, "customer_pkey");
     c.identifier_index[0] = relation_named(schema, "customer_external_id_key");
@@ -435,6 +446,15 @@ bool archived_in_latest_snapshot(std::int64_t id) {
             Visibility::latest);
     });
     return raw.found && raw.archived;
+}
+
+TableSecurity table_security() {
+    TableSecurity security{false, 0};
+    pg_call([&] {
+        ensure_catalog();
+        security = {catalog.row_security, catalog.owner};
+    });
+    return security;
 }
 
 }  // namespace ci::probe

@@ -36,4 +36,11 @@ std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier i
 // Is the customer archived in the latest committed state (not this transaction's snapshot)?
 bool archived_in_latest_snapshot(std::int64_t id);
 
+// Row-level security state and owner of the extension's tables (as of customer).
+struct TableSecurity {
+    bool row_security;
+    std::uint32_t owner;  // Oid
+};
+TableSecurity table_security();
+
 }  // namespace ci::probe

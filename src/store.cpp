@@ -3,6 +3,7 @@
 
 #include "probe.hpp"
 #include "spi.hpp"
+#include "tenant_scope.hpp"
 
 extern "C" {
 #include "catalog/pg_type.h"
@@ -142,12 +143,19 @@ static CustomerRecord customer_from_result() {
     return record;
 }
 
+// A row of another tenant is unknown to a caller bound to one tenant (tenant_scope.hpp).
+template <typename Record>
+std::optional<Record> if_visible(std::optional<Record> record) {
+    if (record && !tenant_scope::visible(record->tenant)) return std::nullopt;
+    return record;
+}
+
 std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
-    if (lock == Lock::none) return probe::customer_by_id(id);
+    if (lock == Lock::none) return if_visible(probe::customer_by_id(id));
     spi::Params params;
     params.int8(id);
     if (spi::run(load_customer_locked, params, 1) == 0) return std::nullopt;
-    return customer_from_result();
+    return if_visible(std::optional(customer_from_result()));
 }
 
 std::optional<CustomerRecord> find_active_record(const std::string &tenant, Identifier id,
@@ -230,7 +238,7 @@ std::optional<VendorRecord> load_vendor(std::int64_t id, Lock lock) {
     params.int8(id);
     auto &stmt = lock == Lock::for_update ? load_vendor_locked : load_vendor_plain;
     if (spi::run(stmt, params, 1) == 0) return std::nullopt;
-    return vendor_from_result();
+    return if_visible(std::optional(vendor_from_result()));
 }
 
 std::optional<VendorRecord> find_vendor_by_email(const std::string &tenant,

@@ -54,7 +54,7 @@ RowView old_row(const TriggerData *td) {
 // Roles must be known, non-NULL and one-dimensional; returns whether 'vendor' is among them.
 bool check_roles(const RowView &row) {
     auto roles = row.text_array("roles");
-    if (!roles) return false;  // NOT NULL constraint reports it
+    if (!roles) throw IdentityError(sqlstate::malformed_input, "roles must not be null");
     bool vendor = false;
     for (const auto &role : *roles) {
         if (!role) throw IdentityError(sqlstate::malformed_input, "roles must not contain NULL");
@@ -173,6 +173,8 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     const RowView row = new_row(td);
     const std::int64_t id = row.int8("id").value_or(0);
     const std::string tenant = checked_tenant(row.text("tenant_id"));
+    if (const auto name = row.text("name"); name && is_blank(*name))
+        throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");
     const auto customer_id = row.int8("customer_id");
     std::optional<std::int64_t> old_customer_id;
     if (is_update) {

@@ -198,9 +198,9 @@ CI_SQL_FUNCTION(ci_upgrade_customer_to_vendor) {
 CI_SQL_FUNCTION(ci_vendor_for_customer) {
     return entry_guard([&] {
         const auto customer_id = required(int8_arg(fcinfo, 0), "customer_id");
-        spi::connect();
-        const auto vendor_id = store::vendor_linked_to(customer_id);
-        spi::finish();
+        // Probes only: no SPI.  A customer of another tenant is unknown (tenant_scope.hpp).
+        const auto customer = store::load_customer(customer_id);
+        const auto vendor_id = customer ? customer->linked_vendor : std::nullopt;
         if (!vendor_id) fcinfo->isnull = true;
         return vendor_id ? Int64GetDatum(*vendor_id) : (Datum)0;
     });

@@ -1,0 +1,194 @@
+-- Least privilege, hostile search_path and tenant isolation, as an application role that is
+-- neither superuser nor owner and holds only what grant_application_role gives.
+SET search_path = customer_identity;
+\set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
+SELECT regress.start_ids(12000);
+
+CREATE ROLE regress_ci_sec NOLOGIN NOSUPERUSER NOBYPASSRLS;
+SELECT customer_identity.grant_application_role('regress_ci_sec');
+GRANT USAGE ON SCHEMA regress TO regress_ci_sec;
+GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA regress TO regress_ci_sec;
+-- a schema of its own, to plant look-alike objects in
+CREATE SCHEMA hostile AUTHORIZATION regress_ci_sec;
+
+-- every function but the normalizers runs as the owner with a pinned search_path
+SELECT p.proname, p.prosecdef, p.proconfig
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = 'customer_identity' ORDER BY p.proname;
+-- and only granted roles may execute them
+SELECT p.proname, has_function_privilege('regress_ci_sec', p.oid, 'EXECUTE') AS app,
+       has_function_privilege('public', p.oid, 'EXECUTE') AS public
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = 'customer_identity' ORDER BY p.proname;
+
+-- two tenants' data, written by the owner
+INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES
+    ('sec_a', 'Shop A', 'shop@a.example'), ('sec_b', 'Shop B', 'shop@b.example');
+SELECT id AS vendor_a FROM vendor WHERE tenant_id = 'sec_a' \gset
+SELECT id AS vendor_b FROM vendor WHERE tenant_id = 'sec_b' \gset
+SELECT customer_id AS shop_a FROM resolve_customer_identity(tenant_id => 'sec_a', email => 'shop@a.example') \gset
+SELECT customer_id AS shop_b FROM resolve_customer_identity(tenant_id => 'sec_b', email => 'shop@b.example') \gset
+SELECT customer_id AS buyer_b FROM resolve_customer_identity(tenant_id => 'sec_b', user_id => 'buyer-b') \gset
+SELECT create_invite_token(:vendor_b) AS token_b \gset
+
+SET ROLE regress_ci_sec;
+
+------------------------------------------------------------------------------
+-- Least privilege: no direct write to the link or the audit trail, no admin functions
+------------------------------------------------------------------------------
+SELECT regress.save_state();
+UPDATE vendor SET customer_id = NULL WHERE id = :vendor_a;
+:sqlstate
+INSERT INTO vendor (tenant_id, name, customer_id) VALUES ('sec_a', 'Forged', :shop_a);
+:sqlstate
+INSERT INTO identity_event (tenant_id, event_type) VALUES ('sec_a', 'merged');
+:sqlstate
+UPDATE identity_event SET event_type = 'forged' WHERE tenant_id = 'sec_a';
+:sqlstate
+DELETE FROM identity_event WHERE tenant_id = 'sec_a';
+:sqlstate
+TRUNCATE identity_event;
+:sqlstate
+SELECT count(*) FROM invite_token;
+:sqlstate
+UPDATE invite_token SET use_count = 0;
+:sqlstate
+SELECT * FROM reconcile('sec_a');
+:sqlstate
+CREATE TABLE hostile.staging (email text);
+SELECT * FROM import_customers('hostile.staging', 'sec_a');
+:sqlstate
+SELECT set_tenant_isolation(false);
+:sqlstate
+SELECT grant_application_role('regress_ci_sec');
+:sqlstate
+SELECT regress.unchanged();
+
+------------------------------------------------------------------------------
+-- A schema earlier in search_path cannot hijack a function
+------------------------------------------------------------------------------
+-- Look-alike tables, functions and an = operator that would record any call to them.
+CREATE TABLE hostile.calls (what text);
+CREATE TABLE hostile.customer (LIKE customer_identity.customer);
+CREATE TABLE hostile.vendor (LIKE customer_identity.vendor);
+CREATE TABLE hostile.identity_event (LIKE customer_identity.identity_event);
+CREATE FUNCTION hostile.text_eq(a text, b text) RETURNS boolean LANGUAGE sql AS $$
+    INSERT INTO hostile.calls VALUES ('operator =');
+    SELECT true;
+$$;
+CREATE OPERATOR hostile.= (LEFTARG = text, RIGHTARG = text, FUNCTION = hostile.text_eq);
+CREATE FUNCTION hostile.normalize_email(text) RETURNS text LANGUAGE sql AS $$
+    INSERT INTO hostile.calls VALUES ('normalize_email');
+    SELECT 'hijacked@evil.example';
+$$;
+CREATE FUNCTION hostile.array_append(text[], text) RETURNS text[] LANGUAGE sql AS $$
+    INSERT INTO hostile.calls VALUES ('array_append');
+    SELECT ARRAY['customer'];
+$$;
+CREATE FUNCTION hostile.now() RETURNS timestamptz LANGUAGE sql AS $$
+    INSERT INTO hostile.calls VALUES ('now');
+    SELECT '2000-01-01'::timestamptz;
+$$;
+CREATE TEMP TABLE customer (LIKE customer_identity.customer);
+SET search_path = pg_temp, hostile, customer_identity, public;
+-- the stories work and find the real rows
+SELECT customer_id = :shop_a AS real_customer, vendor_id = :vendor_a AS real_vendor, method
+  FROM customer_identity.resolve_customer_identity(tenant_id => 'sec_a', email => 'Shop@A.example');
+SELECT customer_id AS hijack_new, created
+  FROM customer_identity.resolve_customer_identity(tenant_id => 'sec_a', email => 'new@a.example', user_id => 'u-new') \gset
+SELECT :hijack_new > 12000 AS created_in_real_table, :'created' AS created;
+SELECT customer_identity.unlink_vendor_from_customer(:vendor_a);
+SELECT customer_identity.link_vendor_to_customer(:vendor_a, :shop_a);
+SELECT customer_identity.vendor_for_customer(:shop_a) = :vendor_a AS linked;
+SELECT customer_identity.create_invite_token(:vendor_a) AS token_a \gset
+SELECT created FROM customer_identity.redeem_invite_token(:'token_a', :hijack_new);
+-- nothing was called or written in the planted objects
+SELECT (SELECT count(*) FROM hostile.calls) AS calls, (SELECT count(*) FROM hostile.customer) AS customers,
+       (SELECT count(*) FROM pg_temp.customer) AS temp_customers;
+SELECT email_normalized, roles FROM customer_identity.customer WHERE id = :hijack_new;
+SET search_path = customer_identity;
+DROP TABLE pg_temp.customer;  -- temp tables come first in any search_path
+
+------------------------------------------------------------------------------
+-- Tenant isolation: off by default, one switch
+------------------------------------------------------------------------------
+-- off: the role sees every tenant (single-tenant use needs no setting)
+SELECT count(DISTINCT tenant_id) > 1 AS sees_both FROM customer WHERE tenant_id IN ('sec_a', 'sec_b');
+RESET ROLE;
+SELECT set_tenant_isolation(true);
+SELECT relname, relrowsecurity FROM pg_class
+ WHERE relnamespace = 'customer_identity'::regnamespace AND relkind = 'r' ORDER BY relname;
+SET ROLE regress_ci_sec;
+
+-- a connection that names no tenant sees nothing and may do nothing
+SELECT count(*) FROM customer;
+SELECT regress.save_state();
+SELECT * FROM resolve_customer_identity(tenant_id => 'sec_a', user_id => 'u-none');
+:sqlstate
+SELECT regress.unchanged();
+
+SET customer_identity.tenant = 'sec_a';
+-- the tables show only tenant sec_a
+SELECT DISTINCT tenant_id FROM customer WHERE tenant_id LIKE 'sec_%';
+SELECT DISTINCT tenant_id FROM vendor WHERE tenant_id LIKE 'sec_%';
+SELECT DISTINCT tenant_id FROM identity_event WHERE tenant_id LIKE 'sec_%';
+SELECT DISTINCT tenant_id FROM vendor_customer WHERE tenant_id LIKE 'sec_%';
+SELECT count(*) AS b_rows_seen FROM customer WHERE id IN (:shop_b, :buyer_b);
+-- the stories work inside the tenant
+SELECT method, created FROM resolve_customer_identity(tenant_id => 'sec_a', user_id => 'u-iso');
+SELECT method, created FROM resolve_customer_identity(tenant_id => 'sec_a', user_id => 'u-iso');
+SELECT create_invite_token(:vendor_a, max_uses => 2) AS token_a2 \gset
+INSERT INTO customer (tenant_id, name, email, metadata)
+VALUES ('sec_a', 'Registered', 'reg@a.example', jsonb_build_object('invite_token', :'token_a2'));
+SELECT c.name, vc.source FROM vendor_customer vc JOIN customer c ON c.id = vc.customer_id
+ WHERE vc.vendor_id = :vendor_a ORDER BY c.name;
+
+-- every way into tenant sec_b fails, and nothing changes
+SELECT regress.save_state();
+SELECT * FROM resolve_customer_identity(tenant_id => 'sec_b', user_id => 'buyer-b');
+:sqlstate
+SELECT * FROM resolve_customer_identity(tenant_id => 'sec_b', user_id => 'new-in-b');
+:sqlstate
+SELECT * FROM resolve_customer_identity(tenant_id => 'sec_a', customer_ref => :buyer_b);
+:sqlstate
+SELECT vendor_for_customer(:shop_b) IS NULL AS not_found;
+SELECT link_vendor_to_customer(:vendor_b, :buyer_b);
+:sqlstate
+SELECT unlink_vendor_from_customer(:vendor_b);
+:sqlstate
+SELECT upgrade_customer_to_vendor(:buyer_b, 'Stolen');
+:sqlstate
+SELECT merge_customers(:shop_a, :buyer_b);
+:sqlstate
+SELECT unmerge_customer(:buyer_b);
+:sqlstate
+SELECT create_invite_token(:vendor_b);
+:sqlstate
+SELECT * FROM redeem_invite_token(:'token_b', :hijack_new);
+:sqlstate
+SELECT revoke_invite_token(:'token_b');
+:sqlstate
+SELECT * FROM pending_invites(:vendor_b);
+:sqlstate
+UPDATE customer SET name = 'Renamed' WHERE id = :buyer_b;
+DELETE FROM vendor_customer WHERE tenant_id = 'sec_b';
+INSERT INTO customer (tenant_id, name, user_id) VALUES ('sec_b', 'Planted', 'planted');
+:sqlstate
+INSERT INTO vendor (tenant_id, name) VALUES ('sec_b', 'Planted vendor');
+:sqlstate
+UPDATE customer SET tenant_id = 'sec_b' WHERE id = :hijack_new;
+:sqlstate
+SELECT regress.unchanged();
+
+-- the owner is not bound: it still sees both tenants
+RESET ROLE;
+SELECT count(DISTINCT tenant_id) AS owner_sees FROM customer WHERE tenant_id IN ('sec_a', 'sec_b');
+SELECT set_tenant_isolation(false);
+SELECT set_tenant_isolation(NULL);
+:sqlstate
+RESET customer_identity.tenant;
+
+SELECT event_type, method FROM identity_event WHERE tenant_id IN ('sec_a', 'sec_b') ORDER BY id;
+DROP SCHEMA hostile CASCADE;
+DROP OWNED BY regress_ci_sec;
+DROP ROLE regress_ci_sec;
