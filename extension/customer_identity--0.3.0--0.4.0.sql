@@ -89,3 +89,12 @@ END $$;
 REVOKE ALL ON FUNCTION @extschema@.grant_application_role(regrole) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.grant_application_role(regrole) IS
     'grants an application role what it needs: the day-to-day functions, customers and vendors, clientele, reading the audit trail';
+
+------------------------------------------------------------------------------
+-- The audit trail names the role that called, not the owner the functions run as
+------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.caller() RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_caller' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.caller() IS
+    'the role that called the extension''s functions (current_user outside SECURITY DEFINER)';
+ALTER TABLE @extschema@.identity_event ALTER COLUMN actor SET DEFAULT @extschema@.caller();

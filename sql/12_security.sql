@@ -188,7 +188,8 @@ SELECT set_tenant_isolation(NULL);
 :sqlstate
 RESET customer_identity.tenant;
 
-SELECT event_type, method FROM identity_event WHERE tenant_id IN ('sec_a', 'sec_b') ORDER BY id;
+-- the audit trail names the role that called, not the owner the functions ran as
+SELECT event_type, method, actor FROM identity_event WHERE tenant_id IN ('sec_a', 'sec_b') ORDER BY id;
 DROP SCHEMA hostile CASCADE;
 DROP OWNED BY regress_ci_sec;
 DROP ROLE regress_ci_sec;

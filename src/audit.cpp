@@ -57,3 +57,19 @@ void record_left_alone_once(const IdentityEvent &event) {
 void record_event(const IdentityEvent &event) { spi::run(insert_event, event_params(event)); }
 
 }  // namespace ci
+
+extern "C" {
+#include "miscadmin.h"
+#include "utils/builtins.h"
+}
+
+// identity_event.actor's default: the role that called, not the owner the functions run as
+// (SECURITY DEFINER changes current_user, not the outer user).
+CI_SQL_FUNCTION(ci_caller) {
+    return ci::entry_guard([&] {
+        Datum result = (Datum)0;
+        ci::pg_call(
+            [&] { result = CStringGetTextDatum(GetUserNameFromId(GetOuterUserId(), false)); });
+        return result;
+    });
+}

@@ -218,7 +218,9 @@ void check_usable(const std::optional<InviteRecord> &invite) {
 Redemption redeem_checked(const std::optional<InviteRecord> &invite, std::int64_t customer_id,
                           const char *path) {
     check_usable(invite);
-    auto customer = store::load_customer(customer_id);
+    // Locked: a merge of this customer in progress finishes first, and then the customer
+    // is archived (CI010) -- the pair never lands on a merged-away customer.
+    auto customer = store::load_customer(customer_id, store::Lock::for_update);
     if (!customer)
         throw IdentityError(sqlstate::unknown_id,
                             "customer " + std::to_string(customer_id) + " does not exist");

@@ -187,7 +187,12 @@ spi::Statement revert_canonical = {
 spi::Statement revert_canonical_sets = {
     "UPDATE customer_identity.customer c SET"
     " roles = ARRAY(SELECT r FROM pg_catalog.unnest(c.roles) WITH ORDINALITY AS u(r, n)"
-    "   WHERE NOT (r OPERATOR(pg_catalog.=) ANY (ARRAY("
+    // Role vendor stays while a vendor is linked to the customer (it may be another vendor,
+    // linked since the merge).
+    "   WHERE (r OPERATOR(pg_catalog.=) 'vendor' AND EXISTS (SELECT 1 FROM "
+    "customer_identity.vendor v"
+    "     WHERE v.customer_id OPERATOR(pg_catalog.=) c.id))"
+    "   OR NOT (r OPERATOR(pg_catalog.=) ANY (ARRAY("
     "     SELECT pg_catalog.jsonb_array_elements_text($3::pg_catalog.jsonb OPERATOR(pg_catalog.->) "
     "'roles')"
     "     EXCEPT SELECT pg_catalog.jsonb_array_elements_text($2::pg_catalog.jsonb "

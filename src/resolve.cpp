@@ -238,7 +238,10 @@ class Resolver {
                     return {vendor->customer_id, vendor, false, false, "vendor_email"};
                 if (auto id = holder(Identifier::email)) {
                     // Already the customer of another vendor: it cannot take this one too.
-                    if (load_active(*id).linked_vendor)
+                    // Nor can a customer that only has the email as an alias (it was merged
+                    // away from it): the link needs the same email on both sides.
+                    if (alias_[static_cast<int>(Identifier::email)] ||
+                        load_active(*id).linked_vendor)
                         return {id, std::nullopt, false, false, "customer_email"};
                     return {id, vendor, true, false, "vendor_email"};
                 }
