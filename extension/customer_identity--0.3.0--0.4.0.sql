@@ -7,7 +7,9 @@
 -- An application role gets EXECUTE on the functions (grant_application_role) instead of
 -- write access to the audit trail, the invite table or vendor.customer_id.  The SQL inside
 -- the functions is schema- and operator-qualified as well; the pinned path is the second
--- lock on that door.  The normalizers stay SECURITY INVOKER: they touch no table.
+-- lock on that door.  The normalizers and customer_before_write (it derives and checks the
+-- row's own columns, runs no SQL and writes nothing else) stay SECURITY INVOKER with no
+-- function-level setting: a pinned search_path costs a GUC change per call, per row here.
 DO $$
 DECLARE
     f regprocedure;
@@ -17,13 +19,14 @@ BEGIN
           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass
                                      AND d.objid = p.oid AND d.deptype = 'e'
           JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'customer_identity'
-         WHERE p.proname NOT IN ('normalize_email', 'normalize_phone')
+         WHERE p.proname NOT IN ('normalize_email', 'normalize_phone', 'customer_before_write')
     LOOP
         EXECUTE pg_catalog.format(
             'ALTER FUNCTION %s SECURITY DEFINER SET search_path = pg_catalog, pg_temp', f);
         EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
     END LOOP;
 END $$;
+REVOKE ALL ON FUNCTION @extschema@.customer_before_write() FROM PUBLIC;
 
 ------------------------------------------------------------------------------
 -- Tenant isolation: row-level security keyed by customer_identity.tenant

@@ -21,6 +21,7 @@ struct CodePoint {
 // Decodes strict UTF-8 (no overlongs, surrogates or values above U+10FFFF); false if invalid.
 bool decode_utf8(std::string_view s, std::vector<CodePoint> &out) {
     out.clear();
+    out.reserve(s.size());  // one allocation: at most one code point per byte
     std::size_t i = 0;
     while (i < s.size()) {
         const unsigned char b0 = static_cast<unsigned char>(s[i]);

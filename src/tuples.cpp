@@ -1,6 +1,8 @@
 // Column access for trigger rows; see tuples.hpp.
 #include "tuples.hpp"
 
+#include <cstring>
+
 #include "errors.hpp"
 
 extern "C" {
@@ -16,9 +18,35 @@ extern "C" {
 
 namespace ci {
 
+// Attribute numbers by (row type, column name literal): SPI_fnumber searches by name, and
+// the triggers ask for about ten columns of every row.  An entry is used only after
+// checking the attribute still has that name (ALTER TABLE cannot fool it).
+namespace {
+struct CachedColumn {
+    Oid row_type;
+    const char *name;
+    int attnum;
+};
+constexpr int column_cache_size = 64;
+CachedColumn column_cache[column_cache_size];
+int column_cache_next = 0;
+}  // namespace
+
 int RowView::column(const char *name) const {
+    for (const CachedColumn &cached : column_cache) {
+        if (cached.name != name || cached.row_type != desc->tdtypeid) continue;
+        if (cached.attnum <= desc->natts) {
+            Form_pg_attribute attribute = TupleDescAttr(desc, cached.attnum - 1);
+            if (!attribute->attisdropped && std::strcmp(NameStr(attribute->attname), name) == 0)
+                return cached.attnum;
+        }
+    }
     int attnum = SPI_ERROR_NOATTRIBUTE;
     pg_call([&] { attnum = SPI_fnumber(desc, name); });
+    if (attnum > 0 && OidIsValid(desc->tdtypeid)) {
+        column_cache[column_cache_next] = {desc->tdtypeid, name, attnum};
+        column_cache_next = (column_cache_next + 1) % column_cache_size;
+    }
     if (attnum <= 0)
         throw IdentityError(ERRCODE_INTERNAL_ERROR,
                             std::string("customer_identity: column ") + name + " is missing");
