@@ -47,7 +47,7 @@ for size in $SIZES; do
     }
     bare=$(tps "$ROOT/bench/pgbench_bare.sql")
     ext=$(tps "$ROOT/bench/pgbench_resolve.sql")
-    q bench "INSERT INTO bench.result VALUES ($size, 'pgbench hit by external id', 'tps', $ext, $bare, NULL)" >/dev/null
+    q bench "INSERT INTO bench.result VALUES ($size, 'pgbench hit by external id', 'tps', round($ext), round($bare), NULL)" >/dev/null
 done
 
 log "results (ratio = extension / reference; for tps and calls/s higher is better)"
