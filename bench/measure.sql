@@ -64,18 +64,12 @@ END $$;
 
 -- The bare reference as one index probe per key: without these settings the planner
 -- answers the whole batch with one hash join, which is not a lookup (and no caller can).
-CREATE OR REPLACE FUNCTION bench.bare_ms(query text) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE
-    ms numeric;
+CREATE OR REPLACE FUNCTION bench.bare_ms(query text) RETURNS numeric LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off SET enable_memoize = off
+SET max_parallel_workers_per_gather = 0 AS $$
 BEGIN
-    PERFORM set_config(setting, 'off', true)
-       FROM unnest(ARRAY['enable_hashjoin', 'enable_mergejoin', 'enable_memoize']) setting;
-    PERFORM set_config('max_parallel_workers_per_gather', '0', true);
-    ms := bench.best_ms(query, 5);
-    PERFORM set_config(setting, 'on', true)
-       FROM unnest(ARRAY['enable_hashjoin', 'enable_mergejoin', 'enable_memoize']) setting;
-    PERFORM set_config('max_parallel_workers_per_gather', '2', true);
-    RETURN ms;
+    -- the settings above hold for this call only, and are restored as they were after it
+    RETURN bench.best_ms(query, 5);
 END $$;
 
 -- Records one per-call case: extension, bare SELECT and PL/pgSQL, in microseconds per call.

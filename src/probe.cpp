@@ -210,11 +210,14 @@ struct EqualKeys {
     int count;
 };
 
-// Visits the heap tuples `keys` finds through the index, under `snapshot`, until `visit`
-// returns false.
+// Visits the rows of `heap_oid` that `keys` finds through the index, under `snapshot`,
+// until `visit` returns false.  (Relations stay locked to the end of the transaction,
+// as a query's would.)
 template <typename Visit>
-void scan_index(Relation heap, Oid index_oid, const EqualKeys &keys, Snapshot snapshot,
-                TupleTableSlot *slot, Visit &&visit) {
+void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot snapshot,
+                Visit &&visit) {
+    Relation heap = table_open(heap_oid, AccessShareLock);
+    TupleTableSlot *slot = table_slot_create(heap, nullptr);
     Relation index = index_open(index_oid, AccessShareLock);
     ScanKeyData scan_keys[2];
     for (int i = 0; i < keys.count; ++i)
@@ -226,6 +229,8 @@ void scan_index(Relation heap, Oid index_oid, const EqualKeys &keys, Snapshot sn
         if (!visit(slot)) break;
     index_endscan(scan);
     index_close(index, NoLock);
+    ExecDropSingleTupleTableSlot(slot);
+    table_close(heap, NoLock);
 }
 
 // Which state a probe reads.
@@ -254,25 +259,19 @@ void with_probe_snapshot(Body &&body, Visibility visibility = Visibility::statem
 
 // Reads the vendor linked to `customer_id` (inside a probe).
 bool linked_vendor(std::int64_t customer_id, Snapshot snapshot, std::int64_t *vendor_id) {
-    Relation vendor = table_open(catalog.vendor, AccessShareLock);
-    TupleTableSlot *slot = table_slot_create(vendor, nullptr);
     EqualKeys keys{{Int64GetDatum(customer_id)}, {F_INT8EQ}, 1};
     bool found = false;
-    scan_index(vendor, catalog.vendor_customer_key, keys, snapshot, slot, [&](TupleTableSlot *s) {
+    scan_index(catalog.vendor, catalog.vendor_customer_key, keys, snapshot, [&](TupleTableSlot *s) {
         found = int8_column(s, catalog.v_id, vendor_id);
         return !found;
     });
-    ExecDropSingleTupleTableSlot(slot);
-    table_close(vendor, NoLock);
     return found;
 }
 
 // Reads the first customer the index finds, with its linked vendor (inside a probe).
 void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snapshot snapshot,
                    RawCustomer *raw) {
-    Relation customer = table_open(catalog.customer, AccessShareLock);
-    TupleTableSlot *slot = table_slot_create(customer, nullptr);
-    scan_index(customer, index_oid, keys, snapshot, slot, [&](TupleTableSlot *s) {
+    scan_index(catalog.customer, index_oid, keys, snapshot, [&](TupleTableSlot *s) {
         bool archived_null = true;
         slot_getattr(s, catalog.c_archived_at, &archived_null);
         // The partial index holds active rows only; the check keeps that an invariant here.
@@ -288,8 +287,6 @@ void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snaps
         raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
         return false;
     });
-    ExecDropSingleTupleTableSlot(slot);
-    table_close(customer, NoLock);
     if (raw->found) raw->has_vendor = linked_vendor(raw->id, snapshot, &raw->vendor);
 }
 
@@ -365,12 +362,10 @@ std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
     RawVendor best{};
     pg_call([&] {
         with_probe_snapshot([&](Snapshot snapshot) {
-            Relation vendor = table_open(catalog.vendor, AccessShareLock);
-            TupleTableSlot *slot = table_slot_create(vendor, nullptr);
             const EqualKeys keys = tenant_value_keys(tenant, email_normalized);
             // Few vendors share an email: look at all of them, keep the preferred one.
             scan_index(
-                vendor, catalog.vendor_email_index, keys, snapshot, slot, [&](TupleTableSlot *s) {
+                catalog.vendor, catalog.vendor_email_index, keys, snapshot, [&](TupleTableSlot *s) {
                     RawVendor candidate{};
                     candidate.found = true;
                     int8_column(s, catalog.v_id, &candidate.id);
@@ -387,8 +382,6 @@ std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
                     }
                     return true;
                 });
-            ExecDropSingleTupleTableSlot(slot);
-            table_close(vendor, NoLock);
         });
     });
     if (!best.found) return std::nullopt;
@@ -408,11 +401,9 @@ std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier i
         with_probe_snapshot([&](Snapshot snapshot) {
             // Before 0.3.0 there were no merges, hence no aliases (and no index).
             if (!OidIsValid(catalog.archived_index[static_cast<int>(id)])) return;
-            Relation customer = table_open(catalog.customer, AccessShareLock);
-            TupleTableSlot *slot = table_slot_create(customer, nullptr);
             // The most recent merge wins: ORDER BY archived_at DESC, id DESC.
-            scan_index(customer, catalog.archived_index[static_cast<int>(id)],
-                       tenant_value_keys(tenant, value), snapshot, slot, [&](TupleTableSlot *s) {
+            scan_index(catalog.customer, catalog.archived_index[static_cast<int>(id)],
+                       tenant_value_keys(tenant, value), snapshot, [&](TupleTableSlot *s) {
                            std::int64_t into = 0, archived_at = 0, row_id = 0;
                            if (!int8_column(s, catalog.c_merged_into, &into) ||
                                !int8_column(s, catalog.c_archived_at, &archived_at))
@@ -427,8 +418,6 @@ std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier i
                            }
                            return true;
                        });
-            ExecDropSingleTupleTableSlot(slot);
-            table_close(customer, NoLock);
         });
     });
     if (!found) return std::nullopt;
@@ -436,16 +425,23 @@ std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier i
 }
 
 bool archived_in_latest_snapshot(std::int64_t id) {
-    RawCustomer raw{};
+    bool archived = false;
     pg_call([&] {
         with_probe_snapshot(
             [&](Snapshot snapshot) {
                 EqualKeys keys{{Int64GetDatum(id)}, {F_INT8EQ}, 1};
-                read_customer(catalog.customer_pkey, keys, false, snapshot, &raw);
+                // Only archived_at: no row copy, no vendor probe.
+                scan_index(catalog.customer, catalog.customer_pkey, keys, snapshot,
+                           [&](TupleTableSlot *s) {
+                               bool is_null = true;
+                               slot_getattr(s, catalog.c_archived_at, &is_null);
+                               archived = !is_null;
+                               return false;
+                           });
             },
             Visibility::latest);
     });
-    return raw.found && raw.archived;
+    return archived;
 }
 
 TableSecurity table_security() {

@@ -81,6 +81,9 @@ class Resolver {
   public:
     explicit Resolver(const ResolveRequest &request) : req_(request) {}
 
+    // Did the resolution open an SPI connection (it must then be finished)?
+    bool connected() const { return connected_; }
+
     ResolveOutcome run() {
         // A merge or creation of these identities in progress finishes first, so what is
         // read below is never a customer that is being merged away.
@@ -120,11 +123,6 @@ class Resolver {
     bool locked_ = false;
     bool connected_ = false;
 
-  public:
-    // Did the resolution open an SPI connection (it must then be finished)?
-    bool connected() const { return connected_; }
-
-  private:
     // Reads are direct index probes; only a resolution that writes needs SPI.
     void connect_spi() {
         if (connected_) return;
