@@ -64,6 +64,24 @@ SELECT grant_application_role('regress_ci_sec');
 :sqlstate
 SELECT regress.unchanged();
 
+-- a caller granted import_customers still reads only the tables it may read itself (the
+-- function runs as the owner); and the grant helper needs a role
+RESET ROLE;
+GRANT EXECUTE ON FUNCTION import_customers(regclass, text, boolean) TO regress_ci_sec;
+CREATE TABLE public.sec_private_staging (email text);
+INSERT INTO public.sec_private_staging VALUES ('private@a.example');
+SELECT regress.save_state();
+SELECT grant_application_role(NULL);
+:sqlstate
+SET ROLE regress_ci_sec;
+SELECT * FROM import_customers('public.sec_private_staging', 'sec_a', false);
+:sqlstate
+SELECT regress.unchanged();
+RESET ROLE;
+REVOKE EXECUTE ON FUNCTION import_customers(regclass, text, boolean) FROM regress_ci_sec;
+DROP TABLE public.sec_private_staging;
+SET ROLE regress_ci_sec;
+
 ------------------------------------------------------------------------------
 -- A schema earlier in search_path cannot hijack a function
 ------------------------------------------------------------------------------
