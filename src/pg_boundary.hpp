@@ -18,6 +18,8 @@ extern "C" {
 #include "utils/elog.h"
 }
 
+#include "pg_compat.hpp"
+
 #include <cstdint>
 #include <string>
 #include <utility>

@@ -223,7 +223,7 @@ void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot sna
     for (int i = 0; i < keys.count; ++i)
         ScanKeyEntryInitialize(&scan_keys[i], 0, i + 1, BTEqualStrategyNumber, InvalidOid,
                                index->rd_indcollation[i], keys.procedures[i], keys.values[i]);
-    IndexScanDesc scan = index_beginscan(heap, index, snapshot, keys.count, 0);
+    IndexScanDesc scan = compat::index_beginscan(heap, index, snapshot, keys.count, 0);
     index_rescan(scan, scan_keys, keys.count, nullptr, 0);
     while (index_getnext_slot(scan, ForwardScanDirection, slot))
         if (!visit(slot)) break;
