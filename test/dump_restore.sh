@@ -14,7 +14,7 @@
 # Usage: test/dump_restore.sh   (assumes the extension is installed; exits non-zero on failure)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
-find_postgres
+attach_major
 
 work=$(pg_workdir dump_restore)
 ok=0

