@@ -21,7 +21,7 @@ clients_suite() {
     local dir status=0
     dir=$(pg_workdir clients)
     start_instance "$dir"
-    bash "$ROOT/examples/run_clients.sh" || status=$?
+    PSQL=$PG_BIN/psql CI_SERVER_LOG=$dir/server.log bash "$ROOT/examples/run_clients.sh" || status=$?
     stop_instance "$dir"
     unset PGPORT PGHOST
     [ $status -eq 0 ] && rm -rf "$dir"

@@ -1,0 +1,90 @@
+'use strict';
+// What the applications of the problem reports do, through node-postgres, as the
+// application role. Every value travels as a bind parameter ($1, $2, ...).
+const { Pool } = require('pg');
+const { toIdentityError, SerializationFailure } = require('./errors');
+
+const RESOLVE = 'SELECT customer_id, vendor_id, method, created FROM customer_identity.resolve_customer_identity';
+
+// A pool for the application role: DATABASE_URL, e.g. postgresql://app@localhost/shop?host=/run/postgresql
+function createAppPool(connectionString = process.env.DATABASE_URL) {
+  if (!connectionString) throw new Error('DATABASE_URL is not set');
+  return new Pool({ connectionString, max: 4 });
+}
+
+// Turns a resolve_customer_identity row into a plain object (ids stay strings: bigint).
+function resolution(row) {
+  return { customerId: row.customer_id, vendorId: row.vendor_id, method: row.method, created: row.created };
+}
+
+// Runs a query and rethrows the extension's SQLSTATEs as typed errors.
+async function query(db, text, values) {
+  try {
+    return await db.query(text, values);
+  } catch (err) {
+    throw toIdentityError(err);
+  }
+}
+
+// Checkout (report 002): the logged-in app user gets its customer, created on first use.
+async function checkout(db, { userId, email = null, name = null, phone = null }) {
+  const { rows } = await query(db, `${RESOLVE}(user_id => $1, email => $2, name => $3, phone => $4)`,
+    [userId, email, name, phone]);
+  return resolution(rows[0]);
+}
+
+// Sleeps for ms milliseconds.
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// Runs fn(client, attempt) in a REPEATABLE READ transaction; retries on 40001 with backoff.
+async function withRetry(pool, fn, { maxAttempts = 4, baseDelayMs = 10, onRetry } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const result = await fn(client, attempt);
+      await client.query('COMMIT');
+      return { result, attempts: attempt };
+    } catch (raw) {
+      await client.query('ROLLBACK').catch(() => {});
+      const err = toIdentityError(raw);
+      if (!(err instanceof SerializationFailure) || attempt >= maxAttempts) throw err;
+      if (onRetry) onRetry(err, attempt);
+      await sleep(baseDelayMs * 2 ** (attempt - 1) + Math.random() * baseDelayMs);
+    } finally {
+      client.release();
+    }
+  }
+}
+
+// Payment webhook (report 003): provider id + email, one REPEATABLE READ transaction, retried on 40001.
+// hooks.afterSnapshot(attempt) runs once the transaction has its snapshot (tests race it there).
+async function paymentWebhook(pool, { externalCustomerId, email, name = null, eventId }, hooks = {}) {
+  const { result, attempts } = await withRetry(pool, async (client, attempt) => {
+    await client.query('SELECT now()'); // the webhook's first read: the snapshot is taken here
+    if (hooks.afterSnapshot) await hooks.afterSnapshot(attempt);
+    const { rows } = await query(client, `${RESOLVE}(external_customer_id => $1, email => $2, name => $3)`,
+      [externalCustomerId, email, name]);
+    const found = resolution(rows[0]);
+    await query(client, `UPDATE customer_identity.customer
+        SET metadata = metadata || jsonb_build_object('last_payment_event', $2::text) WHERE id = $1`,
+      [found.customerId, eventId || null]);
+    return found;
+  }, hooks);
+  return { ...result, attempts };
+}
+
+// Registration through a vendor's invite link (report 001): a plain INSERT; the token is a
+// bind parameter inside metadata, redeemed by the extension and removed from the stored row.
+async function registerWithInvite(db, { name, email, inviteToken }) {
+  const { rows } = await query(db, `INSERT INTO customer_identity.customer (name, email, metadata)
+      VALUES ($1, $2, jsonb_build_object('invite_token', $3::text)) RETURNING id, metadata`,
+    [name, email, inviteToken]);
+  const vendors = await query(db,
+    'SELECT vendor_id, source FROM customer_identity.vendor_customer WHERE customer_id = $1', [rows[0].id]);
+  return { customerId: rows[0].id, metadata: rows[0].metadata, vendors: vendors.rows };
+}
+
+module.exports = { createAppPool, query, checkout, withRetry, paymentWebhook, registerWithInvite };
