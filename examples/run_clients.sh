@@ -74,7 +74,7 @@ install_project() {
   echo "$stamp" >"$dir/node_modules/.ci_stamp"
 }
 
-node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || { echo "node 20 or later is required" >&2; exit 1; }
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)' || { echo "Node.js 18 or later is required (Debian 12 has 18.19)" >&2; exit 1; }
 sql postgres -tAc "SELECT 1 FROM pg_available_extensions WHERE name = 'customer_identity'" | grep -q 1 ||
   { echo "customer_identity is not installed in this server's extension directory" >&2; exit 1; }
 
