@@ -5,7 +5,8 @@
 #   PG_INCLUDEDIR_SERVER server headers the module is built against
 #   PG_TREE_PKGLIBDIR    where the module goes in the private tree
 #   PG_TREE_SHAREDIR     the tree's share directory (scripts go to .../extension)
-#   PG_BIN               initdb, pg_ctl, postgres, psql (and, for 15, every client tool)
+#   PG_BIN               initdb, pg_ctl, postgres, psql, pgbench (15: all its tools; 17, 18:
+#                        the package's server programs with the system's psql and pgbench 15)
 #   BUILD, PG_TREE       the build directory and the private server tree of the major
 #   PG_REGRESS, PG_ISOLATION_REGRESS, PG_CLIENT_LIBDIR (libpq for isolationtester)
 #   PG_SERVER_ENV        environment for the server processes (see check_module_symbols)
@@ -127,6 +128,7 @@ provision_tree() {
         local program
         for program in postgres initdb pg_ctl; do ln -s "$PG_TREE/native/bin/$program" "$PG_BIN/$program"; done
         ln -s /usr/lib/postgresql/15/bin/psql "$PG_BIN/psql"
+        ln -s /usr/lib/postgresql/15/bin/pgbench "$PG_BIN/pgbench"  # (for bench/ and test/stress/)
     fi
 }
 
