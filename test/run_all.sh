@@ -37,7 +37,7 @@ for major in $(pg_majors); do
         continue
     fi
     major_paths "$major"
-    [ "$major" = 15 ] && suite unit "$BUILD/unit_tests" --gtest_brief=1
+    suite unit       "$BUILD/unit_tests" --gtest_brief=1
     suite regress    "$ROOT/test/pg_suite.sh" regress
     suite isolation  "$ROOT/test/pg_suite.sh" isolation
     suite clients    clients_suite
