@@ -9,7 +9,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 kind=${1:?usage: $0 regress|isolation [names...]}; shift
 if [ -n "${CI_PG_BIN_OVERRIDE:-}" ]; then
-    PG_BIN=$CI_PG_BIN_OVERRIDE; PG_REGRESS=$PG_BIN/../lib/pgxs/src/test/regress/pg_regress
+    PG_BIN=$CI_PG_BIN_OVERRIDE
+    PG_REGRESS=$PG_BIN/../lib/pgxs/src/test/regress/pg_regress
+    PG_ISOLATION_REGRESS=$PG_BIN/../lib/pgxs/src/test/isolation/pg_isolation_regress
     PG_SERVER_ENV=(); PG_CLIENT_LIBDIR=
 else
     attach_major
