@@ -123,6 +123,13 @@ SELECT (SELECT count(*) FROM pg_class WHERE relnamespace = 'customer_identity'::
        (SELECT count(*) FROM pg_proc WHERE pronamespace = 'customer_identity'::regnamespace) AS functions,
        (SELECT count(*) FROM pg_type WHERE typnamespace = 'customer_identity'::regnamespace) AS types;
 
+-- A fresh install is safe by default: `verified`, with the built-in blocked values (the
+-- suite's files set `trusting` in 00_setup).  Installed and dropped again here.
+CREATE EXTENSION customer_identity;
+SELECT tenant_id, policy, builtin_blocklist FROM trust_policy;
+SELECT trust_policy('any_tenant');
+DROP EXTENSION customer_identity;
+
 ------------------------------------------------------------------------------
 -- Version 0.1.0, with rows written through its functions
 ------------------------------------------------------------------------------
@@ -158,7 +165,7 @@ ROLLBACK;
 SELECT extversion FROM pg_extension WHERE extname = 'customer_identity';
 -- every row, as text, before the update
 CREATE TABLE regress.rows_010 AS
-SELECT 'customer' AS tbl, t::text AS row FROM customer t
+SELECT 'customer' AS tbl, (to_jsonb(t) - 'email_verified_at' - 'phone_verified_at')::text AS row FROM customer t
 UNION ALL SELECT 'vendor', t::text FROM vendor t
 UNION ALL SELECT 'vendor_customer', t::text FROM vendor_customer t
 UNION ALL SELECT 'identity_event', t::text FROM identity_event t;
@@ -168,6 +175,7 @@ SELECT tbl, count(*) FROM regress.rows_010 GROUP BY tbl ORDER BY tbl;
 -- ALTER EXTENSION ... UPDATE: the default version, the same catalog as a fresh
 -- install, the same rows
 ------------------------------------------------------------------------------
+-- (the update to 0.5.0 warns that the database stays `trusting`)
 ALTER EXTENSION customer_identity UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'customer_identity';
 CREATE TABLE regress.fingerprint_updated AS SELECT * FROM regress.fingerprint();
@@ -192,7 +200,7 @@ SELECT kind, item AS dropped FROM (SELECT kind, item FROM regress.fingerprint_01
  ORDER BY kind, item;
 -- every row is still there, unchanged
 CREATE TABLE regress.rows_updated AS
-SELECT 'customer' AS tbl, t::text AS row FROM customer t
+SELECT 'customer' AS tbl, (to_jsonb(t) - 'email_verified_at' - 'phone_verified_at')::text AS row FROM customer t
 UNION ALL SELECT 'vendor', t::text FROM vendor t
 UNION ALL SELECT 'vendor_customer', t::text FROM vendor_customer t
 UNION ALL SELECT 'identity_event', t::text FROM identity_event t;
@@ -200,6 +208,17 @@ UNION ALL SELECT 'identity_event', t::text FROM identity_event t;
 UNION ALL
 (SELECT 'gained', * FROM regress.rows_updated EXCEPT ALL SELECT 'gained', * FROM regress.rows_010);
 SELECT count(*) AS invite_tokens FROM invite_token;
+-- (0.5.0 adds two columns to customer, NULL on every existing row; compared without them)
+SELECT count(*) AS verified_rows FROM customer
+ WHERE email_verified_at IS NOT NULL OR phone_verified_at IS NOT NULL;
+-- An updated database resolves as before: it keeps the `trusting` policy of 0.4.0 and no
+-- built-in blocked values (the update said so in a WARNING).
+SELECT tenant_id, policy, builtin_blocklist FROM trust_policy;
+SELECT trust_policy('upg_t1');
+INSERT INTO vendor (tenant_id, name, primary_contact_email)
+VALUES ('upg_t1', 'Second Shop', 'second@old.example') RETURNING id AS second_vendor \gset
+SELECT customer_id IS NOT NULL AS has_customer, vendor_id = :second_vendor AS linked, method, created, claim_id
+  FROM resolve_customer_identity(tenant_id => 'upg_t1', email => 'second@old.example', external_customer_id => 'cus_second');
 
 -- the regress helpers work again (db_state as it was, now with invite_token)
 DO $$

@@ -8,10 +8,12 @@
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "store.hpp"
+#include "trust.hpp"
 
 namespace ci {
 
-RawIdentity identity_of_raw(const std::optional<std::string> &external_customer_id,
+RawIdentity identity_of_raw(const std::string &tenant,
+                            const std::optional<std::string> &external_customer_id,
                             const std::optional<std::string> &user_id,
                             const std::optional<std::string> &email,
                             const std::optional<std::string> &phone) {
@@ -41,6 +43,13 @@ RawIdentity identity_of_raw(const std::optional<std::string> &external_customer_
     };
     normalized(email, "email", normalize_email, Identifier::email);
     normalized(phone, "phone", normalize_phone, Identifier::phone);
+    for (Identifier id : {Identifier::email, Identifier::phone}) {
+        auto &key = keys[static_cast<int>(id)];
+        if (!key || !trust::blocked(tenant, id, *key)) continue;
+        identity.blocked += (identity.blocked.empty() ? "" : " and ") +
+                            std::string(identifier_name(id)) + " " + quote_for_message(*key);
+        key.reset();
+    }
     return identity;
 }
 

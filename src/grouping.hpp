@@ -14,10 +14,13 @@ namespace ci {
 struct RawIdentity {
     std::array<std::optional<std::string>, 4> keys;  // by Identifier (store.hpp)
     std::string malformed;                           // empty when the row is usable
+    std::string blocked;  // the identifiers left out as blocked values (trust.hpp), if any
 };
 
 // Normalizes raw external id, user id, email and phone; a bad value is named in `malformed`.
-RawIdentity identity_of_raw(const std::optional<std::string> &external_customer_id,
+// Email and phone values blocked in the tenant are left out: they join nothing.
+RawIdentity identity_of_raw(const std::string &tenant,
+                            const std::optional<std::string> &external_customer_id,
                             const std::optional<std::string> &user_id,
                             const std::optional<std::string> &email,
                             const std::optional<std::string> &phone);

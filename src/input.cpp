@@ -59,11 +59,18 @@ std::optional<std::string> checked_identifier(const std::optional<std::string> &
     return value;
 }
 
+std::optional<std::string> checked_name(const std::optional<std::string> &name,
+                                        const char *what) {
+    if (name) check_length(*name, max_name_bytes, what);
+    return name;
+}
+
 // Shared shape of checked_email and checked_phone.
 static std::optional<std::string> checked_normalized(const std::optional<std::string> &value,
-                                                     const char *what,
+                                                     const char *what, std::size_t limit,
                                                      Normalized (*normalize)(std::string_view)) {
     if (!value) return std::nullopt;
+    if (limit > 0) check_length(*value, limit, what);
     Normalized result = normalize(*value);
     if (!result.ok)
         throw IdentityError(sqlstate::malformed_input,
@@ -74,12 +81,20 @@ static std::optional<std::string> checked_normalized(const std::optional<std::st
 
 std::optional<std::string> checked_email(const std::optional<std::string> &email,
                                          const char *what) {
-    return checked_normalized(email, what, normalize_email);
+    return checked_normalized(email, what, max_email_bytes, normalize_email);
 }
 
 std::optional<std::string> checked_phone(const std::optional<std::string> &phone,
                                          const char *what) {
-    return checked_normalized(phone, what, normalize_phone);
+    return checked_normalized(phone, what, max_phone_bytes, normalize_phone);
+}
+
+std::optional<std::string> normalized_email_any_length(const std::optional<std::string> &email) {
+    return checked_normalized(email, "email", 0, normalize_email);
+}
+
+std::optional<std::string> normalized_phone_any_length(const std::optional<std::string> &phone) {
+    return checked_normalized(phone, "phone", 0, normalize_phone);
 }
 
 }  // namespace ci

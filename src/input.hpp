@@ -28,6 +28,10 @@ T required(const std::optional<T> &value, const char *argument) {
 // (about 2.7 kB for the tenant and the value together).
 constexpr std::size_t max_tenant_bytes = 200;
 constexpr std::size_t max_identifier_bytes = 1000;
+// Longest raw email (RFC 5321's path limit, rounded up), raw phone and name accepted.
+constexpr std::size_t max_email_bytes = 320;
+constexpr std::size_t max_phone_bytes = 64;
+constexpr std::size_t max_name_bytes = 500;
 
 // A tenant id: NULL, empty or whitespace-only, or longer than max_tenant_bytes raises 22023.
 std::string checked_tenant(const std::optional<std::string> &tenant);
@@ -35,10 +39,17 @@ std::string checked_tenant(const std::optional<std::string> &tenant);
 // max_identifier_bytes raises 22023.
 std::optional<std::string> checked_identifier(const std::optional<std::string> &value,
                                               const char *what);
-// Normalized email / phone, or 22023 with the reason.
+// A customer or vendor name: longer than max_name_bytes raises 22023.
+std::optional<std::string> checked_name(const std::optional<std::string> &name,
+                                        const char *what = "name");
+// Normalized email / phone, or 22023 with the reason (too long included).
 std::optional<std::string> checked_email(const std::optional<std::string> &email,
                                          const char *what = "email");
 std::optional<std::string> checked_phone(const std::optional<std::string> &phone,
                                          const char *what = "phone");
+// The same without the length limit: the IMMUTABLE normalize_email / normalize_phone keep
+// the results they had when indexes were built with them.
+std::optional<std::string> normalized_email_any_length(const std::optional<std::string> &email);
+std::optional<std::string> normalized_phone_any_length(const std::optional<std::string> &phone);
 
 }  // namespace ci

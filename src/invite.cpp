@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "claims.hpp"
 #include "deferred_audit.hpp"
 #include "errors.hpp"
 #include "input.hpp"
@@ -20,6 +21,7 @@
 #include "store.hpp"
 #include "tenant_scope.hpp"
 #include "token.hpp"
+#include "trust.hpp"
 
 extern "C" {
 #include "access/xact.h"
@@ -105,14 +107,18 @@ spi::Statement expiry_from_now = {
     {INTERVALOID},
     nullptr};
 
+#define CI_INVITE_COLUMNS                                                                        \
+    "SELECT id, tenant_id, vendor_id, revoked_at IS NOT NULL,"                                   \
+    " expires_at IS NOT NULL AND expires_at OPERATOR(pg_catalog.<=) pg_catalog.clock_timestamp()," \
+    " max_uses::pg_catalog.int8, use_count::pg_catalog.int8, expires_at"                        \
+    " FROM customer_identity.invite_token"
+
 spi::Statement load_invite_locked = {
-    "SELECT id, tenant_id, vendor_id, revoked_at IS NOT NULL,"
-    " expires_at IS NOT NULL AND expires_at OPERATOR(pg_catalog.<=) pg_catalog.clock_timestamp(),"
-    " max_uses::pg_catalog.int8, use_count::pg_catalog.int8, expires_at"
-    " FROM customer_identity.invite_token WHERE token_hash OPERATOR(pg_catalog.=) $1 FOR UPDATE",
-    1,
-    {BYTEAOID},
+    CI_INVITE_COLUMNS " WHERE token_hash OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {BYTEAOID},
     nullptr};
+
+spi::Statement load_invite_by_id = {
+    CI_INVITE_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}, nullptr};
 
 spi::Statement pair_exists = {
     "SELECT 1 FROM customer_identity.vendor_customer"
@@ -156,16 +162,13 @@ spi::Statement list_pending = {
     {INT8OID},
     nullptr};
 
-// The invite with this token, locked; nullopt for a token nobody issued.
-std::optional<InviteRecord> load_invite(const std::string &token) {
-    if (!looks_like_invite_token(token)) return std::nullopt;
-    spi::Params params;
-    params.bytea(token_hash(token));
-    if (spi::run(load_invite_locked, params, 1) == 0) return std::nullopt;
+// The invite the last load_invite_* statement found; nullopt when it found none, or one of
+// another tenant (as unknown as a token that does not exist).
+std::optional<InviteRecord> invite_from_result(std::uint64_t rows) {
+    if (rows == 0) return std::nullopt;
     InviteRecord invite;
     invite.id = *spi::int8_at(0, 1);
     invite.tenant = *spi::text_at(0, 2);
-    // Another tenant's token is as unknown as a token that does not exist.
     if (!tenant_scope::visible(invite.tenant)) return std::nullopt;
     invite.vendor_id = *spi::int8_at(0, 3);
     invite.revoked = spi::bool_at(0, 4);
@@ -174,6 +177,14 @@ std::optional<InviteRecord> load_invite(const std::string &token) {
     invite.use_count = spi::int8_at(0, 7).value_or(0);
     invite.expires_at = spi::int8_at(0, 8);
     return invite;
+}
+
+// The invite with this token, locked; nullopt for a token nobody issued.
+std::optional<InviteRecord> load_invite(const std::string &token) {
+    if (!looks_like_invite_token(token)) return std::nullopt;
+    spi::Params params;
+    params.bytea(token_hash(token));
+    return invite_from_result(spi::run(load_invite_locked, params, 1));
 }
 
 // Inserts a token row for the vendor; returns (token, invite id).  CI011 for no such vendor.
@@ -270,8 +281,11 @@ std::string rejection_tenant(const std::optional<InviteRecord> &invite, std::int
 
 }  // namespace
 
-Redemption redeem(const std::string &token, std::int64_t customer_id, const char *path) {
-    const auto invite = load_invite(token);
+namespace {
+
+// Redeems a loaded invite; a rejection is recorded if the enclosing transaction commits.
+Redemption redeem_loaded(const std::optional<InviteRecord> &invite, std::int64_t customer_id,
+                         const char *path) {
     try {
         return redeem_checked(invite, customer_id, path);
     } catch (const IdentityError &error) {
@@ -289,6 +303,19 @@ Redemption redeem(const std::string &token, std::int64_t customer_id, const char
               {"invite_id", invite ? std::optional(std::to_string(invite->id)) : std::nullopt}}});
         throw;
     }
+}
+
+}  // namespace
+
+Redemption redeem(const std::string &token, std::int64_t customer_id, const char *path) {
+    return redeem_loaded(load_invite(token), customer_id, path);
+}
+
+Redemption redeem_invite_id(std::int64_t invite_id, std::int64_t customer_id, const char *path) {
+    spi::Params params;
+    params.int8(invite_id);
+    return redeem_loaded(invite_from_result(spi::run(load_invite_by_id, params, 1)), customer_id,
+                         path);
 }
 
 }  // namespace ci
@@ -434,7 +461,8 @@ struct QueuedInvite {
     std::int64_t customer_id;
     char *token;
     char *tenant;
-    char *identifiers[4];  // normalized, by Identifier; null when absent
+    char *identifiers[4];  // normalized, by Identifier; null when absent (or blocked)
+    bool verified[4];      // the row marked this identifier verified (email, phone)
     SubTransactionId subxact;
     QueuedInvite *next;
 };
@@ -470,21 +498,49 @@ struct PendingRegistration {
     std::string token;
     std::string tenant;
     std::array<std::optional<std::string>, 4> identifiers;
+    std::array<bool, 4> verified;
+};
+
+// The customer a registration is for, and the identifier that found it (none: its own row).
+struct RegisteredCustomer {
+    std::int64_t id;
+    std::optional<Identifier> via;
 };
 
 // The customer a queued registration is for: the row it wrote, or -- when the INSERT
 // collided with an existing customer (ON CONFLICT DO NOTHING / DO UPDATE) -- that
 // customer, found by the row's identifiers in resolution order.  nullopt when the row
 // was dropped otherwise (a trigger returned NULL): then there is nobody to map.
-std::optional<std::int64_t> registered_customer(const PendingRegistration &registration) {
-    if (store::load_customer(registration.customer_id)) return registration.customer_id;
+std::optional<RegisteredCustomer> registered_customer(const PendingRegistration &registration) {
+    if (store::load_customer(registration.customer_id))
+        return RegisteredCustomer{registration.customer_id, std::nullopt};
     for (Identifier id : all_identifiers) {
         const auto &value = registration.identifiers[static_cast<int>(id)];
         if (!value) continue;
         if (auto holder = store::find_active_customer(registration.tenant, id, *value))
-            return holder;
+            return RegisteredCustomer{*holder, id};
     }
     return std::nullopt;
+}
+
+// Under the `verified` policy, a registration that landed on an existing customer through an
+// email or phone the row did not mark verified enrolls nobody: it opens a claim (the token
+// must still be one that could be redeemed).
+bool claimed_instead(const PendingRegistration &registration, const RegisteredCustomer &customer) {
+    if (!customer.via || !trust::is_weak(*customer.via) ||
+        registration.verified[static_cast<int>(*customer.via)] ||
+        !trust::policy_of(registration.tenant).verified)
+        return false;
+    const auto invite = load_invite(registration.token);
+    check_usable(invite);
+    if (invite->tenant != registration.tenant)
+        throw IdentityError(sqlstate::tenant_mismatch,
+                            "invite token " + std::to_string(invite->id) + " and customer " +
+                                std::to_string(customer.id) + " belong to different tenants");
+    claims::open_registration_claim(registration.tenant, *customer.via,
+                                    *registration.identifiers[static_cast<int>(*customer.via)],
+                                    customer.id, invite->vendor_id, invite->id);
+    return true;
 }
 
 // The text key 'invite_token' as a Datum.
@@ -493,7 +549,8 @@ Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 }  // namespace
 
 void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
-                       const std::array<std::optional<std::string>, 4> &identifiers) {
+                       const std::array<std::optional<std::string>, 4> &identifiers,
+                       const std::array<bool, 4> &verified) {
     const auto metadata = row.datum("metadata");
     if (!metadata) return;  // NOT NULL reports it
     bool present = false;
@@ -532,6 +589,7 @@ void take_invite_token(const RowView &row, RowChanges &changes, const std::strin
             if (identifiers[i])
                 entry->identifiers[i] =
                     MemoryContextStrdup(TopTransactionContext, identifiers[i]->c_str());
+        for (int i = 0; i < 4; ++i) entry->verified[i] = verified[i];
         entry->subxact = GetCurrentSubTransactionId();
         entry->next = queued_invites;
         queued_invites = entry;
@@ -556,7 +614,9 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         // cannot redeem an entry twice.
         std::vector<PendingRegistration> pending;
         for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next) {
-            PendingRegistration registration{entry->customer_id, entry->token, entry->tenant, {}};
+            PendingRegistration registration{entry->customer_id, entry->token, entry->tenant, {},
+                                             {}};
+            for (int i = 0; i < 4; ++i) registration.verified[i] = entry->verified[i];
             for (int i = 0; i < 4; ++i)
                 if (entry->identifiers[i])
                     registration.identifiers[i] = std::string(entry->identifiers[i]);
@@ -565,8 +625,8 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         queued_invites = nullptr;
         spi::connect();
         for (auto it = pending.rbegin(); it != pending.rend(); ++it)
-            if (auto customer_id = registered_customer(*it))
-                redeem(it->token, *customer_id, "registration");
+            if (auto customer = registered_customer(*it))
+                if (!claimed_instead(*it, *customer)) redeem(it->token, customer->id, "registration");
         spi::finish();
         return PointerGetDatum(nullptr);
     });

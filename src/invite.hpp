@@ -21,11 +21,16 @@ struct Redemption {
 // recorded in identity_event if the enclosing transaction commits.  Needs SPI.
 Redemption redeem(const std::string &token, std::int64_t customer_id, const char *path);
 
+// Redeems the invite with this id (accepting a registration claim), as redeem() does.
+Redemption redeem_invite_id(std::int64_t invite_id, std::int64_t customer_id, const char *path);
+
 // Customer row trigger: takes metadata->'invite_token' out of the row being written
 // (it is never stored) and queues it for redemption at the end of the statement, with the
-// row's tenant and normalized identifiers (to find the customer an upsert landed on).
+// row's tenant and normalized identifiers (to find the customer an upsert landed on) and
+// which of them the row marks verified.
 void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
-                       const std::array<std::optional<std::string>, 4> &identifiers);
+                       const std::array<std::optional<std::string>, 4> &identifiers,
+                       const std::array<bool, 4> &verified);
 
 // Registers the transaction callbacks of the registration queue; called from _PG_init.
 void invite_init();

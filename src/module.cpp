@@ -3,6 +3,7 @@
 #include "invite.hpp"
 #include "pg_boundary.hpp"
 #include "tenant_scope.hpp"
+#include "trust.hpp"
 
 extern "C" {
 PG_MODULE_MAGIC;
@@ -14,5 +15,6 @@ PGDLLEXPORT void _PG_init(void);
 void _PG_init(void) {
     ci::deferred_audit_init();
     ci::invite_init();
-    ci::tenant_scope::define_setting();
+    ci::tenant_scope::init();
+    ci::trust::init();
 }

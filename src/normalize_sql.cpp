@@ -19,9 +19,9 @@ static Datum text_datum(const std::string &value) {
 }
 
 CI_SQL_FUNCTION(ci_normalize_email) {
-    return entry_guard([&] { return text_datum(*checked_email(text_arg(fcinfo, 0))); });
+    return entry_guard([&] { return text_datum(*normalized_email_any_length(text_arg(fcinfo, 0))); });
 }
 
 CI_SQL_FUNCTION(ci_normalize_phone) {
-    return entry_guard([&] { return text_datum(*checked_phone(text_arg(fcinfo, 0))); });
+    return entry_guard([&] { return text_datum(*normalized_phone_any_length(text_arg(fcinfo, 0))); });
 }

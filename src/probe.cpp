@@ -46,6 +46,10 @@ struct Catalog {
     AttrNumber c_id, c_tenant, c_identifier[4], c_name, c_email, c_archived_at, c_merged_into,
         c_roles;
     AttrNumber v_id, v_tenant, v_customer_id, v_email_normalized;
+    AttrNumber c_email_verified_at, c_phone_verified_at;  // InvalidAttrNumber before 0.5.0
+    // The trust tables of 0.5.0 (InvalidOid before): policy, blocked values, role bindings.
+    Oid trust_policy, trust_policy_key, blocked, blocked_key, binding, binding_key;
+    AttrNumber t_policy, t_builtin, b_tenant;
 };
 Catalog catalog;
 // Holds the values one probe copies out of the heap; reset at the start of the next probe.
@@ -66,7 +70,13 @@ void forget_catalog(Datum, Oid relid) {
                           catalog.archived_index[2],
                           catalog.archived_index[3],
                           catalog.vendor_customer_key,
-                          catalog.vendor_email_index};
+                          catalog.vendor_email_index,
+                          catalog.trust_policy,
+                          catalog.trust_policy_key,
+                          catalog.blocked,
+                          catalog.blocked_key,
+                          catalog.binding,
+                          catalog.binding_key};
     if (relid == InvalidOid) catalog.valid = false;
     for (Oid oid : cached)
         if (oid == relid) catalog.valid = false;
@@ -138,6 +148,19 @@ void ensure_catalog() {
     c.v_tenant = column_named(c.vendor, "tenant_id");
     c.v_customer_id = column_named(c.vendor, "customer_id");
     c.v_email_normalized = column_named(c.vendor, "primary_contact_email_normalized");
+    c.c_email_verified_at = get_attnum(c.customer, "email_verified_at");
+    c.c_phone_verified_at = get_attnum(c.customer, "phone_verified_at");
+    c.trust_policy = optional_relation(schema, "trust_policy");
+    c.trust_policy_key = optional_relation(schema, "trust_policy_tenant_key");
+    c.blocked = optional_relation(schema, "blocked_identifier");
+    c.blocked_key = optional_relation(schema, "blocked_identifier_pkey");
+    c.binding = optional_relation(schema, "tenant_binding");
+    c.binding_key = optional_relation(schema, "tenant_binding_pkey");
+    if (OidIsValid(c.trust_policy)) {
+        c.t_policy = column_named(c.trust_policy, "policy");
+        c.t_builtin = column_named(c.trust_policy, "builtin_blocklist");
+    }
+    if (OidIsValid(c.binding)) c.b_tenant = column_named(c.binding, "tenant_id");
     c.valid = true;
     catalog = c;
 }
@@ -153,7 +176,7 @@ struct RawCustomer {
     bool found;
     std::int64_t id;
     RawText tenant, identifiers[4], name, email;
-    bool archived, has_merged_into, vendor_role, has_vendor;
+    bool archived, has_merged_into, vendor_role, has_vendor, email_verified, phone_verified;
     std::int64_t merged_into, vendor;
 };
 
@@ -182,6 +205,14 @@ bool int8_column(TupleTableSlot *slot, AttrNumber attnum, std::int64_t *out) {
     return !is_null;
 }
 
+// Is the (optional) column present and not NULL?
+bool is_set(TupleTableSlot *slot, AttrNumber attnum) {
+    if (attnum == InvalidAttrNumber) return false;
+    bool is_null = true;
+    slot_getattr(slot, attnum, &is_null);
+    return !is_null;
+}
+
 // Does the text[] column contain `role`?
 bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
     bool is_null = true;
@@ -203,11 +234,13 @@ bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
     return false;
 }
 
-// The equality scan keys of one probe: the first `count` columns of the index.
+// The equality scan keys of one probe: the first `count` columns of the index.  With
+// first_is_null the first key searches for NULL instead (UNIQUE NULLS NOT DISTINCT).
 struct EqualKeys {
-    Datum values[2];
-    RegProcedure procedures[2];
+    Datum values[3];
+    RegProcedure procedures[3];
     int count;
+    bool first_is_null = false;
 };
 
 // Visits the rows of `heap_oid` that `keys` finds through the index, under `snapshot`,
@@ -219,10 +252,15 @@ void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot sna
     Relation heap = table_open(heap_oid, AccessShareLock);
     TupleTableSlot *slot = table_slot_create(heap, nullptr);
     Relation index = index_open(index_oid, AccessShareLock);
-    ScanKeyData scan_keys[2];
-    for (int i = 0; i < keys.count; ++i)
-        ScanKeyEntryInitialize(&scan_keys[i], 0, i + 1, BTEqualStrategyNumber, InvalidOid,
-                               index->rd_indcollation[i], keys.procedures[i], keys.values[i]);
+    ScanKeyData scan_keys[3];
+    for (int i = 0; i < keys.count; ++i) {
+        if (i == 0 && keys.first_is_null)
+            ScanKeyEntryInitialize(&scan_keys[i], SK_ISNULL | SK_SEARCHNULL, 1, InvalidStrategy,
+                                   InvalidOid, InvalidOid, InvalidOid, (Datum)0);
+        else
+            ScanKeyEntryInitialize(&scan_keys[i], 0, i + 1, BTEqualStrategyNumber, InvalidOid,
+                                   index->rd_indcollation[i], keys.procedures[i], keys.values[i]);
+    }
     IndexScanDesc scan = compat::index_beginscan(heap, index, snapshot, keys.count, 0);
     index_rescan(scan, scan_keys, keys.count, nullptr, 0);
     while (index_getnext_slot(scan, ForwardScanDirection, slot))
@@ -285,6 +323,8 @@ void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snaps
         raw->archived = !archived_null;
         raw->has_merged_into = int8_column(s, catalog.c_merged_into, &raw->merged_into);
         raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
+        raw->email_verified = is_set(s, catalog.c_email_verified_at);
+        raw->phone_verified = is_set(s, catalog.c_phone_verified_at);
         return false;
     });
     if (raw->found) raw->has_vendor = linked_vendor(raw->id, snapshot, &raw->vendor);
@@ -317,6 +357,8 @@ std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
     if (raw.has_merged_into) record.merged_into = raw.merged_into;
     record.has_vendor_role = raw.vendor_role;
     if (raw.has_vendor) record.linked_vendor = raw.vendor;
+    record.email_verified = raw.email_verified;
+    record.phone_verified = raw.phone_verified;
     return record;
 }
 
@@ -442,6 +484,93 @@ bool archived_in_latest_snapshot(std::int64_t id) {
             Visibility::latest);
     });
     return archived;
+}
+
+std::optional<TrustRow> trust_row(const std::optional<std::string> &tenant) {
+    bool found = false;
+    TrustRow row{};
+    char policy[16] = {0};
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            if (!OidIsValid(catalog.trust_policy_key)) return;
+            EqualKeys keys{{(Datum)0}, {F_TEXTEQ}, 1, !tenant};
+            if (tenant)
+                keys.values[0] =
+                    PointerGetDatum(cstring_to_text_with_len(tenant->data(), tenant->size()));
+            scan_index(catalog.trust_policy, catalog.trust_policy_key, keys, snapshot,
+                       [&](TupleTableSlot *s) {
+                           bool is_null = true;
+                           Datum value = slot_getattr(s, catalog.t_policy, &is_null);
+                           if (!is_null)
+                               text_to_cstring_buffer(DatumGetTextPP(value), policy,
+                                                      sizeof policy);
+                           Datum builtin = slot_getattr(s, catalog.t_builtin, &is_null);
+                           row.builtin_blocklist = !is_null && DatumGetBool(builtin);
+                           found = true;
+                           return false;
+                       });
+        });
+    });
+    if (!found) return std::nullopt;
+    row.verified = std::string(policy) == "verified";
+    return row;
+}
+
+bool blocked_value(const std::string &tenant, const char *identifier, const std::string &value) {
+    bool found = false;
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            if (!OidIsValid(catalog.blocked_key)) return;
+            EqualKeys keys{{PointerGetDatum(cstring_to_text_with_len(tenant.data(), tenant.size())),
+                            PointerGetDatum(cstring_to_text(identifier)),
+                            PointerGetDatum(cstring_to_text_with_len(value.data(), value.size()))},
+                           {F_TEXTEQ, F_TEXTEQ, F_TEXTEQ},
+                           3};
+            scan_index(catalog.blocked, catalog.blocked_key, keys, snapshot,
+                       [&](TupleTableSlot *) { return !(found = true); });
+        });
+    });
+    return found;
+}
+
+bool any_blocked_value(const std::string &tenant) {
+    bool found = false;
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            if (!OidIsValid(catalog.blocked_key)) return;
+            EqualKeys keys{{PointerGetDatum(cstring_to_text_with_len(tenant.data(), tenant.size()))},
+                           {F_TEXTEQ},
+                           1};
+            scan_index(catalog.blocked, catalog.blocked_key, keys, snapshot,
+                       [&](TupleTableSlot *) { return !(found = true); });
+        });
+    });
+    return found;
+}
+
+std::optional<std::string> tenant_binding(std::uint32_t role) {
+    RawText tenant{nullptr, -1};
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            if (!OidIsValid(catalog.binding_key)) return;
+            EqualKeys keys{{ObjectIdGetDatum(role)}, {F_OIDEQ}, 1};
+            scan_index(catalog.binding, catalog.binding_key, keys, snapshot,
+                       [&](TupleTableSlot *s) {
+                           tenant = text_column(s, catalog.b_tenant);
+                           return false;
+                       });
+        });
+    });
+    return to_string(tenant);
+}
+
+bool has_verified_columns() {
+    bool present = false;
+    pg_call([&] {
+        ensure_catalog();
+        present = catalog.c_email_verified_at != InvalidAttrNumber;
+    });
+    return present;
 }
 
 TableSecurity table_security() {

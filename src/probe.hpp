@@ -36,6 +36,24 @@ std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier i
 // Is the customer archived in the latest committed state (not this transaction's snapshot)?
 bool archived_in_latest_snapshot(std::int64_t id);
 
+// A row of trust_policy.
+struct TrustRow {
+    bool verified;           // policy 'verified' (else 'trusting')
+    bool builtin_blocklist;  // the built-in blocked values apply
+};
+// The trust_policy row of the tenant, or with nullopt the default row (tenant_id NULL);
+// nullopt when there is none (or the installed version predates 0.5.0).
+std::optional<TrustRow> trust_row(const std::optional<std::string> &tenant);
+// Is the normalized value on the tenant's own blocked list (blocked_identifier)?
+bool blocked_value(const std::string &tenant, const char *identifier, const std::string &value);
+// Does the tenant have any blocked value of its own?
+bool any_blocked_value(const std::string &tenant);
+// The tenant the role is bound to (tenant_binding), if any.
+std::optional<std::string> tenant_binding(std::uint32_t role);
+
+// Does customer have the verified-at columns (0.5.0 and later)?
+bool has_verified_columns();
+
 // Row-level security state and owner of the extension's tables (as of customer).
 struct TableSecurity {
     bool row_security;

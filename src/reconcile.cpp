@@ -25,6 +25,7 @@
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "trust.hpp"
 #include "vendor_link.hpp"
 
 extern "C" {
@@ -50,6 +51,7 @@ struct LonelyVendor {
     std::optional<std::string> email_raw, email;  // email: normalized
     std::string name;
     std::optional<std::string> stored_email;
+    bool blocked = false;  // the contact email is a blocked value (trust.hpp)
 };
 
 // One line of the plan (or of what was done).
@@ -112,7 +114,7 @@ std::vector<Candidate> read_candidates(const std::string &tenant) {
         c.stored_email = spi::text_at(row, 6);
         c.stored_phone = spi::text_at(row, 7);
         c.vendor_id = spi::int8_at(row, 8);
-        static_cast<RawIdentity &>(c) = identity_of_raw(ext, user, email, phone);
+        static_cast<RawIdentity &>(c) = identity_of_raw(tenant, ext, user, email, phone);
         result.push_back(std::move(c));
     }
     return result;
@@ -132,7 +134,10 @@ std::vector<LonelyVendor> read_lonely_vendors(const std::string &tenant) {
         v.stored_email = spi::text_at(row, 4);
         if (v.email_raw) {
             Normalized n = normalize_email(*v.email_raw);
-            if (n.ok) v.email = n.value;
+            if (n.ok && trust::blocked(tenant, Identifier::email, n.value))
+                v.blocked = true;
+            else if (n.ok)
+                v.email = n.value;
         }
         result.push_back(std::move(v));
     }
@@ -236,6 +241,11 @@ std::vector<Action> plan(std::vector<Candidate> &customers,
                                subject});
         if (!v.email_raw) {
             left_alone(std::nullopt, "vendor has no contact email");
+            continue;
+        }
+        if (v.blocked) {
+            left_alone(std::nullopt, "vendor contact email " + quote_for_message(*v.email_raw) +
+                                         " is a blocked value: it identifies nobody");
             continue;
         }
         if (!v.email) {

@@ -9,6 +9,11 @@
 // until commit and decides again under the locks, so concurrent calls with overlapping
 // identifiers take turns and the later one finds what the earlier one created.  All
 // checks happen before any write, so a conflict changes nothing.
+//
+// Trust (trust.hpp): under the tenant's `verified` policy, a match through an unverified
+// email or phone that would write -- link a vendor, create the vendor's customer, fill in
+// identifiers -- writes nothing and opens a claim in the review queue instead (method
+// 'claim').  Blocked values are not identifiers at all.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -16,12 +21,15 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "claims.hpp"
 #include "errors.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
+#include "resolve.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "trust.hpp"
 #include "vendor_link.hpp"
 
 extern "C" {
@@ -33,29 +41,6 @@ extern "C" {
 
 namespace ci {
 namespace {
-
-// What the caller asked for, validated and normalized.
-struct ResolveRequest {
-    std::string tenant;
-    CustomerFields given;                            // as given (raw email/phone)
-    std::array<std::optional<std::string>, 4> keys;  // normalized, by Identifier
-    std::optional<std::int64_t> customer_ref;
-    bool create_missing = true;
-    bool conflict_returns = false;
-
-    const std::optional<std::string> &key(Identifier id) const {
-        return keys[static_cast<int>(id)];
-    }
-};
-
-// What resolution decided.
-struct ResolveOutcome {
-    bool has_row = false;
-    std::optional<std::int64_t> customer_id;
-    std::optional<std::int64_t> vendor_id;
-    std::string method;
-    bool created = false;
-};
 
 // Two different customers (or a customer and a different value) behind the inputs.
 struct Conflict {
@@ -105,6 +90,8 @@ class Resolver {
                 continue;  // decide again: the locks may have waited for another writer
             }
             check_no_newer_holder(record);
+            if (auto weak = untrusted_weak_match(match, record))
+                return open_claim(match, record, *weak);
             if (auto outcome = apply(match, record)) return *outcome;
             forget_lookups();
         }
@@ -333,7 +320,46 @@ class Resolver {
             if (req_.key(id) && !record.value(id) && !alias_[static_cast<int>(id)])
                 missing.emplace_back(identifier_name(id));
         if (req_.given.name && !record.name) missing.emplace_back("name");
+        // A verified value the customer already has, not yet marked verified.
+        if (req_.verified(Identifier::email) && req_.key(Identifier::email) &&
+            record.value(Identifier::email) == req_.key(Identifier::email) && !record.email_verified)
+            missing.emplace_back("email_verified_at");
+        if (req_.verified(Identifier::phone) && req_.key(Identifier::phone) &&
+            record.value(Identifier::phone) == req_.key(Identifier::phone) && !record.phone_verified)
+            missing.emplace_back("phone_verified_at");
         return missing;
+    }
+
+    // The weak identifier a match that would write went through, when the tenant's policy
+    // asks for verification and neither the call nor (for the customer's own vendor link)
+    // the customer's row gives it; nullopt when the match may write.
+    std::optional<Identifier> untrusted_weak_match(const Match &match,
+                                                   const std::optional<CustomerRecord> &record) {
+        std::optional<Identifier> via;
+        if (match.method == "vendor_email" || match.method == "customer_email")
+            via = Identifier::email;
+        else if (match.method == "phone")
+            via = Identifier::phone;
+        if (!via || req_.verified(*via) || !trust::policy_of(req_.tenant).verified)
+            return std::nullopt;
+        // The customer proved this email: linking it to the vendor with that contact email
+        // takes nothing from the caller.  Anything the caller adds still needs its own proof.
+        if (match.link_vendor && record && record->email_verified &&
+            missing_fields(*record).empty())
+            return std::nullopt;
+        return via;
+    }
+
+    // Writes nothing but the claim: the caller learns its id, not the customer's.
+    ResolveOutcome open_claim(const Match &match, const std::optional<CustomerRecord> &record,
+                              Identifier via) {
+        ResolveOutcome outcome;
+        outcome.has_row = true;
+        outcome.method = "claim";
+        outcome.claim_id = claims::open_resolve_claim(
+            req_, via, record ? std::optional(record->id) : std::nullopt,
+            match.vendor ? std::optional(match.vendor->id) : std::nullopt);
+        return outcome;
     }
 
     // Writes what was decided: create, enrich, link; nullopt when a write lost a race
@@ -389,73 +415,122 @@ class Resolver {
     }
 };
 
-// Reads and validates the SQL arguments (22023 / 22004 for bad input).
+// Reads the SQL arguments (22023 / 22004 for bad input).  A 0.4.0 definition of the
+// function (nine arguments) still calls this library until ALTER EXTENSION UPDATE.
 ResolveRequest read_request(FunctionCallInfo fcinfo) {
-    ResolveRequest req;
-    req.tenant = checked_tenant(text_arg(fcinfo, 0));
-    req.given.external_customer_id =
-        checked_identifier(text_arg(fcinfo, 1), "external_customer_id");
-    req.given.email = text_arg(fcinfo, 2);
-    req.customer_ref = int8_arg(fcinfo, 3);
-    req.given.user_id = checked_identifier(text_arg(fcinfo, 4), "user_id");
-    req.given.phone = text_arg(fcinfo, 5);
-    req.given.name = text_arg(fcinfo, 6);
-    auto create_missing = bool_arg(fcinfo, 7);
-    auto on_conflict = text_arg(fcinfo, 8);
-
-    req.keys[static_cast<int>(Identifier::external_customer_id)] = req.given.external_customer_id;
-    req.keys[static_cast<int>(Identifier::user_id)] = req.given.user_id;
-    req.keys[static_cast<int>(Identifier::email)] = checked_email(req.given.email);
-    req.keys[static_cast<int>(Identifier::phone)] = checked_phone(req.given.phone);
-
+    CustomerFields given;
+    given.external_customer_id = text_arg(fcinfo, 1);
+    given.email = text_arg(fcinfo, 2);
+    given.user_id = text_arg(fcinfo, 4);
+    given.phone = text_arg(fcinfo, 5);
+    given.name = text_arg(fcinfo, 6);
+    const auto create_missing = bool_arg(fcinfo, 7);
+    const auto on_conflict = text_arg(fcinfo, 8);
+    std::optional<bool> email_verified = false, phone_verified = false;
+    if (PG_NARGS() > 10) {
+        email_verified = bool_arg(fcinfo, 9);
+        phone_verified = bool_arg(fcinfo, 10);
+    }
+    given.email_verified = email_verified.value_or(false);
+    given.phone_verified = phone_verified.value_or(false);
+    ResolveRequest request = make_resolve_request(text_arg(fcinfo, 0), std::move(given),
+                                                  int8_arg(fcinfo, 3), true, false);
+    if (!email_verified || !phone_verified)
+        throw IdentityError(sqlstate::malformed_input,
+                            "email_verified and phone_verified must not be null");
     if (!create_missing)
         throw IdentityError(sqlstate::malformed_input, "create_missing must not be null");
-    req.create_missing = *create_missing;
+    request.create_missing = *create_missing;
     if (on_conflict && *on_conflict == "raise")
-        req.conflict_returns = false;
+        request.conflict_returns = false;
     else if (on_conflict && *on_conflict == "return")
-        req.conflict_returns = true;
+        request.conflict_returns = true;
     else
         throw IdentityError(
             sqlstate::malformed_input, "on_conflict must be 'raise' or 'return'",
             on_conflict ? "Got " + quote_for_message(*on_conflict) + "." : "Got NULL.");
-    bool any = req.customer_ref.has_value();
-    for (const auto &key : req.keys) any = any || key.has_value();
-    if (!any)
-        throw IdentityError(sqlstate::malformed_input,
-                            "resolve_customer_identity needs at least one identifier", {},
-                            "Give external_customer_id, user_id, email, phone or customer_ref.");
-    return req;
+    require_identifier(request);
+    return request;
 }
 
-// Emits the result row (if any) through a materialized set.
+// Emits the result row (if any) through a materialized set, with as many of the columns
+// (customer_id, vendor_id, method, created, claim_id) as the function's definition has.
 void emit(FunctionCallInfo fcinfo, const ResolveOutcome &outcome) {
     const char *method = outcome.method.c_str();
     pg_call([&] {
         spi::start_materialized_srf(fcinfo);
         if (!outcome.has_row) return;
         ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
-        Datum values[4];
-        bool nulls[4] = {!outcome.customer_id, !outcome.vendor_id, false, false};
+        Datum values[5];
+        bool nulls[5] = {!outcome.customer_id, !outcome.vendor_id, false, false,
+                         !outcome.claim_id};
         values[0] = outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0;
         values[1] = outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0;
         values[2] = CStringGetTextDatum(method);
         values[3] = BoolGetDatum(outcome.created);
+        values[4] = outcome.claim_id ? Int64GetDatum(*outcome.claim_id) : (Datum)0;
+        if (rsinfo->setDesc->natts < 4 || rsinfo->setDesc->natts > 5)
+            elog(ERROR, "customer_identity: unexpected result type of resolve_customer_identity");
         tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
     });
 }
 
 }  // namespace
+
+ResolveRequest make_resolve_request(std::optional<std::string> tenant, CustomerFields given,
+                                    std::optional<std::int64_t> customer_ref, bool create_missing,
+                                    bool conflict_returns) {
+    ResolveRequest req;
+    req.tenant = checked_tenant(tenant);
+    req.given = std::move(given);
+    req.given.external_customer_id =
+        checked_identifier(req.given.external_customer_id, "external_customer_id");
+    req.given.user_id = checked_identifier(req.given.user_id, "user_id");
+    req.given.name = checked_name(req.given.name);
+    req.customer_ref = customer_ref;
+    req.create_missing = create_missing;
+    req.conflict_returns = conflict_returns;
+    req.keys[static_cast<int>(Identifier::external_customer_id)] = req.given.external_customer_id;
+    req.keys[static_cast<int>(Identifier::user_id)] = req.given.user_id;
+    const auto email = checked_email(req.given.email);
+    const auto phone = checked_phone(req.given.phone);
+    // A blocked value identifies nobody: the row may carry it, nothing matches by it.
+    req.keys[static_cast<int>(Identifier::email)] =
+        trust::unless_blocked(req.tenant, Identifier::email, email);
+    req.keys[static_cast<int>(Identifier::phone)] =
+        trust::unless_blocked(req.tenant, Identifier::phone, phone);
+    return req;
+}
+
+void require_identifier(const ResolveRequest &req) {
+    bool any = req.customer_ref.has_value();
+    for (const auto &key : req.keys) any = any || key.has_value();
+    if (!any && (req.given.email || req.given.phone))
+        throw IdentityError(sqlstate::malformed_input,
+                            "resolve_customer_identity got no usable identifier: the email or "
+                            "phone given is a blocked value",
+                            "Blocked values (README \"Blocked values\") identify nobody.",
+                            "Give external_customer_id, user_id or customer_ref as well.");
+    if (!any)
+        throw IdentityError(sqlstate::malformed_input,
+                            "resolve_customer_identity needs at least one identifier", {},
+                            "Give external_customer_id, user_id, email, phone or customer_ref.");
+}
+
+ResolveOutcome resolve(const ResolveRequest &request) {
+    Resolver resolver(request);
+    const ResolveOutcome outcome = resolver.run();
+    if (resolver.connected()) spi::finish();
+    return outcome;
+}
+
 }  // namespace ci
 
 using namespace ci;
 
 CI_SQL_FUNCTION(ci_resolve_customer_identity) {
     return entry_guard([&] {
-        const ResolveRequest request = read_request(fcinfo);
-        Resolver resolver(request);
-        const ResolveOutcome outcome = resolver.run();
-        if (resolver.connected()) spi::finish();
+        const ResolveOutcome outcome = resolve(read_request(fcinfo));
         emit(fcinfo, outcome);
         return (Datum)0;
     });

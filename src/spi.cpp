@@ -39,7 +39,9 @@ Params &Params::int4(std::optional<std::int64_t> value) {
     return value ? push(Int32GetDatum(static_cast<int32>(*value)), false) : push((Datum)0, true);
 }
 
-Params &Params::boolean(bool value) { return push(BoolGetDatum(value), false); }
+Params &Params::boolean(std::optional<bool> value) {
+    return value ? push(BoolGetDatum(*value), false) : push((Datum)0, true);
+}
 
 Params &Params::bytea(const std::string &bytes) {
     Datum datum = (Datum)0;

@@ -18,7 +18,7 @@ extern "C" {
 
 namespace ci::spi {
 
-constexpr int max_params = 12;
+constexpr int max_params = 16;
 
 // A SQL statement prepared on first use and kept for the life of the backend.
 struct Statement {
@@ -34,7 +34,7 @@ class Params {
     Params &text(const std::optional<std::string> &value);
     Params &int8(std::optional<std::int64_t> value);
     Params &int4(std::optional<std::int64_t> value);
-    Params &boolean(bool value);
+    Params &boolean(std::optional<bool> value);
     Params &bytea(const std::string &bytes);
     Params &timestamptz(std::optional<std::int64_t> value);
     // A Datum passed straight through (e.g. a function argument of the statement's type).

@@ -34,37 +34,69 @@ static spi::Statement find_active[4] = {
 };
 
 // The parts of a customer row the rules read, and the vendor linked to it, in one probe.
-#define CI_CUSTOMER_SELECT                                                                      \
-    "SELECT c.id, c.tenant_id, c.external_customer_id, c.user_id, c.email_normalized,"          \
-    " c.phone_normalized, c.name, c.archived_at IS NOT NULL, c.merged_into, c.email,"           \
-    " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (c.roles),"                          \
-    " (SELECT v.id FROM customer_identity.vendor v WHERE v.customer_id OPERATOR(pg_catalog.=) " \
-    "c.id)"                                                                                     \
-    " FROM customer_identity.customer c"
-#define CI_CUSTOMER_COLUMNS CI_CUSTOMER_SELECT " WHERE c.id OPERATOR(pg_catalog.=) $1"
+// `verified` is the verified-at columns of 0.5.0, or false, false for an older schema.
+#define CI_CUSTOMER_LOCKED(verified)                                                            \
+    {"SELECT c.id, c.tenant_id, c.external_customer_id, c.user_id, c.email_normalized,"         \
+     " c.phone_normalized, c.name, c.archived_at IS NOT NULL, c.merged_into, c.email,"          \
+     " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (c.roles),"                         \
+     " (SELECT v.id FROM customer_identity.vendor v"                                            \
+     "  WHERE v.customer_id OPERATOR(pg_catalog.=) c.id), " verified                             \
+     " FROM customer_identity.customer c WHERE c.id OPERATOR(pg_catalog.=) $1 FOR UPDATE OF c", \
+     1,                                                                                         \
+     {INT8OID},                                                                                 \
+     nullptr}
 
-static spi::Statement load_customer_locked = {
-    CI_CUSTOMER_COLUMNS " FOR UPDATE OF c", 1, {INT8OID}, nullptr};
+// Each statement that touches the verified-at columns has a form for the schema before
+// 0.5.0 (the library serves an older installed version until ALTER EXTENSION UPDATE).
+struct VersionedStatement {
+    spi::Statement current, before_trust;
+    spi::Statement &get() { return probe::has_verified_columns() ? current : before_trust; }
+};
 
-static spi::Statement insert_customer_stmt = {
-    "INSERT INTO customer_identity.customer"
-    " (tenant_id, external_customer_id, user_id, email, phone, name, metadata)"
-    " VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::pg_catalog.jsonb, '{}'::pg_catalog.jsonb))"
-    " ON CONFLICT DO NOTHING RETURNING id",
-    7,
-    {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
-    nullptr};
+static VersionedStatement load_customer_locked = {
+    CI_CUSTOMER_LOCKED("c.email_verified_at IS NOT NULL, c.phone_verified_at IS NOT NULL"),
+    CI_CUSTOMER_LOCKED("false, false")};
 
-static spi::Statement fill_missing_stmt = {
-    "UPDATE customer_identity.customer SET"
-    " external_customer_id = COALESCE(external_customer_id, $2),"
-    " user_id = COALESCE(user_id, $3), email = COALESCE(email, $4),"
-    " phone = COALESCE(phone, $5), name = COALESCE(name, $6),"
-    " metadata = COALESCE($7::pg_catalog.jsonb OPERATOR(pg_catalog.||) metadata, metadata)"
-    " WHERE id OPERATOR(pg_catalog.=) $1",
-    7,
-    {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
-    nullptr};
+// The caller's verification stamps the identifier it verified ($8 email, $9 phone).
+#define CI_INSERT_CUSTOMER(columns, values)                                                    \
+    {"INSERT INTO customer_identity.customer"                                                  \
+     " (tenant_id, external_customer_id, user_id, email, phone, name, metadata" columns ")"    \
+     " VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::pg_catalog.jsonb, '{}'::pg_catalog.jsonb)" \
+     values ") ON CONFLICT DO NOTHING RETURNING id",                                           \
+     9,                                                                                        \
+     {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID},        \
+     nullptr}
+
+static VersionedStatement insert_customer_stmt = {
+    CI_INSERT_CUSTOMER(", email_verified_at, phone_verified_at",
+                       ", CASE WHEN $8 AND $4 IS NOT NULL THEN pg_catalog.clock_timestamp() END,"
+                       " CASE WHEN $9 AND $5 IS NOT NULL THEN pg_catalog.clock_timestamp() END"),
+    CI_INSERT_CUSTOMER("", "")};
+
+// Fills what is missing; a verified email or phone is stamped when the customer gets it now
+// or already has that very value.
+#define CI_FILL_MISSING(stamps)                                                                \
+    {"UPDATE customer_identity.customer SET"                                                   \
+     " external_customer_id = COALESCE(external_customer_id, $2),"                            \
+     " user_id = COALESCE(user_id, $3), email = COALESCE(email, $4),"                          \
+     " phone = COALESCE(phone, $5), name = COALESCE(name, $6),"                                \
+     " metadata = COALESCE($7::pg_catalog.jsonb OPERATOR(pg_catalog.||) metadata, metadata)"  \
+     stamps " WHERE id OPERATOR(pg_catalog.=) $1",                                              \
+     9,                                                                                        \
+     {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID},        \
+     nullptr}
+
+static VersionedStatement fill_missing_stmt = {
+    CI_FILL_MISSING(
+        ", email_verified_at = CASE WHEN $8 AND email_verified_at IS NULL AND $4 IS NOT NULL"
+        "   AND (email IS NULL OR email_normalized OPERATOR(pg_catalog.=)"
+        "        customer_identity.normalize_email($4))"
+        "   THEN pg_catalog.clock_timestamp() ELSE email_verified_at END,"
+        " phone_verified_at = CASE WHEN $9 AND phone_verified_at IS NULL AND $5 IS NOT NULL"
+        "   AND (phone IS NULL OR phone_normalized OPERATOR(pg_catalog.=)"
+        "        customer_identity.normalize_phone($5))"
+        "   THEN pg_catalog.clock_timestamp() ELSE phone_verified_at END"),
+    CI_FILL_MISSING("")};
 
 static spi::Statement lacks_metadata_keys_stmt = {
     "SELECT EXISTS (SELECT 1 FROM pg_catalog.jsonb_object_keys($2::pg_catalog.jsonb) k"
@@ -127,7 +159,7 @@ std::optional<std::int64_t> find_active_customer(const std::string &tenant, Iden
     return spi::int8_at(0, 1);
 }
 
-// Reads row 0 of the last CI_CUSTOMER_SELECT.
+// Reads row 0 of the last load_customer_locked.
 static CustomerRecord customer_from_result() {
     CustomerRecord record;
     record.id = *spi::int8_at(0, 1);
@@ -140,6 +172,8 @@ static CustomerRecord customer_from_result() {
     record.has_vendor_role = spi::bool_at(0, 11);
     record.email = spi::text_at(0, 10);
     record.linked_vendor = spi::int8_at(0, 12);
+    record.email_verified = spi::bool_at(0, 13);
+    record.phone_verified = spi::bool_at(0, 14);
     return record;
 }
 
@@ -154,7 +188,7 @@ std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock) {
     if (lock == Lock::none) return if_visible(probe::customer_by_id(id));
     spi::Params params;
     params.int8(id);
-    if (spi::run(load_customer_locked, params, 1) == 0) return std::nullopt;
+    if (spi::run(load_customer_locked.get(), params, 1) == 0) return std::nullopt;
     return if_visible(std::optional(customer_from_result()));
 }
 
@@ -187,8 +221,10 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
         .text(fields.email)
         .text(fields.phone)
         .text(fields.name)
-        .text(fields.metadata);
-    if (spi::run(insert_customer_stmt, params) == 0) return std::nullopt;
+        .text(fields.metadata)
+        .boolean(fields.email_verified)
+        .boolean(fields.phone_verified);
+    if (spi::run(insert_customer_stmt.get(), params) == 0) return std::nullopt;
     return spi::int8_at(0, 1);
 }
 
@@ -200,9 +236,11 @@ bool fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
         .text(fields.email)
         .text(fields.phone)
         .text(fields.name)
-        .text(fields.metadata);
+        .text(fields.metadata)
+        .boolean(fields.email_verified)
+        .boolean(fields.phone_verified);
     // A writer that takes no identity lock (a plain INSERT) may hold the value by now.
-    return spi::run_tolerating(fill_missing_stmt, params, ERRCODE_UNIQUE_VIOLATION);
+    return spi::run_tolerating(fill_missing_stmt.get(), params, ERRCODE_UNIQUE_VIOLATION);
 }
 
 bool lacks_metadata_keys(std::int64_t id, const std::string &metadata) {

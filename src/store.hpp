@@ -30,6 +30,8 @@ struct CustomerRecord {
     std::optional<std::int64_t> merged_into;
     bool has_vendor_role = false;
     std::optional<std::int64_t> linked_vendor;  // the vendor linked to this customer
+    bool email_verified = false;                 // email_verified_at is set
+    bool phone_verified = false;                 // phone_verified_at is set
 
     const std::optional<std::string> &value(Identifier id) const {
         return identifiers[static_cast<int>(id)];
@@ -48,6 +50,8 @@ struct VendorRecord {
 struct CustomerFields {
     std::optional<std::string> external_customer_id, user_id, email, phone, name;
     std::optional<std::string> metadata;  // jsonb text; its keys never replace existing ones
+    bool email_verified = false;          // stamp email_verified_at (the caller verified it)
+    bool phone_verified = false;          // stamp phone_verified_at
 };
 
 namespace store {

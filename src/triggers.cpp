@@ -1,9 +1,12 @@
 // The trigger rules of the SPEC: they hold whatever writes the rows.
 //
-//   customer_before_write      normalized columns, malformed email/phone/role/tenant (22023);
-//                              duplicates among active customers hit the partial unique
-//                              indexes of the install script (23505, DETAIL names the column)
-//   customer_vendor_role_rule  role vendor <=> linked from a vendor (CI007), auto-link on insert
+//   customer_before_write      normalized columns, malformed or too long email/phone/name/
+//                              role/tenant (22023); roles deduplicated; blocked values derive
+//                              no normalized value; a changed email/phone loses its
+//                              verification; duplicates among active customers hit the
+//                              partial unique indexes (23505, DETAIL names the column)
+//   customer_vendor_role_rule  role vendor <=> linked from a vendor (CI007), auto-link on
+//                              insert -- under the `verified` policy only for a verified email
 //   vendor_before_write        vendor.customer_id written only by the extension (CI006)
 //   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail
 #include <algorithm>
@@ -20,6 +23,7 @@
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "trust.hpp"
 #include "tuples.hpp"
 #include "vendor_link.hpp"
 
@@ -51,11 +55,12 @@ RowView old_row(const TriggerData *td) {
     return RowView{td->tg_trigtuple, td->tg_relation->rd_att};
 }
 
-// Roles must be known, non-NULL and one-dimensional; returns whether 'vendor' is among them.
-bool check_roles(const RowView &row) {
+// Roles must be known, non-NULL and one-dimensional.  Returns them without repeats, in
+// the order given (nullopt when there were none to drop).
+std::optional<std::vector<std::string>> checked_roles(const RowView &row) {
     auto roles = row.text_array("roles");
     if (!roles) throw IdentityError(sqlstate::malformed_input, "roles must not be null");
-    bool vendor = false;
+    std::vector<std::string> distinct;
     for (const auto &role : *roles) {
         if (!role) throw IdentityError(sqlstate::malformed_input, "roles must not contain NULL");
         bool known = std::any_of(std::begin(valid_roles), std::end(valid_roles),
@@ -64,9 +69,11 @@ bool check_roles(const RowView &row) {
             throw IdentityError(sqlstate::malformed_input,
                                 "unknown role " + quote_for_message(*role),
                                 "Valid roles are customer, vendor, wholesale and retail.");
-        vendor = vendor || *role == "vendor";
+        if (std::find(distinct.begin(), distinct.end(), *role) == distinct.end())
+            distinct.push_back(*role);
     }
-    return vendor;
+    if (distinct.size() == roles->size()) return std::nullopt;
+    return distinct;
 }
 
 // Does 'vendor' appear among the row's roles (roles already validated)?
@@ -76,11 +83,33 @@ bool has_vendor_role(const RowView &row) {
                                 [](const auto &role) { return role && *role == "vendor"; });
 }
 
+// Whether the row's email or phone (raw column `raw`, normalized `value`) counts as verified
+// after this write; clears the verified-at column when the value is gone, or changed by a
+// write that did not set the column itself.
+bool verification(const RowView &row, const std::optional<RowView> &old, const char *column,
+                  const char *raw, const std::optional<std::string> &value, RowChanges &changes) {
+    if (row.is_null(column)) return false;
+    const bool stamped_now = !old || old->is_null(column) || row.datum(column) != old->datum(column);
+    if (!value || (!stamped_now && row.text(raw) != old->text(raw))) {
+        changes.set_null(row, column);
+        return false;
+    }
+    return true;
+}
+
+// A raw column the rules check: on UPDATE a value the row already had is not checked again
+// (rows written before a limit existed stay writable).
+bool changed(const RowView &row, const std::optional<RowView> &old, const char *column) {
+    return !old || row.text(column) != old->text(column);
+}
+
 // BEFORE INSERT OR UPDATE ON customer.
 Datum customer_before_write(FunctionCallInfo fcinfo) {
     TriggerData *td = trigger_data(fcinfo, "customer_before_write");
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
     const RowView row = new_row(td);
+    std::optional<RowView> old;
+    if (is_update) old = old_row(td);
 
     const std::string tenant = checked_tenant(row.text("tenant_id"));
     std::array<std::optional<std::string>, 4> identifiers;
@@ -88,22 +117,39 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
         checked_identifier(row.text("external_customer_id"), "external_customer_id");
     identifiers[static_cast<int>(Identifier::user_id)] =
         checked_identifier(row.text("user_id"), "user_id");
-    identifiers[static_cast<int>(Identifier::email)] = checked_email(row.text("email"));
-    identifiers[static_cast<int>(Identifier::phone)] = checked_phone(row.text("phone"));
-    check_roles(row);
+    const auto email = changed(row, old, "email") ? checked_email(row.text("email"))
+                                                  : normalized_email_any_length(row.text("email"));
+    const auto phone = changed(row, old, "phone") ? checked_phone(row.text("phone"))
+                                                  : normalized_phone_any_length(row.text("phone"));
+    if (changed(row, old, "name")) checked_name(row.text("name"));
+    // Blocked values stay in the raw column and derive nothing: they identify nobody.
+    identifiers[static_cast<int>(Identifier::email)] =
+        trust::unless_blocked(tenant, Identifier::email, email);
+    identifiers[static_cast<int>(Identifier::phone)] =
+        trust::unless_blocked(tenant, Identifier::phone, phone);
 
-    // Callers never write the normalized columns: they are always derived here.
     RowChanges changes;
-    const auto &email = identifiers[static_cast<int>(Identifier::email)];
-    const auto &phone = identifiers[static_cast<int>(Identifier::phone)];
-    if (!is_update || email != row.text("email_normalized"))
-        changes.set_text(row, "email_normalized", email);
-    if (!is_update || phone != row.text("phone_normalized"))
-        changes.set_text(row, "phone_normalized", phone);
+    if (auto distinct = checked_roles(row)) changes.set_text_array(row, "roles", *distinct);
+    // Callers never write the normalized columns: they are always derived here.
+    const auto &email_key = identifiers[static_cast<int>(Identifier::email)];
+    const auto &phone_key = identifiers[static_cast<int>(Identifier::phone)];
+    if (!is_update || email_key != row.text("email_normalized"))
+        changes.set_text(row, "email_normalized", email_key);
+    if (!is_update || phone_key != row.text("phone_normalized"))
+        changes.set_text(row, "phone_normalized", phone_key);
+    // A verification belongs to the value verified: a new email or phone is unverified unless
+    // the same write marks it verified.
+    std::array<bool, 4> verified{};
+    if (row.has_column("email_verified_at")) {
+        verified[static_cast<int>(Identifier::email)] =
+            verification(row, old, "email_verified_at", "email", email, changes);
+        verified[static_cast<int>(Identifier::phone)] =
+            verification(row, old, "phone_verified_at", "phone", phone, changes);
+    }
     // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
     if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
     // Registration through an invite (invite.cpp).
-    take_invite_token(row, changes, tenant, identifiers);
+    take_invite_token(row, changes, tenant, identifiers, verified);
 
     // Uniqueness among active customers is the partial unique indexes' job: their
     // 23505 names the identifier, and they cost far less than a lookup per row.
@@ -150,6 +196,18 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
                                 "No unlinked vendor of tenant " + quote_for_message(tenant) +
                                     " has this customer's email as its contact email.",
                                 "Create the vendor first, or use upgrade_customer_to_vendor.");
+        // Typing a vendor's contact email proves nothing: under `verified` the row must say
+        // the person confirmed it (trust.hpp).
+        const bool email_verified =
+            row.has_column("email_verified_at") && !row.is_null("email_verified_at");
+        if (!email_verified && trust::policy_of(tenant).verified)
+            throw IdentityError(sqlstate::vendor_role_rule,
+                                customer + " has role vendor but its email is not verified",
+                                "Tenant " + quote_for_message(tenant) +
+                                    " links a vendor through the customer's email only when "
+                                    "email_verified_at is set.",
+                                "Set email_verified_at once the person confirmed the email, or "
+                                "use link_vendor_to_customer.");
         attach_vendor_for_role(vendor->id, id, tenant);
     }
     spi::finish();
@@ -175,12 +233,14 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     const std::string tenant = checked_tenant(row.text("tenant_id"));
     if (const auto name = row.text("name"); name && is_blank(*name))
         throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");
+    std::optional<RowView> old;
+    if (is_update) old = old_row(td);
+    if (changed(row, old, "name")) checked_name(row.text("name"), "vendor name");
     const auto customer_id = row.int8("customer_id");
     std::optional<std::int64_t> old_customer_id;
-    if (is_update) {
-        const RowView old = old_row(td);
-        old_customer_id = old.int8("customer_id");
-        if (old_customer_id && *old.text("tenant_id") != tenant)
+    if (old) {
+        old_customer_id = old->int8("customer_id");
+        if (old_customer_id && *old->text("tenant_id") != tenant)
             throw IdentityError(sqlstate::tenant_mismatch,
                                 "cannot move vendor " + std::to_string(id) +
                                     " to another tenant while it is linked to customer " +
@@ -191,7 +251,11 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
                             "vendor.customer_id cannot be written directly", {},
                             "Use link_vendor_to_customer or unlink_vendor_from_customer.");
     RowChanges changes;
-    const auto email = checked_email(row.text("primary_contact_email"), "primary_contact_email");
+    const auto email = trust::unless_blocked(
+        tenant, Identifier::email,
+        changed(row, old, "primary_contact_email")
+            ? checked_email(row.text("primary_contact_email"), "primary_contact_email")
+            : normalized_email_any_length(row.text("primary_contact_email")));
     if (!is_update || email != row.text("primary_contact_email_normalized"))
         changes.set_text(row, "primary_contact_email_normalized", email);
     return PointerGetDatum(changes.apply(row));

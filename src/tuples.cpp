@@ -53,6 +53,12 @@ int RowView::column(const char *name) const {
     return attnum;
 }
 
+bool RowView::has_column(const char *name) const {
+    int attnum = SPI_ERROR_NOATTRIBUTE;
+    pg_call([&] { attnum = SPI_fnumber(desc, name); });
+    return attnum > 0;
+}
+
 bool RowView::is_null(const char *name) const {
     const int attnum = column(name);
     bool null = true;
@@ -153,6 +159,28 @@ void RowChanges::set_text(const RowView &row, const char *name,
 
 void RowChanges::set_timestamptz_now(const RowView &row, const char *name) {
     push(row.column(name), TimestampTzGetDatum(GetCurrentTransactionStartTimestamp()), false);
+}
+
+void RowChanges::set_null(const RowView &row, const char *name) {
+    push(row.column(name), (Datum)0, true);
+}
+
+void RowChanges::set_text_array(const RowView &row, const char *name,
+                                const std::vector<std::string> &values) {
+    const int attnum = row.column(name);
+    const int count = static_cast<int>(values.size());
+    Datum *items = nullptr;
+    pg_call([&] { items = static_cast<Datum *>(palloc0(sizeof(Datum) * (count + 1))); });
+    for (int i = 0; i < count; ++i) {
+        const char *data = values[i].data();
+        const int length = static_cast<int>(values[i].size());
+        pg_call([&] { items[i] = PointerGetDatum(cstring_to_text_with_len(data, length)); });
+    }
+    Datum array = (Datum)0;
+    pg_call([&] {
+        array = PointerGetDatum(construct_array(items, count, TEXTOID, -1, false, TYPALIGN_INT));
+    });
+    push(attnum, array, false);
 }
 
 void RowChanges::set_datum(const RowView &row, const char *name, Datum value) {

@@ -21,6 +21,8 @@ struct RowView {
     TupleDesc desc;
 
     int column(const char *name) const;
+    // Does the row type have this column (one a later version of the script adds)?
+    bool has_column(const char *name) const;
     bool is_null(const char *name) const;
     std::optional<std::string> text(const char *name) const;
     std::optional<std::int64_t> int8(const char *name) const;
@@ -35,6 +37,9 @@ class RowChanges {
   public:
     void set_text(const RowView &row, const char *name, const std::optional<std::string> &value);
     void set_timestamptz_now(const RowView &row, const char *name);
+    void set_null(const RowView &row, const char *name);
+    // A text[] without NULL elements.
+    void set_text_array(const RowView &row, const char *name, const std::vector<std::string> &values);
     void set_datum(const RowView &row, const char *name, Datum value);
     // The modified tuple (or the original one when nothing changed).
     HeapTuple apply(const RowView &row) const;

@@ -1,0 +1,54 @@
+// The built-in blocked values; see blocklist.hpp.
+#include "blocklist.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace ci {
+namespace {
+
+// Whole addresses that forms and test scripts type when they have no real one.
+constexpr std::array<std::string_view, 16> placeholder_emails = {
+    "test@test.com",    "test@example.com", "email@example.com", "user@example.com",
+    "example@example.com", "a@a.com",       "abc@abc.com",       "asdf@asdf.com",
+    "test@gmail.com",   "none@none.com",    "no@no.com",         "null@null.com",
+    "noemail@noemail.com", "nobody@nowhere.com", "customer@example.com", "foo@bar.com"};
+
+// Local parts of addresses that no person reads: automated senders.
+constexpr std::array<std::string_view, 8> automated_local_parts = {
+    "noreply",        "no-reply",     "no_reply",       "donotreply",
+    "do-not-reply",   "do_not_reply", "mailer-daemon",  "bounce"};
+
+// Digit strings that stand for "no phone".
+constexpr std::array<std::string_view, 4> placeholder_digits = {"1234567890", "0123456789",
+                                                                 "9876543210", "0987654321"};
+
+// Phones shorter than this are never treated as placeholders (extensions are real).
+constexpr std::size_t min_placeholder_digits = 7;
+
+}  // namespace
+
+bool builtin_blocked_email(std::string_view email) {
+    if (std::find(placeholder_emails.begin(), placeholder_emails.end(), email) !=
+        placeholder_emails.end())
+        return true;
+    const std::size_t at = email.rfind('@');
+    if (at == std::string_view::npos) return false;
+    const std::string_view local = email.substr(0, at);
+    return std::find(automated_local_parts.begin(), automated_local_parts.end(), local) !=
+           automated_local_parts.end();
+}
+
+bool builtin_blocked_phone(std::string_view phone) {
+    std::string_view digits = phone;
+    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+    if (digits.size() < min_placeholder_digits) return false;
+    if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits.front(); }))
+        return true;
+    // A run of the counting sequence (1234567, 123456789, 0123456789, ...), either way.
+    for (std::string_view sequence : placeholder_digits)
+        if (sequence.find(digits) != std::string_view::npos) return true;
+    return false;
+}
+
+}  // namespace ci

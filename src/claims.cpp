@@ -1,0 +1,265 @@
+// The review queue; see claims.hpp.
+#include "claims.hpp"
+
+#include "audit.hpp"
+#include "errors.hpp"
+#include "input.hpp"
+#include "invite.hpp"
+#include "pg_boundary.hpp"
+#include "spi.hpp"
+#include "tenant_scope.hpp"
+
+extern "C" {
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+}
+
+namespace ci::claims {
+namespace {
+
+// The proposal of a resolve claim: the call's inputs as given ($5..$12), replayed on accept.
+#define CI_RESOLVE_PROPOSAL                                                                     \
+    "pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("                              \
+    "'external_customer_id', $5::pg_catalog.text, 'user_id', $6::pg_catalog.text,"             \
+    " 'email', $7::pg_catalog.text, 'phone', $8::pg_catalog.text, 'name', $9::pg_catalog.text," \
+    " 'customer_ref', $10::pg_catalog.int8, 'email_verified', $11::pg_catalog.bool,"           \
+    " 'phone_verified', $12::pg_catalog.bool))"
+
+// The proposal of a registration claim: which invite, for which customer ($5, $6).
+#define CI_REGISTRATION_PROPOSAL                                                  \
+    "pg_catalog.jsonb_build_object('invite_id', $5::pg_catalog.int8, 'customer_id', " \
+    "$6::pg_catalog.int8)"
+
+// $1 tenant, $2 identifier, $3 value, $4 customer, $13 vendor, $14 via; the same claim
+// already open is the one returned (identity_claim_open_key).
+#define CI_OPEN_CLAIM(kind, proposal)                                                          \
+    {"WITH new AS (INSERT INTO customer_identity.identity_claim"                               \
+     " (tenant_id, kind, identifier, value, customer_id, vendor_id, proposal, via)"            \
+     " VALUES ($1, '" kind "', $2, $3, $4, $13, " proposal ", $14)"                              \
+     " ON CONFLICT DO NOTHING RETURNING id)"                                                  \
+     " SELECT id, true FROM new UNION ALL"                                                     \
+     " SELECT c.id, false FROM customer_identity.identity_claim c"                             \
+     " WHERE NOT EXISTS (SELECT 1 FROM new) AND c.status OPERATOR(pg_catalog.=) 'open'"       \
+     " AND c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.kind OPERATOR(pg_catalog.=) '" kind "'" \
+     " AND pg_catalog.md5(c.proposal::pg_catalog.text) OPERATOR(pg_catalog.=)"                \
+     " pg_catalog.md5((" proposal ")::pg_catalog.text)",                                     \
+     14,                                                                                       \
+     {TEXTOID, TEXTOID, TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,         \
+      INT8OID, BOOLOID, BOOLOID, INT8OID, TEXTOID},                                            \
+     nullptr}
+
+spi::Statement open_resolve = CI_OPEN_CLAIM("resolve", CI_RESOLVE_PROPOSAL);
+// (The registration proposal reads $5 and $6 as int8: bound as text, cast in SQL.)
+spi::Statement open_registration = CI_OPEN_CLAIM("registration", CI_REGISTRATION_PROPOSAL);
+
+spi::Statement load_claim = {
+    "SELECT tenant_id, status, kind, identifier, customer_id, vendor_id,"
+    " proposal->>'external_customer_id', proposal->>'user_id', proposal->>'email',"
+    " proposal->>'phone', proposal->>'name', (proposal->>'customer_ref')::pg_catalog.int8,"
+    " COALESCE((proposal->>'email_verified')::pg_catalog.bool, false),"
+    " COALESCE((proposal->>'phone_verified')::pg_catalog.bool, false),"
+    " (proposal->>'invite_id')::pg_catalog.int8, (proposal->>'customer_id')::pg_catalog.int8"
+    " FROM customer_identity.identity_claim WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
+    1,
+    {INT8OID},
+    nullptr};
+
+spi::Statement decide_claim = {
+    "UPDATE customer_identity.identity_claim SET status = $2,"
+    " decided_by = customer_identity.caller(), decided_at = pg_catalog.clock_timestamp(),"
+    " decision_note = $3, result_customer_id = $4 WHERE id OPERATOR(pg_catalog.=) $1",
+    4,
+    {INT8OID, TEXTOID, TEXTOID, INT8OID},
+    nullptr};
+
+// Runs one of the open statements; returns the claim id and records a new claim's event.
+std::int64_t open_claim(spi::Statement &stmt, const spi::Params &params, const std::string &tenant,
+                        const char *kind, Identifier via, std::optional<std::int64_t> customer_id,
+                        std::optional<std::int64_t> vendor_id, const std::string &how) {
+    if (spi::run(stmt, params) == 0)
+        // Only under REPEATABLE READ: the same claim opened by a transaction this one's
+        // snapshot cannot see.
+        throw IdentityError(sqlstate::serialization_failure,
+                            "could not serialize access: the same claim was opened concurrently",
+                            {}, "Retry the transaction.");
+    const std::int64_t id = *spi::int8_at(0, 1);
+    if (spi::bool_at(0, 2))
+        record_event({tenant,
+                      "claim_opened",
+                      customer_id,
+                      std::nullopt,
+                      vendor_id,
+                      how,
+                      {{"claim_id", std::to_string(id)},
+                       {"kind", kind},
+                       {"identifier", identifier_name(via)}}});
+    return id;
+}
+
+}  // namespace
+
+std::int64_t open_resolve_claim(const ResolveRequest &request, Identifier via,
+                                std::optional<std::int64_t> customer_id,
+                                std::optional<std::int64_t> vendor_id) {
+    const CustomerFields &given = request.given;
+    spi::Params params;
+    params.text(request.tenant)
+        .text(identifier_name(via))
+        .text(request.key(via))
+        .int8(customer_id)
+        .text(given.external_customer_id)
+        .text(given.user_id)
+        .text(given.email)
+        .text(given.phone)
+        .text(given.name)
+        .int8(request.customer_ref)
+        .boolean(given.email_verified ? std::optional(true) : std::nullopt)
+        .boolean(given.phone_verified ? std::optional(true) : std::nullopt)
+        .int8(vendor_id)
+        .text(std::string("resolve_customer_identity"));
+    return open_claim(open_resolve, params, request.tenant, "resolve", via, customer_id, vendor_id,
+                      "resolve_customer_identity");
+}
+
+std::int64_t open_registration_claim(const std::string &tenant, Identifier via,
+                                     const std::string &value, std::int64_t customer_id,
+                                     std::int64_t vendor_id, std::int64_t invite_id) {
+    spi::Params params;
+    params.text(tenant)
+        .text(identifier_name(via))
+        .text(value)
+        .int8(customer_id)
+        .text(std::to_string(invite_id))
+        .text(std::to_string(customer_id))
+        .text(std::nullopt)
+        .text(std::nullopt)
+        .text(std::nullopt)
+        .int8(std::nullopt)
+        .boolean(std::nullopt)
+        .boolean(std::nullopt)
+        .int8(vendor_id)
+        .text(std::string("registration"));
+    return open_claim(open_registration, params, tenant, "registration", via, customer_id,
+                      vendor_id, "registration");
+}
+
+namespace {
+
+// An open claim, read and locked; CI011 for no such claim, 55000 for a decided one.
+struct Claim {
+    std::int64_t id = 0;
+    std::string tenant, kind, identifier;
+    std::optional<std::int64_t> customer_id, vendor_id;
+    CustomerFields proposed;
+    std::optional<std::int64_t> customer_ref, invite_id, invite_customer;
+};
+
+Claim load_open_claim(std::int64_t id) {
+    spi::Params params;
+    params.int8(id);
+    if (spi::run(load_claim, params, 1) == 0 || !tenant_scope::visible(*spi::text_at(0, 1)))
+        throw IdentityError(sqlstate::unknown_id, "claim " + std::to_string(id) + " does not exist");
+    const std::string status = *spi::text_at(0, 2);
+    if (status != "open")
+        throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                            "claim " + std::to_string(id) + " is already " + status);
+    Claim claim;
+    claim.id = id;
+    claim.tenant = *spi::text_at(0, 1);
+    claim.kind = *spi::text_at(0, 3);
+    claim.identifier = *spi::text_at(0, 4);
+    claim.customer_id = spi::int8_at(0, 5);
+    claim.vendor_id = spi::int8_at(0, 6);
+    claim.proposed.external_customer_id = spi::text_at(0, 7);
+    claim.proposed.user_id = spi::text_at(0, 8);
+    claim.proposed.email = spi::text_at(0, 9);
+    claim.proposed.phone = spi::text_at(0, 10);
+    claim.proposed.name = spi::text_at(0, 11);
+    claim.customer_ref = spi::int8_at(0, 12);
+    claim.proposed.email_verified = spi::bool_at(0, 13);
+    claim.proposed.phone_verified = spi::bool_at(0, 14);
+    claim.invite_id = spi::int8_at(0, 15);
+    claim.invite_customer = spi::int8_at(0, 16);
+    return claim;
+}
+
+// Closes the claim and records the decision.
+void decide(const Claim &claim, const char *status, const std::optional<std::string> &note,
+            std::optional<std::int64_t> customer_id, std::optional<std::int64_t> vendor_id) {
+    spi::Params params;
+    params.int8(claim.id).text(std::string(status)).text(note).int8(customer_id);
+    spi::run(decide_claim, params);
+    record_event({claim.tenant,
+                  std::string("claim_") + status,
+                  customer_id ? customer_id : claim.customer_id,
+                  std::nullopt,
+                  vendor_id ? vendor_id : claim.vendor_id,
+                  claim.kind,
+                  {{"claim_id", std::to_string(claim.id)}, {"note", note}}});
+}
+
+// Carries the claim out as if its identifier had been verified.
+ResolveOutcome carry_out(Claim claim) {
+    if (claim.kind == "registration") {
+        const Redemption redemption =
+            redeem_invite_id(*claim.invite_id, *claim.invite_customer, "accept_claim");
+        ResolveOutcome outcome;
+        outcome.has_row = true;
+        outcome.customer_id = redemption.customer_id;
+        outcome.vendor_id = redemption.vendor_id;
+        outcome.method = "registration";
+        outcome.created = redemption.created;
+        return outcome;
+    }
+    if (claim.identifier == "email") claim.proposed.email_verified = true;
+    if (claim.identifier == "phone") claim.proposed.phone_verified = true;
+    const ResolveRequest request =
+        make_resolve_request(claim.tenant, claim.proposed, claim.customer_ref, true, false);
+    require_identifier(request);
+    const ResolveOutcome outcome = resolve(request);
+    if (outcome.method == "claim")
+        throw IdentityError(ERRCODE_INTERNAL_ERROR, "an accepted claim was claimed again");
+    return outcome;
+}
+
+}  // namespace
+}  // namespace ci::claims
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_accept_claim) {
+    return entry_guard([&] {
+        const auto claim_id = required(int8_arg(fcinfo, 0), "claim_id");
+        const auto note = text_arg(fcinfo, 1);
+        spi::connect();
+        const claims::Claim claim = claims::load_open_claim(claim_id);
+        const ResolveOutcome outcome = claims::carry_out(claim);
+        claims::decide(claim, "accepted", note, outcome.customer_id, outcome.vendor_id);
+        spi::finish();
+        const char *method = outcome.method.c_str();
+        pg_call([&] {
+            spi::start_materialized_srf(fcinfo);
+            ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+            Datum values[4] = {outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0,
+                               outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0,
+                               CStringGetTextDatum(method), BoolGetDatum(outcome.created)};
+            bool nulls[4] = {!outcome.customer_id, !outcome.vendor_id, false, false};
+            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+        });
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_reject_claim) {
+    return entry_guard([&] {
+        const auto claim_id = required(int8_arg(fcinfo, 0), "claim_id");
+        const auto note = text_arg(fcinfo, 1);
+        spi::connect();
+        const claims::Claim claim = claims::load_open_claim(claim_id);
+        claims::decide(claim, "rejected", note, std::nullopt, std::nullopt);
+        spi::finish();
+        return (Datum)0;
+    });
+}

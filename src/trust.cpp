@@ -1,0 +1,269 @@
+// The trust policy and blocked values: lookups, and the owner functions that change them.
+#include "trust.hpp"
+
+#include <map>
+
+#include "audit.hpp"
+#include "blocklist.hpp"
+#include "errors.hpp"
+#include "input.hpp"
+#include "pg_boundary.hpp"
+#include "probe.hpp"
+#include "spi.hpp"
+
+extern "C" {
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+}
+
+namespace ci::trust {
+namespace {
+
+// Per transaction: a policy or list changed by another session shows from the next one.
+std::map<std::string, Policy> policy_cache;
+std::map<std::string, bool> has_own_list_cache;
+
+// Forgets the cache when the transaction ends.
+void on_transaction_end(XactEvent event, void *) {
+    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+        event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
+        event == XACT_EVENT_PREPARE) {
+        policy_cache.clear();
+        has_own_list_cache.clear();
+    }
+}
+
+// Does the tenant keep blocked values of its own?
+bool has_own_list(const std::string &tenant) {
+    auto cached = has_own_list_cache.find(tenant);
+    if (cached != has_own_list_cache.end()) return cached->second;
+    return has_own_list_cache[tenant] = probe::any_blocked_value(tenant);
+}
+
+}  // namespace
+
+Policy policy_of(const std::string &tenant) {
+    auto cached = policy_cache.find(tenant);
+    if (cached != policy_cache.end()) return cached->second;
+    Policy policy;  // no row at all: a library newer than the installed 0.4.0 -- trusting
+    auto row = probe::trust_row(tenant);
+    if (!row) row = probe::trust_row(std::nullopt);
+    if (row) policy = {row->verified, row->builtin_blocklist};
+    return policy_cache[tenant] = policy;
+}
+
+bool is_weak(Identifier id) { return id == Identifier::email || id == Identifier::phone; }
+
+bool blocked(const std::string &tenant, Identifier id, const std::string &value) {
+    if (!is_weak(id)) return false;
+    if (policy_of(tenant).builtin_blocklist &&
+        (id == Identifier::email ? builtin_blocked_email(value) : builtin_blocked_phone(value)))
+        return true;
+    return has_own_list(tenant) && probe::blocked_value(tenant, identifier_name(id), value);
+}
+
+std::optional<std::string> unless_blocked(const std::string &tenant, Identifier id,
+                                          const std::optional<std::string> &value) {
+    if (value && blocked(tenant, id, *value)) return std::nullopt;
+    return value;
+}
+
+void init() { RegisterXactCallback(on_transaction_end, nullptr); }
+
+namespace {
+
+// The tenant_id of events about the default policy (no tenant can be named so: blank).
+constexpr const char *default_scope = "(default)";
+
+spi::Statement upsert_policy = {
+    "INSERT INTO customer_identity.trust_policy AS t (tenant_id, policy, builtin_blocklist)"
+    " VALUES ($1, COALESCE($2, (SELECT d.policy FROM customer_identity.trust_policy d"
+    "                           WHERE d.tenant_id IS NULL), 'verified'),"
+    "         COALESCE($3, (SELECT d.builtin_blocklist FROM customer_identity.trust_policy d"
+    "                       WHERE d.tenant_id IS NULL), true))"
+    " ON CONFLICT (tenant_id) DO UPDATE SET policy = COALESCE($2, t.policy),"
+    " builtin_blocklist = COALESCE($3, t.builtin_blocklist),"
+    " set_by = customer_identity.caller(), set_at = pg_catalog.now()",
+    3,
+    {TEXTOID, TEXTOID, BOOLOID},
+    nullptr};
+
+spi::Statement insert_blocked = {
+    "INSERT INTO customer_identity.blocked_identifier (tenant_id, identifier, value, reason)"
+    " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+    4,
+    {TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+spi::Statement delete_blocked = {
+    "DELETE FROM customer_identity.blocked_identifier"
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND identifier OPERATOR(pg_catalog.=) $2"
+    " AND value OPERATOR(pg_catalog.=) $3",
+    3,
+    {TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+// Rewriting the raw column makes the row triggers derive the normalized one again: a value
+// blocked now derives to NULL.  Archived rows too, so the value stops being an alias.
+spi::Statement rederive_customer_email = {
+    "UPDATE customer_identity.customer SET email = email"
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND email_normalized OPERATOR(pg_catalog.=) $2",
+    2,
+    {TEXTOID, TEXTOID},
+    nullptr};
+spi::Statement rederive_customer_phone = {
+    "UPDATE customer_identity.customer SET phone = phone"
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND phone_normalized OPERATOR(pg_catalog.=) $2",
+    2,
+    {TEXTOID, TEXTOID},
+    nullptr};
+spi::Statement rederive_vendor_email = {
+    "UPDATE customer_identity.vendor SET primary_contact_email = primary_contact_email"
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1"
+    " AND primary_contact_email_normalized OPERATOR(pg_catalog.=) $2",
+    2,
+    {TEXTOID, TEXTOID},
+    nullptr};
+
+// The tenant argument of an owner function: NULL means the default (when allowed).
+std::optional<std::string> scope_arg(FunctionCallInfo fcinfo, int index) {
+    const auto tenant = text_arg(fcinfo, index);
+    if (!tenant) return std::nullopt;
+    return checked_tenant(tenant);
+}
+
+// Sets the policy and/or the built-in list flag of a tenant or of the default.
+void set_trust(const std::optional<std::string> &tenant, const std::optional<std::string> &policy,
+               std::optional<bool> builtin) {
+    spi::connect();
+    spi::Params bound;
+    bound.text(tenant).text(policy).boolean(builtin);
+    spi::run(upsert_policy, bound);
+    record_event({tenant.value_or(default_scope),
+                  policy ? "trust_policy_set" : "builtin_blocklist_set",
+                  std::nullopt,
+                  std::nullopt,
+                  std::nullopt,
+                  std::nullopt,
+                  {{"policy", policy},
+                   {"builtin_blocklist",
+                    builtin ? std::optional<std::string>(*builtin ? "true" : "false")
+                            : std::nullopt},
+                   {"scope", tenant ? "tenant" : "default"}}});
+    spi::finish();
+    policy_cache.clear();
+}
+
+// 'email' or 'phone' (22023 otherwise), as an Identifier.
+Identifier weak_identifier_arg(const std::optional<std::string> &name) {
+    if (name && *name == "email") return Identifier::email;
+    if (name && *name == "phone") return Identifier::phone;
+    throw IdentityError(sqlstate::malformed_input, "identifier must be 'email' or 'phone'",
+                        name ? "Got " + quote_for_message(*name) + "." : "Got NULL.");
+}
+
+// The normalized value of a blocked-list argument (22023 when malformed).
+std::string normalized_value(Identifier id, const std::optional<std::string> &value) {
+    const auto raw = required(value, "value");
+    return *(id == Identifier::email ? checked_email(raw) : checked_phone(raw));
+}
+
+}  // namespace
+}  // namespace ci::trust
+
+using namespace ci;
+
+CI_SQL_FUNCTION(ci_set_trust_policy) {
+    return entry_guard([&] {
+        const auto policy = text_arg(fcinfo, 0);
+        if (!policy || (*policy != "trusting" && *policy != "verified"))
+            throw IdentityError(sqlstate::malformed_input,
+                                "policy must be 'trusting' or 'verified'",
+                                policy ? "Got " + quote_for_message(*policy) + "." : "Got NULL.");
+        trust::set_trust(trust::scope_arg(fcinfo, 1), policy, std::nullopt);
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_set_builtin_blocklist) {
+    return entry_guard([&] {
+        const bool enabled = required(bool_arg(fcinfo, 0), "enabled");
+        trust::set_trust(trust::scope_arg(fcinfo, 1), std::nullopt, enabled);
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_trust_policy) {
+    return entry_guard([&] {
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        const char *policy = trust::policy_of(tenant).verified ? "verified" : "trusting";
+        Datum result = (Datum)0;
+        pg_call([&] { result = CStringGetTextDatum(policy); });
+        return result;
+    });
+}
+
+CI_SQL_FUNCTION(ci_block_identifier) {
+    return entry_guard([&] {
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
+        const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
+        const auto reason = text_arg(fcinfo, 3);
+        spi::connect();
+        spi::Params row;
+        row.text(tenant).text(identifier_name(id)).text(value).text(reason);
+        if (spi::run(trust::insert_blocked, row) == 1) {
+            trust::has_own_list_cache.clear();
+            spi::Params key;
+            key.text(tenant).text(value);
+            if (id == Identifier::email) {
+                spi::run(trust::rederive_customer_email, key);
+                spi::run(trust::rederive_vendor_email, key);
+            } else {
+                spi::run(trust::rederive_customer_phone, key);
+            }
+            record_event({tenant,
+                          "identifier_blocked",
+                          std::nullopt,
+                          std::nullopt,
+                          std::nullopt,
+                          std::nullopt,
+                          {{"identifier", identifier_name(id)}, {"value", value}, {"reason", reason}}});
+        }
+        spi::finish();
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_unblock_identifier) {
+    return entry_guard([&] {
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
+        const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
+        spi::connect();
+        spi::Params key;
+        key.text(tenant).text(identifier_name(id)).text(value);
+        if (spi::run(trust::delete_blocked, key) == 1) {
+            trust::has_own_list_cache.clear();
+            record_event({tenant,
+                          "identifier_unblocked",
+                          std::nullopt,
+                          std::nullopt,
+                          std::nullopt,
+                          std::nullopt,
+                          {{"identifier", identifier_name(id)}, {"value", value}}});
+        }
+        spi::finish();
+        return (Datum)0;
+    });
+}
+
+CI_SQL_FUNCTION(ci_is_blocked_identifier) {
+    return entry_guard([&] {
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
+        const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
+        return BoolGetDatum(trust::blocked(tenant, id, value));
+    });
+}
