@@ -4,7 +4,7 @@
 const { Pool } = require('pg');
 const { toIdentityError, SerializationFailure } = require('./errors');
 
-const RESOLVE = 'SELECT customer_id, vendor_id, method, created FROM customer_identity.resolve_customer_identity';
+const RESOLVE = 'SELECT customer_id, vendor_id, method, created, claim_id FROM customer_identity.resolve_customer_identity';
 
 // A pool for the application role: DATABASE_URL, e.g. postgresql://app@localhost/shop?host=/run/postgresql
 function createAppPool(connectionString = process.env.DATABASE_URL) {
@@ -13,8 +13,12 @@ function createAppPool(connectionString = process.env.DATABASE_URL) {
 }
 
 // Turns a resolve_customer_identity row into a plain object (ids stay strings: bigint).
+// method 'claim': an unverified email or phone pointed at someone else's record under the
+// tenant's `verified` policy; nothing was written, customerId is null, claimId is the claim
+// the owner reviews (README "Trust").
 function resolution(row) {
-  return { customerId: row.customer_id, vendorId: row.vendor_id, method: row.method, created: row.created };
+  return { customerId: row.customer_id, vendorId: row.vendor_id, method: row.method, created: row.created,
+    claimId: row.claim_id };
 }
 
 // Runs a query and rethrows the extension's SQLSTATEs as typed errors.
@@ -27,9 +31,11 @@ async function query(db, text, values) {
 }
 
 // Checkout (report 002): the logged-in app user gets its customer, created on first use.
-async function checkout(db, { userId, email = null, name = null, phone = null }) {
-  const { rows } = await query(db, `${RESOLVE}(user_id => $1, email => $2, name => $3, phone => $4)`,
-    [userId, email, name, phone]);
+// emailVerified: the login's email was confirmed at sign-up (a link the person clicked).
+async function checkout(db, { userId, email = null, name = null, phone = null, emailVerified = false }) {
+  const { rows } = await query(db,
+    `${RESOLVE}(user_id => $1, email => $2, name => $3, phone => $4, email_verified => $5)`,
+    [userId, email, name, phone, emailVerified]);
   return resolution(rows[0]);
 }
 
@@ -60,17 +66,23 @@ async function withRetry(pool, fn, { maxAttempts = 4, baseDelayMs = 10, onRetry 
 }
 
 // Payment webhook (report 003): provider id + email, one REPEATABLE READ transaction, retried on 40001.
+// The email a payment provider reports was typed by whoever paid: emailVerified is true only when
+// the platform knows better (the checkout session was opened by a login whose email it verified).
 // hooks.afterSnapshot(attempt) runs once the transaction has its snapshot (tests race it there).
-async function paymentWebhook(pool, { externalCustomerId, email, name = null, eventId }, hooks = {}) {
+async function paymentWebhook(pool, { externalCustomerId, email, name = null, eventId, emailVerified = false },
+  hooks = {}) {
   const { result, attempts } = await withRetry(pool, async (client, attempt) => {
     await client.query('SELECT now()'); // the webhook's first read: the snapshot is taken here
     if (hooks.afterSnapshot) await hooks.afterSnapshot(attempt);
-    const { rows } = await query(client, `${RESOLVE}(external_customer_id => $1, email => $2, name => $3)`,
-      [externalCustomerId, email, name]);
+    const { rows } = await query(client,
+      `${RESOLVE}(external_customer_id => $1, email => $2, name => $3, email_verified => $4)`,
+      [externalCustomerId, email, name, emailVerified]);
     const found = resolution(rows[0]);
-    await query(client, `UPDATE customer_identity.customer
-        SET metadata = metadata || jsonb_build_object('last_payment_event', $2::text) WHERE id = $1`,
-      [found.customerId, eventId || null]);
+    if (found.customerId !== null) {
+      await query(client, `UPDATE customer_identity.customer
+          SET metadata = metadata || jsonb_build_object('last_payment_event', $2::text) WHERE id = $1`,
+        [found.customerId, eventId || null]);
+    }
     return found;
   }, hooks);
   return { ...result, attempts };

@@ -40,12 +40,27 @@ test('checkout twice: created, then found by user_id, same customer', async () =
   assert.equal((await customer(first.customerId)).email_normalized, `${userId}@example.com`);
 });
 
-test('webhook with provider id + email finds the checkout customer and fills in the provider id', async () => {
+test('webhook with provider id + an email nobody verified: a claim, nothing written (verified policy)', async () => {
   const userId = uniq('u');
   const email = `${userId}@example.com`;
-  const bought = await checkout(pool, { userId, email });
+  const bought = await checkout(pool, { userId, email, emailVerified: true });
   const extId = uniq('cus');
-  const paid = await paymentWebhook(pool, { externalCustomerId: extId, email: email.toUpperCase(), eventId: 'evt_1' });
+  const paid = await paymentWebhook(pool, { externalCustomerId: extId, email, eventId: 'evt_0' });
+  assert.equal(paid.method, 'claim');
+  assert.equal(paid.customerId, null);
+  assert.ok(paid.claimId);
+  const row = await customer(bought.customerId);
+  assert.equal(row.external_customer_id, null);
+  assert.equal(row.metadata.last_payment_event, undefined);
+});
+
+test('webhook of a checkout the platform opened (verified email) finds the checkout customer and fills in the provider id', async () => {
+  const userId = uniq('u');
+  const email = `${userId}@example.com`;
+  const bought = await checkout(pool, { userId, email, emailVerified: true });
+  const extId = uniq('cus');
+  const paid = await paymentWebhook(pool,
+    { externalCustomerId: extId, email: email.toUpperCase(), eventId: 'evt_1', emailVerified: true });
   assert.equal(paid.customerId, bought.customerId);
   assert.equal(paid.method, 'customer_email');
   assert.equal(paid.created, false);
@@ -53,6 +68,7 @@ test('webhook with provider id + email finds the checkout customer and fills in 
   const row = await customer(bought.customerId);
   assert.equal(row.external_customer_id, extId);
   assert.equal(row.metadata.last_payment_event, 'evt_1');
+  assert.notEqual(row.email_verified_at, null);
   const again = await paymentWebhook(pool, { externalCustomerId: extId, email });
   assert.equal(again.method, 'external_customer_id');
   assert.equal(again.customerId, bought.customerId);
