@@ -1,4 +1,4 @@
--- customer_identity: the stories of reports 000, 002 and 003, step by step.
+-- customer_identity: the stories of reports 000, 001, 002 and 003, step by step.
 CREATE EXTENSION customer_identity;
 SET search_path = customer_identity, public;
 \pset footer off
@@ -41,10 +41,12 @@ SELECT customer_id, method, created
 SELECT customer_id, method, created
   FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-42');
 -- Staff had created a walk-in customer by phone before the app existed; the app user
--- with that phone resolves to it, and the customer gains the user id.
+-- with that phone (confirmed by an SMS code at sign-up) resolves to it, and the customer
+-- gains the user id.  A phone proves who someone is only once verified (see report 003).
 INSERT INTO customer (tenant_id, name, phone) VALUES ('bakery', 'Walk-in Linus', '555-010-7777');
 SELECT customer_id, method, created
-  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-77', phone => '555 010 7777');
+  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-77', phone => '555 010 7777',
+                                 phone_verified => true);
 SELECT name, user_id, phone, phone_normalized FROM customer WHERE tenant_id = 'bakery' ORDER BY id;
 -- Phone numbers are unique per business: the same phone in another business is another customer.
 SELECT customer_id, method, created
@@ -62,15 +64,27 @@ SELECT pg_temp.refused($$INSERT INTO customer_identity.customer (tenant_id, phon
 \echo '=== Report 003: checkout and payment webhook agree on one customer per vendor ==='
 -- A vendor exists, with its contact email, but no customer record yet.
 INSERT INTO vendor (name, primary_contact_email) VALUES ('Fas Motors', 'Orders@FasMotors.com');
--- The checkout path resolves by email: the vendor is found first, its customer is
--- created with roles {customer,vendor} and linked.
+-- A fresh install is `verified`: an email or phone only suggests who someone is until the
+-- person confirmed it; the provider's id and the app's login prove it.
+SELECT trust_policy();
+-- A stranger at checkout types the vendor's email with a login and card of their own.  The
+-- takeover is refused: nothing is written or linked, no customer is handed out; the claim
+-- waits for the owner's review.
+SELECT customer_id, vendor_id, method, created, claim_id
+  FROM resolve_customer_identity(email => 'orders@fasmotors.com', user_id => 'mallory',
+                                 external_customer_id => 'cus_Mallory');
+SELECT customer_id AS fas_motors_customer FROM vendor WHERE name = 'Fas Motors';
+-- The vendor's owner checks out, logged in with the email the platform verified at sign-up:
+-- the vendor is found first, its customer is created with roles {customer,vendor} and linked.
 SELECT customer_id, vendor_id, method, created
-  FROM resolve_customer_identity(email => 'orders@fasmotors.com', name => 'Fas Motors');
--- The payment webhook arrives with the provider's customer id and the same email in
--- another case: it resolves to the same customer, which gains the provider id.
+  FROM resolve_customer_identity(email => 'orders@fasmotors.com', name => 'Fas Motors',
+                                 email_verified => true);
+-- The payment webhook of that checkout (the platform opened it for the verified login)
+-- arrives with the provider's customer id and the same email in another case: it resolves
+-- to the same customer, which gains the provider id.
 SELECT customer_id, vendor_id, method, created
   FROM resolve_customer_identity(external_customer_id => 'cus_Fas123',
-                                 email => '  ORDERS@fasmotors.com ');
+                                 email => '  ORDERS@fasmotors.com ', email_verified => true);
 -- From now on the provider id alone finds it (priority 1).
 SELECT customer_id, vendor_id, method, created
   FROM resolve_customer_identity(external_customer_id => 'cus_Fas123');
@@ -85,6 +99,11 @@ SELECT pg_temp.refused($$UPDATE customer_identity.customer SET roles = '{custome
 -- A webhook that names another provider id for the same email is a conflict, not a duplicate.
 SELECT pg_temp.refused($$SELECT * FROM customer_identity.resolve_customer_identity(
          external_customer_id => 'cus_Other999', email => 'orders@fasmotors.com')$$);
+-- The owner's review queue: who claimed which identifier, through which call.  The
+-- stranger's claim is rejected (accept_claim would have carried it out).
+SELECT id, identifier, value, vendor_id, proposal->>'user_id' AS claimed_user_id, via, status
+  FROM list_claims();
+SELECT reject_claim(id, 'not the vendor') FROM list_claims() WHERE proposal->>'user_id' = 'mallory';
 
 \echo
 \echo '=== Report 001: everyone who registers through a vendor''s invite link is its customer ==='
