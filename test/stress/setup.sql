@@ -12,6 +12,12 @@
 SET client_min_messages = warning;
 CREATE SCHEMA stress;
 
+-- The soak races the reports' rules as written (`trusting`): the `verified` policy writes
+-- nothing for an unverified match, and its race with the review queue has an isolation spec
+-- of its own (test/isolation/specs/claim_vs_resolve.spec).
+SELECT customer_identity.set_trust_policy('trusting');
+SELECT customer_identity.set_builtin_blocklist(false);
+
 -- the tenants of the soak: st1 .. st4
 CREATE FUNCTION stress.tenant(n int) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'st' || n $$;
 -- populated customers per tenant (keys c<i>@st<t>.example, cus_<i>, u_<i>, phone +1555<i>)
