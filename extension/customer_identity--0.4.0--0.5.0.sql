@@ -18,7 +18,9 @@ COMMENT ON COLUMN @extschema@.customer.phone_verified_at IS
 ------------------------------------------------------------------------------
 -- The trust policy, per tenant
 ------------------------------------------------------------------------------
--- The row with tenant_id NULL holds the default of every tenant without a row of its own.
+-- The row with tenant_id NULL holds the default of every tenant without a row of its own;
+-- with no such row the default is `verified` with the built-in blocked values.  Every row is
+-- data the owner wrote (or this update, for a 0.4.0 database): pg_dump dumps them all.
 CREATE TABLE @extschema@.trust_policy (
     tenant_id         text,
     policy            text NOT NULL CHECK (policy IN ('trusting', 'verified')),
@@ -29,7 +31,7 @@ CREATE TABLE @extschema@.trust_policy (
 );
 COMMENT ON TABLE @extschema@.trust_policy IS
     'per tenant: trusting (weak identifiers act as proof) or verified (only verified ones do), and whether the built-in blocked values apply; tenant_id NULL is the default';
--- An upgraded database keeps resolving as 0.4.0 did.  fresh_install.sql changes this row.
+-- An upgraded database keeps resolving as 0.4.0 did.  fresh_install.sql removes this row.
 INSERT INTO @extschema@.trust_policy (tenant_id, policy, builtin_blocklist)
     VALUES (NULL, 'trusting', false);
 

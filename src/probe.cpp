@@ -564,6 +564,15 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
     return to_string(tenant);
 }
 
+bool has_trust_tables() {
+    bool present = false;
+    pg_call([&] {
+        ensure_catalog();
+        present = OidIsValid(catalog.trust_policy_key);
+    });
+    return present;
+}
+
 bool has_verified_columns() {
     bool present = false;
     pg_call([&] {

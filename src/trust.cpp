@@ -46,7 +46,9 @@ bool has_own_list(const std::string &tenant) {
 Policy policy_of(const std::string &tenant) {
     auto cached = policy_cache.find(tenant);
     if (cached != policy_cache.end()) return cached->second;
-    Policy policy;  // no row at all: a library newer than the installed 0.4.0 -- trusting
+    // No row of the tenant's and no default row: a fresh install's safe default.  Before
+    // 0.5.0 (no table: this library serving an older installed version): 0.4.0's rules.
+    Policy policy{probe::has_trust_tables(), probe::has_trust_tables()};
     auto row = probe::trust_row(tenant);
     if (!row) row = probe::trust_row(std::nullopt);
     if (row) policy = {row->verified, row->builtin_blocklist};

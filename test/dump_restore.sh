@@ -38,10 +38,14 @@ log "populating src through the extension's functions"
 psql_pg -d src <<'SQL'
 SET search_path = customer_identity, pg_catalog;
 -- Results of the calls, to check each method was exercised (a temp table: not dumped).
-CREATE TEMP TABLE calls (label text, customer_id bigint, vendor_id bigint, method text, created boolean);
+CREATE TEMP TABLE calls (label text, customer_id bigint, vendor_id bigint, method text, created boolean,
+                         claim_id bigint);
+-- 'default' and 'acme' resolve by the reports' rules (`trusting`); 'ver' is `verified` and
+-- fills the trust tables (a claim, a blocked value, a role binding).
+SELECT set_trust_policy('trusting');
 CREATE TEMP VIEW expect_methods(method) AS VALUES
     ('created'), ('external_customer_id'), ('user_id'), ('vendor_email'), ('customer_email'),
-    ('phone'), ('customer_ref'), ('conflict');
+    ('phone'), ('customer_ref'), ('conflict'), ('claim');
 
 -- tenant 'default' ------------------------------------------------------------------------
 INSERT INTO calls SELECT 'alice new', * FROM resolve_customer_identity(email => 'alice@example.com', name => 'Alice Ánderson');
@@ -105,6 +109,16 @@ INSERT INTO vendor_customer (tenant_id, vendor_id, customer_id)
     SELECT 'acme', v.id, c.id FROM vendor v, customer c
      WHERE v.name = 'Acme Vendo' AND c.tenant_id = 'acme' AND c.email_normalized = 'alice@example.com';
 
+-- tenant 'ver': verified, a claim, a blocked value, a bound role ---------------------------
+SELECT set_trust_policy('verified', 'ver');
+INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES ('ver', 'Ver Shop', 'shop@ver.example');
+INSERT INTO calls SELECT 'ver claim', * FROM resolve_customer_identity(tenant_id => 'ver', email => 'shop@ver.example', user_id => 'stranger');
+INSERT INTO calls SELECT 'ver verified link', * FROM resolve_customer_identity(tenant_id => 'ver', email => 'shop@ver.example', external_customer_id => 'cus_ver', email_verified => true);
+SELECT block_identifier('ver', 'email', 'family@ver.example', 'shared');
+CREATE ROLE ci_dump_app NOLOGIN;
+SELECT grant_application_role('ci_dump_app');
+SELECT bind_role_to_tenant('ci_dump_app', 'ver');  -- (turns isolation on; the owner is not bound)
+
 -- Every method was exercised, and the conflict returned its row.
 DO $$
 DECLARE missing text;
@@ -152,9 +166,12 @@ echo "dst: $(q dst -c "$counts_sql")"
 
 log "comparing every row of every extension table"
 declare -A order_by=([customer]=id [vendor]=id [identity_event]=id [invite_token]=id
-                     [vendor_customer]="vendor_id, customer_id")
+                     [vendor_customer]="vendor_id, customer_id" [identity_claim]=id
+                     [trust_policy]="tenant_id NULLS FIRST" [blocked_identifier]="tenant_id, identifier, value"
+                     [tenant_binding]=role_id)
 failures=0
-for table in customer vendor vendor_customer invite_token identity_event; do
+for table in customer vendor vendor_customer invite_token identity_event identity_claim trust_policy \
+             blocked_identifier tenant_binding; do
     sql="SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, '|' ORDER BY ${order_by[$table]})), '-')
            FROM customer_identity.$table t"
     a=$(q src -c "$sql"); b=$(q dst -c "$sql")
@@ -169,7 +186,8 @@ seq_sql="SELECT string_agg(s.seqname || '=' || pg_sequence_last_value(s.seqname:
            FROM (VALUES (pg_get_serial_sequence('customer_identity.customer', 'id')),
                         (pg_get_serial_sequence('customer_identity.vendor', 'id')),
                         (pg_get_serial_sequence('customer_identity.invite_token', 'id')),
-                        (pg_get_serial_sequence('customer_identity.identity_event', 'id'))) s(seqname)"
+                        (pg_get_serial_sequence('customer_identity.identity_event', 'id')),
+                        (pg_get_serial_sequence('customer_identity.identity_claim', 'id'))) s(seqname)"
 a=$(q src -c "$seq_sql"); b=$(q dst -c "$seq_sql")
 if [ "$a" = "$b" ]; then echo "  same   sequences: $a"; else echo "  DIFFER sequences: src $a / dst $b"; failures=$((failures + 1)); fi
 [ $failures -eq 0 ] || fail "$failures difference(s) between src and dst"
@@ -214,4 +232,4 @@ echo "  resolve_customer_identity(email => 'sales@vendo.example') in dst: $out"
 
 ok=1
 echo
-echo "PASS dump_restore: every row of customer, vendor, vendor_customer, invite_token and identity_event restored; sequences continue"
+echo "PASS dump_restore: every row of every extension table (customers to tenant bindings) restored; sequences continue"
