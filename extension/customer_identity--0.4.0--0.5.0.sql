@@ -94,6 +94,19 @@ CREATE TABLE @extschema@.tenant_binding (
 COMMENT ON TABLE @extschema@.tenant_binding IS
     'roles bound to one tenant (bind_role_to_tenant): customer_identity.tenant cannot take them elsewhere';
 
+-- Every backend caches these tables (src/settings_cache.hpp); any change to them, by the
+-- functions or by hand, tells every backend to read them again.
+CREATE FUNCTION @extschema@.settings_changed() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'ci_settings_changed' LANGUAGE C;
+REVOKE ALL ON FUNCTION @extschema@.settings_changed() FROM PUBLIC;
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.trust_policy
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.settings_changed();
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.blocked_identifier
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.settings_changed();
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.tenant_binding
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.settings_changed();
+-- (A restore loads these tables with triggers off, into a database no backend has cached.)
+
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.trust_policy', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.identity_claim', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.blocked_identifier', '');

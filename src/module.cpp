@@ -2,6 +2,7 @@
 #include "deferred_audit.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
+#include "settings_cache.hpp"
 #include "tenant_scope.hpp"
 #include "trust.hpp"
 
@@ -15,6 +16,7 @@ PGDLLEXPORT void _PG_init(void);
 void _PG_init(void) {
     ci::deferred_audit_init();
     ci::invite_init();
+    ci::settings_cache::init();
     ci::tenant_scope::init();
     ci::trust::init();
 }

@@ -564,6 +564,15 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
     return to_string(tenant);
 }
 
+SettingsRelations settings_relations() {
+    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid};
+    pg_call([&] {
+        ensure_catalog();
+        relations = {catalog.trust_policy, catalog.blocked, catalog.binding};
+    });
+    return relations;
+}
+
 bool has_trust_tables() {
     bool present = false;
     pg_call([&] {

@@ -51,6 +51,11 @@ bool any_blocked_value(const std::string &tenant);
 // The tenant the role is bound to (tenant_binding), if any.
 std::optional<std::string> tenant_binding(std::uint32_t role);
 
+// The owner's settings tables (InvalidOid before 0.5.0).
+struct SettingsRelations {
+    std::uint32_t trust_policy, blocked_identifier, tenant_binding;  // Oids
+};
+SettingsRelations settings_relations();
 // Does the installed version have the trust tables (0.5.0 and later)?
 bool has_trust_tables();
 // Does customer have the verified-at columns (0.5.0 and later)?

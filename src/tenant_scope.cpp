@@ -8,10 +8,10 @@
 #include "input.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
+#include "settings_cache.hpp"
 #include "spi.hpp"
 
 extern "C" {
-#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
@@ -24,21 +24,17 @@ namespace {
 
 char *tenant_setting = nullptr;  // customer_identity.tenant
 
-// Bindings read in this transaction, by role.
+// Bindings read, by role; kept until tenant_binding changes (settings_cache.hpp).
 std::map<Oid, std::optional<std::string>> binding_cache;
 
-// Forgets the bindings when the transaction ends.
-void on_transaction_end(XactEvent event, void *) {
-    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
-        event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
-        event == XACT_EVENT_PREPARE)
-        binding_cache.clear();
-}
+// Forgets the bindings.
+void forget_bindings() { binding_cache.clear(); }
 
 // The tenant the role is bound to, if any.
 std::optional<std::string> binding_of(Oid role) {
     auto cached = binding_cache.find(role);
     if (cached != binding_cache.end()) return cached->second;
+    settings_cache::watch();
     return binding_cache[role] = probe::tenant_binding(role);
 }
 
@@ -82,7 +78,7 @@ void init() {
         "Row-level security and the extension's functions limit a role to this tenant, unless "
         "the role is bound to a tenant (bind_role_to_tenant).",
         &tenant_setting, "", PGC_USERSET, 0, nullptr, nullptr, nullptr);
-    RegisterXactCallback(on_transaction_end, nullptr);
+    settings_cache::on_change(forget_bindings);
 }
 
 bool exempt(unsigned int role) {
@@ -202,7 +198,6 @@ CI_SQL_FUNCTION(ci_bind_role_to_tenant) {
         record_event({tenant, "role_bound", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
                       {{"role", name}}});
         spi::finish();
-        tenant_scope::binding_cache.clear();
         return (Datum)0;
     });
 }
@@ -222,7 +217,6 @@ CI_SQL_FUNCTION(ci_unbind_role_from_tenant) {
                           std::nullopt, {{"role", name}}});
         }
         spi::finish();
-        tenant_scope::binding_cache.clear();
         return (Datum)0;
     });
 }

@@ -15,7 +15,7 @@
 
 namespace ci::tenant_scope {
 
-// Registers the setting customer_identity.tenant and the transaction callback (module load).
+// Registers the setting customer_identity.tenant and the bindings' cache (module load).
 void init();
 // The tenant the caller is bound to; nullopt when isolation is off or the caller is exempt.
 // A bound caller without a tenant gets 42501.

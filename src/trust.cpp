@@ -9,10 +9,10 @@
 #include "input.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
+#include "settings_cache.hpp"
 #include "spi.hpp"
 
 extern "C" {
-#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
 }
@@ -20,24 +20,21 @@ extern "C" {
 namespace ci::trust {
 namespace {
 
-// Per transaction: a policy or list changed by another session shows from the next one.
+// Kept until trust_policy or blocked_identifier changes (settings_cache.hpp).
 std::map<std::string, Policy> policy_cache;
 std::map<std::string, bool> has_own_list_cache;
 
-// Forgets the cache when the transaction ends.
-void on_transaction_end(XactEvent event, void *) {
-    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
-        event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
-        event == XACT_EVENT_PREPARE) {
-        policy_cache.clear();
-        has_own_list_cache.clear();
-    }
+// Forgets both caches.
+void forget_cache() {
+    policy_cache.clear();
+    has_own_list_cache.clear();
 }
 
 // Does the tenant keep blocked values of its own?
 bool has_own_list(const std::string &tenant) {
     auto cached = has_own_list_cache.find(tenant);
     if (cached != has_own_list_cache.end()) return cached->second;
+    settings_cache::watch();
     return has_own_list_cache[tenant] = probe::any_blocked_value(tenant);
 }
 
@@ -46,6 +43,7 @@ bool has_own_list(const std::string &tenant) {
 Policy policy_of(const std::string &tenant) {
     auto cached = policy_cache.find(tenant);
     if (cached != policy_cache.end()) return cached->second;
+    settings_cache::watch();
     // No row of the tenant's and no default row: a fresh install's safe default.  Before
     // 0.5.0 (no table: this library serving an older installed version): 0.4.0's rules.
     Policy policy{probe::has_trust_tables(), probe::has_trust_tables()};
@@ -71,7 +69,7 @@ std::optional<std::string> unless_blocked(const std::string &tenant, Identifier 
     return value;
 }
 
-void init() { RegisterXactCallback(on_transaction_end, nullptr); }
+void init() { settings_cache::on_change(forget_cache); }
 
 namespace {
 
@@ -154,7 +152,6 @@ void set_trust(const std::optional<std::string> &tenant, const std::optional<std
                             : std::nullopt},
                    {"scope", tenant ? "tenant" : "default"}}});
     spi::finish();
-    policy_cache.clear();
 }
 
 // 'email' or 'phone' (22023 otherwise), as an Identifier.
@@ -216,7 +213,6 @@ CI_SQL_FUNCTION(ci_block_identifier) {
         spi::Params row;
         row.text(tenant).text(identifier_name(id)).text(value).text(reason);
         if (spi::run(trust::insert_blocked, row) == 1) {
-            trust::has_own_list_cache.clear();
             spi::Params key;
             key.text(tenant).text(value);
             if (id == Identifier::email) {
@@ -247,7 +243,6 @@ CI_SQL_FUNCTION(ci_unblock_identifier) {
         spi::Params key;
         key.text(tenant).text(identifier_name(id)).text(value);
         if (spi::run(trust::delete_blocked, key) == 1) {
-            trust::has_own_list_cache.clear();
             record_event({tenant,
                           "identifier_unblocked",
                           std::nullopt,

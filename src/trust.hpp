@@ -26,7 +26,7 @@ struct Policy {
     bool builtin_blocklist = false;  // the built-in blocked values apply
 };
 
-// The tenant's policy: its own row, else the default row (cached for the transaction).
+// The tenant's policy: its own row, else the default row (cached until either changes).
 Policy policy_of(const std::string &tenant);
 
 // Is the identifier weak (email, phone)?
@@ -39,7 +39,7 @@ bool blocked(const std::string &tenant, Identifier id, const std::string &value)
 std::optional<std::string> unless_blocked(const std::string &tenant, Identifier id,
                                           const std::optional<std::string> &value);
 
-// Registers the transaction callback that forgets the cache; called from _PG_init.
+// Registers the cache with settings_cache; called from _PG_init.
 void init();
 
 }  // namespace ci::trust

@@ -1,0 +1,59 @@
+// Invalidation of the settings caches; see settings_cache.hpp.
+#include "settings_cache.hpp"
+
+#include "errors.hpp"
+#include "pg_boundary.hpp"
+#include "probe.hpp"
+
+extern "C" {
+#include "commands/trigger.h"
+#include "utils/inval.h"
+}
+
+namespace ci::settings_cache {
+namespace {
+
+constexpr int max_caches = 4;
+void (*forget_functions[max_caches])() = {};
+int cache_count = 0;
+// The settings tables, once a cache was filled (InvalidOid before 0.5.0 or until then).
+Oid watched[3] = {InvalidOid, InvalidOid, InvalidOid};
+
+// Relcache callback: a change to a settings table (or to everything) empties the caches.
+void forget_on_change(Datum, Oid relid) {
+    bool ours = relid == InvalidOid;
+    for (Oid oid : watched) ours = ours || (OidIsValid(oid) && oid == relid);
+    if (!ours) return;
+    for (int i = 0; i < cache_count; ++i) forget_functions[i]();
+}
+
+}  // namespace
+
+void on_change(void (*forget)()) {
+    if (cache_count < max_caches) forget_functions[cache_count++] = forget;
+}
+
+void watch() {
+    const probe::SettingsRelations relations = probe::settings_relations();
+    watched[0] = relations.trust_policy;
+    watched[1] = relations.blocked_identifier;
+    watched[2] = relations.tenant_binding;
+}
+
+void init() { CacheRegisterRelcacheCallback(forget_on_change, (Datum)0); }
+
+}  // namespace ci::settings_cache
+
+using namespace ci;
+
+// AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ... FOR EACH STATEMENT on the settings tables.
+CI_SQL_FUNCTION(ci_settings_changed) {
+    return entry_guard([&] {
+        if (!CALLED_AS_TRIGGER(fcinfo))
+            throw IdentityError(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                                "settings_changed must be called as a trigger");
+        Relation relation = reinterpret_cast<TriggerData *>(fcinfo->context)->tg_relation;
+        pg_call([&] { CacheInvalidateRelcache(relation); });
+        return PointerGetDatum(nullptr);
+    });
+}
