@@ -301,6 +301,23 @@ ON CONFLICT DO NOTHING;
 SELECT c.tenant_id, vc.source FROM vendor_customer vc JOIN customer c ON c.id = vc.customer_id
  WHERE c.email = 'known@member.test' ORDER BY c.tenant_id;
 
+-- reconcile (the owner's cleanup): a vendor without a customer is linked to the customer
+-- with its contact email -- under `verified` only when that customer verified it, so a
+-- stranger who registered with a vendor's email does not become the vendor this way either.
+INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES
+    ('trust_v', 'Squatted Shop', 'squat@shop.test'), ('trust_t', 'Squatted Shop', 'squat@shop.test'),
+    ('trust_v', 'Proven Shop', 'proven@shop.test');
+INSERT INTO customer (tenant_id, user_id, email) VALUES
+    ('trust_v', 'squatter', 'squat@shop.test'), ('trust_t', 'squatter', 'squat@shop.test');
+INSERT INTO customer (tenant_id, user_id, email, email_verified_at) VALUES
+    ('trust_v', 'prover', 'proven@shop.test', now());
+SELECT action, reason FROM reconcile('trust_v', dry_run => false)
+ WHERE reason LIKE '%squat@%' OR reason LIKE '%proven@%' ORDER BY action, reason;
+SELECT action, reason FROM reconcile('trust_t', dry_run => false)
+ WHERE reason LIKE '%squat@%' ORDER BY action, reason;
+SELECT v.tenant_id, v.name, c.user_id AS linked_to FROM vendor v LEFT JOIN customer c ON c.id = v.customer_id
+ WHERE v.name IN ('Squatted Shop', 'Proven Shop') ORDER BY v.tenant_id, v.name;
+
 -- What the verified tenant's audit trail says about the attacks: claims, no links to the
 -- attacker, no enrichment of the vendors' customers.
 SELECT event_type, count(*) FROM regress.events('trust_v') GROUP BY event_type ORDER BY event_type;

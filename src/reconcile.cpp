@@ -161,7 +161,7 @@ std::string shared_identifiers(const Candidate &dup, const std::vector<const Can
 }
 
 // Builds the whole plan; nothing is written.
-std::vector<Action> plan(std::vector<Candidate> &customers,
+std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &customers,
                          const std::vector<LonelyVendor> &vendors) {
     std::vector<Action> actions;
     std::set<std::string> vendor_emails;  // contact emails of vendors waiting for a customer
@@ -286,6 +286,16 @@ std::vector<Action> plan(std::vector<Candidate> &customers,
                 "the customer with the contact email " + email + " is linked to another vendor");
             continue;
         }
+        // Under `verified` an email proves nothing until its owner confirmed it: a customer
+        // who typed a vendor's email does not become the vendor (trust.hpp).
+        if (target && trust::policy_of(tenant).verified) {
+            const auto customer = store::load_customer(target);
+            if (!customer || !customer->email_verified) {
+                left_alone(target, "the customer with the contact email " + email +
+                                       " has not verified it (tenant policy verified)");
+                continue;
+            }
+        }
         linked.insert(target);
         actions.push_back({"link_vendor", target, std::nullopt, v.id,
                            "contact email " + email + " matches the customer", subject});
@@ -379,7 +389,7 @@ CI_SQL_FUNCTION(ci_reconcile) {
         spi::connect();
         std::vector<Candidate> customers = read_candidates(tenant);
         const std::vector<LonelyVendor> vendors = read_lonely_vendors(tenant);
-        std::vector<Action> actions = plan(customers, vendors);
+        std::vector<Action> actions = plan(tenant, customers, vendors);
         if (!*dry_run) apply(tenant, actions, vendors);
         spi::finish();
         emit(fcinfo, actions);
