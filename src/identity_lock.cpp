@@ -3,24 +3,46 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 
 extern "C" {
+#include "access/xact.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
 }
 
 namespace ci {
+namespace {
 
-// Advisory lock tags use field4 = 1 or 2 for the SQL-level functions; this value
-// keeps the extension's locks apart from any the application takes.
-constexpr uint16 identity_lock_space = 0x4349;  // "CI"
+// Advisory lock tags use field4 = 1 or 2 for the SQL-level functions; these values keep
+// the extension's locks apart from any the application takes.
+constexpr uint16 identity_lock_space = 0x4349;  // "CI": one identity
+constexpr uint16 tenant_lock_space = 0x4354;    // "CT": a whole tenant
+
+// Writers hold the tenant's lock in this mode (they do not conflict with each other) ...
+constexpr LOCKMODE tenant_writer_mode = RowExclusiveLock;
+// ... and an escalated writer in this one, which conflicts with it.
+constexpr LOCKMODE tenant_escalated_mode = ExclusiveLock;
+
+// Identity locks taken by lock_identities in this transaction, per tenant hash.  An
+// aborted subtransaction releases its locks but not its count: escalation comes earlier,
+// never later.
+std::map<std::uint64_t, std::size_t> locks_this_transaction;
+
+// Forgets the counts when the transaction ends.
+void on_transaction_end(XactEvent event, void *) {
+    if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+        event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
+        event == XACT_EVENT_PREPARE)
+        locks_this_transaction.clear();
+}
 
 // The keys' hashes, sorted and without repeats: the one order every locker uses.
-static std::vector<std::uint64_t> sorted_hashes(const std::string &tenant,
-                                                const std::vector<IdentityKey> &keys) {
+std::vector<std::uint64_t> sorted_hashes(const std::string &tenant,
+                                         const std::vector<IdentityKey> &keys) {
     std::vector<std::uint64_t> hashes;
     hashes.reserve(keys.size());
     for (const IdentityKey &key : keys)
@@ -30,33 +52,80 @@ static std::vector<std::uint64_t> sorted_hashes(const std::string &tenant,
     return hashes;
 }
 
-// The lock tag of one identity key.
-static LOCKTAG identity_tag(std::uint64_t hash) {
+// The lock tag of one hash in one key space.
+LOCKTAG lock_tag(std::uint64_t hash, uint16 space) {
     LOCKTAG tag;
     SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, static_cast<uint32>(hash >> 32),
-                         static_cast<uint32>(hash), identity_lock_space);
+                         static_cast<uint32>(hash), space);
     return tag;
 }
 
-void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
-    for (std::uint64_t hash : sorted_hashes(tenant, keys)) {
+// The tenant's lock tag (its name hashed as an identity of kind "tenant").
+LOCKTAG tenant_tag(const std::string &tenant) {
+    return lock_tag(identity_key_hash(tenant, "tenant", ""), tenant_lock_space);
+}
+
+// Takes each key's exclusive lock, in hash order.
+void lock_each(const std::vector<std::uint64_t> &hashes) {
+    for (std::uint64_t hash : hashes) {
         pg_call([&] {
-            LOCKTAG tag = identity_tag(hash);
+            LOCKTAG tag = lock_tag(hash, identity_lock_space);
             (void)LockAcquire(&tag, ExclusiveLock, false, false);
         });
     }
 }
 
+}  // namespace
+
+void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
+    const LOCKTAG tenant_lock = tenant_tag(tenant);
+    bool escalated = false;
+    pg_call([&] {
+        // (Re-checked every time: a subtransaction that escalated and rolled back took its
+        // lock with it.)
+        escalated = compat::lock_held_by_me(&tenant_lock, tenant_escalated_mode);
+        if (!escalated) {
+            LOCKTAG tag = tenant_lock;
+            (void)LockAcquire(&tag, tenant_writer_mode, false, false);
+        }
+    });
+    if (escalated) return;  // the tenant-wide lock covers every identity of the tenant
+    const std::vector<std::uint64_t> hashes = sorted_hashes(tenant, keys);
+    std::size_t &taken = locks_this_transaction[identity_key_hash(tenant, "tenant", "")];
+    if (taken + hashes.size() > max_identity_locks) {
+        pg_call([&] {
+            LOCKTAG tag = tenant_lock;
+            (void)LockAcquire(&tag, tenant_escalated_mode, false, false);
+        });
+        return;
+    }
+    lock_each(hashes);
+    taken += hashes.size();
+}
+
+void lock_identities_one_by_one(const std::string &tenant, const std::vector<IdentityKey> &keys) {
+    pg_call([&] {
+        LOCKTAG tag = tenant_tag(tenant);
+        if (!compat::lock_held_by_me(&tag, tenant_escalated_mode))
+            (void)LockAcquire(&tag, tenant_writer_mode, false, false);
+    });
+    lock_each(sorted_hashes(tenant, keys));
+}
+
 void wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys) {
     for (std::uint64_t hash : sorted_hashes(tenant, keys)) {
         pg_call([&] {
-            LOCKTAG tag = identity_tag(hash);
+            LOCKTAG tag = lock_tag(hash, identity_lock_space);
             // Granted only once no other transaction holds the key exclusively; a lock this
-            // transaction holds already just gains and loses one count.
+            // transaction holds already just gains and loses one count.  (Not the tenant's
+            // lock: what a reader must not overtake is a merge, whose keys are always
+            // locked one by one; a creation it overtakes, it meets again as a writer.)
             (void)LockAcquire(&tag, ShareLock, false, false);
             LockRelease(&tag, ShareLock, false);
         });
     }
 }
+
+void identity_lock_init() { RegisterXactCallback(on_transaction_end, nullptr); }
 
 }  // namespace ci

@@ -1,5 +1,6 @@
 // The shared library's identity and its load-time setup.
 #include "deferred_audit.hpp"
+#include "identity_lock.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
 #include "settings_cache.hpp"
@@ -15,6 +16,7 @@ PGDLLEXPORT void _PG_init(void);
 
 void _PG_init(void) {
     ci::deferred_audit_init();
+    ci::identity_lock_init();
     ci::invite_init();
     ci::settings_cache::init();
     ci::tenant_scope::init();
