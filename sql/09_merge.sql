@@ -83,7 +83,9 @@ $$;
 --   Can Shop    -> Canonical (api): untouched
 -- 'Spare' is a bystander used by the error cases.
 ------------------------------------------------------------------------------
-INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES ('merge_t1', 'Dup Shop', 'dup@merge.example') RETURNING id AS v_dup \gset
+-- (Dup Shop has no contact email: a link moves only onto a customer with the vendor's email,
+-- or onto any customer when the vendor has none -- 18_vendor_email_rule covers the rule)
+INSERT INTO vendor (tenant_id, name) VALUES ('merge_t1', 'Dup Shop') RETURNING id AS v_dup \gset
 INSERT INTO vendor (tenant_id, name) VALUES ('merge_t1', 'Both Shop') RETURNING id AS v_both \gset
 INSERT INTO vendor (tenant_id, name) VALUES ('merge_t1', 'Moved Shop') RETURNING id AS v_moved \gset
 INSERT INTO vendor (tenant_id, name) VALUES ('merge_t1', 'Api Shop') RETURNING id AS v_api \gset
@@ -168,7 +170,7 @@ SELECT k AS list, v.name AS vendor, e->>'source' AS source,
 -- written (no enrichment with alias values, no new customer, no event)
 ------------------------------------------------------------------------------
 SELECT regress.save_state();
-SELECT 'email (vendor contact)' AS given, customer_id = :can AS canonical, vendor_id = :v_dup AS dup_shop, method, created
+SELECT 'email (the duplicate''s)' AS given, customer_id = :can AS canonical, vendor_id = :v_dup AS dup_shop, method, created
   FROM resolve_customer_identity(tenant_id => 'merge_t1', email => 'DUP@merge.example')
 UNION ALL
 SELECT 'phone (copied)', customer_id = :can, vendor_id = :v_dup, method, created
@@ -290,7 +292,7 @@ SELECT event_type, customer_id = :can AS canonical, other_customer_id = :dup AS 
        vendor_id = :v_dup AS dup_shop, method, (detail->>'merge_event_id')::bigint = :merge_event AS undoes_the_merge
   FROM identity_event WHERE tenant_id = 'merge_t1' AND id > :merge_event ORDER BY id;
 -- the duplicate's identifiers find the duplicate again
-SELECT 'email (vendor contact)' AS given, customer_id = :dup AS duplicate, vendor_id = :v_dup AS dup_shop, method, created
+SELECT 'email (the duplicate''s)' AS given, customer_id = :dup AS duplicate, vendor_id = :v_dup AS dup_shop, method, created
   FROM resolve_customer_identity(tenant_id => 'merge_t1', email => 'dup@merge.example')
 UNION ALL
 SELECT 'user_id', customer_id = :dup, vendor_id = :v_dup, method, created
@@ -463,7 +465,8 @@ SELECT side, tbl, r->>'name' AS name FROM regress.merge_diff('t4 before merges',
 -- canonical's roles changed since: the link and role vendor go back to the duplicate,
 -- and the canonical keeps its other roles but not role vendor.
 ------------------------------------------------------------------------------
-INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES ('merge_t5', 'Five Shop', 'five@merge.example') RETURNING id AS v5 \gset
+-- (no contact email: the link may then move onto the canonical customer's other email)
+INSERT INTO vendor (tenant_id, name) VALUES ('merge_t5', 'Five Shop') RETURNING id AS v5 \gset
 INSERT INTO customer (tenant_id, name, email) VALUES ('merge_t5', 'Five Canonical', 'c5@merge.example') RETURNING id AS can5 \gset
 INSERT INTO customer (tenant_id, name, email) VALUES ('merge_t5', 'Five Duplicate', 'five@merge.example') RETURNING id AS dup5 \gset
 SELECT link_vendor_to_customer(:v5, :dup5);

@@ -339,6 +339,19 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
                                 id_text(*duplicate_vendor),
                             {}, "A customer has one vendor: unlink one of them first.");
 
+    // The link the duplicate carries over must not end on a customer with another email:
+    // the canonical one keeps its email, or takes the duplicate's when it has none.
+    if (duplicate_vendor) {
+        const auto vendor = store::load_vendor(*duplicate_vendor);
+        const auto &merged_email = canonical.value(Identifier::email)
+                                       ? canonical.value(Identifier::email)
+                                       : duplicate.value(Identifier::email);
+        require_same_email(*duplicate_vendor, vendor ? vendor->email_normalized : std::nullopt,
+                           canonical_id, merged_email,
+                           "cannot merge customer " + id_text(duplicate_id) + " into customer " +
+                               id_text(canonical_id));
+    }
+
     spi::Params pair;
     pair.int8(canonical_id).int8(duplicate_id);
     spi::run(capture_merge, pair, 1);

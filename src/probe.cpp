@@ -398,6 +398,31 @@ std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id) {
     return vendor_id;
 }
 
+std::optional<VendorRecord> vendor_of_customer(std::int64_t customer_id) {
+    RawVendor raw{};
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            EqualKeys keys{{Int64GetDatum(customer_id)}, {F_INT8EQ}, 1};
+            scan_index(catalog.vendor, catalog.vendor_customer_key, keys, snapshot,
+                       [&](TupleTableSlot *s) {
+                           raw.found = true;
+                           int8_column(s, catalog.v_id, &raw.id);
+                           raw.has_customer = int8_column(s, catalog.v_customer_id, &raw.customer_id);
+                           raw.tenant = text_column(s, catalog.v_tenant);
+                           raw.email_normalized = text_column(s, catalog.v_email_normalized);
+                           return false;
+                       });
+        });
+    });
+    if (!raw.found) return std::nullopt;
+    VendorRecord record;
+    record.id = raw.id;
+    record.tenant = to_string(raw.tenant).value_or("");
+    if (raw.has_customer) record.customer_id = raw.customer_id;
+    record.email_normalized = to_string(raw.email_normalized);
+    return record;
+}
+
 std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
                                             const std::string &email_normalized,
                                             bool unlinked_only) {

@@ -23,6 +23,8 @@ std::optional<CustomerRecord> active_customer(const std::string &tenant, Identif
 std::optional<CustomerRecord> customer_by_id(std::int64_t id);
 // The vendor linked to the customer (vendor_customer_id_key).
 std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id);
+// The same vendor, read whole.
+std::optional<VendorRecord> vendor_of_customer(std::int64_t customer_id);
 // The vendor of the tenant with this normalized contact email: a linked one first, then
 // the lowest id; with unlinked_only, the lowest id among the unlinked ones.
 std::optional<VendorRecord> vendor_by_email(const std::string &tenant,

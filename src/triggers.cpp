@@ -21,6 +21,7 @@
 #include "merge.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
+#include "probe.hpp"
 #include "spi.hpp"
 #include "store.hpp"
 #include "trust.hpp"
@@ -146,6 +147,12 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
         verified[static_cast<int>(Identifier::phone)] =
             verification(row, old, "phone_verified_at", "phone", phone, changes);
     }
+    // A linked customer's email follows its vendor's contact email (CI007).
+    if (old && email_key != old->text("email_normalized") && has_vendor_role(row))
+        if (const auto vendor = probe::vendor_of_customer(*row.int8("id")))
+            require_same_email(vendor->id, vendor->email_normalized, *row.int8("id"), email_key,
+                               "cannot change the email of customer " +
+                                   std::to_string(*row.int8("id")));
     // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
     if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
     // Registration through an invite (invite.cpp).
@@ -258,6 +265,15 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
             : normalized_email_any_length(row.text("primary_contact_email")));
     if (!is_update || email != row.text("primary_contact_email_normalized"))
         changes.set_text(row, "primary_contact_email_normalized", email);
+    // A linked vendor's contact email follows its customer's (CI007): otherwise resolving by
+    // the new email would lead to the linked customer, who never had it.
+    if (old && customer_id && customer_id == old_customer_id &&
+        email != old->text("primary_contact_email_normalized")) {
+        const auto customer = store::load_customer(*customer_id);
+        require_same_email(id, email, *customer_id,
+                           customer ? customer->value(Identifier::email) : std::nullopt,
+                           "cannot change the contact email of vendor " + std::to_string(id));
+    }
     return PointerGetDatum(changes.apply(row));
 }
 

@@ -51,6 +51,21 @@ std::string id_text(std::int64_t id) { return std::to_string(id); }
 
 }  // namespace
 
+void require_same_email(std::int64_t vendor_id, const std::optional<std::string> &vendor_email,
+                        std::int64_t customer_id,
+                        const std::optional<std::string> &customer_email,
+                        const std::string &what) {
+    if (!vendor_email || !customer_email || *vendor_email == *customer_email) return;
+    const std::string pair = "vendor " + id_text(vendor_id) + " and customer " + id_text(customer_id);
+    throw IdentityError(
+        sqlstate::vendor_role_rule,
+        what.empty() ? pair + " have different emails"
+                     : what + ": " + pair + " would have different emails",
+        "The vendor's contact email is " + quote_for_message(*vendor_email) +
+            ", the customer's email is " + quote_for_message(*customer_email) + ".",
+        what.empty() ? std::string() : "A vendor and the customer linked to it share one email.");
+}
+
 bool link_write_permitted(std::int64_t vendor_id, std::optional<std::int64_t> customer_id) {
     const LinkPermit &p = current_permit;
     return p.active && p.vendor_id == vendor_id && p.has_customer == customer_id.has_value() &&
@@ -91,14 +106,8 @@ void link_vendor(std::int64_t vendor_id, std::int64_t customer_id, const char *m
         throw IdentityError(
             sqlstate::already_linked,
             "customer " + id_text(customer_id) + " is already linked to vendor " + id_text(*other));
-    const auto &customer_email = customer->value(Identifier::email);
-    if (vendor->email_normalized && customer_email && *vendor->email_normalized != *customer_email)
-        throw IdentityError(
-            sqlstate::vendor_role_rule,
-            "vendor " + id_text(vendor_id) + " and customer " + id_text(customer_id) +
-                " have different emails",
-            "The vendor's contact email is " + quote_for_message(*vendor->email_normalized) +
-                ", the customer's email is " + quote_for_message(*customer_email) + ".");
+    require_same_email(vendor_id, vendor->email_normalized, customer_id,
+                       customer->value(Identifier::email), "");
     write_link(vendor_id, std::nullopt, customer_id);
     store::add_vendor_role(customer_id);
     record_event({customer->tenant, "linked", customer_id, std::nullopt, vendor_id, method, {}});

@@ -27,6 +27,15 @@ void attach_vendor_for_role(std::int64_t vendor_id, std::int64_t customer_id,
 // decided, so no email or archive checks.  False if the vendor no longer links `from`.
 bool move_vendor_link(std::int64_t vendor_id, std::int64_t from, std::int64_t to);
 
+// The vendor email rule (CI007): a vendor and the customer linked to it have the same
+// normalized email wherever both have one.  `what` says which write would break it.  Used
+// by every path that links or changes a linked pair: link, merge, the vendor and customer
+// triggers.
+void require_same_email(std::int64_t vendor_id, const std::optional<std::string> &vendor_email,
+                        std::int64_t customer_id,
+                        const std::optional<std::string> &customer_email,
+                        const std::string &what);
+
 // True while this module itself is writing exactly this value into vendor.customer_id.
 bool link_write_permitted(std::int64_t vendor_id, std::optional<std::int64_t> customer_id);
 
