@@ -49,6 +49,21 @@ SELECT customer_id AS no_email FROM resolve_customer_identity(tenant_id => 'emai
 SELECT merge_customers(:no_email, :shop_customer);
 SELECT c.email_normalized, vendor_for_customer(c.id) = :shop AS linked FROM customer c WHERE c.id = :no_email;
 
+-- Resolution filling in the email of a linked customer that has none: the vendor's email
+-- is the one it may get; another is CI007, nothing changed
+INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES ('email_rule', 'Third', 'third@rule.test')
+RETURNING id AS third \gset
+SELECT customer_id AS third_customer FROM resolve_customer_identity(tenant_id => 'email_rule', user_id => 'third-owner') \gset
+RESET ROLE;
+SELECT link_vendor_to_customer(:third, :third_customer);
+SET ROLE regress_ci_email_app;
+SELECT regress.save_state();
+SELECT * FROM resolve_customer_identity(tenant_id => 'email_rule', user_id => 'third-owner', email => 'else@rule.test');
+:sqlstate
+SELECT regress.unchanged();
+SELECT method FROM resolve_customer_identity(tenant_id => 'email_rule', user_id => 'third-owner', email => 'Third@rule.test');
+SELECT email_normalized FROM customer WHERE id = :third_customer;
+
 -- The link functions keep their rule (CI007), unchanged
 INSERT INTO vendor (tenant_id, name, primary_contact_email) VALUES ('email_rule', 'Second', 'second@rule.test')
 RETURNING id AS second \gset

@@ -128,3 +128,10 @@ SELECT 'invite token hash is not 32 bytes', id, octet_length(token_hash)::text
 UNION ALL
 SELECT 'identity_event detail holds something like an invite token', id, left(detail::text, 200)
   FROM identity_event WHERE detail::text ~ 'cit_[A-Za-z0-9_-]{20,}';
+
+\echo invariant 8: a vendor and the customer linked to it have the same email where both have one
+SELECT 'linked vendor and customer with different emails' AS broken, v.id AS vendor_id, c.id AS customer_id,
+       v.primary_contact_email_normalized || ' / ' || c.email_normalized AS emails
+  FROM vendor v JOIN customer c ON c.id = v.customer_id
+ WHERE v.primary_contact_email_normalized IS NOT NULL AND c.email_normalized IS NOT NULL
+   AND v.primary_contact_email_normalized <> c.email_normalized;

@@ -46,6 +46,8 @@ INSERT INTO stress.allowed (op, sqlstate) VALUES
     ('resolve_ref', 'CI008'), ('resolve_ref', 'CI011'),
     -- brand-new keys: never fails.  Overlapping keys (two identifiers from small ranges):
     ('resolve_overlap_pair', 'CI001'),
+    -- filling in the email of a customer linked to a vendor with another contact email
+    ('resolve_hit_pair', 'CI007'), ('resolve_overlap_pair', 'CI007'),
     ('link', 'CI007'), ('link', 'CI008'), ('link', 'CI009'), ('link', 'CI010'), ('link', 'CI011'),
     ('unlink', 'CI011'),
     ('upgrade', 'CI009'), ('upgrade', 'CI010'), ('upgrade', 'CI011'),
@@ -55,6 +57,8 @@ INSERT INTO stress.allowed (op, sqlstate) VALUES
     ('invite_redeem', 'CI011'),
     ('invite_revoke', 'CI002'),
     ('merge', '22023'), ('merge', 'CI008'), ('merge', 'CI009'), ('merge', 'CI010'), ('merge', 'CI011'),
+    -- a merge that would carry a vendor link onto a customer with another email
+    ('merge', 'CI007'),
     ('unmerge', 'CI001'), ('unmerge', 'CI010'), ('unmerge', '22023'),
     -- direct INSERT/UPDATE of customer rows with overlapping identifiers
     ('insert', '23505'),
@@ -62,6 +66,8 @@ INSERT INTO stress.allowed (op, sqlstate) VALUES
     ('insert_invite', 'CI004'), ('insert_invite', 'CI005'), ('insert_invite', 'CI008'),
     ('insert_vendor_role', '23505'), ('insert_vendor_role', 'CI007'),
     ('update', '23505'),
+    -- an UPDATE of a linked customer's email to one other than its vendor's
+    ('update', 'CI007'),
     ('drop_vendor_role', 'CI007'),
     -- a direct write of vendor.customer_id must always fail with CI006
     ('write_link', 'CI006');
