@@ -7,6 +7,7 @@
 #include "blocklist.hpp"
 #include "errors.hpp"
 #include "input.hpp"
+#include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
 #include "settings_cache.hpp"
@@ -262,5 +263,33 @@ CI_SQL_FUNCTION(ci_is_blocked_identifier) {
         const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
         const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
         return BoolGetDatum(trust::blocked(tenant, id, value));
+    });
+}
+
+// derived_identifier(tenant_id, kind, value): the normalized value the triggers derive from
+// a raw email or phone -- NULL when it is malformed or blocked in the tenant (for
+// check_integrity, which must not stop at the first malformed legacy row).
+CI_SQL_FUNCTION(ci_derived_identifier) {
+    return entry_guard([&]() -> Datum {
+        const auto tenant = text_arg(fcinfo, 0);
+        const auto kind = text_arg(fcinfo, 1);
+        const auto value = text_arg(fcinfo, 2);
+        if (!tenant || !kind || !value) {
+            fcinfo->isnull = true;
+            return (Datum)0;
+        }
+        const Identifier id = trust::weak_identifier_arg(kind);
+        const Normalized n = id == Identifier::email ? normalize_email(*value) : normalize_phone(*value);
+        const auto derived =
+            n.ok ? trust::unless_blocked(*tenant, id, std::optional<std::string>(n.value))
+                 : std::nullopt;
+        if (!derived) {
+            fcinfo->isnull = true;
+            return (Datum)0;
+        }
+        Datum result = (Datum)0;
+        const std::string &text = *derived;
+        pg_call([&] { result = PointerGetDatum(cstring_to_text_with_len(text.data(), text.size())); });
+        return result;
     });
 }

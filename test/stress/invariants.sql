@@ -93,10 +93,6 @@ SELECT 'active customer with role vendor and no vendor linked to it', NULL, c.id
   FROM customer c
  WHERE c.archived_at IS NULL AND 'vendor' = ANY (c.roles)
    AND NOT EXISTS (SELECT 1 FROM vendor v WHERE v.customer_id = c.id);
--- Not an invariant: a linked vendor's contact email and its customer's email may differ.
--- link_vendor_to_customer refuses to link them then (CI007), but a customer linked while
--- it had no email can gain one later (enrichment by resolve_customer_identity, UPDATE);
--- the contract states the rule for the link only.
 
 \echo invariant 6: clientele rows (vendor_customer) point at active customers of the tenant of the vendor
 SELECT 'clientele row of an archived customer' AS broken, vc.vendor_id, vc.customer_id, c.archived_at::text AS value
@@ -135,3 +131,7 @@ SELECT 'linked vendor and customer with different emails' AS broken, v.id AS ven
   FROM vendor v JOIN customer c ON c.id = v.customer_id
  WHERE v.primary_contact_email_normalized IS NOT NULL AND c.email_normalized IS NOT NULL
    AND v.primary_contact_email_normalized <> c.email_normalized;
+
+\echo invariant 9: check_integrity() reports nothing (every rule of the contract, as the extension checks it)
+SELECT 'check_integrity: ' || invariant AS broken, tenant_id, subject, detail
+  FROM customer_identity.check_integrity();
