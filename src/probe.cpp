@@ -362,6 +362,32 @@ std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
     return record;
 }
 
+// The id and link of the vendor row in the slot (the cheap part, read for every candidate).
+RawVendor read_vendor_keys(TupleTableSlot *slot) {
+    RawVendor raw{};
+    raw.found = true;
+    int8_column(slot, catalog.v_id, &raw.id);
+    raw.has_customer = int8_column(slot, catalog.v_customer_id, &raw.customer_id);
+    return raw;
+}
+
+// The text columns of the vendor row in the slot, copied into the probe context.
+void read_vendor_texts(TupleTableSlot *slot, RawVendor *raw) {
+    raw->tenant = text_column(slot, catalog.v_tenant);
+    raw->email_normalized = text_column(slot, catalog.v_email_normalized);
+}
+
+// A copied vendor row as a VendorRecord.
+std::optional<VendorRecord> to_vendor_record(const RawVendor &raw) {
+    if (!raw.found) return std::nullopt;
+    VendorRecord record;
+    record.id = raw.id;
+    record.tenant = to_string(raw.tenant).value_or("");
+    if (raw.has_customer) record.customer_id = raw.customer_id;
+    record.email_normalized = to_string(raw.email_normalized);
+    return record;
+}
+
 }  // namespace
 
 std::optional<CustomerRecord> active_customer(const std::string &tenant, Identifier id,
@@ -405,22 +431,13 @@ std::optional<VendorRecord> vendor_of_customer(std::int64_t customer_id) {
             EqualKeys keys{{Int64GetDatum(customer_id)}, {F_INT8EQ}, 1};
             scan_index(catalog.vendor, catalog.vendor_customer_key, keys, snapshot,
                        [&](TupleTableSlot *s) {
-                           raw.found = true;
-                           int8_column(s, catalog.v_id, &raw.id);
-                           raw.has_customer = int8_column(s, catalog.v_customer_id, &raw.customer_id);
-                           raw.tenant = text_column(s, catalog.v_tenant);
-                           raw.email_normalized = text_column(s, catalog.v_email_normalized);
+                           raw = read_vendor_keys(s);
+                           read_vendor_texts(s, &raw);
                            return false;
                        });
         });
     });
-    if (!raw.found) return std::nullopt;
-    VendorRecord record;
-    record.id = raw.id;
-    record.tenant = to_string(raw.tenant).value_or("");
-    if (raw.has_customer) record.customer_id = raw.customer_id;
-    record.email_normalized = to_string(raw.email_normalized);
-    return record;
+    return to_vendor_record(raw);
 }
 
 std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
@@ -433,31 +450,20 @@ std::optional<VendorRecord> vendor_by_email(const std::string &tenant,
             // Few vendors share an email: look at all of them, keep the preferred one.
             scan_index(
                 catalog.vendor, catalog.vendor_email_index, keys, snapshot, [&](TupleTableSlot *s) {
-                    RawVendor candidate{};
-                    candidate.found = true;
-                    int8_column(s, catalog.v_id, &candidate.id);
-                    candidate.has_customer =
-                        int8_column(s, catalog.v_customer_id, &candidate.customer_id);
+                    RawVendor candidate = read_vendor_keys(s);
                     if (unlinked_only && candidate.has_customer) return true;
                     const bool better =
                         !best.found || (candidate.has_customer && !best.has_customer) ||
                         (candidate.has_customer == best.has_customer && candidate.id < best.id);
                     if (better) {
-                        candidate.tenant = text_column(s, catalog.v_tenant);
-                        candidate.email_normalized = text_column(s, catalog.v_email_normalized);
+                        read_vendor_texts(s, &candidate);
                         best = candidate;
                     }
                     return true;
                 });
         });
     });
-    if (!best.found) return std::nullopt;
-    VendorRecord record;
-    record.id = best.id;
-    record.tenant = to_string(best.tenant).value_or("");
-    if (best.has_customer) record.customer_id = best.customer_id;
-    record.email_normalized = to_string(best.email_normalized);
-    return record;
+    return to_vendor_record(best);
 }
 
 std::optional<std::int64_t> merged_alias(const std::string &tenant, Identifier id,
