@@ -32,6 +32,17 @@ std::string id_text(std::int64_t id) { return std::to_string(id); }
 
 // Set while unmerge's restoring statements run; plain data, cleared by its scope.
 bool restoring = false;
+// Set while merge_customers archives the duplicate and fills the canonical customer.
+bool merging = false;
+
+// Lets the customer trigger accept merge_customers' write of merged_into and archived_at.
+class MergingScope {
+  public:
+    MergingScope() { merging = true; }
+    ~MergingScope() { merging = false; }
+    MergingScope(const MergingScope &) = delete;
+    MergingScope &operator=(const MergingScope &) = delete;
+};
 
 // Lets the customer trigger keep the updated_at being restored, for the scope's lifetime.
 class RestoringScope {
@@ -366,8 +377,11 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
     }
     spi::run(fold_clientele, pair);
     spi::run(move_clientele, pair);
-    spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
-    spi::run(fill_canonical, pair);
+    {
+        MergingScope scope;
+        spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
+        spi::run(fill_canonical, pair);
+    }
 
     spi::Params event;
     event.int8(canonical_id)
@@ -383,6 +397,8 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
 }
 
 bool restoring_customer_rows() { return restoring; }
+
+bool merge_writing() { return merging || restoring; }
 
 void unmerge_customer(std::int64_t duplicate_id) {
     auto duplicate = store::load_customer(duplicate_id);

@@ -14,6 +14,10 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
 // True while unmerge writes rows back as they were (their updated_at included).
 bool restoring_customer_rows();
 
+// True while merge or unmerge writes merged_into / archived_at: the only writers of
+// merged_into (the customer trigger refuses any other with CI006).
+bool merge_writing();
+
 // Undoes the last merge of the customer exactly (CI001 when one of its identifiers has
 // been taken by another customer since).  Needs SPI.
 void unmerge_customer(std::int64_t duplicate_id);

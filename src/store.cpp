@@ -106,6 +106,13 @@ static spi::Statement lacks_metadata_keys_stmt = {
     {INT8OID, TEXTOID},
     nullptr};
 
+static spi::Statement has_clientele_stmt = {
+    "SELECT 1 FROM customer_identity.vendor_customer WHERE customer_id OPERATOR(pg_catalog.=) $1"
+    " LIMIT 1",
+    1,
+    {INT8OID},
+    nullptr};
+
 static spi::Statement add_vendor_role_stmt = {
     "UPDATE customer_identity.customer"
     " SET roles = pg_catalog.array_append(roles, 'vendor'::pg_catalog.text)"
@@ -247,6 +254,12 @@ bool lacks_metadata_keys(std::int64_t id, const std::string &metadata) {
     spi::Params params;
     params.int8(id).text(metadata);
     return spi::run(lacks_metadata_keys_stmt, params, 1) == 1 && spi::bool_at(0, 1);
+}
+
+bool has_clientele(std::int64_t customer_id) {
+    spi::Params params;
+    params.int8(customer_id);
+    return spi::run(has_clientele_stmt, params, 1) == 1;
 }
 
 void add_vendor_role(std::int64_t customer_id) {

@@ -85,6 +85,8 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
 bool fill_missing_fields(std::int64_t id, const CustomerFields &fields);
 // Does the metadata (jsonb text) have a key the customer's metadata lacks?
 bool lacks_metadata_keys(std::int64_t id, const std::string &metadata);
+// Is the customer in any vendor's clientele (vendor_customer)?
+bool has_clientele(std::int64_t customer_id);
 void add_vendor_role(std::int64_t customer_id);
 void remove_vendor_role(std::int64_t customer_id);
 

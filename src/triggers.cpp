@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "audit.hpp"
 #include "errors.hpp"
 #include "input.hpp"
 #include "invite.hpp"
@@ -147,6 +148,12 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
         verified[static_cast<int>(Identifier::phone)] =
             verification(row, old, "phone_verified_at", "phone", phone, changes);
     }
+    // merged_into is a link, like vendor.customer_id: only merge and unmerge write it.
+    if (row.int8("merged_into") != (old ? old->int8("merged_into") : std::nullopt) &&
+        !merge_writing())
+        throw IdentityError(sqlstate::manual_link_write,
+                            "customer.merged_into cannot be written directly", {},
+                            "Use merge_customers or unmerge_customer.");
     // A linked customer's email follows its vendor's contact email (CI007).
     if (old && email_key != old->text("email_normalized") && has_vendor_role(row))
         if (const auto vendor = probe::vendor_of_customer(*row.int8("id")))
@@ -182,11 +189,20 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
         throw IdentityError(sqlstate::tenant_mismatch,
                             "cannot move " + customer + " to another tenant while vendor " +
                                 std::to_string(*linked) + " is linked to it");
-    if (linked && archived && old && old->is_null("archived_at"))
+    const bool archived_now = archived && old && old->is_null("archived_at");
+    if (linked && archived_now)
         throw IdentityError(sqlstate::customer_archived,
                             "cannot archive " + customer + " while vendor " +
                                 std::to_string(*linked) + " is linked to it",
                             {}, "Unlink the vendor or merge the customer instead.");
+    // Archiving by hand (not a merge) may not strand a clientele, and is recorded.
+    if (archived_now && !merge_writing()) {
+        if (store::has_clientele(id))
+            throw IdentityError(sqlstate::customer_archived,
+                                "cannot archive " + customer + ": it is in a vendor's clientele",
+                                {}, "Merge it into the customer it duplicates instead.");
+        record_event({tenant, "archived", id, std::nullopt, std::nullopt, "direct", {}});
+    }
     if (linked && !vendor_role)
         throw IdentityError(sqlstate::vendor_role_rule,
                             "cannot remove role vendor from " + customer + ": vendor " +
