@@ -93,11 +93,11 @@ UPDATE invite_token SET expires_at = now() - interval '1 day'
  WHERE id = (SELECT max(id) FROM invite_token WHERE vendor_id = (SELECT id FROM vendor WHERE name = 'Lonely Vendor'));
 INSERT INTO vendor_customer (vendor_id, customer_id)
     SELECT v.id, c.id FROM vendor v, customer c WHERE v.name = 'Lonely Vendor' AND c.name = 'Erin';
--- A duplicate merged away by hand: archived, merged_into set, its identifiers free again.
+-- A duplicate merged away: archived, merged_into set, its identifiers free again.
 INSERT INTO customer (name, email, phone, metadata)
     VALUES (E'Alice dup\twith tab', 'alice.dup@example.com', '0049 30 1234567', E'{"note": "line1\\nline2 \\"quoted\\" \\\\ back"}');
-UPDATE customer SET archived_at = now(), merged_into = (SELECT id FROM customer WHERE name = 'Alice Ánderson')
- WHERE name LIKE 'Alice dup%';
+SELECT merge_customers((SELECT id FROM customer WHERE name = 'Alice Ánderson'),
+                       (SELECT id FROM customer WHERE name LIKE 'Alice dup%'));
 -- Its email reused by an active customer (allowed: uniqueness is among active rows).
 INSERT INTO customer (name, email) VALUES ('Alice new twin', 'alice.dup@example.com');
 
