@@ -60,11 +60,6 @@ LOCKTAG lock_tag(std::uint64_t hash, uint16 space) {
     return tag;
 }
 
-// The tenant's lock tag (its name hashed as an identity of kind "tenant").
-LOCKTAG tenant_tag(const std::string &tenant) {
-    return lock_tag(identity_key_hash(tenant, "tenant", ""), tenant_lock_space);
-}
-
 // Takes each key's exclusive lock, in hash order.
 void lock_each(const std::vector<std::uint64_t> &hashes) {
     for (std::uint64_t hash : hashes) {
@@ -75,23 +70,30 @@ void lock_each(const std::vector<std::uint64_t> &hashes) {
     }
 }
 
-}  // namespace
-
-void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
-    const LOCKTAG tenant_lock = tenant_tag(tenant);
+// Holds the tenant's lock as a writer for the rest of the transaction, unless this
+// transaction escalated already; returns whether it did.  (Checked every time: a
+// subtransaction that escalated and rolled back took its lock with it.)
+bool hold_tenant_as_writer(const LOCKTAG &tenant_lock) {
     bool escalated = false;
     pg_call([&] {
-        // (Re-checked every time: a subtransaction that escalated and rolled back took its
-        // lock with it.)
         escalated = compat::lock_held_by_me(&tenant_lock, tenant_escalated_mode);
         if (!escalated) {
             LOCKTAG tag = tenant_lock;
             (void)LockAcquire(&tag, tenant_writer_mode, false, false);
         }
     });
-    if (escalated) return;  // the tenant-wide lock covers every identity of the tenant
+    return escalated;
+}
+
+}  // namespace
+
+void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
+    // The tenant's lock: its name hashed as an identity of kind "tenant", in its own space.
+    const std::uint64_t tenant_hash = identity_key_hash(tenant, "tenant", "");
+    const LOCKTAG tenant_lock = lock_tag(tenant_hash, tenant_lock_space);
+    if (hold_tenant_as_writer(tenant_lock)) return;  // it covers every identity of the tenant
     const std::vector<std::uint64_t> hashes = sorted_hashes(tenant, keys);
-    std::size_t &taken = locks_this_transaction[identity_key_hash(tenant, "tenant", "")];
+    std::size_t &taken = locks_this_transaction[tenant_hash];
     if (taken + hashes.size() > max_identity_locks) {
         pg_call([&] {
             LOCKTAG tag = tenant_lock;
@@ -104,11 +106,7 @@ void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &
 }
 
 void lock_identities_one_by_one(const std::string &tenant, const std::vector<IdentityKey> &keys) {
-    pg_call([&] {
-        LOCKTAG tag = tenant_tag(tenant);
-        if (!compat::lock_held_by_me(&tag, tenant_escalated_mode))
-            (void)LockAcquire(&tag, tenant_writer_mode, false, false);
-    });
+    hold_tenant_as_writer(lock_tag(identity_key_hash(tenant, "tenant", ""), tenant_lock_space));
     lock_each(sorted_hashes(tenant, keys));
 }
 

@@ -32,7 +32,8 @@ CachedColumn column_cache[column_cache_size];
 int column_cache_next = 0;
 }  // namespace
 
-int RowView::column(const char *name) const {
+// The column's attribute number, through the cache; 0 when the row type has no such column.
+static int find_column(TupleDesc desc, const char *name) {
     for (const CachedColumn &cached : column_cache) {
         if (cached.name != name || cached.row_type != desc->tdtypeid) continue;
         if (cached.attnum <= desc->natts) {
@@ -47,17 +48,18 @@ int RowView::column(const char *name) const {
         column_cache[column_cache_next] = {desc->tdtypeid, name, attnum};
         column_cache_next = (column_cache_next + 1) % column_cache_size;
     }
-    if (attnum <= 0)
+    return attnum > 0 ? attnum : 0;
+}
+
+int RowView::column(const char *name) const {
+    const int attnum = find_column(desc, name);
+    if (attnum == 0)
         throw IdentityError(ERRCODE_INTERNAL_ERROR,
                             std::string("customer_identity: column ") + name + " is missing");
     return attnum;
 }
 
-bool RowView::has_column(const char *name) const {
-    int attnum = SPI_ERROR_NOATTRIBUTE;
-    pg_call([&] { attnum = SPI_fnumber(desc, name); });
-    return attnum > 0;
-}
+bool RowView::has_column(const char *name) const { return find_column(desc, name) > 0; }
 
 bool RowView::is_null(const char *name) const {
     const int attnum = column(name);
