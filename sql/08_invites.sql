@@ -412,8 +412,9 @@ SELECT c.name, vc.vendor_id = :v1 AS to_v1, vc.vendor_id = :v2 AS to_v2, vc.sour
   FROM customer c LEFT JOIN vendor_customer vc ON vc.customer_id = c.id
  WHERE c.name LIKE 'Multi %' ORDER BY c.name;
 SELECT use_count FROM invite_token WHERE id = :reg_id;
--- INSERT ... ON CONFLICT DO NOTHING: a row that collides with an existing customer maps that
--- customer (they registered through the link); an inserted row maps itself
+-- INSERT ... ON CONFLICT DO NOTHING: a row that collides with an existing customer inserts
+-- nothing and enrolls nobody (whoever typed that email proved nothing); an inserted row
+-- maps itself
 INSERT INTO customer (tenant_id, name, email, metadata)
 VALUES ('inv_t1', 'Reg 1 again', 'REG1@inv.example', jsonb_build_object('invite_token', :'reg_v2'))
 ON CONFLICT DO NOTHING RETURNING id;
@@ -606,9 +607,9 @@ SELECT id, tenant_id, vendor_id, expires_at IS NOT NULL AS expires, expires_at >
 
 ------------------------------------------------------------------------------
 -- Registration through an upsert (INSERT ... ON CONFLICT DO UPDATE): the row the
--- statement writes is the existing customer, with the token-bearing metadata; the
--- token is redeemed for that customer (like an UPDATE that sets it), never silently
--- dropped.  (Last in the file: its ids and events come after everything above.)
+-- statement writes is the existing customer, explicitly; the token is redeemed for that
+-- customer (like an UPDATE that sets it), never silently dropped.  (DO NOTHING, above,
+-- writes nobody and redeems nothing.)  (Last in the file: its ids and events come after everything above.)
 ------------------------------------------------------------------------------
 INSERT INTO issued SELECT 'upsert', create_invite_token(:v2) RETURNING token AS upsert \gset
 INSERT INTO customer (tenant_id, name, email, metadata)

@@ -27,11 +27,6 @@ namespace {
     " 'customer_ref', $10::pg_catalog.int8, 'email_verified', $11::pg_catalog.bool,"           \
     " 'phone_verified', $12::pg_catalog.bool))"
 
-// The proposal of a registration claim: which invite, for which customer ($5, $6).
-#define CI_REGISTRATION_PROPOSAL                                                  \
-    "pg_catalog.jsonb_build_object('invite_id', $5::pg_catalog.int8, 'customer_id', " \
-    "$6::pg_catalog.int8)"
-
 // $1 tenant, $2 identifier, $3 value, $4 customer, $13 vendor, $14 via; the same claim
 // already open is the one returned (identity_claim_open_key).
 #define CI_OPEN_CLAIM(kind, proposal)                                                          \
@@ -51,8 +46,6 @@ namespace {
      nullptr}
 
 spi::Statement open_resolve = CI_OPEN_CLAIM("resolve", CI_RESOLVE_PROPOSAL);
-// (The registration proposal reads $5 and $6 as int8: bound as text, cast in SQL.)
-spi::Statement open_registration = CI_OPEN_CLAIM("registration", CI_REGISTRATION_PROPOSAL);
 
 spi::Statement load_claim = {
     "SELECT tenant_id, status, kind, identifier, customer_id, vendor_id,"
@@ -123,28 +116,6 @@ std::int64_t open_resolve_claim(const ResolveRequest &request, Identifier via,
                       "resolve_customer_identity");
 }
 
-std::int64_t open_registration_claim(const std::string &tenant, Identifier via,
-                                     const std::string &value, std::int64_t customer_id,
-                                     std::int64_t vendor_id, std::int64_t invite_id) {
-    spi::Params params;
-    params.text(tenant)
-        .text(identifier_name(via))
-        .text(value)
-        .int8(customer_id)
-        .text(std::to_string(invite_id))
-        .text(std::to_string(customer_id))
-        .text(std::nullopt)
-        .text(std::nullopt)
-        .text(std::nullopt)
-        .int8(std::nullopt)
-        .boolean(std::nullopt)
-        .boolean(std::nullopt)
-        .int8(vendor_id)
-        .text(std::string("registration"));
-    return open_claim(open_registration, params, tenant, "registration", via, customer_id,
-                      vendor_id, "registration");
-}
-
 namespace {
 
 // An open claim, read and locked; CI011 for no such claim, 55000 for a decided one.
@@ -202,6 +173,8 @@ void decide(const Claim &claim, const char *status, const std::optional<std::str
 
 // Carries the claim out as if its identifier had been verified.
 ResolveOutcome carry_out(Claim claim) {
+    // Registration claims were opened by 0.5.0 (an invite upsert that landed on an existing
+    // customer); 0.6.0 opens none, but one still open can be decided.
     if (claim.kind == "registration") {
         const Redemption redemption =
             redeem_invite_id(*claim.invite_id, *claim.invite_customer, "accept_claim");

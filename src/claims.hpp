@@ -19,10 +19,4 @@ std::int64_t open_resolve_claim(const ResolveRequest &request, Identifier via,
                                 std::optional<std::int64_t> customer_id,
                                 std::optional<std::int64_t> vendor_id);
 
-// Opens the claim of an invite registration that landed on an existing customer through
-// `via` (or finds the same claim still open); returns its id.  Needs SPI.
-std::int64_t open_registration_claim(const std::string &tenant, Identifier via,
-                                     const std::string &value, std::int64_t customer_id,
-                                     std::int64_t vendor_id, std::int64_t invite_id);
-
 }  // namespace ci::claims

@@ -3,6 +3,7 @@
 //
 // Only SHA-256(token) is stored; every lookup goes by that hash.  Redemption locks the
 // token row, so concurrent redemptions of the last uses take turns: exactly max_uses win.
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -455,14 +456,15 @@ CI_SQL_FUNCTION(ci_pending_invites) {
 namespace ci {
 namespace {
 
-// A token taken out of a customer row, waiting for the end of its statement.  Plain C
-// data in TopTransactionContext; entries of a rolled-back subtransaction are dropped.
+// What a customer row trigger leaves for the end of its statement: a token taken out of a
+// row (token set), or the id of a customer the statement updated while tokens were queued
+// (token null) -- the row an INSERT ... ON CONFLICT DO UPDATE wrote instead of its own.
+// Plain C data in TopTransactionContext; entries of a rolled-back subtransaction are dropped.
 struct QueuedInvite {
-    std::int64_t customer_id;
+    std::int64_t customer_id;  // the row written (for a token: the row it was written into)
     char *token;
     char *tenant;
     char *identifiers[4];  // normalized, by Identifier; null when absent (or blocked)
-    bool verified[4];      // the row marked this identifier verified (email, phone)
     SubTransactionId subxact;
     QueuedInvite *next;
 };
@@ -492,55 +494,50 @@ void on_transaction_event(XactEvent event, void *) {
         queued_invites = nullptr;
 }
 
+// Appends an entry to the queue (token may be null: an updated customer).
+void enqueue(std::int64_t customer_id, char *token, const std::string &tenant,
+             const std::array<std::optional<std::string>, 4> &identifiers) {
+    pg_call([&] {
+        auto *entry = static_cast<QueuedInvite *>(
+            MemoryContextAllocZero(TopTransactionContext, sizeof(QueuedInvite)));
+        entry->customer_id = customer_id;
+        entry->token = token;
+        if (token != nullptr) {
+            entry->tenant = MemoryContextStrdup(TopTransactionContext, tenant.c_str());
+            for (int i = 0; i < 4; ++i)
+                if (identifiers[i])
+                    entry->identifiers[i] =
+                        MemoryContextStrdup(TopTransactionContext, identifiers[i]->c_str());
+        }
+        entry->subxact = GetCurrentSubTransactionId();
+        entry->next = queued_invites;
+        queued_invites = entry;
+    });
+}
+
 // A queued registration, as C++ values.
 struct PendingRegistration {
     std::int64_t customer_id;
     std::string token;
     std::string tenant;
     std::array<std::optional<std::string>, 4> identifiers;
-    std::array<bool, 4> verified;
 };
 
-// The customer a registration is for, and the identifier that found it (none: its own row).
-struct RegisteredCustomer {
-    std::int64_t id;
-    std::optional<Identifier> via;
-};
-
-// The customer a queued registration is for: the row it wrote, or -- when the INSERT
-// collided with an existing customer (ON CONFLICT DO NOTHING / DO UPDATE) -- that
-// customer, found by the row's identifiers in resolution order.  nullopt when the row
-// was dropped otherwise (a trigger returned NULL): then there is nobody to map.
-std::optional<RegisteredCustomer> registered_customer(const PendingRegistration &registration) {
-    if (store::load_customer(registration.customer_id))
-        return RegisteredCustomer{registration.customer_id, std::nullopt};
+// The customer a registration is for: the row it wrote; or, when that row was not
+// inserted because it collided with an existing customer, that customer if the same
+// statement updated it (ON CONFLICT DO UPDATE).  An upsert that inserted nothing and
+// updated nothing (DO NOTHING) registers nobody.
+std::optional<std::int64_t> registered_customer(const PendingRegistration &registration,
+                                                const std::vector<std::int64_t> &updated) {
+    if (store::load_customer(registration.customer_id)) return registration.customer_id;
     for (Identifier id : all_identifiers) {
         const auto &value = registration.identifiers[static_cast<int>(id)];
         if (!value) continue;
-        if (auto holder = store::find_active_customer(registration.tenant, id, *value))
-            return RegisteredCustomer{*holder, id};
+        const auto holder = store::find_active_customer(registration.tenant, id, *value);
+        if (holder && std::find(updated.begin(), updated.end(), *holder) != updated.end())
+            return holder;
     }
     return std::nullopt;
-}
-
-// Under the `verified` policy, a registration that landed on an existing customer through an
-// email or phone the row did not mark verified enrolls nobody: it opens a claim (the token
-// must still be one that could be redeemed).
-bool claimed_instead(const PendingRegistration &registration, const RegisteredCustomer &customer) {
-    if (!customer.via || !trust::is_weak(*customer.via) ||
-        registration.verified[static_cast<int>(*customer.via)] ||
-        !trust::policy_of(registration.tenant).verified)
-        return false;
-    const auto invite = load_invite(registration.token);
-    check_usable(invite);
-    if (invite->tenant != registration.tenant)
-        throw IdentityError(sqlstate::tenant_mismatch,
-                            "invite token " + std::to_string(invite->id) + " and customer " +
-                                std::to_string(customer.id) + " belong to different tenants");
-    claims::open_registration_claim(registration.tenant, *customer.via,
-                                    *registration.identifiers[static_cast<int>(*customer.via)],
-                                    customer.id, invite->vendor_id, invite->id);
-    return true;
 }
 
 // The text key 'invite_token' as a Datum.
@@ -549,8 +546,7 @@ Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 }  // namespace
 
 void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
-                       const std::array<std::optional<std::string>, 4> &identifiers,
-                       const std::array<bool, 4> &verified) {
+                       const std::array<std::optional<std::string>, 4> &identifiers) {
     const auto metadata = row.datum("metadata");
     if (!metadata) return;  // NOT NULL reports it
     bool present = false;
@@ -578,22 +574,11 @@ void take_invite_token(const RowView &row, RowChanges &changes, const std::strin
         throw IdentityError(sqlstate::malformed_input, "metadata->'invite_token' must be a string");
     changes.set_datum(row, "metadata", stripped);
     if (is_null) return;
-    const std::int64_t customer_id = *row.int8("id");
-    pg_call([&] {
-        auto *entry = static_cast<QueuedInvite *>(
-            MemoryContextAllocZero(TopTransactionContext, sizeof(QueuedInvite)));
-        entry->customer_id = customer_id;
-        entry->token = token;
-        entry->tenant = MemoryContextStrdup(TopTransactionContext, tenant.c_str());
-        for (int i = 0; i < 4; ++i)
-            if (identifiers[i])
-                entry->identifiers[i] =
-                    MemoryContextStrdup(TopTransactionContext, identifiers[i]->c_str());
-        for (int i = 0; i < 4; ++i) entry->verified[i] = verified[i];
-        entry->subxact = GetCurrentSubTransactionId();
-        entry->next = queued_invites;
-        queued_invites = entry;
-    });
+    enqueue(*row.int8("id"), token, tenant, identifiers);
+}
+
+void note_customer_updated(std::int64_t customer_id) {
+    if (queued_invites != nullptr) enqueue(customer_id, nullptr, {}, {});
 }
 
 void invite_init() {
@@ -613,10 +598,13 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         // Oldest first; the queue is emptied before redeeming, so a nested statement
         // cannot redeem an entry twice.
         std::vector<PendingRegistration> pending;
+        std::vector<std::int64_t> updated;
         for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next) {
-            PendingRegistration registration{entry->customer_id, entry->token, entry->tenant, {},
-                                             {}};
-            for (int i = 0; i < 4; ++i) registration.verified[i] = entry->verified[i];
+            if (entry->token == nullptr) {
+                updated.push_back(entry->customer_id);
+                continue;
+            }
+            PendingRegistration registration{entry->customer_id, entry->token, entry->tenant, {}};
             for (int i = 0; i < 4; ++i)
                 if (entry->identifiers[i])
                     registration.identifiers[i] = std::string(entry->identifiers[i]);
@@ -625,8 +613,8 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         queued_invites = nullptr;
         spi::connect();
         for (auto it = pending.rbegin(); it != pending.rend(); ++it)
-            if (auto customer = registered_customer(*it))
-                if (!claimed_instead(*it, *customer)) redeem(it->token, customer->id, "registration");
+            if (auto customer = registered_customer(*it, updated))
+                redeem(it->token, *customer, "registration");
         spi::finish();
         return PointerGetDatum(nullptr);
     });

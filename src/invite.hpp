@@ -26,11 +26,15 @@ Redemption redeem_invite_id(std::int64_t invite_id, std::int64_t customer_id, co
 
 // Customer row trigger: takes metadata->'invite_token' out of the row being written
 // (it is never stored) and queues it for redemption at the end of the statement, with the
-// row's tenant and normalized identifiers (to find the customer an upsert landed on) and
-// which of them the row marks verified.
+// row's id, tenant and normalized identifiers.  The token is redeemed for the row if the
+// statement inserted or updated it; for the existing customer an INSERT ... ON CONFLICT DO
+// UPDATE updated instead; for nobody when the upsert inserted and updated nothing.
 void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
-                       const std::array<std::optional<std::string>, 4> &identifiers,
-                       const std::array<bool, 4> &verified);
+                       const std::array<std::optional<std::string>, 4> &identifiers);
+
+// Customer UPDATE trigger: while tokens wait for the end of the statement, notes that the
+// statement updated this customer (the row an ON CONFLICT DO UPDATE writes).
+void note_customer_updated(std::int64_t customer_id);
 
 // Registers the transaction callbacks of the registration queue; called from _PG_init.
 void invite_init();

@@ -85,18 +85,14 @@ bool has_vendor_role(const RowView &row) {
                                 [](const auto &role) { return role && *role == "vendor"; });
 }
 
-// Whether the row's email or phone (raw column `raw`, normalized `value`) counts as verified
-// after this write; clears the verified-at column when the value is gone, or changed by a
-// write that did not set the column itself.
-bool verification(const RowView &row, const std::optional<RowView> &old, const char *column,
-                  const char *raw, const std::optional<std::string> &value, RowChanges &changes) {
-    if (row.is_null(column)) return false;
+// Clears the row's verified-at column of an email or phone (raw column `raw`, normalized
+// `value`) when the value is gone, or changed by a write that did not set the column itself.
+void clear_stale_verification(const RowView &row, const std::optional<RowView> &old,
+                              const char *column, const char *raw,
+                              const std::optional<std::string> &value, RowChanges &changes) {
+    if (row.is_null(column)) return;
     const bool stamped_now = !old || old->is_null(column) || row.datum(column) != old->datum(column);
-    if (!value || (!stamped_now && row.text(raw) != old->text(raw))) {
-        changes.set_null(row, column);
-        return false;
-    }
-    return true;
+    if (!value || (!stamped_now && row.text(raw) != old->text(raw))) changes.set_null(row, column);
 }
 
 // A raw column the rules check: on UPDATE a value the row already had is not checked again
@@ -141,12 +137,9 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
         changes.set_text(row, "phone_normalized", phone_key);
     // A verification belongs to the value verified: a new email or phone is unverified unless
     // the same write marks it verified.
-    std::array<bool, 4> verified{};
     if (row.has_column("email_verified_at")) {
-        verified[static_cast<int>(Identifier::email)] =
-            verification(row, old, "email_verified_at", "email", email, changes);
-        verified[static_cast<int>(Identifier::phone)] =
-            verification(row, old, "phone_verified_at", "phone", phone, changes);
+        clear_stale_verification(row, old, "email_verified_at", "email", email, changes);
+        clear_stale_verification(row, old, "phone_verified_at", "phone", phone, changes);
     }
     // merged_into is a link, like vendor.customer_id: only merge and unmerge write it.
     if (row.int8("merged_into") != (old ? old->int8("merged_into") : std::nullopt) &&
@@ -163,7 +156,8 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
     if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
     // Registration through an invite (invite.cpp).
-    take_invite_token(row, changes, tenant, identifiers, verified);
+    if (is_update) note_customer_updated(*row.int8("id"));
+    take_invite_token(row, changes, tenant, identifiers);
 
     // Uniqueness among active customers is the partial unique indexes' job: their
     // 23505 names the identifier, and they cost far less than a lookup per row.
@@ -184,11 +178,9 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
     const std::string customer = "customer " + std::to_string(id);
 
     spi::connect();
+    // (Moving a linked customer to another tenant never gets here: the tenant foreign key
+    // vendor_customer_id_fkey, an earlier AFTER trigger, refuses it with 23503.)
     const auto linked = store::vendor_linked_to(id);
-    if (linked && old && *old->text("tenant_id") != tenant)
-        throw IdentityError(sqlstate::tenant_mismatch,
-                            "cannot move " + customer + " to another tenant while vendor " +
-                                std::to_string(*linked) + " is linked to it");
     const bool archived_now = archived && old && old->is_null("archived_at");
     if (linked && archived_now)
         throw IdentityError(sqlstate::customer_archived,
@@ -261,14 +253,8 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     if (changed(row, old, "name")) checked_name(row.text("name"), "vendor name");
     const auto customer_id = row.int8("customer_id");
     std::optional<std::int64_t> old_customer_id;
-    if (old) {
-        old_customer_id = old->int8("customer_id");
-        if (old_customer_id && *old->text("tenant_id") != tenant)
-            throw IdentityError(sqlstate::tenant_mismatch,
-                                "cannot move vendor " + std::to_string(id) +
-                                    " to another tenant while it is linked to customer " +
-                                    std::to_string(*old_customer_id));
-    }
+    // Moving a linked vendor to another tenant: the tenant foreign key refuses it (23503).
+    if (old) old_customer_id = old->int8("customer_id");
     if (customer_id != old_customer_id && !link_write_permitted(id, customer_id))
         throw IdentityError(sqlstate::manual_link_write,
                             "vendor.customer_id cannot be written directly", {},
