@@ -161,9 +161,6 @@ spi::Statement last_merge = {
     {INT8OID},
     nullptr};
 
-#define CI_RESTORED_COLUMNS                                                           \
-    "(tenant_id, name, email, phone, external_customer_id, user_id, roles, metadata," \
-    " merged_into, archived_at, updated_at)"
 // The columns the three-way revert restores (roles and metadata go element-wise).
 #define CI_REVERTED_COLUMNS                                                                    \
     "(tenant_id, name, email, phone, external_customer_id, user_id, merged_into, archived_at," \
@@ -171,9 +168,6 @@ spi::Statement last_merge = {
 #define CI_REVERTED_VALUES                                                                     \
     "r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id, r.merged_into," \
     " r.archived_at, r.updated_at"
-#define CI_RESTORED_VALUES                                                               \
-    "r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id, r.roles," \
-    " r.metadata, r.merged_into, r.archived_at, r.updated_at"
 
 // Three-way revert of the canonical row: a column still holding what the merge wrote goes
 // back to its value before the merge; a column changed since keeps the newer value.
@@ -220,17 +214,42 @@ spi::Statement revert_canonical_sets = {
     {INT8OID, TEXTOID, TEXTOID},
     nullptr};
 
-// The duplicate as it was (role vendor only if its link comes back too).
+// The columns of a customer that are not its content: what merge and unmerge write, and
+// what the trigger derives.
+#define CI_NOT_CONTENT                                                                        \
+    "ARRAY['id', 'tenant_id', 'created_at', 'updated_at', 'archived_at', 'merged_into', 'roles'," \
+    " 'email_normalized', 'phone_normalized']"
+
+// The duplicate comes back active, three-way: the merge wrote only archived_at, merged_into
+// and role vendor on it, so every other column keeps its current value -- edits made to the
+// duplicate since the merge survive.  Role vendor follows the link ($3: it comes back).
+// updated_at returns to its value before the merge unless the row was edited since.
+// Returns the content columns edited since the merge ($2: the duplicate before the merge,
+// read back through the row type so that both sides print alike).
 spi::Statement restore_duplicate = {
-    "UPDATE customer_identity.customer c SET " CI_RESTORED_COLUMNS
-    " = (SELECT"
-    " r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id,"
-    " CASE WHEN $3 THEN r.roles ELSE pg_catalog.array_remove(r.roles, 'vendor'::pg_catalog.text) "
-    "END,"
-    " r.metadata, r.merged_into, r.archived_at, r.updated_at"
-    "  FROM pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, "
-    "$2::pg_catalog.jsonb) r)"
-    " WHERE c.id OPERATOR(pg_catalog.=) $1",
+    "WITH cur AS (SELECT pg_catalog.to_jsonb(c) AS j FROM customer_identity.customer c"
+    "              WHERE c.id OPERATOR(pg_catalog.=) $1),"
+    " before AS (SELECT pg_catalog.to_jsonb(r) AS j, r.updated_at FROM"
+    "   pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, $2::pg_catalog.jsonb) r),"
+    " edited AS (SELECT before.updated_at, (SELECT COALESCE(pg_catalog.jsonb_agg(k ORDER BY k),"
+    "     '[]'::pg_catalog.jsonb) FROM pg_catalog.jsonb_object_keys(cur.j) AS k"
+    "    WHERE NOT k OPERATOR(pg_catalog.=) ANY (" CI_NOT_CONTENT ")"
+    "    AND (cur.j OPERATOR(pg_catalog.->) k) IS DISTINCT FROM (before.j OPERATOR(pg_catalog.->) k))"
+    "   OPERATOR(pg_catalog.||) CASE WHEN"
+    "    ((cur.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') OPERATOR(pg_catalog.@>)"
+    "    ((before.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') AND"
+    "    ((before.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') OPERATOR(pg_catalog.@>)"
+    "    ((cur.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor')"
+    "   THEN '[]'::pg_catalog.jsonb ELSE '[\"roles\"]'::pg_catalog.jsonb END AS keys"
+    "  FROM cur, before)"
+    " UPDATE customer_identity.customer c SET archived_at = NULL, merged_into = NULL,"
+    "  roles = CASE WHEN NOT $3 THEN pg_catalog.array_remove(c.roles, 'vendor'::pg_catalog.text)"
+    "   WHEN 'vendor' OPERATOR(pg_catalog.=) ANY (c.roles) THEN c.roles"
+    "   ELSE c.roles OPERATOR(pg_catalog.||) 'vendor'::pg_catalog.text END,"
+    "  updated_at = CASE WHEN e.keys OPERATOR(pg_catalog.=) '[]'::pg_catalog.jsonb"
+    "   THEN e.updated_at ELSE c.updated_at END"
+    " FROM edited e WHERE c.id OPERATOR(pg_catalog.=) $1"
+    " RETURNING e.keys::pg_catalog.text",
     3,
     {INT8OID, TEXTOID, BOOLOID},
     nullptr};
@@ -273,9 +292,9 @@ spi::Statement record_unmerge = {
     "INSERT INTO customer_identity.identity_event"
     " (tenant_id, event_type, customer_id, other_customer_id, vendor_id, method, detail)"
     " VALUES ($1, 'unmerged', $2, $3, $4, 'unmerge_customer',"
-    "  pg_catalog.jsonb_build_object('merge_event_id', $5))",
-    5,
-    {TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID},
+    "  pg_catalog.jsonb_build_object('merge_event_id', $5, 'kept', $6::pg_catalog.jsonb))",
+    6,
+    {TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, TEXTOID},
     nullptr};
 
 // The identity keys of a customer's identifiers.
@@ -466,9 +485,11 @@ void unmerge_customer(std::int64_t duplicate_id) {
     }
     spi::Params restore;
     restore.int8(duplicate_id).text(duplicate_before).boolean(link_back);
+    std::string kept;  // the duplicate's columns edited since the merge, kept as they are
     {
         RestoringScope scope;
-        spi::run(restore_duplicate, restore);
+        spi::run(restore_duplicate, restore, 1);
+        kept = *spi::text_at(0, 1);
     }
 
     spi::Params take_back;
@@ -483,7 +504,8 @@ void unmerge_customer(std::int64_t duplicate_id) {
         .int8(canonical_id)
         .int8(duplicate_id)
         .int8(link_back ? moved_vendor : std::nullopt)
-        .int8(merge_event);
+        .int8(merge_event)
+        .text(kept);
     spi::run(record_unmerge, event);
 }
 

@@ -18,8 +18,9 @@ bool restoring_customer_rows();
 // merged_into (the customer trigger refuses any other with CI006).
 bool merge_writing();
 
-// Undoes the last merge of the customer exactly (CI001 when one of its identifiers has
-// been taken by another customer since).  Needs SPI.
+// Undoes the last merge of the customer, three-way: what the merge wrote goes back, edits
+// made since the merge -- to the canonical row or to the duplicate -- stay (CI001 when one
+// of the duplicate's identifiers has been taken by another customer since).  Needs SPI.
 void unmerge_customer(std::int64_t duplicate_id);
 
 }  // namespace ci
