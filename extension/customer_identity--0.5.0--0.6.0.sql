@@ -64,3 +64,115 @@ BEGIN
         END;
     END LOOP;
 END $$;
+
+------------------------------------------------------------------------------
+-- Erasure: the right to be forgotten (src/erasure.cpp)
+------------------------------------------------------------------------------
+-- The text with every personal value in it replaced; NULL stays NULL.  Values shorter than
+-- four characters are replaced only where they are the whole text (a two-letter name must
+-- not cut every word it occurs in).
+CREATE FUNCTION @extschema@.erased_text(value text, personal text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    p text;
+BEGIN
+    IF value IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF lower(value) = ANY (SELECT lower(x) FROM unnest(personal) x) THEN
+        RETURN '[erased]';
+    END IF;
+    FOREACH p IN ARRAY personal LOOP
+        IF length(p) >= 4 THEN
+            value := regexp_replace(value, regexp_replace(p, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g'),
+                                    '[erased]', 'gi');
+        END IF;
+    END LOOP;
+    RETURN value;
+END $$;
+
+-- The jsonb value with every personal value taken out: a string that is one becomes null,
+-- a string that contains one has it replaced, an object key that is one goes, and a
+-- snapshot of one of the erased customers (merge events record whole rows) keeps its ids
+-- and structure but loses its personal columns.
+CREATE FUNCTION @extschema@.erased_jsonb(value jsonb, personal text[], erased_ids text[]) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    s text;
+BEGIN
+    CASE jsonb_typeof(value)
+    WHEN 'object' THEN
+        IF value ? 'id' AND value ? 'email_normalized' AND (value->>'id') = ANY (erased_ids) THEN
+            value := value || jsonb_build_object(
+                'name', NULL, 'email', NULL, 'email_normalized', NULL, 'phone', NULL,
+                'phone_normalized', NULL, 'external_customer_id', NULL, 'user_id', NULL,
+                'metadata', '{}'::jsonb, 'email_verified_at', NULL, 'phone_verified_at', NULL);
+        END IF;
+        RETURN COALESCE((SELECT jsonb_object_agg(k, @extschema@.erased_jsonb(v, personal, erased_ids))
+                           FROM jsonb_each(value) AS e(k, v)
+                          WHERE NOT lower(k) = ANY (SELECT lower(x) FROM unnest(personal) x)),
+                        '{}'::jsonb);
+    WHEN 'array' THEN
+        RETURN COALESCE((SELECT jsonb_agg(@extschema@.erased_jsonb(v, personal, erased_ids) ORDER BY n)
+                           FROM jsonb_array_elements(value) WITH ORDINALITY AS a(v, n)),
+                        '[]'::jsonb);
+    WHEN 'string' THEN
+        s := value #>> '{}';
+        IF lower(s) = ANY (SELECT lower(x) FROM unnest(personal) x) THEN
+            RETURN 'null'::jsonb;
+        END IF;
+        RETURN to_jsonb(@extschema@.erased_text(s, personal));
+    WHEN 'number' THEN
+        IF value::text = ANY (personal) THEN
+            RETURN 'null'::jsonb;
+        END IF;
+        RETURN value;
+    ELSE
+        RETURN value;
+    END CASE;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.erased_text(text, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.erased_jsonb(jsonb, text[], text[]) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.erase_customer(customer_id bigint) RETURNS bigint[]
+    AS 'MODULE_PATHNAME', 'ci_erase_customer'
+    LANGUAGE C VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE ALL ON FUNCTION @extschema@.erase_customer(bigint) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.erase_customer(bigint) IS
+    'erases a person: the personal data of the customer and of every customer merged with it, from their rows, the audit payloads, the review queue and the blocked values; ids, links, clientele and merge history stay; returns the ids erased';
+
+CREATE OR REPLACE FUNCTION @extschema@.grant_application_role(app regrole) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF app IS NULL THEN
+        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
+    END IF;
+    -- regrole prints as a quoted identifier: nothing reaches the statements unquoted.
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
+    EXECUTE pg_catalog.format(
+        'GRANT EXECUTE ON FUNCTION %1$I.resolve_customer_identity(text, text, text, bigint, text, text, text, boolean, text, boolean, boolean),'
+        ' %1$I.link_vendor_to_customer(bigint, bigint), %1$I.unlink_vendor_from_customer(bigint),'
+        ' %1$I.upgrade_customer_to_vendor(bigint, text), %1$I.vendor_for_customer(bigint),'
+        ' %1$I.create_invite_token(bigint, interval, integer), %1$I.redeem_invite_token(text, bigint),'
+        ' %1$I.revoke_invite_token(text), %1$I.rotate_invite_token(text), %1$I.pending_invites(bigint),'
+        ' %1$I.merge_customers(bigint, bigint), %1$I.unmerge_customer(bigint),'
+        ' %1$I.trust_policy(text), %1$I.is_blocked_identifier(text, text, text),'
+        ' %1$I.current_tenant(), %1$I.erase_customer(bigint) TO %2$s', '@extschema@', app);
+    -- Customers and vendors are written directly too (ORMs, registration forms); the
+    -- triggers hold the rules for those writes, vendor.customer_id included (CI006).
+    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON %1$I.customer, %1$I.vendor TO %2$s',
+                              '@extschema@', app);
+    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, DELETE ON %I.vendor_customer TO %s', '@extschema@', app);
+    -- The audit trail is read-only for the application; invite tokens, claims, policies
+    -- and blocked values are reached through the functions only.
+    EXECUTE pg_catalog.format('GRANT SELECT ON %I.identity_event TO %s', '@extschema@', app);
+END $$;
+
+-- upgrade-only-begin
+-- Roles granted before 0.6.0 do not get erase_customer by themselves: erasing is a new power.
+DO $$
+BEGIN
+    RAISE WARNING 'customer_identity 0.6.0: application roles granted before this update cannot call erase_customer yet'
+        USING HINT = 'SELECT customer_identity.grant_application_role(''<role>'') grants it; see README "Erasure".';
+END $$;
+-- upgrade-only-end

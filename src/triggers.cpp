@@ -8,7 +8,8 @@
 //   customer_vendor_role_rule  role vendor <=> linked from a vendor (CI007), auto-link on
 //                              insert -- under the `verified` policy only for a verified email
 //   vendor_before_write        vendor.customer_id written only by the extension (CI006)
-//   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail
+//   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail (erasure
+//                              alone rewrites payloads, erasure.cpp)
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "erasure.hpp"
 #include "errors.hpp"
 #include "input.hpp"
 #include "invite.hpp"
@@ -298,7 +300,11 @@ CI_SQL_FUNCTION(ci_vendor_before_write) {
 
 CI_SQL_FUNCTION(ci_identity_event_append_only) {
     return entry_guard([&]() -> Datum {
-        trigger_data(fcinfo, "identity_event_append_only");
+        TriggerData *td = trigger_data(fcinfo, "identity_event_append_only");
+        // The one rewrite allowed: erase_customer taking a person's data out of payloads.
+        if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && TRIGGER_FIRED_FOR_ROW(td->tg_event) &&
+            erasing_audit_payloads())
+            return PointerGetDatum(td->tg_newtuple);
         throw IdentityError(sqlstate::append_only,
                             "identity_event is append-only: its rows cannot be updated or deleted");
     });

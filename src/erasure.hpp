@@ -1,0 +1,19 @@
+// Erasure, the right to be forgotten (erasure.cpp): erase_customer.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ci {
+
+// Erases the person the customer is: its personal columns and those of every customer
+// merged into the same tree, the same values in identity_event payloads, identity_claim
+// and blocked_identifier, and the contact email of vendors that carry it.  Ids, links,
+// clientele and merge history stay.  Records an `erased` event.  Returns the customer ids
+// erased (CI011 for an unknown id or one of another tenant).  Needs SPI.
+std::vector<std::int64_t> erase_customer(std::int64_t customer_id);
+
+// True while erase_customer rewrites audit payloads (the one UPDATE identity_event allows).
+bool erasing_audit_payloads();
+
+}  // namespace ci
