@@ -171,8 +171,16 @@ END $$;
 -- upgrade-only-begin
 -- Roles granted before 0.6.0 do not get erase_customer by themselves: erasing is a new power.
 DO $$
+DECLARE
+    roles text;
 BEGIN
-    RAISE WARNING 'customer_identity 0.6.0: application roles granted before this update cannot call erase_customer yet'
-        USING HINT = 'SELECT customer_identity.grant_application_role(''<role>'') grants it; see README "Erasure".';
+    SELECT string_agg(DISTINCT a.grantee::pg_catalog.regrole::text, ', ') INTO roles
+      FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+     WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.customer'::pg_catalog.regclass
+       AND a.grantee OPERATOR(pg_catalog.<>) 0 AND a.grantee OPERATOR(pg_catalog.<>) c.relowner;
+    IF roles IS NOT NULL THEN
+        RAISE WARNING 'customer_identity 0.6.0: roles granted before this update (%) cannot call erase_customer yet', roles
+            USING HINT = 'SELECT customer_identity.grant_application_role(''<role>'') grants it; see README "Erasure".';
+    END IF;
 END $$;
 -- upgrade-only-end

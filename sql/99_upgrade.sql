@@ -163,6 +163,20 @@ ALTER EXTENSION customer_identity UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'customer_identity';
 SELECT vendor_id, customer_id, source FROM vendor_customer WHERE customer_id = :later_buyer;
 ROLLBACK;
+-- Nor do rows that point at another tenant's rows (written before 0.6.0 checked tenants):
+-- the update succeeds, that tenant key stays NOT VALID (a WARNING says so), new writes are
+-- checked, and check_integrity lists the row.  (Rolled back too.)
+BEGIN;
+INSERT INTO customer (tenant_id, name) VALUES ('upg_elsewhere', 'Elsewhere') RETURNING id AS elsewhere \gset
+INSERT INTO vendor_customer (vendor_id, customer_id, tenant_id) VALUES (:old_vendor, :elsewhere, 'upg_t1');
+ALTER EXTENSION customer_identity UPDATE;
+SELECT conname, convalidated FROM pg_constraint
+ WHERE conrelid = 'customer_identity.vendor_customer'::regclass AND contype = 'f' ORDER BY conname;
+SELECT invariant, subject FROM check_integrity('upg_t1') WHERE invariant LIKE '%tenant%';
+INSERT INTO customer (tenant_id, name) VALUES ('upg_elsewhere', 'Elsewhere 2') RETURNING id AS elsewhere2 \gset
+INSERT INTO vendor_customer (vendor_id, customer_id, tenant_id) VALUES (:old_vendor, :elsewhere2, 'upg_t1');
+:sqlstate
+ROLLBACK;
 SELECT extversion FROM pg_extension WHERE extname = 'customer_identity';
 -- every row, as text, before the update
 CREATE TABLE regress.rows_010 AS
