@@ -50,8 +50,8 @@ class ErasingScope {
     ErasingScope &operator=(const ErasingScope &) = delete;
 };
 
-// $1 personal values, $2 the ids erased: is this text worth a closer look?  (The JSON
-// spelling of each value, without its quotes, found anywhere in it, case-insensitively.)
+// Does the text mention one of the values $3?  (The JSON spelling of each value, without
+// its quotes, found anywhere in it, case-insensitively.)
 #define CI_MENTIONS(text_expr)                                                                 \
     "EXISTS (SELECT 1 FROM pg_catalog.unnest($3::pg_catalog.text[]) AS x WHERE"                \
     " pg_catalog.strpos(pg_catalog.lower(" text_expr "), pg_catalog.lower(pg_catalog.substr("  \
@@ -77,12 +77,12 @@ spi::Statement lock_rows = {
     nullptr};
 
 // The personal values of the customers, one row each (metadata leaves included), with
-// what they are: 'email' / 'phone' (raw, as typed), 'identifier' (name, normalized values,
-// ids) or 'metadata'.
+// what they are: 'email' / 'phone' (raw, as typed), 'identifier' (normalized values, ids),
+// 'name' or 'metadata'.
 spi::Statement personal_values = {
     "SELECT DISTINCT v.value, v.kind"
     " FROM customer_identity.customer c, LATERAL ("
-    "   SELECT x.value, x.kind FROM (VALUES (c.name, 'identifier'), (c.email, 'email'),"
+    "   SELECT x.value, x.kind FROM (VALUES (c.name, 'name'), (c.email, 'email'),"
     "     (c.email_normalized, 'identifier'), (c.phone, 'phone'), (c.phone_normalized, 'identifier'),"
     "     (c.external_customer_id, 'identifier'), (c.user_id, 'identifier')) AS x(value, kind)"
     "   UNION ALL SELECT l #>> '{}', 'metadata'"
@@ -104,7 +104,7 @@ spi::Statement erase_rows = {
     {TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $2 identifying values: vendors whose contact email is one of them.
+// $1 tenant, $2 mentionable values: vendors whose contact email is one of them.
 spi::Statement clear_vendor_emails = {
     "UPDATE customer_identity.vendor v SET primary_contact_email = NULL"
     " WHERE v.tenant_id OPERATOR(pg_catalog.=) $1 AND v.primary_contact_email IS NOT NULL"
@@ -115,8 +115,9 @@ spi::Statement clear_vendor_emails = {
     {TEXTOID, TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $2 personal values, $3 identifying values, $4 ids erased.  Events about the
-// customers, and any event of the tenant that mentions one of their identifying values.
+// $1 tenant, $2 personal values, $3 mentionable values, $4 ids erased.  The events about
+// the customers, and every other event of the tenant that mentions one of their
+// identifiers, lose every personal value of theirs.
 spi::Statement scrub_events = {
     "WITH touched AS (SELECT e.id, customer_identity.erased_jsonb(e.detail,"
     "   $2::pg_catalog.text[], $4::pg_catalog.int8[]::pg_catalog.text[]) AS detail"
@@ -153,7 +154,7 @@ spi::Statement scrub_claims = {
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $3 identifying values: blocked entries that are one of them go.
+// $1 tenant, $3 mentionable values: blocked entries that are one of them go.
 spi::Statement unblock_values = {
     "DELETE FROM customer_identity.blocked_identifier b"
     " WHERE b.tenant_id OPERATOR(pg_catalog.=) $1"
@@ -163,7 +164,8 @@ spi::Statement unblock_values = {
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $2 personal values, $3 identifying values: reasons that mention them.
+// $1 tenant, $2 personal values, $3 mentionable values: reasons that mention them lose
+// every personal value (a reason is the owner's note about that value).
 spi::Statement scrub_block_reasons = {
     "UPDATE customer_identity.blocked_identifier b"
     " SET reason = customer_identity.erased_text(b.reason, $2::pg_catalog.text[])"
@@ -271,32 +273,36 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     spi::Params who;
     who.text_array(id_elements);
     const auto value_count = spi::run(personal_values, who);
-    std::set<std::string> personal_set, identifying_set;
+    // personal: every value, taken out of every row and payload that is about them.
+    // mentionable: the identifiers (raw and normalized) of four characters or more, which
+    // find the payloads of other events and claims that are about them -- short values and
+    // free text (names, metadata) would find other people's words.
+    std::set<std::string> personal_set, mentionable_set;
+    auto add = [&](const std::string &value, bool mentionable) {
+        personal_set.insert(value);
+        if (mentionable && value.size() >= 4) mentionable_set.insert(value);
+    };
     for (std::uint64_t r = 0; r < value_count; ++r) {
         const std::string value = *spi::text_at(r, 1);
         const std::string kind = *spi::text_at(r, 2);
-        personal_set.insert(value);
-        if (kind == "metadata") continue;
-        identifying_set.insert(value);
+        const bool identifier = kind == "email" || kind == "phone" || kind == "identifier";
+        add(value, identifier);
         // A blocked email or phone has no normalized column, but its normalized spelling is
         // what blocked_identifier and the audit hold.
         const Normalized normal = kind == "email"   ? normalize_email(value)
                                   : kind == "phone" ? normalize_phone(value)
                                                     : Normalized{false, {}, {}};
-        if (normal.ok) {
-            personal_set.insert(normal.value);
-            identifying_set.insert(normal.value);
-        }
+        if (normal.ok) add(normal.value, true);
     }
     const std::vector<std::optional<std::string>> personal(personal_set.begin(),
                                                            personal_set.end());
-    const std::vector<std::optional<std::string>> identifying(identifying_set.begin(),
-                                                              identifying_set.end());
+    const std::vector<std::optional<std::string>> mentionable(mentionable_set.begin(),
+                                                              mentionable_set.end());
 
     spi::run(erase_rows, who);
 
     spi::Params vendors;
-    vendors.text(tenant).text_array(identifying);
+    vendors.text(tenant).text_array(mentionable);
     const auto cleared_count = spi::run(clear_vendor_emails, vendors);
     std::vector<std::int64_t> cleared;
     for (std::uint64_t r = 0; r < cleared_count; ++r) cleared.push_back(*spi::int8_at(r, 1));
@@ -304,14 +310,14 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     std::uint64_t events = 0, claims = 0, unblocked = 0;
     if (!personal.empty()) {
         spi::Params scrub;
-        scrub.text(tenant).text_array(personal).text_array(identifying).text_array(id_elements);
+        scrub.text(tenant).text_array(personal).text_array(mentionable).text_array(id_elements);
         {
             ErasingScope scope;
             events = spi::run(scrub_events, scrub);
         }
         claims = spi::run(scrub_claims, scrub);
         spi::Params blocked;
-        blocked.text(tenant).text_array(personal).text_array(identifying);
+        blocked.text(tenant).text_array(personal).text_array(mentionable);
         unblocked = spi::run(unblock_values, blocked);
         spi::run(scrub_block_reasons, blocked);
     }
