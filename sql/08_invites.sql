@@ -624,3 +624,10 @@ SELECT use_count FROM invite_token WHERE id = pg_temp.invite_of(:'upsert');
 SELECT event_type, method, detail->>'created' AS created FROM identity_event
  WHERE tenant_id = 'inv_t1' AND customer_id = :c_upsert ORDER BY id;
 SELECT count(*) AS rows_with_token FROM customer t WHERE t::text LIKE '%' || :'upsert' || '%';
+-- ... a DO UPDATE whose WHERE skips the row updates nothing, so it redeems nothing
+INSERT INTO issued SELECT 'upsert_where', create_invite_token(:v2) RETURNING token AS upsert_where \gset
+INSERT INTO customer (tenant_id, name, email, metadata)
+VALUES ('inv_t1', 'Cus upsert skipped', 'Upsert@inv.example', jsonb_build_object('invite_token', :'upsert_where'))
+ON CONFLICT (tenant_id, email_normalized) WHERE archived_at IS NULL AND email_normalized IS NOT NULL
+DO UPDATE SET metadata = EXCLUDED.metadata WHERE false;
+SELECT use_count FROM invite_token WHERE id = pg_temp.invite_of(:'upsert_where');

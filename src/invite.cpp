@@ -458,13 +458,14 @@ namespace {
 
 // What a customer row trigger leaves for the end of its statement: a token taken out of a
 // row (token set), or the id of a customer the statement updated while tokens were queued
-// (token null) -- the row an INSERT ... ON CONFLICT DO UPDATE wrote instead of its own.
-// Plain C data in TopTransactionContext; entries of a rolled-back subtransaction are dropped.
+// (token null).  An INSERT ... ON CONFLICT DO UPDATE whose row collided fires the BEFORE
+// UPDATE trigger of the existing row right after the BEFORE INSERT trigger of its own, so
+// the entry after a token whose row was never inserted is the customer it updated instead.
+// Plain C data in TopTransactionContext, newest first; entries of a rolled-back
+// subtransaction are dropped.
 struct QueuedInvite {
     std::int64_t customer_id;  // the row written (for a token: the row it was written into)
     char *token;
-    char *tenant;
-    char *identifiers[4];  // normalized, by Identifier; null when absent (or blocked)
     SubTransactionId subxact;
     QueuedInvite *next;
 };
@@ -494,49 +495,33 @@ void on_transaction_event(XactEvent event, void *) {
         queued_invites = nullptr;
 }
 
-// Appends an entry to the queue (token may be null: an updated customer).
-void enqueue(std::int64_t customer_id, char *token, const std::string &tenant,
-             const std::array<std::optional<std::string>, 4> &identifiers) {
+// Appends an entry to the queue (token null: an updated customer).
+void enqueue(std::int64_t customer_id, char *token) {
     pg_call([&] {
         auto *entry = static_cast<QueuedInvite *>(
             MemoryContextAllocZero(TopTransactionContext, sizeof(QueuedInvite)));
         entry->customer_id = customer_id;
         entry->token = token;
-        if (token != nullptr) {
-            entry->tenant = MemoryContextStrdup(TopTransactionContext, tenant.c_str());
-            for (int i = 0; i < 4; ++i)
-                if (identifiers[i])
-                    entry->identifiers[i] =
-                        MemoryContextStrdup(TopTransactionContext, identifiers[i]->c_str());
-        }
         entry->subxact = GetCurrentSubTransactionId();
         entry->next = queued_invites;
         queued_invites = entry;
     });
 }
 
-// A queued registration, as C++ values.
-struct PendingRegistration {
+// A queue entry, as C++ values (no token: an updated customer).
+struct QueuedWrite {
     std::int64_t customer_id;
-    std::string token;
-    std::string tenant;
-    std::array<std::optional<std::string>, 4> identifiers;
+    std::optional<std::string> token;
 };
 
-// The customer a registration is for: the row it wrote; or, when that row was not
-// inserted because it collided with an existing customer, that customer if the same
-// statement updated it (ON CONFLICT DO UPDATE).  An upsert that inserted nothing and
-// updated nothing (DO NOTHING) registers nobody.
-std::optional<std::int64_t> registered_customer(const PendingRegistration &registration,
-                                                const std::vector<std::int64_t> &updated) {
-    if (store::load_customer(registration.customer_id)) return registration.customer_id;
-    for (Identifier id : all_identifiers) {
-        const auto &value = registration.identifiers[static_cast<int>(id)];
-        if (!value) continue;
-        const auto holder = store::find_active_customer(registration.tenant, id, *value);
-        if (holder && std::find(updated.begin(), updated.end(), *holder) != updated.end())
-            return holder;
-    }
+// The customer the token at `at` (in statement order) registers: the row it was written
+// into, if the statement wrote that row; else the customer the statement updated right
+// after -- the existing row an ON CONFLICT DO UPDATE wrote instead of inserting.  An
+// upsert that inserted nothing and updated nothing (DO NOTHING) registers nobody.
+std::optional<std::int64_t> registered_customer(const std::vector<QueuedWrite> &writes,
+                                                std::size_t at) {
+    if (store::load_customer(writes[at].customer_id)) return writes[at].customer_id;
+    if (at + 1 < writes.size() && !writes[at + 1].token) return writes[at + 1].customer_id;
     return std::nullopt;
 }
 
@@ -545,8 +530,7 @@ Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 
 }  // namespace
 
-void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
-                       const std::array<std::optional<std::string>, 4> &identifiers) {
+void take_invite_token(const RowView &row, RowChanges &changes) {
     const auto metadata = row.datum("metadata");
     if (!metadata) return;  // NOT NULL reports it
     bool present = false;
@@ -574,11 +558,11 @@ void take_invite_token(const RowView &row, RowChanges &changes, const std::strin
         throw IdentityError(sqlstate::malformed_input, "metadata->'invite_token' must be a string");
     changes.set_datum(row, "metadata", stripped);
     if (is_null) return;
-    enqueue(*row.int8("id"), token, tenant, identifiers);
+    enqueue(*row.int8("id"), token);
 }
 
 void note_customer_updated(std::int64_t customer_id) {
-    if (queued_invites != nullptr) enqueue(customer_id, nullptr, {}, {});
+    if (queued_invites != nullptr) enqueue(customer_id, nullptr);
 }
 
 void invite_init() {
@@ -597,24 +581,18 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         if (queued_invites == nullptr) return PointerGetDatum(nullptr);
         // Oldest first; the queue is emptied before redeeming, so a nested statement
         // cannot redeem an entry twice.
-        std::vector<PendingRegistration> pending;
-        std::vector<std::int64_t> updated;
-        for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next) {
-            if (entry->token == nullptr) {
-                updated.push_back(entry->customer_id);
-                continue;
-            }
-            PendingRegistration registration{entry->customer_id, entry->token, entry->tenant, {}};
-            for (int i = 0; i < 4; ++i)
-                if (entry->identifiers[i])
-                    registration.identifiers[i] = std::string(entry->identifiers[i]);
-            pending.push_back(std::move(registration));
-        }
+        std::vector<QueuedWrite> writes;  // in statement order
+        for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next)
+            writes.push_back(
+                {entry->customer_id,
+                 entry->token ? std::optional<std::string>(entry->token) : std::nullopt});
+        std::reverse(writes.begin(), writes.end());
         queued_invites = nullptr;
         spi::connect();
-        for (auto it = pending.rbegin(); it != pending.rend(); ++it)
-            if (auto customer = registered_customer(*it, updated))
-                redeem(it->token, *customer, "registration");
+        for (std::size_t at = 0; at < writes.size(); ++at)
+            if (writes[at].token)
+                if (auto customer = registered_customer(writes, at))
+                    redeem(*writes[at].token, *customer, "registration");
         spi::finish();
         return PointerGetDatum(nullptr);
     });

@@ -25,12 +25,11 @@ Redemption redeem(const std::string &token, std::int64_t customer_id, const char
 Redemption redeem_invite_id(std::int64_t invite_id, std::int64_t customer_id, const char *path);
 
 // Customer row trigger: takes metadata->'invite_token' out of the row being written
-// (it is never stored) and queues it for redemption at the end of the statement, with the
-// row's id, tenant and normalized identifiers.  The token is redeemed for the row if the
-// statement inserted or updated it; for the existing customer an INSERT ... ON CONFLICT DO
-// UPDATE updated instead; for nobody when the upsert inserted and updated nothing.
-void take_invite_token(const RowView &row, RowChanges &changes, const std::string &tenant,
-                       const std::array<std::optional<std::string>, 4> &identifiers);
+// (it is never stored) and queues it, with the row's id, for redemption at the end of the
+// statement: for the row if the statement inserted or updated it; for the existing
+// customer an INSERT ... ON CONFLICT DO UPDATE updated instead; for nobody when the upsert
+// inserted and updated nothing.
+void take_invite_token(const RowView &row, RowChanges &changes);
 
 // Customer UPDATE trigger: while tokens wait for the end of the statement, notes that the
 // statement updated this customer (the row an ON CONFLICT DO UPDATE writes).
