@@ -60,6 +60,8 @@ INSERT INTO stress.allowed (op, sqlstate) VALUES
     -- a merge that would carry a vendor link onto a customer with another email
     ('merge', 'CI007'),
     ('unmerge', 'CI001'), ('unmerge', 'CI010'), ('unmerge', '22023'),
+    -- erasure of a person who kept being merged or unmerged while it waited for the locks
+    ('erase', '40001'),
     -- direct INSERT/UPDATE of customer rows with overlapping identifiers
     ('insert', '23505'),
     ('insert_invite', '23505'), ('insert_invite', 'CI002'), ('insert_invite', 'CI003'),
@@ -382,6 +384,13 @@ CREATE FUNCTION stress.merge_op() RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE t text := stress.tenant(stress.rnd(4)); a bigint; b bigint; res text;
 BEGIN
+    -- now and then a person asks to be forgotten (any of their records, archived ones too)
+    IF stress.chance(0.05) THEN
+        a := stress.pick_customer(t, stress.chance(0.9));
+        IF a IS NULL THEN RETURN; END IF;
+        PERFORM stress.attempt('erase', format('SELECT cardinality(customer_identity.erase_customer(%s))', a));
+        RETURN;
+    END IF;
     IF stress.chance(0.7) THEN
         a := stress.pick_customer(t, stress.chance(0.95));
         b := CASE WHEN stress.chance(0.03) THEN a
