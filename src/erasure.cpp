@@ -210,10 +210,7 @@ std::vector<std::int64_t> tree_below(std::int64_t root) {
 std::vector<IdentityKey> keys_of(const std::vector<std::int64_t> &ids) {
     std::vector<IdentityKey> keys;
     for (auto id : ids)
-        if (auto record = store::load_customer(id))
-            for (Identifier identifier : all_identifiers)
-                if (record->value(identifier))
-                    keys.push_back({identifier_name(identifier), *record->value(identifier)});
+        if (auto record = store::load_customer(id)) add_identity_keys(*record, keys);
     return keys;
 }
 

@@ -87,6 +87,11 @@ bool hold_tenant_as_writer(const LOCKTAG &tenant_lock) {
 
 }  // namespace
 
+void add_identity_keys(const CustomerRecord &record, std::vector<IdentityKey> &keys) {
+    for (Identifier id : all_identifiers)
+        if (record.value(id)) keys.push_back({identifier_name(id), *record.value(id)});
+}
+
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
     // The tenant's lock: its name hashed as an identity of kind "tenant", in its own space.
     const std::uint64_t tenant_hash = identity_key_hash(tenant, "tenant", "");

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "store.hpp"
+
 namespace ci {
 
 // One identifier of one tenant, as normalized.
@@ -22,6 +24,10 @@ struct IdentityKey {
     std::string kind;  // "external_customer_id", "user_id", "email", "phone"
     std::string value;
 };
+
+// Appends the identity keys of the customer's identifiers (the ones a merge or an erasure
+// of it must lock).
+void add_identity_keys(const CustomerRecord &record, std::vector<IdentityKey> &keys);
 
 // Identity locks one transaction holds per tenant before one tenant-wide lock replaces them.
 constexpr std::size_t max_identity_locks = 1000;

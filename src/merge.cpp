@@ -297,12 +297,6 @@ spi::Statement record_unmerge = {
     {TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, TEXTOID},
     nullptr};
 
-// The identity keys of a customer's identifiers.
-void add_keys(const CustomerRecord &record, std::vector<IdentityKey> &keys) {
-    for (Identifier id : all_identifiers)
-        if (record.value(id)) keys.push_back({identifier_name(id), *record.value(id)});
-}
-
 // Loads both customers (CI011), takes the identity locks of all their identifiers, then
 // their row locks in id order, and reads them again under the locks.
 std::pair<CustomerRecord, CustomerRecord> lock_pair(std::int64_t first_id, std::int64_t second_id) {
@@ -320,8 +314,8 @@ std::pair<CustomerRecord, CustomerRecord> lock_pair(std::int64_t first_id, std::
                                                                " and " + id_text(second_id) +
                                                                " belong to different tenants");
         std::vector<IdentityKey> keys;
-        add_keys(*first, keys);
-        add_keys(*second, keys);
+        add_identity_keys(*first, keys);
+        add_identity_keys(*second, keys);
         lock_identities_one_by_one(first->tenant, keys);
         const std::int64_t low = std::min(first_id, second_id);
         const std::int64_t high = std::max(first_id, second_id);
