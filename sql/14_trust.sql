@@ -284,9 +284,11 @@ INSERT INTO customer (tenant_id, email, metadata) VALUES ('trust_t', 'new@member
 SELECT c.tenant_id, c.email FROM vendor_customer vc JOIN customer c ON c.id = vc.customer_id
  WHERE c.email = 'new@member.test' ORDER BY c.tenant_id;
 -- ... an upsert that inserts nothing enrolls nobody, under either policy (0.6.0): the
--- existing customer with that email did not register, a stranger typed the email
+-- existing customer with that email did not register, a stranger typed the email (the
+-- attack as the review wrote it, run as the application role)
 INSERT INTO customer (tenant_id, email) VALUES ('trust_v', 'known@member.test'), ('trust_t', 'known@member.test');
 SELECT regress.save_state();
+SET ROLE regress_ci_hostile;
 INSERT INTO customer (tenant_id, email, metadata)
 VALUES ('trust_v', 'known@member.test', jsonb_build_object('invite_token', :'invite_v'))
 ON CONFLICT DO NOTHING;
@@ -296,6 +298,7 @@ ON CONFLICT DO NOTHING;
 INSERT INTO customer (tenant_id, email, metadata)
 VALUES ('trust_t', 'known@member.test', jsonb_build_object('invite_token', :'invite_t'))
 ON CONFLICT DO NOTHING;
+RESET ROLE;
 SELECT regress.unchanged();
 SELECT count(*) AS registration_claims FROM identity_claim WHERE kind = 'registration';
 -- ... ON CONFLICT DO UPDATE writes that existing customer explicitly, as an UPDATE would:
