@@ -68,9 +68,8 @@ END $$;
 ------------------------------------------------------------------------------
 -- Erasure: the right to be forgotten (src/erasure.cpp)
 ------------------------------------------------------------------------------
--- The text with every personal value in it replaced; NULL stays NULL.  Values shorter than
--- four characters are replaced only where they are the whole text (a two-letter name must
--- not cut every word it occurs in).
+-- The text with every personal value in it replaced; NULL stays NULL.  (erase_customer
+-- passes values of four characters or more: shorter ones cannot be told from other words.)
 CREATE FUNCTION @extschema@.erased_text(value text, personal text[]) RETURNS text
     LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -83,10 +82,8 @@ BEGIN
         RETURN '[erased]';
     END IF;
     FOREACH p IN ARRAY personal LOOP
-        IF length(p) >= 4 THEN
-            value := regexp_replace(value, regexp_replace(p, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g'),
-                                    '[erased]', 'gi');
-        END IF;
+        value := regexp_replace(value, regexp_replace(p, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g'),
+                                '[erased]', 'gi');
     END LOOP;
     RETURN value;
 END $$;
@@ -94,7 +91,7 @@ END $$;
 -- The jsonb value with every personal value taken out: a string that is one becomes null,
 -- a string that contains one has it replaced, an object key that is one goes, and a
 -- snapshot of one of the erased customers (merge events record whole rows) keeps its ids
--- and structure but loses its personal columns.
+-- and structure but loses its personal columns.  Values under id keys are kept.
 CREATE FUNCTION @extschema@.erased_jsonb(value jsonb, personal text[], erased_ids text[]) RETURNS jsonb
     LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -108,7 +105,12 @@ BEGIN
                 'phone_normalized', NULL, 'external_customer_id', NULL, 'user_id', NULL,
                 'metadata', '{}'::jsonb, 'email_verified_at', NULL, 'phone_verified_at', NULL);
         END IF;
-        RETURN COALESCE((SELECT jsonb_object_agg(k, @extschema@.erased_jsonb(v, personal, erased_ids))
+        -- Ids are structure, not personal data: a value under "id", "…_id" or "customer_ref"
+        -- stays even if it happens to equal one of the person's values (a numeric user id).
+        RETURN COALESCE((SELECT jsonb_object_agg(k, CASE
+                                    WHEN k = 'id' OR k = 'customer_ref' OR (k LIKE '%\_id'
+                                         AND k NOT IN ('external_customer_id', 'user_id')) THEN v
+                                    ELSE @extschema@.erased_jsonb(v, personal, erased_ids) END)
                            FROM jsonb_each(value) AS e(k, v)
                           WHERE NOT lower(k) = ANY (SELECT lower(x) FROM unnest(personal) x)),
                         '{}'::jsonb);

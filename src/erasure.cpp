@@ -76,7 +76,7 @@ spi::Statement lock_rows = {
     {TEXTARRAYOID},
     nullptr};
 
-// The personal values of the customers, one row each (metadata leaves included), with
+// The personal values of the customers, one row each (metadata string leaves included), with
 // what they are: 'email' / 'phone' (raw, as typed), 'identifier' (normalized values, ids),
 // 'name' or 'metadata'.
 spi::Statement personal_values = {
@@ -87,7 +87,7 @@ spi::Statement personal_values = {
     "     (c.external_customer_id, 'identifier'), (c.user_id, 'identifier')) AS x(value, kind)"
     "   UNION ALL SELECT l #>> '{}', 'metadata'"
     "     FROM pg_catalog.jsonb_path_query(c.metadata, 'strict $.**') AS l"
-    "    WHERE pg_catalog.jsonb_typeof(l) IN ('string', 'number')) v"
+    "    WHERE pg_catalog.jsonb_typeof(l) OPERATOR(pg_catalog.=) 'string') v"
     " WHERE c.id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
     " AND v.value IS NOT NULL AND pg_catalog.btrim(v.value) OPERATOR(pg_catalog.<>) ''"
     " ORDER BY 1, 2",
@@ -270,14 +270,16 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     spi::Params who;
     who.text_array(id_elements);
     const auto value_count = spi::run(personal_values, who);
-    // personal: every value, taken out of every row and payload that is about them.
-    // mentionable: the identifiers (raw and normalized) of four characters or more, which
-    // find the payloads of other events and claims that are about them -- short values and
-    // free text (names, metadata) would find other people's words.
+    // The customer rows and their snapshots lose everything whatever its length.  In the
+    // payloads: personal, every value of four characters or more, taken out of every payload
+    // about them; mentionable, the identifiers (raw and normalized) among those, which find
+    // the payloads of other events and claims about them.  Shorter values, and names and
+    // metadata searched tenant-wide, would hit other people's words and the payloads' ids.
     std::set<std::string> personal_set, mentionable_set;
     auto add = [&](const std::string &value, bool mentionable) {
+        if (value.size() < 4) return;
         personal_set.insert(value);
-        if (mentionable && value.size() >= 4) mentionable_set.insert(value);
+        if (mentionable) mentionable_set.insert(value);
     };
     for (std::uint64_t r = 0; r < value_count; ++r) {
         const std::string value = *spi::text_at(r, 1);
