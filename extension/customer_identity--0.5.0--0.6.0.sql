@@ -74,22 +74,32 @@ CREATE FUNCTION @extschema@.erased_text(value text, personal text[]) RETURNS tex
     LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     p text;
+    found integer;
+    start integer;
 BEGIN
     IF value IS NULL THEN
         RETURN NULL;
     END IF;
     IF lower(value) = ANY (SELECT lower(x) FROM unnest(personal) x) THEN
-        RETURN '[erased]';
+        RETURN '***';
     END IF;
+    -- Case-insensitive, and no regular expression: a value is text, never a pattern.  The
+    -- mark, three characters, cannot hold a value (four or more), nor meet it again.
     FOREACH p IN ARRAY personal LOOP
-        value := regexp_replace(value, regexp_replace(p, '([.^$*+?()\[\]{}|\\-])', '\\\1', 'g'),
-                                '[erased]', 'gi');
+        start := 1;
+        LOOP
+            found := strpos(substr(lower(value), start), lower(p));
+            EXIT WHEN found = 0;
+            found := found + start - 1;
+            value := overlay(value PLACING '***' FROM found FOR length(p));
+            start := found + 3;
+        END LOOP;
     END LOOP;
     RETURN value;
 END $$;
 
 -- The jsonb value with every personal value taken out: a string that is one becomes null,
--- a string that contains one has it replaced, an object key that is one goes, and a
+-- a string that contains one has it replaced by ***, an object key that is one goes, and a
 -- snapshot of one of the erased customers (merge events record whole rows) keeps its ids
 -- and structure but loses its personal columns.  Values under id keys are kept.
 CREATE FUNCTION @extschema@.erased_jsonb(value jsonb, personal text[], erased_ids text[]) RETURNS jsonb

@@ -134,6 +134,10 @@ SELECT user_id, name FROM customer WHERE id = :num;
 SELECT detail->>'invite_id' = :'num_invite' AS invite_id_kept FROM identity_event
  WHERE tenant_id = 'erasure' AND event_type = 'invite_redeemed' AND customer_id = :num;
 
+-- the text helper takes values literally and case-insensitively, also when a value is part
+-- of what an earlier value was replaced by (the mark, ***, holds no value)
+SELECT erased_text('Call ANN.ERASE (x*) or rase.', ARRAY['ann.erase (x*)', 'rase']) AS erased;
+
 -- a role bound to another tenant cannot erase her (CI011, as for an id that does not exist)
 SELECT bind_role_to_tenant('regress_ci_erase_app', 'elsewhere');
 SELECT regress.save_state();
