@@ -286,7 +286,8 @@ SELECT c.tenant_id, c.email FROM vendor_customer vc JOIN customer c ON c.id = vc
 -- ... an upsert that inserts nothing enrolls nobody, under either policy (0.6.0): the
 -- existing customer with that email did not register, a stranger typed the email (the
 -- attack as the review wrote it, run as the application role)
-INSERT INTO customer (tenant_id, email) VALUES ('trust_v', 'known@member.test'), ('trust_t', 'known@member.test');
+INSERT INTO customer (tenant_id, email) VALUES ('trust_v', 'known@member.test'), ('trust_t', 'known@member.test'),
+    ('trust_v', 'bystander@member.test');
 SELECT regress.save_state();
 SET ROLE regress_ci_hostile;
 INSERT INTO customer (tenant_id, email, metadata)
@@ -298,8 +299,26 @@ ON CONFLICT DO NOTHING;
 INSERT INTO customer (tenant_id, email, metadata)
 VALUES ('trust_t', 'known@member.test', jsonb_build_object('invite_token', :'invite_t'))
 ON CONFLICT DO NOTHING;
+-- ... nor does a row given the id of an existing customer (OVERRIDING SYSTEM VALUE) that
+-- collides on that id
+INSERT INTO customer (id, tenant_id, email, metadata) OVERRIDING SYSTEM VALUE
+SELECT c.id, 'trust_v', 'other@member.test', jsonb_build_object('invite_token', :'invite_v')
+  FROM customer c WHERE c.tenant_id = 'trust_v' AND c.email = 'known@member.test'
+ON CONFLICT DO NOTHING;
 RESET ROLE;
 SELECT regress.unchanged();
+-- ... nor does a row an upsert's WHERE skipped, even when the next row of the same
+-- statement updates a customer (which it may: only the clientele must not change)
+SELECT count(*) AS clientele_before FROM vendor_customer WHERE vendor_id = :linked_shop_v;
+SET ROLE regress_ci_hostile;
+INSERT INTO customer (tenant_id, email, name, metadata)
+VALUES ('trust_v', 'known@member.test', 'skipped', jsonb_build_object('invite_token', :'invite_v')),
+       ('trust_v', 'bystander@member.test', 'updated', '{}')
+ON CONFLICT (tenant_id, email_normalized) WHERE archived_at IS NULL AND email_normalized IS NOT NULL
+DO UPDATE SET name = EXCLUDED.name WHERE EXCLUDED.name = 'updated';
+RESET ROLE;
+SELECT count(*) AS clientele_after FROM vendor_customer WHERE vendor_id = :linked_shop_v;
+SELECT email, name FROM customer WHERE tenant_id = 'trust_v' AND email LIKE '%@member.test' ORDER BY email;
 SELECT count(*) AS registration_claims FROM identity_claim WHERE kind = 'registration';
 -- ... ON CONFLICT DO UPDATE writes that existing customer explicitly, as an UPDATE would:
 -- it enrolls, under either policy

@@ -18,6 +18,7 @@
 #include "input.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
+#include "probe.hpp"
 #include "spi.hpp"
 #include "store.hpp"
 #include "tenant_scope.hpp"
@@ -456,20 +457,21 @@ CI_SQL_FUNCTION(ci_pending_invites) {
 namespace ci {
 namespace {
 
-// What a customer row trigger leaves for the end of its statement: a token taken out of a
-// row (token set), or the id of a customer the statement updated while tokens were queued
-// (token null).  An INSERT ... ON CONFLICT DO UPDATE whose row collided fires the BEFORE
-// UPDATE trigger of the existing row right after the BEFORE INSERT trigger of its own, so
-// the entry after a token whose row was never inserted is the customer it updated instead.
-// Plain C data in TopTransactionContext, newest first; entries of a rolled-back
-// subtransaction are dropped.
+// What a customer row trigger leaves for the end of its statement, once a token has been
+// seen: one entry per row the statement went to insert or updated, in statement order.
+// An INSERT ... ON CONFLICT DO UPDATE whose row collided fires the BEFORE UPDATE trigger
+// of the existing row right after the BEFORE INSERT trigger of its own, and the next row's
+// BEFORE INSERT comes only after that; so the customer a token of an uninserted row
+// registers is the update that follows its own entry, if one does.  Plain C data in
+// TopTransactionContext, newest first; entries of a rolled-back subtransaction are dropped.
 struct QueuedInvite {
-    std::int64_t customer_id;  // the row written (for a token: the row it was written into)
-    char *token;
+    std::int64_t customer_id;  // the row written (an insert: the id it was given)
+    char *token;               // the token taken out of it, or null
+    bool update;               // written by UPDATE (else by INSERT)
+    bool id_taken;             // an INSERT whose id already belonged to a customer
     SubTransactionId subxact;
     QueuedInvite *next;
 };
-
 QueuedInvite *queued_invites = nullptr;
 
 // Drops (abort) or hands to the parent (commit) the entries of a finished subtransaction.
@@ -495,33 +497,43 @@ void on_transaction_event(XactEvent event, void *) {
         queued_invites = nullptr;
 }
 
-// Appends an entry to the queue (token null: an updated customer).
-void enqueue(std::int64_t customer_id, char *token) {
+// Appends an entry to the queue.
+void enqueue(std::int64_t customer_id, char *token, bool update, bool id_taken) {
     pg_call([&] {
         auto *entry = static_cast<QueuedInvite *>(
             MemoryContextAllocZero(TopTransactionContext, sizeof(QueuedInvite)));
         entry->customer_id = customer_id;
         entry->token = token;
+        entry->update = update;
+        entry->id_taken = id_taken;
         entry->subxact = GetCurrentSubTransactionId();
         entry->next = queued_invites;
         queued_invites = entry;
     });
 }
 
-// A queue entry, as C++ values (no token: an updated customer).
+// A queue entry, as C++ values.
 struct QueuedWrite {
     std::int64_t customer_id;
     std::optional<std::string> token;
+    bool update;
+    bool id_taken;
 };
 
 // The customer the token at `at` (in statement order) registers: the row it was written
-// into, if the statement wrote that row; else the customer the statement updated right
-// after -- the existing row an ON CONFLICT DO UPDATE wrote instead of inserting.  An
-// upsert that inserted nothing and updated nothing (DO NOTHING) registers nobody.
+// into, if the statement itself wrote that row; else the customer the statement updated
+// right after -- the existing row an ON CONFLICT DO UPDATE wrote instead of inserting.
+// An upsert that inserted nothing and updated nothing (DO NOTHING, DO UPDATE ... WHERE
+// false, an explicit id that was taken) registers nobody.
 std::optional<std::int64_t> registered_customer(const std::vector<QueuedWrite> &writes,
                                                 std::size_t at) {
-    if (store::load_customer(writes[at].customer_id)) return writes[at].customer_id;
-    if (at + 1 < writes.size() && !writes[at + 1].token) return writes[at + 1].customer_id;
+    const QueuedWrite &write = writes[at];
+    if (write.update) return write.customer_id;
+    // An insert happened if its id was free before the statement and the row carrying it
+    // now is this transaction's (not one another transaction inserted meanwhile).
+    if (!write.id_taken && probe::written_by_this_transaction(write.customer_id))
+        return write.customer_id;
+    if (at + 1 < writes.size() && writes[at + 1].update) return writes[at + 1].customer_id;
     return std::nullopt;
 }
 
@@ -530,14 +542,19 @@ Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 
 }  // namespace
 
-void take_invite_token(const RowView &row, RowChanges &changes) {
+void queue_customer_write(const RowView &row, RowChanges &changes, bool is_update) {
+    const std::int64_t id = *row.int8("id");
     const auto metadata = row.datum("metadata");
-    if (!metadata) return;  // NOT NULL reports it
     bool present = false;
+    if (!metadata) return;  // NOT NULL reports it
     pg_call([&] {
         present = DatumGetBool(DirectFunctionCall2(jsonb_exists, *metadata, invite_key()));
     });
-    if (!present) return;
+    if (!present) {
+        // While tokens wait, every row written delimits the rows around it.
+        if (queued_invites != nullptr) enqueue(id, nullptr, is_update, false);
+        return;
+    }
     char *token = nullptr;
     bool is_string = false;
     bool is_null = false;
@@ -557,12 +574,13 @@ void take_invite_token(const RowView &row, RowChanges &changes) {
     if (!is_string && !is_null)
         throw IdentityError(sqlstate::malformed_input, "metadata->'invite_token' must be a string");
     changes.set_datum(row, "metadata", stripped);
-    if (is_null) return;
-    enqueue(*row.int8("id"), token);
-}
-
-void note_customer_updated(std::int64_t customer_id) {
-    if (queued_invites != nullptr) enqueue(customer_id, nullptr);
+    if (is_null) token = nullptr;
+    if (token == nullptr && queued_invites == nullptr) return;
+    // An insert given the id of an existing customer (OVERRIDING SYSTEM VALUE) is no
+    // registration of that customer, whatever ON CONFLICT makes of it.
+    const bool id_taken =
+        !is_update && token != nullptr && probe::customer_by_id(id).has_value();
+    enqueue(id, token, is_update, id_taken);
 }
 
 void invite_init() {
@@ -585,7 +603,8 @@ CI_SQL_FUNCTION(ci_customer_redeem_invites) {
         for (QueuedInvite *entry = queued_invites; entry != nullptr; entry = entry->next)
             writes.push_back(
                 {entry->customer_id,
-                 entry->token ? std::optional<std::string>(entry->token) : std::nullopt});
+                 entry->token ? std::optional<std::string>(entry->token) : std::nullopt,
+                 entry->update, entry->id_taken});
         std::reverse(writes.begin(), writes.end());
         queued_invites = nullptr;
         spi::connect();

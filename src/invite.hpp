@@ -24,16 +24,13 @@ Redemption redeem(const std::string &token, std::int64_t customer_id, const char
 // Redeems the invite with this id (accepting a registration claim), as redeem() does.
 Redemption redeem_invite_id(std::int64_t invite_id, std::int64_t customer_id, const char *path);
 
-// Customer row trigger: takes metadata->'invite_token' out of the row being written
-// (it is never stored) and queues it, with the row's id, for redemption at the end of the
-// statement: for the row if the statement inserted or updated it; for the existing
-// customer an INSERT ... ON CONFLICT DO UPDATE updated instead; for nobody when the upsert
-// inserted and updated nothing.
-void take_invite_token(const RowView &row, RowChanges &changes);
-
-// Customer UPDATE trigger: while tokens wait for the end of the statement, notes that the
-// statement updated this customer (the row an ON CONFLICT DO UPDATE writes).
-void note_customer_updated(std::int64_t customer_id);
+// Customer row trigger (INSERT or UPDATE): takes metadata->'invite_token' out of the row
+// being written (it is never stored) and queues it, with the row's id, for redemption at
+// the end of the statement: for the row if the statement inserted or updated it; for the
+// existing customer an INSERT ... ON CONFLICT DO UPDATE updated instead; for nobody when
+// the upsert inserted and updated nothing.  While tokens wait, it queues every other row
+// written too, which tells whose update follows whose insert.
+void queue_customer_write(const RowView &row, RowChanges &changes, bool is_update);
 
 // Registers the transaction callbacks of the registration queue; called from _PG_init.
 void invite_init();

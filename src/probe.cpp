@@ -413,6 +413,25 @@ std::optional<CustomerRecord> customer_by_id(std::int64_t id) {
     return to_record(raw);
 }
 
+bool written_by_this_transaction(std::int64_t id) {
+    bool ours = false;
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            EqualKeys keys{{Int64GetDatum(id)}, {F_INT8EQ}, 1};
+            scan_index(catalog.customer, catalog.customer_pkey, keys, snapshot,
+                       [&](TupleTableSlot *s) {
+                           bool is_null = true;
+                           const Datum xmin =
+                               slot_getsysattr(s, MinTransactionIdAttributeNumber, &is_null);
+                           ours = !is_null &&
+                                  TransactionIdIsCurrentTransactionId(DatumGetTransactionId(xmin));
+                           return false;
+                       });
+        });
+    });
+    return ours;
+}
+
 std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id) {
     std::int64_t vendor_id = 0;
     bool found = false;

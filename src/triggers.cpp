@@ -158,8 +158,7 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
     if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
     // Registration through an invite (invite.cpp).
-    if (is_update) note_customer_updated(*row.int8("id"));
-    take_invite_token(row, changes);
+    queue_customer_write(row, changes, is_update);
 
     // Uniqueness among active customers is the partial unique indexes' job: their
     // 23505 names the identifier, and they cost far less than a lookup per row.
