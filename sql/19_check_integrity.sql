@@ -32,6 +32,9 @@ OVERRIDING SYSTEM VALUE VALUES
     (19102, 'integ_bad', 'Across', NULL, NULL, 19108);
 INSERT INTO invite_token (id, tenant_id, vendor_id, token_hash, max_uses, use_count)
 OVERRIDING SYSTEM VALUE VALUES (19101, 'integ_other', 19101, '\x00', 2, 0);
+-- (a rotated token that points at another tenant's token)
+INSERT INTO invite_token (id, tenant_id, vendor_id, token_hash, max_uses, use_count, rotated_to)
+OVERRIDING SYSTEM VALUE VALUES (19102, 'integ_bad', 19101, decode(repeat('00', 32), 'hex'), NULL, 0, 19101);
 INSERT INTO vendor_customer (vendor_id, customer_id, tenant_id, source, invite_id) VALUES
     (19101, 19108, 'integ_bad', 'invite', 19101);
 RESET session_replication_role;

@@ -1,18 +1,23 @@
 // erase_customer: the right to be forgotten (GDPR art. 17 and its peers).
 //
 // A person is the customer and every customer merged with it (the merge tree: what a
-// merge decided is one entity).  Erasure takes the identity locks of all their
-// identifiers, so a resolution by any of them waits and then no longer finds them; then it
-// removes every personal value of theirs from the extension's tables:
-//   customer             name, email, phone, ids, metadata, verification stamps -> NULL / {}
-//   vendor               a contact email that is theirs -> NULL (the link stays)
-//   identity_event       payload strings that are (or contain) their values; their row
-//                        snapshots in merge events keep ids and structure only
-//   identity_claim       the same in proposals, values and notes; open claims are closed
-//   blocked_identifier   their values leave the blocked list; reasons lose them
-// Ids, links, clientele, merge history and the events themselves stay, so nothing else
-// breaks; an `erased` event without personal data records who erased whom and when.
-// What this cannot reach -- WAL, backups, replicas, the server log -- is in README.
+// merge decided is one entity), in its tenant.  Erasure takes the identity locks of all
+// their identifiers, so a resolution by any of them waits and then no longer finds them;
+// then it removes every personal value of theirs from the extension's tables:
+//   customer        name, email, phone, ids, metadata, verification stamps -> NULL / {}
+//   vendor          a contact email that is theirs -> NULL (the vendor and its link stay)
+//   identity_event  the events about them (any tenant) lose every value of theirs; the
+//                   tenant's other events that mention one of their identifiers lose them
+//                   too; their row snapshots in merge events keep ids and structure only
+//   identity_claim  claims on them or on their identifiers are scrubbed, and closed if open
+// Blocked values are the owner's list of values that identify nobody: erasure leaves the
+// entries (an application must not unblock a value by erasing someone who typed it); the
+// owner's reasons for blocking a value of theirs, and the events that recorded them, lose
+// their other values.
+// What the application can make it touch beyond the person is bounded by the person's own
+// unique identifiers, and recorded: the `erased` event lists the vendors, claims and other
+// events it changed (ids only).  What it cannot reach -- WAL, backups, replicas, the server
+// log -- is in README.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -23,6 +28,7 @@
 
 #include "erasure.hpp"
 #include "errors.hpp"
+#include "flag_scope.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
 #include "normalize.hpp"
@@ -38,139 +44,167 @@ extern "C" {
 namespace ci {
 namespace {
 
-// Set while the audit payloads are rewritten; plain data, cleared by its scope.
+// Set while the audit payloads are rewritten (identity_event_append_only allows it).
 bool erasing = false;
 
-// Lets identity_event_append_only accept erasure's UPDATE, for the scope's lifetime.
-class ErasingScope {
-  public:
-    ErasingScope() { erasing = true; }
-    ~ErasingScope() { erasing = false; }
-    ErasingScope(const ErasingScope &) = delete;
-    ErasingScope &operator=(const ErasingScope &) = delete;
-};
+// The most customers one erasure locks: their identity locks (up to four each) stay within
+// one transaction's bound of identity locks (identity_lock.hpp).
+constexpr std::size_t max_erased_customers = max_identity_locks / 4;
 
-// Does the text mention one of the values $3?  (The JSON spelling of each value, without
-// its quotes, found anywhere in it, case-insensitively.)
-#define CI_MENTIONS(text_expr)                                                                 \
-    "EXISTS (SELECT 1 FROM pg_catalog.unnest($3::pg_catalog.text[]) AS x WHERE"                \
-    " pg_catalog.strpos(pg_catalog.lower(" text_expr "), pg_catalog.lower(pg_catalog.substr("  \
-    "   pg_catalog.to_jsonb(x)::pg_catalog.text, 2,"                                          \
-    "   pg_catalog.length(pg_catalog.to_jsonb(x)::pg_catalog.text) - 2))) > 0)"
+// Values shorter than this (in characters) are taken out of payloads only where a whole
+// string equals them, and only in the events about the person: inside longer strings, or
+// in other people's events, they cannot be told from other words.
+constexpr std::size_t min_searched_length = 4;
 
-// Every customer of the merge tree below the root ($1), the root included.
+// Every customer of the tenant ($2) in the merge tree below the root ($1), the root
+// included; at most $3 of them.
 spi::Statement merge_tree = {
     "WITH RECURSIVE tree AS (SELECT c.id FROM customer_identity.customer c"
-    "   WHERE c.id OPERATOR(pg_catalog.=) $1"
+    "   WHERE c.id OPERATOR(pg_catalog.=) $1 AND c.tenant_id OPERATOR(pg_catalog.=) $2"
     " UNION SELECT c.id FROM customer_identity.customer c JOIN tree"
-    "   ON c.merged_into OPERATOR(pg_catalog.=) tree.id)"
-    " SELECT id FROM tree ORDER BY id",
-    1,
-    {INT8OID},
+    "   ON c.merged_into OPERATOR(pg_catalog.=) tree.id"
+    "   WHERE c.tenant_id OPERATOR(pg_catalog.=) $2)"
+    " SELECT id FROM tree LIMIT $3",
+    3,
+    {INT8OID, TEXTOID, INT8OID},
     nullptr};
 
 spi::Statement lock_rows = {
     "SELECT id FROM customer_identity.customer"
-    " WHERE id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[]) ORDER BY id FOR UPDATE",
-    1,
-    {TEXTARRAYOID},
+    " WHERE id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    " AND tenant_id OPERATOR(pg_catalog.=) $2 ORDER BY id FOR UPDATE",
+    2,
+    {TEXTARRAYOID, TEXTOID},
     nullptr};
 
-// The personal values of the customers, one row each (metadata string leaves included), with
-// what they are: 'email' / 'phone' (raw, as typed), 'identifier' (normalized values, ids),
+// The personal values of the customers, one row each (metadata string leaves included),
+// with what they are: 'email' / 'phone' (raw, as typed, and whether the row derived its
+// normalized value from it), the identifiers 'email_normalized', 'phone_normalized',
+// 'external_customer_id' and 'user_id' (each unique among the tenant's active customers),
 // 'name' or 'metadata'.
 spi::Statement personal_values = {
-    "SELECT DISTINCT v.value, v.kind"
+    "SELECT DISTINCT v.value, v.kind, v.derived"
     " FROM customer_identity.customer c, LATERAL ("
-    "   SELECT x.value, x.kind FROM (VALUES (c.name, 'name'), (c.email, 'email'),"
-    "     (c.email_normalized, 'identifier'), (c.phone, 'phone'), (c.phone_normalized, 'identifier'),"
-    "     (c.external_customer_id, 'identifier'), (c.user_id, 'identifier')) AS x(value, kind)"
-    "   UNION ALL SELECT l #>> '{}', 'metadata'"
+    "   SELECT x.value, x.kind, x.derived FROM (VALUES (c.name, 'name', false),"
+    "     (c.email, 'email', c.email_normalized IS NOT NULL),"
+    "     (c.email_normalized, 'email_normalized', true),"
+    "     (c.phone, 'phone', c.phone_normalized IS NOT NULL),"
+    "     (c.phone_normalized, 'phone_normalized', true),"
+    "     (c.external_customer_id, 'external_customer_id', true),"
+    "     (c.user_id, 'user_id', true)) AS x(value, kind, derived)"
+    "   UNION ALL SELECT l OPERATOR(pg_catalog.#>>) '{}', 'metadata', false"
     "     FROM pg_catalog.jsonb_path_query(c.metadata, 'strict $.**') AS l"
     "    WHERE pg_catalog.jsonb_typeof(l) OPERATOR(pg_catalog.=) 'string') v"
     " WHERE c.id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    " AND c.tenant_id OPERATOR(pg_catalog.=) $2"
     " AND v.value IS NOT NULL AND pg_catalog.btrim(v.value) OPERATOR(pg_catalog.<>) ''"
     " ORDER BY 1, 2",
-    1,
-    {TEXTARRAYOID},
+    2,
+    {TEXTARRAYOID, TEXTOID},
     nullptr};
 
 spi::Statement erase_rows = {
     "UPDATE customer_identity.customer SET name = NULL, email = NULL, phone = NULL,"
     " external_customer_id = NULL, user_id = NULL, metadata = '{}',"
     " email_verified_at = NULL, phone_verified_at = NULL"
-    " WHERE id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])",
-    1,
-    {TEXTARRAYOID},
+    " WHERE id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    " AND tenant_id OPERATOR(pg_catalog.=) $2",
+    2,
+    {TEXTARRAYOID, TEXTOID},
     nullptr};
 
-// $1 tenant, $2 mentionable values: vendors whose contact email is one of them.
+// $1 tenant, $2 their emails (normalized): vendors whose contact email is one of them, by
+// its normalized value or, where that is missing, as typed.
 spi::Statement clear_vendor_emails = {
     "UPDATE customer_identity.vendor v SET primary_contact_email = NULL"
     " WHERE v.tenant_id OPERATOR(pg_catalog.=) $1 AND v.primary_contact_email IS NOT NULL"
-    " AND pg_catalog.lower(pg_catalog.btrim(v.primary_contact_email)) OPERATOR(pg_catalog.=) ANY"
-    "   (SELECT pg_catalog.lower(x) FROM pg_catalog.unnest($2::pg_catalog.text[]) AS x)"
+    " AND (v.primary_contact_email_normalized OPERATOR(pg_catalog.=) ANY ($2::pg_catalog.text[])"
+    "  OR pg_catalog.lower(pg_catalog.btrim(v.primary_contact_email)) OPERATOR(pg_catalog.=) ANY"
+    "   ($2::pg_catalog.text[]))"
     " RETURNING v.id",
     2,
     {TEXTOID, TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $2 personal values, $3 mentionable values, $4 ids erased.  The events about
-// the customers, and every other event of the tenant that mentions one of their
-// identifiers, lose every personal value of theirs.
+// $1 tenant, $2 personal values (searched inside strings), $3 their identifiers as
+// 'kind:value', $4 ids erased, $5 every value of theirs (whole strings only), $6 their
+// emails and phones as typed and normalized.  The events about them, in any tenant, lose
+// every value of theirs; the tenant's other events that name one of their identifiers
+// (payload_mentions) lose the searched values.  Returns each event changed and whether it
+// was about them.
 spi::Statement scrub_events = {
-    "WITH touched AS (SELECT e.id, customer_identity.erased_jsonb(e.detail,"
-    "   $2::pg_catalog.text[], $4::pg_catalog.int8[]::pg_catalog.text[]) AS detail"
-    "  FROM customer_identity.identity_event e"
+    "WITH touched AS ("
+    "  SELECT e.id, true AS about, customer_identity.erased_jsonb(e.detail, $2::pg_catalog.text[],"
+    "    $4::pg_catalog.int8[]::pg_catalog.text[], $5::pg_catalog.text[]) AS detail"
+    "   FROM customer_identity.identity_event e"
+    "  WHERE e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
+    "     OR e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
+    "  UNION ALL"
+    "  SELECT e.id, false, customer_identity.erased_jsonb(e.detail, $2::pg_catalog.text[],"
+    "    $4::pg_catalog.int8[]::pg_catalog.text[], '{}')"
+    "   FROM customer_identity.identity_event e"
     "  WHERE e.tenant_id OPERATOR(pg_catalog.=) $1"
-    "  AND (e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "   OR e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "   OR " CI_MENTIONS("e.detail::pg_catalog.text") "))"
+    "    AND (e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE"
+    "    AND (e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE"
+    "    AND e.event_type OPERATOR(pg_catalog.<>) 'identifier_blocked'"
+    "    AND customer_identity.payload_mentions(e.detail, $1, $3::pg_catalog.text[],"
+    "      $6::pg_catalog.text[]))"
     " UPDATE customer_identity.identity_event e SET detail = t.detail FROM touched t"
-    " WHERE e.id OPERATOR(pg_catalog.=) t.id AND e.detail OPERATOR(pg_catalog.<>) t.detail",
-    4,
-    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
+    " WHERE e.id OPERATOR(pg_catalog.=) t.id AND e.detail OPERATOR(pg_catalog.<>) t.detail"
+    " RETURNING e.id, t.about",
+    6,
+    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
 
-// Claims on the customers or on their values: scrubbed, and closed if open.
+// Claims on the customers, or resting on one of their identifiers (the same kind and
+// value): scrubbed, and closed if open.  (Parameters as for scrub_events.)  Returns their ids.
 spi::Statement scrub_claims = {
     "UPDATE customer_identity.identity_claim c SET"
     " proposal = customer_identity.erased_jsonb(c.proposal, $2::pg_catalog.text[],"
-    "   $4::pg_catalog.int8[]::pg_catalog.text[]),"
-    " value = customer_identity.erased_text(c.value, $2::pg_catalog.text[]),"
+    "   $4::pg_catalog.int8[]::pg_catalog.text[], $5::pg_catalog.text[]),"
+    " value = CASE WHEN c.value OPERATOR(pg_catalog.=) ANY ($5::pg_catalog.text[]) THEN '***'"
+    "   ELSE customer_identity.erased_text(c.value, $2::pg_catalog.text[]) END,"
     " decision_note = CASE WHEN c.status OPERATOR(pg_catalog.=) 'open'"
     "   THEN 'closed: the customer was erased'"
     "   ELSE customer_identity.erased_text(c.decision_note, $2::pg_catalog.text[]) END,"
     " status = CASE WHEN c.status OPERATOR(pg_catalog.=) 'open' THEN 'rejected' ELSE c.status END,"
     " decided_at = COALESCE(c.decided_at, pg_catalog.clock_timestamp()),"
     " decided_by = COALESCE(c.decided_by, customer_identity.caller())"
-    " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1"
-    " AND (c.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
+    " WHERE c.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
     "  OR c.result_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "  OR " CI_MENTIONS("c.value OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) "
-                        "c.proposal::pg_catalog.text OPERATOR(pg_catalog.||) ' ' "
-                        "OPERATOR(pg_catalog.||) COALESCE(c.decision_note, '')") ")",
-    4,
-    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
+    "  OR (c.tenant_id OPERATOR(pg_catalog.=) $1"
+    "   AND (c.identifier OPERATOR(pg_catalog.||) '_normalized:' OPERATOR(pg_catalog.||) c.value)"
+    "     OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.text[]))"
+    " RETURNING c.id",
+    6,
+    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $3 mentionable values: blocked entries that are one of them go.
-spi::Statement unblock_values = {
-    "DELETE FROM customer_identity.blocked_identifier b"
-    " WHERE b.tenant_id OPERATOR(pg_catalog.=) $1"
-    " AND pg_catalog.lower(b.value) OPERATOR(pg_catalog.=) ANY"
-    "   (SELECT pg_catalog.lower(x) FROM pg_catalog.unnest($3::pg_catalog.text[]) AS x)",
+// $1 tenant, $2 their blocked values as 'kind:value', $3 searched values other than the
+// blocked ones: the reasons the owner gave for blocking a value of theirs (in the entry and
+// in the event that recorded it) lose those values; the entry and its value stay.
+spi::Statement scrub_block_reasons = {
+    "UPDATE customer_identity.blocked_identifier b"
+    " SET reason = customer_identity.erased_text(b.reason, $3::pg_catalog.text[])"
+    " WHERE b.tenant_id OPERATOR(pg_catalog.=) $1 AND b.reason IS NOT NULL"
+    " AND (b.identifier OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) b.value)"
+    "   OPERATOR(pg_catalog.=) ANY ($2::pg_catalog.text[])"
+    " AND b.reason OPERATOR(pg_catalog.<>) customer_identity.erased_text(b.reason, $3::pg_catalog.text[])",
     3,
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
 
-// $1 tenant, $2 personal values, $3 mentionable values: reasons that mention them lose
-// every personal value (a reason is the owner's note about that value).
-spi::Statement scrub_block_reasons = {
-    "UPDATE customer_identity.blocked_identifier b"
-    " SET reason = customer_identity.erased_text(b.reason, $2::pg_catalog.text[])"
-    " WHERE b.tenant_id OPERATOR(pg_catalog.=) $1 AND b.reason IS NOT NULL"
-    " AND " CI_MENTIONS("b.reason"),
+spi::Statement scrub_block_events = {
+    "UPDATE customer_identity.identity_event e SET detail = e.detail OPERATOR(pg_catalog.||)"
+    "  pg_catalog.jsonb_build_object('reason', customer_identity.erased_text("
+    "   e.detail OPERATOR(pg_catalog.->>) 'reason', $3::pg_catalog.text[]))"
+    " WHERE e.tenant_id OPERATOR(pg_catalog.=) $1"
+    " AND e.event_type OPERATOR(pg_catalog.=) 'identifier_blocked'"
+    " AND ((e.detail OPERATOR(pg_catalog.->>) 'identifier') OPERATOR(pg_catalog.||) ':'"
+    "   OPERATOR(pg_catalog.||) (e.detail OPERATOR(pg_catalog.->>) 'value'))"
+    "   OPERATOR(pg_catalog.=) ANY ($2::pg_catalog.text[])"
+    " AND (e.detail OPERATOR(pg_catalog.->>) 'reason') OPERATOR(pg_catalog.<>)"
+    "   customer_identity.erased_text(e.detail OPERATOR(pg_catalog.->>) 'reason', $3::pg_catalog.text[])",
     3,
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
@@ -180,10 +214,10 @@ spi::Statement record_erasure = {
     " (tenant_id, event_type, customer_id, method, detail)"
     " VALUES ($1, 'erased', $2, 'erase_customer', pg_catalog.jsonb_build_object("
     "  'customers', $3::pg_catalog.int8[], 'vendors_cleared', $4::pg_catalog.int8[],"
-    "  'events_scrubbed', $5::pg_catalog.int8, 'claims_scrubbed', $6::pg_catalog.int8,"
-    "  'blocked_values_removed', $7::pg_catalog.int8))",
-    7,
-    {TEXTOID, INT8OID, TEXTARRAYOID, TEXTARRAYOID, INT8OID, INT8OID, INT8OID},
+    "  'events_scrubbed', $5::pg_catalog.int8, 'other_events_scrubbed', $6::pg_catalog.int8[],"
+    "  'claims_scrubbed', $7::pg_catalog.int8[], 'block_reasons_scrubbed', $8::pg_catalog.int8))",
+    8,
+    {TEXTOID, INT8OID, TEXTARRAYOID, TEXTARRAYOID, INT8OID, TEXTARRAYOID, TEXTARRAYOID, INT8OID},
     nullptr};
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
@@ -196,13 +230,20 @@ std::vector<std::optional<std::string>> as_text(const std::vector<std::int64_t> 
     return out;
 }
 
-// The ids of the merge tree below `root`, in id order.
-std::vector<std::int64_t> tree_below(std::int64_t root) {
+// The ids of the tenant's merge tree below `root`, in id order (54000 past the bound).
+std::vector<std::int64_t> tree_below(const std::string &tenant, std::int64_t root) {
     spi::Params params;
-    params.int8(root);
+    params.int8(root).text(tenant).int8(static_cast<std::int64_t>(max_erased_customers) + 1);
     const auto rows = spi::run(merge_tree, params);
+    if (rows > max_erased_customers)
+        throw IdentityError(sqlstate::too_many,
+                            "customer " + id_text(root) + " has more than " +
+                                std::to_string(max_erased_customers) +
+                                " customers merged into it to erase at once",
+                            {}, "Unmerge some of them, erase each, then erase this one.");
     std::vector<std::int64_t> ids;
     for (std::uint64_t r = 0; r < rows; ++r) ids.push_back(*spi::int8_at(r, 1));
+    std::sort(ids.begin(), ids.end());
     return ids;
 }
 
@@ -242,20 +283,96 @@ Person lock_person(std::int64_t customer_id) {
         if (!root || !store::load_customer(customer_id))
             throw IdentityError(sqlstate::unknown_id,
                                 "customer " + id_text(customer_id) + " does not exist");
-        const auto ids = tree_below(root->id);
+        const auto ids = tree_below(root->tenant, root->id);
+        // (Only rows older versions let through merge across tenants; check_integrity
+        // lists them.)
+        if (!std::binary_search(ids.begin(), ids.end(), customer_id))
+            throw IdentityError(sqlstate::tenant_mismatch,
+                                "customer " + id_text(customer_id) +
+                                    " is merged into a customer of another tenant",
+                                {}, "SELECT * FROM customer_identity.check_integrity() lists it.");
         const auto keys = keys_of(ids);
         lock_identities_one_by_one(root->tenant, keys);
         spi::Params rows;
-        rows.text_array(as_text(ids));
+        rows.text_array(as_text(ids)).text(root->tenant);
         spi::run(lock_rows, rows);
         // Done when nobody merged, unmerged or changed an identifier meanwhile.
         const auto locked_root = store::follow_merges(customer_id);
-        if (locked_root && locked_root->id == root->id && tree_below(root->id) == ids &&
-            same_keys(keys_of(ids), keys))
+        if (locked_root && locked_root->id == root->id &&
+            tree_below(root->tenant, root->id) == ids && same_keys(keys_of(ids), keys))
             return {root->tenant, root->id, ids};
     }
     throw IdentityError(sqlstate::serialization_failure,
                         "customers kept changing while being erased", {}, "Retry the transaction.");
+}
+
+// Characters (code points) in UTF-8 text.
+std::size_t characters(const std::string &text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+// The values erasure takes out of payloads.
+struct PersonalValues {
+    std::set<std::string> whole;        // every value: a string equal to one goes
+    std::set<std::string> searched;     // long enough to be searched inside strings
+    std::set<std::string> identifiers;  // 'kind:value' of the identifiers unique to them in
+                                        // the tenant: these find other payloads and claims
+    std::set<std::string> shaped;       // their emails and phones, as typed and normalized,
+                                        // searched in the free text of other payloads
+    std::set<std::string> emails;       // their normalized emails (vendor contacts)
+    std::set<std::string> blocked;      // their values on the blocked list, 'kind:value'
+    std::set<std::string> blocked_values;  // the same values alone
+};
+
+// Reads the personal values of the customers (needs the rows, so before erase_rows).
+PersonalValues read_personal_values(const Person &person) {
+    spi::Params who;
+    who.text_array(as_text(person.ids)).text(person.tenant);
+    const auto rows = spi::run(personal_values, who);
+    PersonalValues values;
+    auto add = [&](const std::string &value) {
+        values.whole.insert(value);
+        if (characters(value) >= min_searched_length) values.searched.insert(value);
+    };
+    for (std::uint64_t r = 0; r < rows; ++r) {
+        const std::string value = *spi::text_at(r, 1);
+        const std::string kind = *spi::text_at(r, 2);
+        const bool derived = spi::bool_at(r, 3);
+        add(value);
+        const bool email = kind == "email" || kind == "email_normalized";
+        const bool phone = kind == "phone" || kind == "phone_normalized";
+        if (kind == "email_normalized" || kind == "phone_normalized" ||
+            kind == "external_customer_id" || kind == "user_id")
+            values.identifiers.insert(kind + ":" + value);
+        if ((email || phone) && derived && characters(value) >= min_searched_length)
+            values.shaped.insert(value);
+        if (kind == "email_normalized") values.emails.insert(value);
+        if ((kind == "email" || kind == "phone") && !derived) {
+            // A raw value that derived nothing is malformed or blocked.  A blocked one's
+            // normalized spelling is what the blocked list and their own events hold.
+            const Normalized normal = email ? normalize_email(value) : normalize_phone(value);
+            if (!normal.ok) continue;
+            add(normal.value);
+            values.blocked.insert(kind + ":" + normal.value);
+            values.blocked_values.insert(normal.value);
+        }
+    }
+    return values;
+}
+
+// As a text[] parameter.
+std::vector<std::optional<std::string>> elements(const std::set<std::string> &values) {
+    return {values.begin(), values.end()};
+}
+
+// The first column of the result, as int8 ids.
+std::vector<std::int64_t> ids_returned(std::uint64_t rows) {
+    std::vector<std::int64_t> ids;
+    for (std::uint64_t r = 0; r < rows; ++r) ids.push_back(*spi::int8_at(r, 1));
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 }  // namespace
@@ -266,59 +383,47 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     const Person person = lock_person(customer_id);
     const std::string &tenant = person.tenant;
     const auto id_elements = as_text(person.ids);
+    const PersonalValues values = read_personal_values(person);
 
-    spi::Params who;
-    who.text_array(id_elements);
-    const auto value_count = spi::run(personal_values, who);
-    // The customer rows and their snapshots lose everything whatever its length.  In the
-    // payloads: personal, every value of four characters or more, taken out of every payload
-    // about them; mentionable, the identifiers (raw and normalized) among those, which find
-    // the payloads of other events and claims about them.  Shorter values, and names and
-    // metadata searched tenant-wide, would hit other people's words and the payloads' ids.
-    std::set<std::string> personal_set, mentionable_set;
-    auto add = [&](const std::string &value, bool mentionable) {
-        if (value.size() < 4) return;
-        personal_set.insert(value);
-        if (mentionable) mentionable_set.insert(value);
-    };
-    for (std::uint64_t r = 0; r < value_count; ++r) {
-        const std::string value = *spi::text_at(r, 1);
-        const std::string kind = *spi::text_at(r, 2);
-        const bool identifier = kind == "email" || kind == "phone" || kind == "identifier";
-        add(value, identifier);
-        // A blocked email or phone has no normalized column, but its normalized spelling is
-        // what blocked_identifier and the audit hold.
-        const Normalized normal = kind == "email"   ? normalize_email(value)
-                                  : kind == "phone" ? normalize_phone(value)
-                                                    : Normalized{false, {}, {}};
-        if (normal.ok) add(normal.value, true);
-    }
-    const std::vector<std::optional<std::string>> personal(personal_set.begin(),
-                                                           personal_set.end());
-    const std::vector<std::optional<std::string>> mentionable(mentionable_set.begin(),
-                                                              mentionable_set.end());
-
-    spi::run(erase_rows, who);
+    spi::Params rows;
+    rows.text_array(id_elements).text(tenant);
+    spi::run(erase_rows, rows);
 
     spi::Params vendors;
-    vendors.text(tenant).text_array(mentionable);
-    const auto cleared_count = spi::run(clear_vendor_emails, vendors);
-    std::vector<std::int64_t> cleared;
-    for (std::uint64_t r = 0; r < cleared_count; ++r) cleared.push_back(*spi::int8_at(r, 1));
+    vendors.text(tenant).text_array(elements(values.emails));
+    const auto cleared = ids_returned(spi::run(clear_vendor_emails, vendors));
 
-    std::uint64_t events = 0, claims = 0, unblocked = 0;
-    if (!personal.empty()) {
-        spi::Params scrub;
-        scrub.text(tenant).text_array(personal).text_array(mentionable).text_array(id_elements);
-        {
-            ErasingScope scope;
-            events = spi::run(scrub_events, scrub);
+    spi::Params scrub;
+    scrub.text(tenant)
+        .text_array(elements(values.searched))
+        .text_array(elements(values.identifiers))
+        .text_array(id_elements)
+        .text_array(elements(values.whole))
+        .text_array(elements(values.shaped));
+    std::int64_t about_them = 0;
+    std::vector<std::int64_t> other_events;
+    {
+        FlagScope scope(erasing);
+        const auto changed = spi::run(scrub_events, scrub);
+        for (std::uint64_t r = 0; r < changed; ++r) {
+            if (spi::bool_at(r, 2))
+                ++about_them;
+            else
+                other_events.push_back(*spi::int8_at(r, 1));
         }
-        claims = spi::run(scrub_claims, scrub);
-        spi::Params blocked;
-        blocked.text(tenant).text_array(personal).text_array(mentionable);
-        unblocked = spi::run(unblock_values, blocked);
-        spi::run(scrub_block_reasons, blocked);
+    }
+    std::sort(other_events.begin(), other_events.end());
+    const auto claims = ids_returned(spi::run(scrub_claims, scrub));
+
+    std::set<std::string> reason_values;
+    for (const auto &value : values.searched)
+        if (!values.blocked_values.count(value)) reason_values.insert(value);
+    spi::Params blocks;
+    blocks.text(tenant).text_array(elements(values.blocked)).text_array(elements(reason_values));
+    std::int64_t reasons = static_cast<std::int64_t>(spi::run(scrub_block_reasons, blocks));
+    {
+        FlagScope scope(erasing);
+        reasons += static_cast<std::int64_t>(spi::run(scrub_block_events, blocks));
     }
 
     spi::Params event;
@@ -326,9 +431,10 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
         .int8(person.root)
         .text_array(id_elements)
         .text_array(as_text(cleared))
-        .int8(static_cast<std::int64_t>(events))
-        .int8(static_cast<std::int64_t>(claims))
-        .int8(static_cast<std::int64_t>(unblocked));
+        .int8(about_them)
+        .text_array(as_text(other_events))
+        .text_array(as_text(claims))
+        .int8(reasons);
     spi::run(record_erasure, event);
     return person.ids;
 }

@@ -26,5 +26,6 @@ constexpr int duplicate_identifier = ERRCODE_UNIQUE_VIOLATION;             // 23
 constexpr int append_only = ERRCODE_INSUFFICIENT_PRIVILEGE;                // 42501
 constexpr int insufficient_privilege = ERRCODE_INSUFFICIENT_PRIVILEGE;     // 42501
 constexpr int serialization_failure = ERRCODE_T_R_SERIALIZATION_FAILURE;   // 40001
+constexpr int too_many = ERRCODE_PROGRAM_LIMIT_EXCEEDED;                    // 54000
 
 }  // namespace ci::sqlstate

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "flag_scope.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
 #include "merge.hpp"
@@ -30,28 +31,12 @@ namespace {
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 
-// Set while unmerge's restoring statements run; plain data, cleared by its scope.
+// Set while unmerge's restoring statements run (the customer trigger keeps the
+// updated_at being restored).
 bool restoring = false;
-// Set while merge_customers archives the duplicate and fills the canonical customer.
+// Set while merge_customers archives the duplicate and fills the canonical customer (the
+// customer trigger accepts its write of merged_into and archived_at).
 bool merging = false;
-
-// Lets the customer trigger accept merge_customers' write of merged_into and archived_at.
-class MergingScope {
-  public:
-    MergingScope() { merging = true; }
-    ~MergingScope() { merging = false; }
-    MergingScope(const MergingScope &) = delete;
-    MergingScope &operator=(const MergingScope &) = delete;
-};
-
-// Lets the customer trigger keep the updated_at being restored, for the scope's lifetime.
-class RestoringScope {
-  public:
-    RestoringScope() { restoring = true; }
-    ~RestoringScope() { restoring = false; }
-    RestoringScope(const RestoringScope &) = delete;
-    RestoringScope &operator=(const RestoringScope &) = delete;
-};
 
 spi::Statement capture_merge = {
     "SELECT pg_catalog.to_jsonb(c)::pg_catalog.text, pg_catalog.to_jsonb(d)::pg_catalog.text,"
@@ -391,7 +376,7 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
     spi::run(fold_clientele, pair);
     spi::run(move_clientele, pair);
     {
-        MergingScope scope;
+        FlagScope scope(merging);
         spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
         spi::run(fill_canonical, pair);
     }
@@ -459,7 +444,7 @@ void unmerge_customer(std::int64_t duplicate_id) {
     spi::Params revert;
     revert.int8(canonical_id).text(canonical_before).text(canonical_after);
     {
-        RestoringScope scope;
+        FlagScope scope(restoring);
         spi::run(revert_canonical, revert);
         spi::run(revert_canonical_sets, revert);
     }
@@ -481,7 +466,7 @@ void unmerge_customer(std::int64_t duplicate_id) {
     restore.int8(duplicate_id).text(duplicate_before).boolean(link_back);
     std::string kept;  // the duplicate's columns edited since the merge, kept as they are
     {
-        RestoringScope scope;
+        FlagScope scope(restoring);
         spi::run(restore_duplicate, restore, 1);
         kept = *spi::text_at(0, 1);
     }
