@@ -56,6 +56,8 @@ const VendorCustomerSchema = new EntitySchema({
   class: VendorCustomer,
   schema: SCHEMA,
   tableName: 'vendor_customer',
+  // The table's key is (vendor_id, customer_id, tenant_id); the vendor fixes the tenant (the
+  // foreign keys carry it), so the pair alone names the row for MikroORM's identity map.
   properties: {
     vendor: { kind: 'm:1', entity: () => Vendor, primary: true, fieldName: 'vendor_id' },
     customer: { kind: 'm:1', entity: () => Customer, primary: true, fieldName: 'customer_id' },
