@@ -4,6 +4,7 @@
 #include "invite.hpp"
 #include "pg_boundary.hpp"
 #include "settings_cache.hpp"
+#include "sharding.hpp"
 #include "tenant_scope.hpp"
 #include "trust.hpp"
 
@@ -19,6 +20,7 @@ void _PG_init(void) {
     ci::identity_lock_init();
     ci::invite_init();
     ci::settings_cache::init();
+    ci::sharding::sharding_init();
     ci::tenant_scope::init();
     ci::trust::init();
 }

@@ -95,6 +95,13 @@ Oid relation_named(Oid schema, const char *name) {
 // installed version is older than the library.
 Oid optional_relation(Oid schema, const char *name) { return get_relname_relid(name, schema); }
 
+// The shard_node table of 0.8.0 (InvalidOid before), looked up each time: it is read only
+// to fill the sharding cache.
+Oid shard_node_relation() {
+    const Oid schema = get_namespace_oid("customer_identity", true);
+    return OidIsValid(schema) ? optional_relation(schema, "shard_node") : InvalidOid;
+}
+
 // The attribute number of a column (errors if missing).
 AttrNumber column_named(Oid relation, const char *name) {
     AttrNumber attnum = get_attnum(relation, name);
@@ -615,12 +622,40 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
 }
 
 SettingsRelations settings_relations() {
-    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid};
+    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid, InvalidOid};
     pg_call([&] {
         ensure_catalog();
-        relations = {catalog.trust_policy, catalog.blocked, catalog.binding};
+        relations = {catalog.trust_policy, catalog.blocked, catalog.binding,
+                     shard_node_relation()};
     });
     return relations;
+}
+
+std::optional<std::uint32_t> shard_node() {
+    bool found = false;
+    std::int32_t node = 0;
+    pg_call([&] {
+        ensure_catalog();
+        const Oid relation = shard_node_relation();
+        if (!OidIsValid(relation)) return;
+        with_probe_snapshot([&](Snapshot snapshot) {
+            Relation rel = table_open(relation, AccessShareLock);
+            const AttrNumber attnum = column_named(relation, "node");
+            TableScanDesc scan = table_beginscan(rel, snapshot, 0, nullptr);
+            TupleTableSlot *slot = table_slot_create(rel, nullptr);
+            if (table_scan_getnextslot(scan, ForwardScanDirection, slot)) {
+                bool is_null = true;
+                const Datum value = slot_getattr(slot, attnum, &is_null);
+                found = !is_null;
+                if (found) node = DatumGetInt32(value);
+            }
+            ExecDropSingleTupleTableSlot(slot);
+            table_endscan(scan);
+            table_close(rel, AccessShareLock);
+        });
+    });
+    if (!found) return std::nullopt;
+    return static_cast<std::uint32_t>(node);
 }
 
 bool has_trust_tables() {

@@ -25,6 +25,7 @@
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
+#include "sharding.hpp"
 #include "spi.hpp"
 #include "store.hpp"
 #include "trust.hpp"
@@ -107,11 +108,13 @@ bool changed(const RowView &row, const std::optional<RowView> &old, const char *
 Datum customer_before_write(FunctionCallInfo fcinfo) {
     TriggerData *td = trigger_data(fcinfo, "customer_before_write");
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
-    const RowView row = new_row(td);
     std::optional<RowView> old;
     if (is_update) old = old_row(td);
+    const std::string tenant = checked_tenant(new_row(td).text("tenant_id"));
+    // On a shard the id carries the tenant's bucket (sharding.hpp), which the row keeps.
+    if (old) sharding::require_same_bucket(old->text("tenant_id").value_or(""), tenant);
+    const RowView row = is_update ? new_row(td) : sharding::with_shard_id(new_row(td));
 
-    const std::string tenant = checked_tenant(row.text("tenant_id"));
     std::array<std::optional<std::string>, 4> identifiers;
     identifiers[static_cast<int>(Identifier::external_customer_id)] =
         checked_identifier(row.text("external_customer_id"), "external_customer_id");
@@ -244,13 +247,15 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
         return PointerGetDatum(td->tg_trigtuple);
     }
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
-    const RowView row = new_row(td);
-    const std::int64_t id = row.int8("id").value_or(0);
-    const std::string tenant = checked_tenant(row.text("tenant_id"));
-    if (const auto name = row.text("name"); name && is_blank(*name))
-        throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");
     std::optional<RowView> old;
     if (is_update) old = old_row(td);
+    const std::string tenant = checked_tenant(new_row(td).text("tenant_id"));
+    // On a shard the id carries the tenant's bucket (sharding.hpp), which the row keeps.
+    if (old) sharding::require_same_bucket(old->text("tenant_id").value_or(""), tenant);
+    const RowView row = is_update ? new_row(td) : sharding::with_shard_id(new_row(td));
+    const std::int64_t id = row.int8("id").value_or(0);
+    if (const auto name = row.text("name"); name && is_blank(*name))
+        throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");
     if (changed(row, old, "name")) checked_name(row.text("name"), "vendor name");
     const auto customer_id = row.int8("customer_id");
     std::optional<std::int64_t> old_customer_id;

@@ -45,7 +45,7 @@ class RowChanges {
     HeapTuple apply(const RowView &row) const;
 
   private:
-    static constexpr int max_changes = 8;
+    static constexpr int max_changes = 12;
     int columns_[max_changes] = {};
     Datum values_[max_changes] = {};
     bool nulls_[max_changes] = {};

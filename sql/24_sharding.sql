@@ -1,0 +1,77 @@
+-- Sharded mode (enable_sharding): the ids a shard hands out and the invite tokens it issues
+-- carry their tenant's bucket, so a proxy routes a call by tenant, id or token, and a
+-- bucket can move to another shard with its ids.  A single-server install is unchanged.
+SET search_path = customer_identity;
+\set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
+SELECT current_database() AS regress_db \gset
+
+-- the keys: stable, and the same on every shard and proxy
+SELECT tenant_bucket('acme') AS acme, tenant_bucket('globex') AS globex, tenant_bucket('') AS empty,
+       id_bucket(12345) AS unsharded_id, token_bucket('not a token') AS not_a_token;
+
+-- this database holds tenants already: it cannot become a shard (55000); a node out of
+-- range is 22023; nothing changed
+SELECT regress.save_state();
+SELECT enable_sharding(3);
+:sqlstate
+SELECT enable_sharding(256);
+:sqlstate
+SELECT enable_sharding(NULL);
+:sqlstate
+SELECT regress.unchanged();
+SELECT count(*) AS shard_rows FROM shard_node;
+
+-- a new database becomes shard 3
+CREATE DATABASE regress_ci_shard;
+\c regress_ci_shard
+SET client_min_messages = warning;
+CREATE EXTENSION customer_identity;
+RESET client_min_messages;
+SET search_path = customer_identity;
+\set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
+SELECT enable_sharding(3);
+SELECT enable_sharding(3) AS same_node_again;
+SELECT enable_sharding(4);
+:sqlstate
+SELECT node FROM shard_node;
+
+-- every id carries the tenant's bucket and the node; resolve, direct writes, functions
+SELECT customer_id AS c1 FROM resolve_customer_identity(tenant_id => 'acme', email => 'ann@acme.test') \gset
+INSERT INTO customer (tenant_id, email) VALUES ('acme', 'bob@acme.test') RETURNING id AS c2 \gset
+INSERT INTO vendor (tenant_id, name) VALUES ('acme', 'Acme Shop') RETURNING id AS v1 \gset
+SELECT customer_id AS g1 FROM resolve_customer_identity(tenant_id => 'globex', email => 'gus@globex.test') \gset
+SELECT create_invite_token(:v1) AS token \gset
+SELECT id_bucket(:c1) = tenant_bucket('acme') AS c1_bucket, id_bucket(:c2) = tenant_bucket('acme') AS c2_bucket,
+       id_bucket(:v1) = tenant_bucket('acme') AS v1_bucket, id_bucket(:g1) = tenant_bucket('globex') AS g1_bucket,
+       (:c1 >> 40) & 255 AS c1_node, :c1 & ((1::bigint << 40) - 1) AS c1_sequence,
+       token_bucket(:'token') = tenant_bucket('acme') AS token_bucket, length(:'token') AS token_length;
+SELECT table_name, bool_and(id_bucket(id) = tenant_bucket(tenant_id)) AS every_id_carries_its_bucket,
+       bool_and((id >> 40) & 255 = 3) AS every_id_of_node_3
+  FROM (SELECT 'customer' AS table_name, id, tenant_id FROM customer
+        UNION ALL SELECT 'vendor', id, tenant_id FROM vendor
+        UNION ALL SELECT 'invite_token', id, tenant_id FROM invite_token
+        UNION ALL SELECT 'identity_event', id, tenant_id FROM identity_event) t
+ GROUP BY table_name ORDER BY table_name;
+-- the reports' flows work as on one server
+SELECT created FROM redeem_invite_token(:'token', :c2);
+SELECT upgrade_customer_to_vendor(:c1, 'Ann''s') AS ann_shop \gset
+SELECT vendor_for_customer(:c1) = :ann_shop AS linked, id_bucket(:ann_shop) = tenant_bucket('acme') AS shop_bucket;
+SELECT count(*) AS violations FROM check_integrity();
+
+-- a row keeps its bucket: another tenant of another bucket is 22023, nothing changed
+-- (acme and globex are in different buckets: see the first query)
+CREATE TABLE pg_temp.before AS SELECT id, tenant_id FROM customer UNION ALL SELECT id, tenant_id FROM vendor;
+UPDATE customer SET tenant_id = 'globex' WHERE id = :c2;
+:sqlstate
+UPDATE vendor SET tenant_id = 'globex' WHERE id = :v1;
+:sqlstate
+-- an explicit id of another tenant's bucket is 22023; an id without a bucket gets one
+INSERT INTO customer (id, tenant_id, email) OVERRIDING SYSTEM VALUE VALUES (:g1 + 1000, 'acme', 'x@acme.test');
+:sqlstate
+SELECT count(*) AS changed FROM (SELECT id, tenant_id FROM customer UNION ALL SELECT id, tenant_id FROM vendor
+                                 EXCEPT SELECT * FROM pg_temp.before) d;
+INSERT INTO customer (id, tenant_id, email) OVERRIDING SYSTEM VALUE VALUES (77, 'acme', 'seventy@acme.test')
+RETURNING id_bucket(id) = tenant_bucket('acme') AS bucket_ok, id & ((1::bigint << 40) - 1) AS sequence_part;
+
+\c :regress_db
+DROP DATABASE regress_ci_shard;

@@ -1,0 +1,129 @@
+// Sharded mode; see sharding.hpp.
+#include "sharding.hpp"
+
+#include "errors.hpp"
+#include "input.hpp"
+#include "pg_boundary.hpp"
+#include "probe.hpp"
+#include "settings_cache.hpp"
+#include "shard_key.hpp"
+
+extern "C" {
+#include "commands/trigger.h"
+}
+
+namespace ci::sharding {
+namespace {
+
+// The cached node: known says whether `node` was read since the last change.
+bool known = false;
+std::optional<std::uint32_t> cached_node;
+
+// Forgets the cached node (a change of shard_node).
+void forget() { known = false; }
+
+}  // namespace
+
+std::optional<std::uint32_t> node() {
+    if (!known) {
+        settings_cache::watch();
+        cached_node = probe::shard_node();
+        known = true;
+    }
+    return cached_node;
+}
+
+std::int64_t row_id(const std::string &tenant, std::int64_t id) {
+    const auto shard = node();
+    if (!shard) return id;
+    const std::uint32_t bucket = shard::bucket_of_tenant(tenant);
+    if (!shard::is_composed(id)) {
+        if (id < 1)
+            throw IdentityError(sqlstate::malformed_input,
+                                "id " + std::to_string(id) + " is not a valid id on a shard");
+        return shard::compose_id(bucket, *shard, id);
+    }
+    if (shard::bucket_of_id(id) != bucket)
+        throw IdentityError(sqlstate::malformed_input,
+                            "id " + std::to_string(id) + " carries bucket " +
+                                std::to_string(shard::bucket_of_id(id)) + ", not the bucket " +
+                                std::to_string(bucket) + " of tenant " + tenant,
+                            {}, "Let the shard choose the id.");
+    return id;
+}
+
+RowView with_shard_id(const RowView &row) {
+    if (!node()) return row;
+    const std::string tenant = row.text("tenant_id").value_or("");
+    const std::int64_t id = row.int8("id").value_or(0);
+    const std::int64_t sharded = row_id(tenant, id);
+    if (sharded == id) return row;
+    RowChanges changes;
+    changes.set_datum(row, "id", Int64GetDatum(sharded));
+    return RowView{changes.apply(row), row.desc};
+}
+
+void require_same_bucket(const std::string &old_tenant, const std::string &new_tenant) {
+    if (old_tenant == new_tenant || !node()) return;
+    if (shard::bucket_of_tenant(old_tenant) != shard::bucket_of_tenant(new_tenant))
+        throw IdentityError(sqlstate::malformed_input,
+                            "a row of tenant " + old_tenant + " cannot move to tenant " +
+                                new_tenant + " on a shard: its id carries its tenant's bucket");
+}
+
+void sharding_init() { settings_cache::on_change(forget); }
+
+}  // namespace ci::sharding
+
+using namespace ci;
+
+// BEFORE INSERT OR UPDATE ON invite_token, identity_claim, identity_event of a shard
+// (enable_sharding creates it): the id carries the tenant's bucket, which never changes.
+// (customer and vendor do the same in their own row triggers.)
+CI_SQL_FUNCTION(ci_shard_row_id) {
+    return entry_guard([&] {
+        if (!CALLED_AS_TRIGGER(fcinfo))
+            throw IdentityError(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                                "shard_row_id must be called as a trigger");
+        auto *td = reinterpret_cast<TriggerData *>(fcinfo->context);
+        const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+        const RowView row{is_update ? td->tg_newtuple : td->tg_trigtuple,
+                          td->tg_relation->rd_att};
+        const std::string tenant = row.text("tenant_id").value_or("");
+        if (is_update) {
+            const RowView old{td->tg_trigtuple, td->tg_relation->rd_att};
+            sharding::require_same_bucket(old.text("tenant_id").value_or(""), tenant);
+            return PointerGetDatum(row.tuple);
+        }
+        return PointerGetDatum(sharding::with_shard_id(row).tuple);
+    });
+}
+
+// tenant_bucket(tenant_id text) -> integer: the bucket of a tenant.
+CI_SQL_FUNCTION(ci_tenant_bucket) {
+    return entry_guard([&] {
+        const auto tenant = text_arg(fcinfo, 0);
+        return Int32GetDatum(static_cast<std::int32_t>(shard::bucket_of_tenant(tenant.value_or(""))));
+    });
+}
+
+// id_bucket(id bigint) -> integer: the bucket an id carries.
+CI_SQL_FUNCTION(ci_id_bucket) {
+    return entry_guard([&] {
+        const auto id = int8_arg(fcinfo, 0);
+        return Int32GetDatum(static_cast<std::int32_t>(shard::bucket_of_id(id.value_or(0))));
+    });
+}
+
+// token_bucket(token text) -> integer: the bucket an invite token carries (NULL: no token).
+CI_SQL_FUNCTION(ci_token_bucket) {
+    return entry_guard([&]() -> Datum {
+        const auto token = text_arg(fcinfo, 0);
+        const auto bucket = token ? shard::bucket_of_token(*token) : std::nullopt;
+        if (!bucket) {
+            fcinfo->isnull = true;
+            return (Datum)0;
+        }
+        return Int32GetDatum(static_cast<std::int32_t>(*bucket));
+    });
+}

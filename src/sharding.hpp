@@ -1,0 +1,35 @@
+// Sharded mode: this database is one shard of several (enable_sharding).  The ids it hands
+// out and the invite tokens it issues carry their tenant's bucket (shard_key.hpp), so a
+// proxy can route a call by a tenant, an id or a token, and a bucket can move to another
+// shard with its ids.  A single-server install (no shard_node row) is unchanged.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "tuples.hpp"
+
+namespace ci::sharding {
+
+// This shard's node number, or nullopt on a single-server install.  Cached per backend;
+// a change of shard_node empties the cache (settings_cache).
+std::optional<std::uint32_t> node();
+
+// The id of a row being inserted for `tenant`, given the identity sequence's value (or an
+// explicit id): composed with the tenant's bucket and this node.  An explicit id that
+// already carries a bucket keeps it if it is the tenant's (22023 otherwise).  Unsharded:
+// the id as given.
+std::int64_t row_id(const std::string &tenant, std::int64_t id);
+
+// A row trigger's new row with its id made by row_id (the row itself when unsharded or
+// unchanged): every rule after it sees the id the row will have.
+RowView with_shard_id(const RowView &row);
+
+// Refuses (22023) moving a row to a tenant of another bucket: its id carries the bucket.
+void require_same_bucket(const std::string &old_tenant, const std::string &new_tenant);
+
+// Registers the cache hook; called from _PG_init.
+void sharding_init();
+
+}  // namespace ci::sharding
