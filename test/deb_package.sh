@@ -23,11 +23,13 @@ rm -f "$deb"
 (cd "$BUILD" && cpack -G DEB >/dev/null) || fail "cpack failed"
 [ -f "$deb" ] || fail "no $deb (cpack made: $(ls "$BUILD"/*.deb 2>/dev/null))"
 
-# Its files: the module, the control file and every script the source tree has, and the
-# fresh-install script built from them, at the Debian paths, nothing else.
+# Its files: the module, the control files and every script the source tree has (the
+# proxy extension's too), and the fresh-install script built from them, at the Debian
+# paths, nothing else.
 expected=$( { echo ".$pkglibdir/customer_identity.so"
               echo ".$extdir/customer_identity--$version.sql"
-              for f in "$ROOT"/extension/*.sql "$ROOT"/extension/*.control; do
+              for f in "$ROOT"/extension/*.sql "$ROOT"/extension/*.control \
+                       "$ROOT"/extension/proxy/*.sql "$ROOT"/extension/proxy/*.control; do
                   echo ".$extdir/$(basename "$f")"; done; } | sort)
 actual=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | sort)
 [ "$expected" = "$actual" ] || fail "unexpected contents:$(diff <(echo "$expected") <(echo "$actual") || true)"

@@ -4,7 +4,7 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_ROOT=${CI_BUILD_DIR:-$ROOT/build}
-CI_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-contrib cmake g++ make libgtest-dev dpkg-dev"
+CI_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-contrib postgresql-15-plproxy cmake g++ make libgtest-dev dpkg-dev"
 
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
