@@ -130,6 +130,192 @@ COMMENT ON FUNCTION @extschema@.shard_of_tenant(text) IS
     'the shard that serves the tenant: the one an application connects to for direct writes (registration by INSERT, ORMs)';
 
 ------------------------------------------------------------------------------
+-- Moving a bucket to another shard (rebalancing, adding a shard)
+------------------------------------------------------------------------------
+-- A move in progress: written before anything else, so a run that was killed is finished
+-- by running the move again.  phase 'copying': the directory still names the source; a
+-- copy the target committed is replaced.  phase 'cleaning': the directory names the
+-- target; the source's rows are deleted.
+CREATE TABLE @extschema@.bucket_move (
+    bucket     integer PRIMARY KEY REFERENCES @extschema@.bucket_directory,
+    from_shard integer NOT NULL REFERENCES @extschema@.shard,
+    to_shard   integer NOT NULL REFERENCES @extschema@.shard,
+    phase      text NOT NULL CHECK (phase IN ('copying', 'cleaning')),
+    started_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON @extschema@.bucket_move FROM PUBLIC;
+
+-- The shards' tables that hold tenant rows, and the order that names their rows uniquely.
+CREATE FUNCTION @extschema@.tenant_tables() RETURNS TABLE (name text, row_order text)
+    LANGUAGE sql IMMUTABLE AS $$
+    VALUES ('customer', 'id'), ('vendor', 'id'), ('invite_token', 'id'),
+           ('vendor_customer', 'vendor_id, customer_id'), ('identity_claim', 'id'),
+           ('identity_event', 'id'), ('trust_policy', 'tenant_id'),
+           ('blocked_identifier', 'tenant_id, identifier, value'), ('tenant_binding', 'role_id')
+$$;
+
+-- The count and checksum of a bucket's rows of one table, as a query for a shard.
+CREATE FUNCTION @extschema@.bucket_checksum_query(tbl text, row_order text, bucket integer) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT format('SELECT count(*)::text || '':'' || COALESCE(md5(string_agg(to_jsonb(t)::text, '''' ORDER BY %s)), '''')'
+                  ' FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
+                  row_order, tbl, bucket)
+$$;
+
+-- Moves a bucket (every tenant in it) to another shard, under load.  In one transaction on
+-- each side: calls for the bucket wait (its routing lock), the source's tables take no
+-- writes (SHARE locks: direct writers of every tenant of that shard wait the copy out), the
+-- target receives the bucket's rows with its triggers off (the rows are already checked),
+-- both sides' checksums of every table must agree, the target commits, the directory names
+-- the target, and only then the source's rows are deleted.  Killed at any step, running it
+-- again finishes the move (or, before the directory changed, redoes the copy).  Run it as a
+-- superuser, outside a transaction block: CALL customer_identity.move_bucket(42, 1).
+-- (A procedure that commits cannot pin search_path with SET: it sets it for each of its
+-- transactions instead, with dblink's schema.)
+CREATE FUNCTION @extschema@.move_search_path() RETURNS void LANGUAGE sql AS $$
+    SELECT pg_catalog.set_config('search_path', pg_catalog.format('pg_catalog, %I, pg_temp',
+               (SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n
+                   ON n.oid = e.extnamespace WHERE e.extname = 'dblink')), true)
+$$;
+REVOKE ALL ON FUNCTION @extschema@.move_search_path() FROM PUBLIC;
+
+-- Makes the backends of a shard forget their settings caches (tenant policies, blocked
+-- values, bindings that arrived or left with the rows), as a query for that shard.
+CREATE FUNCTION @extschema@.forget_settings_query() RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'SET LOCAL session_replication_role = origin;'
+           ' UPDATE customer_identity.trust_policy SET policy = policy WHERE false;'
+           ' UPDATE customer_identity.blocked_identifier SET reason = reason WHERE false;'
+           ' UPDATE customer_identity.tenant_binding SET tenant_id = tenant_id WHERE false'
+$$;
+
+-- Closes the move's connections to the shards, if open (their transactions end with them).
+CREATE FUNCTION @extschema@.move_disconnect() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    c text;
+BEGIN
+    FOREACH c IN ARRAY ARRAY['ci_move_source', 'ci_move_target'] LOOP
+        IF c = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+            PERFORM dblink_disconnect(c);
+        END IF;
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_disconnect() FROM PUBLIC;
+
+CREATE PROCEDURE @extschema@.move_bucket(bucket integer, to_shard integer)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    move record;
+    t record;
+    source_conn text := 'ci_move_source';
+    target_conn text := 'ci_move_target';
+    chunk text[];
+    source_sum text;
+    target_sum text;
+    moved bigint := 0;
+BEGIN
+    PERFORM @extschema@.move_search_path();
+    PERFORM @extschema@.move_disconnect();
+    IF bucket IS NULL OR to_shard IS NULL THEN
+        RAISE EXCEPTION 'bucket and to_shard must not be null' USING ERRCODE = '22004';
+    END IF;
+    SELECT * INTO move FROM @extschema@.bucket_move m WHERE m.bucket = move_bucket.bucket;
+    IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = to_shard) THEN
+            RAISE EXCEPTION 'no shard %', to_shard USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO @extschema@.bucket_move (bucket, from_shard, to_shard, phase)
+        SELECT d.bucket, d.shard, to_shard, 'copying' FROM @extschema@.bucket_directory d
+         WHERE d.bucket = move_bucket.bucket AND d.shard <> to_shard
+        RETURNING * INTO move;
+        IF NOT FOUND THEN
+            RETURN;  -- the bucket is there already (or no shard serves it: assign_buckets)
+        END IF;
+        COMMIT;
+        PERFORM @extschema@.move_search_path();
+    ELSIF move.to_shard <> to_shard THEN
+        RAISE EXCEPTION 'bucket % is being moved to shard % already', bucket, move.to_shard
+            USING ERRCODE = '55000', HINT = 'Run the same move again to finish it.';
+    END IF;
+
+    IF move.phase = 'copying' THEN
+        -- Calls for the bucket wait from here until the directory is changed.
+        PERFORM pg_advisory_xact_lock(1129530448, bucket);
+        BEGIN  -- on any error the shards' transactions end with their connections
+        PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
+        PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard));
+        PERFORM dblink_exec(source_conn, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+        PERFORM dblink_exec(source_conn, 'LOCK TABLE ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
+                                                           FROM @extschema@.tenant_tables() x) || ' IN SHARE MODE');
+        PERFORM dblink_exec(target_conn, 'BEGIN');
+        PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
+        FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+            -- what an earlier, killed run left on the target
+            PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
+                                                    t.name, bucket));
+            PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t'
+                                                           ' WHERE customer_identity.tenant_bucket(t.tenant_id) = %s', t.name, bucket));
+            LOOP
+                SELECT array_agg(r.j) INTO chunk FROM dblink_fetch(source_conn, 'rows', 1000) AS r(j text);
+                EXIT WHEN chunk IS NULL;
+                moved := moved + cardinality(chunk);
+                PERFORM dblink_exec(target_conn, format(
+                    'INSERT INTO customer_identity.%1$I OVERRIDING SYSTEM VALUE'
+                    ' SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, j::jsonb)).* FROM unnest(%2$L::text[]) AS j',
+                    t.name, chunk));
+            END LOOP;
+            PERFORM dblink_close(source_conn, 'rows');
+            SELECT s INTO source_sum FROM dblink(source_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
+            SELECT s INTO target_sum FROM dblink(target_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
+            IF source_sum IS DISTINCT FROM target_sum THEN
+                RAISE EXCEPTION 'bucket %: table % differs after the copy (% rows:checksum on the source, % on the target)',
+                    bucket, t.name, source_sum, target_sum USING ERRCODE = 'XX000';
+            END IF;
+        END LOOP;
+        PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
+        PERFORM dblink_exec(target_conn, 'COMMIT');
+        EXCEPTION WHEN OTHERS THEN
+            PERFORM @extschema@.move_disconnect();
+            RAISE;
+        END;
+        UPDATE @extschema@.bucket_directory d SET shard = move.to_shard WHERE d.bucket = move.bucket;
+        UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
+        COMMIT;  -- calls go to the target from here
+        PERFORM @extschema@.move_search_path();
+        PERFORM dblink_exec(source_conn, 'ROLLBACK');
+        PERFORM dblink_disconnect(source_conn);
+        PERFORM dblink_disconnect(target_conn);
+        move.phase := 'cleaning';
+    END IF;
+
+    -- The source's copy of the bucket goes (its triggers off: the audit trail moved).
+    PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
+    PERFORM dblink_exec(source_conn, 'BEGIN');
+    PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
+    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+        PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
+                                                t.name, bucket));
+    END LOOP;
+    PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
+    PERFORM dblink_exec(source_conn, 'COMMIT');
+    PERFORM dblink_disconnect(source_conn);
+    DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
+    COMMIT;
+    RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
+END $$;
+REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
+
+-- Moves the bucket of a tenant (and every other tenant in that bucket).
+CREATE PROCEDURE @extschema@.move_tenant(tenant_id text, to_shard integer)
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF tenant_id IS NULL THEN
+        RAISE EXCEPTION 'tenant_id must not be null' USING ERRCODE = '22004';
+    END IF;
+    CALL @extschema@.move_bucket(@extschema@.tenant_bucket(tenant_id), to_shard);
+END $$;
+REVOKE ALL ON PROCEDURE @extschema@.move_tenant(text, integer) FROM PUBLIC;
+
+------------------------------------------------------------------------------
 -- The API, generated from the shards' catalog
 ------------------------------------------------------------------------------
 -- The customer_identity functions of shard 0, as the catalog describes them.

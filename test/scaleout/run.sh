@@ -71,6 +71,8 @@ for file in "$here"/sql/*.sql; do
         echo "FAIL $name (diff: $work/results/$name.diff)"; status=1
     fi
 done
+source "$here/move_under_load.sh"
+
 cleanup
 trap - EXIT
 [ $status -eq 0 ] && rm -rf "$work"
