@@ -81,3 +81,103 @@ END $$;
 REVOKE ALL ON FUNCTION @extschema@.enable_sharding(integer) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.enable_sharding(integer) IS
     'makes this database shard node (0-255) of a cluster: ids and invite tokens carry their tenant''s bucket from now on; only on a database without tenants';
+
+------------------------------------------------------------------------------
+-- Function forms of what applications otherwise do with tables, so that everything can
+-- go through a proxy (which routes calls, not statements)
+------------------------------------------------------------------------------
+-- Registration: inserts a customer as an application's INSERT would (the row triggers
+-- hold every rule, an invite token in the metadata is redeemed the same way), and returns
+-- its id.  Runs with the caller's rights: the application role's INSERT on customer.
+CREATE FUNCTION @extschema@.register_customer(
+    tenant_id            text,
+    email                text    DEFAULT NULL,
+    phone                text    DEFAULT NULL,
+    name                 text    DEFAULT NULL,
+    external_customer_id text    DEFAULT NULL,
+    user_id              text    DEFAULT NULL,
+    metadata             jsonb   DEFAULT '{}',
+    invite_token         text    DEFAULT NULL,
+    email_verified       boolean DEFAULT false,
+    phone_verified       boolean DEFAULT false)
+RETURNS bigint LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+    INSERT INTO @extschema@.customer (tenant_id, email, phone, name, external_customer_id, user_id, metadata,
+                                      email_verified_at, phone_verified_at)
+    VALUES ($1, $2, $3, $4, $5, $6,
+            CASE WHEN $8 IS NULL THEN COALESCE($7, '{}') ELSE COALESCE($7, '{}') || jsonb_build_object('invite_token', $8) END,
+            CASE WHEN $9 THEN now() END, CASE WHEN $10 THEN now() END)
+    RETURNING id
+$$;
+COMMENT ON FUNCTION @extschema@.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) IS
+    'registration as a function (what an INSERT into customer does, invite token included): for applications that go through a proxy';
+
+-- import_customers for rows given as a jsonb array of objects (keys named like customer's
+-- columns), for a caller on another server: a proxy cannot pass a regclass.
+CREATE FUNCTION @extschema@.import_customer_rows(rows jsonb, tenant_id text DEFAULT 'default', dry_run boolean DEFAULT true)
+RETURNS TABLE (source_row text, action text, customer_id bigint, group_row text, reason text)
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF rows IS NULL OR jsonb_typeof(rows) <> 'array' THEN
+        RAISE EXCEPTION 'rows must be a json array of objects' USING ERRCODE = '22023';
+    END IF;
+    IF to_regclass('pg_temp.customer_identity_import_rows') IS NOT NULL THEN
+        DROP TABLE pg_temp.customer_identity_import_rows;
+    END IF;
+    CREATE TEMP TABLE customer_identity_import_rows ON COMMIT DROP AS
+    SELECT (n - 1)::bigint AS id, r.external_customer_id, r.user_id, r.email, r.phone, r.name, r.metadata
+      FROM jsonb_array_elements(rows) WITH ORDINALITY AS e(j, n),
+           LATERAL jsonb_to_record(e.j) AS r(external_customer_id text, user_id text, email text, phone text,
+                                             name text, metadata jsonb);
+    RETURN QUERY SELECT * FROM @extschema@.import_customers('pg_temp.customer_identity_import_rows'::regclass,
+                                                            tenant_id, dry_run);
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.import_customer_rows(jsonb, text, boolean) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.import_customer_rows(jsonb, text, boolean) IS
+    'import_customers for a json array of rows (source_row is the position, from 0): the form a proxy can route';
+REVOKE ALL ON FUNCTION @extschema@.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.grant_application_role(app regrole) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF app IS NULL THEN
+        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
+    END IF;
+    -- regrole prints as a quoted identifier: nothing reaches the statements unquoted.
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
+    EXECUTE pg_catalog.format(
+        'GRANT EXECUTE ON FUNCTION %1$I.resolve_customer_identity(text, text, text, bigint, text, text, text, boolean, text, boolean, boolean),'
+        ' %1$I.link_vendor_to_customer(bigint, bigint), %1$I.unlink_vendor_from_customer(bigint),'
+        ' %1$I.upgrade_customer_to_vendor(bigint, text), %1$I.vendor_for_customer(bigint),'
+        ' %1$I.create_invite_token(bigint, interval, integer), %1$I.redeem_invite_token(text, bigint),'
+        ' %1$I.revoke_invite_token(text), %1$I.rotate_invite_token(text), %1$I.pending_invites(bigint),'
+        ' %1$I.merge_customers(bigint, bigint), %1$I.unmerge_customer(bigint),'
+        ' %1$I.trust_policy(text), %1$I.is_blocked_identifier(text, text, text),'
+        ' %1$I.current_tenant(), %1$I.erase_customer(bigint),'
+        ' %1$I.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) TO %2$s',
+        '@extschema@', app);
+    -- Customers and vendors are written directly too (ORMs, registration forms); the
+    -- triggers hold the rules for those writes, vendor.customer_id included (CI006).
+    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON %1$I.customer, %1$I.vendor TO %2$s',
+                              '@extschema@', app);
+    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, DELETE ON %I.vendor_customer TO %s', '@extschema@', app);
+    -- The audit trail is read-only for the application; invite tokens, claims, policies
+    -- and blocked values are reached through the functions only.
+    EXECUTE pg_catalog.format('GRANT SELECT ON %I.identity_event TO %s', '@extschema@', app);
+END $$;
+
+-- upgrade-only-begin
+-- Roles that may INSERT into customer may register through the function too: it does no
+-- more than their INSERT.
+DO $$
+DECLARE
+    r regrole;
+BEGIN
+    FOR r IN SELECT DISTINCT a.grantee::pg_catalog.regrole
+               FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+              WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.customer'::pg_catalog.regclass
+                AND a.privilege_type OPERATOR(pg_catalog.=) 'INSERT'
+                AND a.grantee OPERATOR(pg_catalog.<>) 0 AND a.grantee OPERATOR(pg_catalog.<>) c.relowner LOOP
+        EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION @extschema@.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) TO %s', r);
+    END LOOP;
+END $$;
+-- upgrade-only-end

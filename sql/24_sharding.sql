@@ -73,5 +73,19 @@ SELECT count(*) AS changed FROM (SELECT id, tenant_id FROM customer UNION ALL SE
 INSERT INTO customer (id, tenant_id, email) OVERRIDING SYSTEM VALUE VALUES (77, 'acme', 'seventy@acme.test')
 RETURNING id_bucket(id) = tenant_bucket('acme') AS bucket_ok, id & ((1::bigint << 40) - 1) AS sequence_part;
 
+-- the function forms a proxy can route: registration (invite included) and import by rows
+SELECT create_invite_token(:v1) AS token2 \gset
+SELECT register_customer('acme', email => 'reg@acme.test', name => 'Reg', invite_token => :'token2') AS reg \gset
+SELECT id_bucket(:reg) = tenant_bucket('acme') AS reg_bucket, metadata, email_verified_at IS NULL AS unverified
+  FROM customer WHERE id = :reg;
+SELECT count(*) AS enrolled FROM vendor_customer WHERE vendor_id = :v1 AND customer_id = :reg;
+SELECT register_customer('acme', email => 'not an email');
+:sqlstate
+SELECT source_row, action, reason FROM import_customer_rows(
+    '[{"email": "reg@acme.test", "name": "Reg Again"}, {"email": "imp@acme.test"}, {"name": "no identifier"}]', 'acme')
+ ORDER BY source_row;
+SELECT import_customer_rows('{"email": "x"}', 'acme');
+:sqlstate
+
 \c :regress_db
 DROP DATABASE regress_ci_shard;

@@ -34,6 +34,10 @@ SELECT customer_id AS cat FROM resolve_customer_identity(tenant_id => 'acme', em
 SELECT created FROM redeem_invite_token(:'token', :bob);
 SELECT created FROM redeem_invite_token(:'token', :cat);
 SELECT count(*) AS pending FROM pending_invites(:ann_shop);
+-- ... and registration itself, as a function (an INSERT cannot go through a proxy)
+SELECT create_invite_token(:ann_shop) AS token2 \gset
+SELECT register_customer('acme', email => 'dan@acme.test', name => 'Dan', invite_token => :'token2') AS dan \gset
+SELECT customer_id = :dan AS registered, method FROM resolve_customer_identity(tenant_id => 'acme', email => 'dan@acme.test');
 
 -- 003: duplicates merge into one customer, and unmerge exactly
 SELECT customer_id AS dup FROM resolve_customer_identity(tenant_id => 'acme', phone => '+44 20 7946 0999',
@@ -53,6 +57,9 @@ SET search_path = customer_identity;
 SELECT count(*) AS violations FROM check_integrity('acme');
 SELECT count(*) AS violations FROM check_integrity();
 SELECT action, count(*) FROM reconcile('acme') GROUP BY action ORDER BY action;
+-- an import, as rows (a regclass names a table of the proxy's database, not the shard's)
+SELECT source_row, action FROM import_customer_rows('[{"email": "ann@acme.test", "phone": "+44 20 7946 0111"},
+    {"email": "eve@acme.test"}]', 'acme', dry_run => false) ORDER BY source_row;
 
 -- where the rows are: each tenant's on the shard the directory names, nowhere else
 \c :shard0
