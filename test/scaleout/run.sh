@@ -14,7 +14,7 @@ fi
 
 here=$ROOT/test/scaleout
 work=$(pg_workdir scaleout)
-servers=("$work/a" "$work/b")
+servers=("$work/a" "$work/b" "$work/c")
 cleanup() {
     for dir in "${servers[@]}"; do stop_instance "$dir"; done
 }
@@ -32,17 +32,19 @@ on() {  # on DIR DB [psql args...]: psql as postgres on a server's database
     local dir=$1 db=$2; shift 2
     PGHOST=$dir PGPORT=${port[$dir]} psql_pg -d "$db" "$@"
 }
-a=${servers[0]} b=${servers[1]}
+a=${servers[0]} b=${servers[1]} c=${servers[2]}
 conninfo() { echo "host=$1 port=${port[$1]} dbname=$2"; }
 
-# The shards: shard 0 on server a, shard 1 on server b.  The application role exists on
-# every server (a role is per server); the proxy connects to the shards as the caller.
-for dir in "$a" "$b"; do
+# The shards: shard 0 on server a, shard 1 on server b; server c has shard 2 ready, which
+# sql/04_add_shard.sql adds.  The application role exists on every server (a role is per
+# server); the proxy connects to the shards as the caller.
+for dir in "$a" "$b" "$c"; do
     on "$dir" postgres -c "CREATE ROLE ci_app LOGIN" -c "CREATE DATABASE shard"
     on "$dir" shard -c "SET client_min_messages = warning" -c "CREATE EXTENSION customer_identity"
 done
-on "$a" shard -c "SELECT customer_identity.enable_sharding(0)"
-on "$b" shard -c "SELECT customer_identity.enable_sharding(1)"
+on "$a" shard -c "SELECT customer_identity.enable_sharding(0)" >/dev/null
+on "$b" shard -c "SELECT customer_identity.enable_sharding(1)" >/dev/null
+on "$c" shard -c "SELECT customer_identity.enable_sharding(2)" >/dev/null
 on "$a" postgres -c "CREATE DATABASE proxy"
 on "$a" proxy >/dev/null <<SQL
 SET client_min_messages = warning;
@@ -64,7 +66,7 @@ for file in "$here"/sql/*.sql; do
     # (from the file's directory: error lines name the file, not where the checkout is)
     (cd "$here/sql" && as_pg "$PG_BIN/psql" -X -a -q -h "$a" -p "${port[$a]}" -U postgres -d proxy \
         -v shard0="$(conninfo "$a" shard) user=postgres" -v shard1="$(conninfo "$b" shard) user=postgres" \
-        -v proxy="$(conninfo "$a" proxy)" -f "$name.sql") >"$work/results/$name.out" 2>&1 || true
+        -v proxy="$(conninfo "$a" proxy)" -v new_shard="$(conninfo "$c" shard)" -f "$name.sql") >"$work/results/$name.out" 2>&1 || true
     if diff -u "$here/expected/$name.out" "$work/results/$name.out" >"$work/results/$name.diff"; then
         echo "ok   $name"
     else
