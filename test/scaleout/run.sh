@@ -10,52 +10,16 @@ if [ "$PG_MAJOR" != 15 ]; then
     echo "scale-out: PostgreSQL $PG_MAJOR has no PL/Proxy package here; the suite runs on 15"
     exit 0
 fi
-[ -f "$PG_TREE_PKGLIBDIR/plproxy.so" ] || die "PL/Proxy is missing from the server tree (postgresql-15-plproxy)"
 
+source "$ROOT/test/lib/cluster.sh"
 here=$ROOT/test/scaleout
 work=$(pg_workdir scaleout)
-servers=("$work/a" "$work/b" "$work/c")
-cleanup() {
-    for dir in "${servers[@]}"; do stop_instance "$dir"; done
-}
-trap cleanup EXIT
-
-# Starts one server per directory; remembers its port.
-declare -A port
-for dir in "${servers[@]}"; do
-    mkdir -p "$dir" && chown "$(stat -c %U "$work")" "$dir"
-    unset PGPORT
-    start_instance "$dir"
-    port[$dir]=$PGPORT
-done
-on() {  # on DIR DB [psql args...]: psql as postgres on a server's database
-    local dir=$1 db=$2; shift 2
-    PGHOST=$dir PGPORT=${port[$dir]} psql_pg -d "$db" "$@"
-}
-a=${servers[0]} b=${servers[1]} c=${servers[2]}
-conninfo() { echo "host=$1 port=${port[$1]} dbname=$2"; }
-
-# The shards: shard 0 on server a, shard 1 on server b; server c has shard 2 ready, which
+trap stop_cluster EXIT
+# Shards 0 and 1 (servers a, b) behind the proxy (on a); server c has shard 2 ready, which
 # sql/04_add_shard.sql adds.  The application role exists on every server (a role is per
 # server); the proxy connects to the shards as the caller.
-for dir in "$a" "$b" "$c"; do
-    on "$dir" postgres -c "CREATE ROLE ci_app LOGIN" -c "CREATE DATABASE shard"
-    on "$dir" shard -c "SET client_min_messages = warning" -c "CREATE EXTENSION customer_identity"
-done
-on "$a" shard -c "SELECT customer_identity.enable_sharding(0)" >/dev/null
-on "$b" shard -c "SELECT customer_identity.enable_sharding(1)" >/dev/null
-on "$c" shard -c "SELECT customer_identity.enable_sharding(2)" >/dev/null
-on "$a" postgres -c "CREATE DATABASE proxy"
-on "$a" proxy >/dev/null <<SQL
-SET client_min_messages = warning;
-CREATE EXTENSION customer_identity_proxy CASCADE;
-SELECT customer_identity.add_shard('$(conninfo "$a" shard)');
-SELECT customer_identity.add_shard('$(conninfo "$b" shard)');
-SELECT customer_identity.assign_buckets();
-SELECT customer_identity.create_api();
-SELECT customer_identity.grant_application_role('ci_app');
-SELECT customer_identity.grant_proxy_access('ci_app');
-SQL
+start_cluster "$work" 3
+a=${cluster_servers[0]} b=${cluster_servers[1]} c=${cluster_servers[2]}
 
 # Each file runs against the proxy as the application role; the variables let a file look
 # at a shard directly (as the owner) to show where rows went.
@@ -75,7 +39,7 @@ for file in "$here"/sql/*.sql; do
 done
 source "$here/move_under_load.sh"
 
-cleanup
+stop_cluster
 trap - EXIT
 [ $status -eq 0 ] && rm -rf "$work"
 exit $status
