@@ -37,6 +37,20 @@ for file in "$here"/sql/*.sql; do
         echo "FAIL $name (diff: $work/results/$name.diff)"; status=1
     fi
 done
+# The stories with the Node.js client, through the proxy (examples/node/test/proxy.test.js).
+url() { node -e 'const [r,h,p]=process.argv.slice(1);console.log(`postgresql://${r}@localhost/proxy?host=${encodeURIComponent(h)}&port=${p}`)' "$1" "$a" "${port[$a]}"; }
+if command -v node >/dev/null; then
+    [ -d "$ROOT/examples/node/node_modules" ] || (cd "$ROOT/examples/node" && npm ci --no-audit --no-fund >/dev/null 2>&1)
+    if (cd "$ROOT/examples/node" && PROXY_DATABASE_URL=$(url ci_app) PROXY_ADMIN_URL=$(url postgres) \
+            node --test --test-concurrency=1 test/proxy.test.js >"$work/node.log" 2>&1); then
+        echo "ok   node client through the proxy ($(grep -c '^ok ' "$work/node.log") tests)"
+    else
+        echo "FAIL node client through the proxy ($work/node.log)"; status=1
+    fi
+else
+    echo "FAIL node client through the proxy: no node (the clients suite installs it)"; status=1
+fi
+
 source "$here/move_under_load.sh"
 
 stop_cluster

@@ -99,4 +99,14 @@ async function registerWithInvite(db, { name, email, inviteToken }) {
   return { customerId: rows[0].id, metadata: rows[0].metadata, vendors: vendors.rows };
 }
 
-module.exports = { createAppPool, query, checkout, withRetry, paymentWebhook, registerWithInvite };
+// The same registration as a function call, for an application that goes through a
+// sharded installation's proxy (which routes calls, not statements; README "Scaling out").
+async function registerThroughFunction(db, { tenantId = 'default', name, email, inviteToken }) {
+  const { rows } = await query(db,
+    'SELECT customer_identity.register_customer(tenant_id => $1, name => $2, email => $3, invite_token => $4) AS id',
+    [tenantId, name, email, inviteToken]);
+  return { customerId: rows[0].id };
+}
+
+module.exports = { createAppPool, query, checkout, withRetry, paymentWebhook, registerWithInvite,
+  registerThroughFunction };
