@@ -36,6 +36,19 @@ CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON 
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.settings_changed();
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.shard_node', '');
 
+-- Buckets this shard served and moved to another (move_bucket writes it): writes of their
+-- tenants are refused here (55000), so a writer still connected here learns it instead of
+-- writing where nobody reads.
+CREATE TABLE @extschema@.moved_bucket (
+    bucket   integer PRIMARY KEY CHECK (bucket BETWEEN 0 AND 1023),
+    moved_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.moved_bucket IS
+    'buckets this shard moved to another one: customer and vendor writes of their tenants are refused here (55000)';
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.moved_bucket
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.settings_changed();
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.moved_bucket', '');
+
 CREATE FUNCTION @extschema@.shard_row_id() RETURNS trigger
     AS 'MODULE_PATHNAME', 'ci_shard_row_id' LANGUAGE C;
 REVOKE ALL ON FUNCTION @extschema@.shard_row_id() FROM PUBLIC;

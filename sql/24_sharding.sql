@@ -73,6 +73,23 @@ SELECT count(*) AS changed FROM (SELECT id, tenant_id FROM customer UNION ALL SE
 INSERT INTO customer (id, tenant_id, email) OVERRIDING SYSTEM VALUE VALUES (77, 'acme', 'seventy@acme.test')
 RETURNING id_bucket(id) = tenant_bucket('acme') AS bucket_ok, id & ((1::bigint << 40) - 1) AS sequence_part;
 
+-- a bucket this shard moved away (move_bucket marks it): its tenants' customer and vendor
+-- writes are refused here (55000), nothing changed; other tenants' go on; marked back, it
+-- serves them again
+INSERT INTO moved_bucket (bucket) VALUES (tenant_bucket('acme'));
+CREATE TABLE pg_temp.before_fence AS SELECT id, name FROM customer UNION ALL SELECT id, name FROM vendor;
+INSERT INTO customer (tenant_id, email) VALUES ('acme', 'late@acme.test');
+:sqlstate
+UPDATE vendor SET name = 'Renamed' WHERE id = :v1;
+:sqlstate
+SELECT * FROM resolve_customer_identity(tenant_id => 'acme', email => 'later@acme.test');
+:sqlstate
+SELECT count(*) AS changed FROM (SELECT id, name FROM customer UNION ALL SELECT id, name FROM vendor
+                                 EXCEPT SELECT * FROM pg_temp.before_fence) d;
+SELECT created FROM resolve_customer_identity(tenant_id => 'globex', email => 'still@globex.test');
+DELETE FROM moved_bucket;
+SELECT created FROM resolve_customer_identity(tenant_id => 'acme', email => 'back@acme.test', email_verified => true);
+
 -- the function forms a proxy can route: registration (invite included) and import by rows
 SELECT create_invite_token(:v1) AS token2 \gset
 SELECT register_customer('acme', email => 'reg@acme.test', name => 'Reg', invite_token => :'token2') AS reg \gset

@@ -95,12 +95,15 @@ Oid relation_named(Oid schema, const char *name) {
 // installed version is older than the library.
 Oid optional_relation(Oid schema, const char *name) { return get_relname_relid(name, schema); }
 
-// The shard_node table of 0.8.0 (InvalidOid before), looked up each time: it is read only
-// to fill the sharding cache.
-Oid shard_node_relation() {
+// A sharding table of 0.8.0 (shard_node, moved_bucket; InvalidOid before), looked up each
+// time: they are read only to fill the sharding cache.
+Oid sharding_relation(const char *name) {
     const Oid schema = get_namespace_oid("customer_identity", true);
-    return OidIsValid(schema) ? optional_relation(schema, "shard_node") : InvalidOid;
+    return OidIsValid(schema) ? optional_relation(schema, name) : InvalidOid;
 }
+
+// Every non-NULL value of an integer column of a small table (a whole scan).
+std::vector<std::int32_t> int_column_values(Oid relation, const char *column);
 
 // The attribute number of a column (errors if missing).
 AttrNumber column_named(Oid relation, const char *name) {
@@ -622,40 +625,54 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
 }
 
 SettingsRelations settings_relations() {
-    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid, InvalidOid};
+    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
     pg_call([&] {
         ensure_catalog();
         relations = {catalog.trust_policy, catalog.blocked, catalog.binding,
-                     shard_node_relation()};
+                     sharding_relation("shard_node"), sharding_relation("moved_bucket")};
     });
     return relations;
 }
 
+namespace {
+std::vector<std::int32_t> int_column_values(Oid relation, const char *column) {
+    std::vector<std::int32_t> values;
+    if (!OidIsValid(relation)) return values;
+    with_probe_snapshot([&](Snapshot snapshot) {
+        Relation rel = table_open(relation, AccessShareLock);
+        const AttrNumber attnum = column_named(relation, column);
+        TableScanDesc scan = table_beginscan(rel, snapshot, 0, nullptr);
+        TupleTableSlot *slot = table_slot_create(rel, nullptr);
+        while (table_scan_getnextslot(scan, ForwardScanDirection, slot)) {
+            bool is_null = true;
+            const Datum value = slot_getattr(slot, attnum, &is_null);
+            if (!is_null) values.push_back(DatumGetInt32(value));
+        }
+        ExecDropSingleTupleTableSlot(slot);
+        table_endscan(scan);
+        table_close(rel, AccessShareLock);
+    });
+    return values;
+}
+}  // namespace
+
 std::optional<std::uint32_t> shard_node() {
-    bool found = false;
-    std::int32_t node = 0;
+    std::vector<std::int32_t> nodes;
     pg_call([&] {
         ensure_catalog();
-        const Oid relation = shard_node_relation();
-        if (!OidIsValid(relation)) return;
-        with_probe_snapshot([&](Snapshot snapshot) {
-            Relation rel = table_open(relation, AccessShareLock);
-            const AttrNumber attnum = column_named(relation, "node");
-            TableScanDesc scan = table_beginscan(rel, snapshot, 0, nullptr);
-            TupleTableSlot *slot = table_slot_create(rel, nullptr);
-            if (table_scan_getnextslot(scan, ForwardScanDirection, slot)) {
-                bool is_null = true;
-                const Datum value = slot_getattr(slot, attnum, &is_null);
-                found = !is_null;
-                if (found) node = DatumGetInt32(value);
-            }
-            ExecDropSingleTupleTableSlot(slot);
-            table_endscan(scan);
-            table_close(rel, AccessShareLock);
-        });
+        nodes = int_column_values(sharding_relation("shard_node"), "node");
     });
-    if (!found) return std::nullopt;
-    return static_cast<std::uint32_t>(node);
+    if (nodes.empty()) return std::nullopt;
+    return static_cast<std::uint32_t>(nodes.front());
+}
+
+std::vector<std::uint32_t> moved_buckets() {
+    std::vector<std::int32_t> buckets;
+    pg_call([&] {
+        ensure_catalog();
+        buckets = int_column_values(sharding_relation("moved_bucket"), "bucket");
+    });
+    return {buckets.begin(), buckets.end()};
 }
 
 bool has_trust_tables() {

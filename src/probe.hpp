@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store.hpp"
 
@@ -58,11 +59,13 @@ std::optional<std::string> tenant_binding(std::uint32_t role);
 // The owner's settings tables (InvalidOid before 0.5.0).
 struct SettingsRelations {
     std::uint32_t trust_policy, blocked_identifier, tenant_binding;  // Oids
-    std::uint32_t shard_node;  // InvalidOid before 0.8.0
+    std::uint32_t shard_node, moved_bucket;  // InvalidOid before 0.8.0
 };
 SettingsRelations settings_relations();
 // This database's shard node number (shard_node, 0.8.0), or nullopt when it is no shard.
 std::optional<std::uint32_t> shard_node();
+// The buckets this shard moved to another one (moved_bucket, 0.8.0).
+std::vector<std::uint32_t> moved_buckets();
 // Does the installed version have the trust tables (0.5.0 and later)?
 bool has_trust_tables();
 // Does customer have the verified-at columns (0.5.0 and later)?

@@ -16,8 +16,8 @@ namespace {
 constexpr int max_caches = 4;
 void (*forget_functions[max_caches])() = {};
 int cache_count = 0;
-// The settings tables (shard_node too), once a cache was filled (InvalidOid before 0.5.0 or until then).
-Oid watched[4] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid};
+// The settings tables (shard_node and moved_bucket too), once a cache was filled (InvalidOid before 0.5.0 or until then).
+Oid watched[5] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
 
 // Relcache callback: a change to a settings table (or to everything) empties the caches.
 void forget_on_change(Datum, Oid relid) {
@@ -39,6 +39,7 @@ void watch() {
     watched[1] = relations.blocked_identifier;
     watched[2] = relations.tenant_binding;
     watched[3] = relations.shard_node;
+    watched[4] = relations.moved_bucket;
 }
 
 void init() { CacheRegisterRelcacheCallback(forget_on_change, (Datum)0); }

@@ -1,6 +1,9 @@
 // Sharded mode; see sharding.hpp.
 #include "sharding.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "errors.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
@@ -15,22 +18,39 @@ extern "C" {
 namespace ci::sharding {
 namespace {
 
-// The cached node: known says whether `node` was read since the last change.
+// The cached node and moved buckets: known says whether they were read since the last change.
 bool known = false;
 std::optional<std::uint32_t> cached_node;
+std::vector<std::uint32_t> cached_moved;
 
 // Forgets the cached node (a change of shard_node).
 void forget() { known = false; }
 
 }  // namespace
 
+// Reads the node and the moved buckets, once per change.
+void ensure_known() {
+    if (known) return;
+    settings_cache::watch();
+    cached_node = probe::shard_node();
+    cached_moved = cached_node ? probe::moved_buckets() : std::vector<std::uint32_t>{};
+    known = true;
+}
+
 std::optional<std::uint32_t> node() {
-    if (!known) {
-        settings_cache::watch();
-        cached_node = probe::shard_node();
-        known = true;
-    }
+    ensure_known();
     return cached_node;
+}
+
+void require_served(const std::string &tenant) {
+    ensure_known();
+    if (cached_moved.empty()) return;
+    const std::uint32_t bucket = shard::bucket_of_tenant(tenant);
+    if (std::find(cached_moved.begin(), cached_moved.end(), bucket) != cached_moved.end())
+        throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                            "tenant " + tenant + " is served by another shard: its bucket " +
+                                std::to_string(bucket) + " moved away from this one",
+                            {}, "Ask the proxy: SELECT customer_identity.shard_of_tenant(...).");
 }
 
 std::int64_t row_id(const std::string &tenant, std::int64_t id) {

@@ -16,6 +16,10 @@ namespace ci::sharding {
 // a change of shard_node empties the cache (settings_cache).
 std::optional<std::uint32_t> node();
 
+// Refuses (55000) a write of a tenant whose bucket this shard moved to another one
+// (moved_bucket): a direct writer still connected here would write where nobody reads.
+void require_served(const std::string &tenant);
+
 // The id of a row being inserted for `tenant`, given the identity sequence's value (or an
 // explicit id): composed with the tenant's bucket and this node.  An explicit id that
 // already carries a bucket keeps it if it is the tenant's (22023 otherwise).  Unsharded:

@@ -166,8 +166,9 @@ $$;
 -- each side: calls for the bucket wait (its routing lock), the source's tables take no
 -- writes (SHARE locks: direct writers of every tenant of that shard wait the copy out), the
 -- target receives the bucket's rows with its triggers off (the rows are already checked),
--- both sides' checksums of every table must agree, the target commits, the directory names
--- the target, and only then the source's rows are deleted.  Killed at any step, running it
+-- both sides' checksums of every table must agree, the target commits, the source marks the
+-- bucket moved (moved_bucket: its writes are refused there from now on), the directory
+-- names the target, and only then the source's rows are deleted.  Killed at any step, running it
 -- again finishes the move (or, before the directory changed, redoes the copy).  Run it as a
 -- superuser, outside a transaction block: CALL customer_identity.move_bucket(42, 1).
 -- (A procedure that commits cannot pin search_path with SET: it sets it for each of its
@@ -185,7 +186,8 @@ CREATE FUNCTION @extschema@.forget_settings_query() RETURNS text LANGUAGE sql IM
     SELECT 'SET LOCAL session_replication_role = origin;'
            ' UPDATE customer_identity.trust_policy SET policy = policy WHERE false;'
            ' UPDATE customer_identity.blocked_identifier SET reason = reason WHERE false;'
-           ' UPDATE customer_identity.tenant_binding SET tenant_id = tenant_id WHERE false'
+           ' UPDATE customer_identity.tenant_binding SET tenant_id = tenant_id WHERE false;'
+           ' UPDATE customer_identity.moved_bucket SET bucket = bucket WHERE false'
 $$;
 
 -- Closes the move's connections to the shards, if open (their transactions end with them).
@@ -248,6 +250,8 @@ BEGIN
                                                            FROM @extschema@.tenant_tables() x) || ' IN SHARE MODE');
         PERFORM dblink_exec(target_conn, 'BEGIN');
         PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
+        -- the bucket comes (back) to the target: it serves it again
+        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.moved_bucket WHERE bucket = %s', bucket));
         FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
             -- what an earlier, killed run left on the target
             PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
@@ -273,6 +277,10 @@ BEGIN
         END LOOP;
         PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
         PERFORM dblink_exec(target_conn, 'COMMIT');
+        -- the source refuses the bucket's writes once this commits (direct writers waiting
+        -- on its locks see it when they get them)
+        PERFORM dblink_exec(source_conn, format(
+            'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%s) ON CONFLICT DO NOTHING', bucket));
         EXCEPTION WHEN OTHERS THEN
             PERFORM @extschema@.move_disconnect();
             RAISE;
@@ -281,7 +289,7 @@ BEGIN
         UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
         COMMIT;  -- calls go to the target from here
         PERFORM @extschema@.move_search_path();
-        PERFORM dblink_exec(source_conn, 'ROLLBACK');
+        PERFORM dblink_exec(source_conn, 'COMMIT');
         PERFORM dblink_disconnect(source_conn);
         PERFORM dblink_disconnect(target_conn);
         move.phase := 'cleaning';
@@ -290,6 +298,9 @@ BEGIN
     -- The source's copy of the bucket goes (its triggers off: the audit trail moved).
     PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
     PERFORM dblink_exec(source_conn, 'BEGIN');
+    -- (again: a run killed between the directory change and the source's commit lost it)
+    PERFORM dblink_exec(source_conn, format(
+        'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%s) ON CONFLICT DO NOTHING', bucket));
     PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
     FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
         PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',

@@ -41,6 +41,13 @@ SELECT count(*) FILTER (WHERE r.customer_id = p.customer_id AND NOT r.created) A
  WHERE p.i <> 12;
 SELECT count(*) AS pending_invites FROM pending_invites(:shop);
 SELECT trust_policy('movable') AS policy;
+-- the source refuses the moved tenant's writes (a direct writer still connected there
+-- learns it instead of writing where nobody reads)
+\set VERBOSITY sqlstate
+SELECT dblink_exec(:'source_conninfo', 'INSERT INTO customer_identity.customer (tenant_id, email) VALUES (''movable'', ''late@movable.test'')');
+:sqlstate
+\set VERBOSITY default
+SELECT bucket = tenant_bucket('movable') AS fenced FROM dblink(:'source_conninfo', 'SELECT bucket FROM customer_identity.moved_bucket') AS x(bucket integer);
 -- moving it where it is changes nothing
 CALL move_tenant('movable', :to_shard);
 
@@ -57,4 +64,6 @@ SELECT b.tbl, b.n = a.n AS all_on_target, s.n AS left_on_source
   FROM before b JOIN pg_temp.bucket_rows(:'target_conninfo', tenant_bucket('movable')) a USING (tbl)
   JOIN pg_temp.bucket_rows(:'source_conninfo', tenant_bucket('movable')) s USING (tbl) ORDER BY 1;
 SELECT count(*) AS violations FROM check_integrity();
+-- back and forth: the shard it came back to serves it again
+SELECT created FROM resolve_customer_identity(tenant_id => 'movable', email => 'after@movable.test', email_verified => true);
 -- (A move killed at any moment, under load, is in run.sh: killed, run again, compared.)
