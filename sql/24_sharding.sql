@@ -12,8 +12,10 @@ SELECT tenant_bucket('acme') AS acme, tenant_bucket('globex') AS globex, tenant_
 -- this database holds tenants already: it cannot become a shard (55000); a node out of
 -- range is 22023; nothing changed
 SELECT regress.save_state();
+\set VERBOSITY sqlstate
 SELECT enable_sharding(3);
 :sqlstate
+\set VERBOSITY default
 SELECT enable_sharding(256);
 :sqlstate
 SELECT enable_sharding(NULL);
