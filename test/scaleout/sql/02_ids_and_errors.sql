@@ -91,6 +91,12 @@ SELECT set_tenant_isolation(true);
 :sqlstate
 SELECT * FROM check_integrity('errs');
 :sqlstate
+-- 54000 an erasure past its bound (a merge tree of 251 customers)
+SELECT customer_id AS big FROM resolve_customer_identity(tenant_id => 'errs', user_id => 'big-root') \gset
+SELECT count(merge_customers(:big, r.customer_id)) AS merged
+  FROM generate_series(1, 250) AS i, LATERAL resolve_customer_identity(tenant_id => 'errs', user_id => 'big-' || i) r;
+SELECT erase_customer(:big);
+:sqlstate
 -- 55000 a claim decided twice (the owner's review queue)
 \c - postgres
 SET search_path = customer_identity;
@@ -101,5 +107,9 @@ SELECT claim_id AS claim FROM resolve_customer_identity(tenant_id => 'errs', ema
 SELECT reject_claim(:claim);
 SELECT reject_claim(:claim);
 :sqlstate
--- (54000, an erasure past its bound, is in sql/23_erasure.sql; 40001 and 55P03 come from
--- concurrency, the isolation suite's; they pass through the same way.)
+-- What cannot arise through the proxy: 23505, 23503 and CI006 come from direct writes (on
+-- the tenant's shard, as on one server); 42P01 and 42809 from import_customers' regclass
+-- (not proxied: import_customer_rows instead); 40001 needs REPEATABLE READ, and a proxied
+-- call runs in its own READ COMMITTED transaction; 55P03 and 40P01 need a session's
+-- lock_timeout or a bulk transaction, which a proxied call does not carry.  A shard raises
+-- them as on one server.
