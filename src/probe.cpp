@@ -337,7 +337,11 @@ void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snaps
         raw->phone_verified = is_set(s, catalog.c_phone_verified_at);
         return false;
     });
-    if (raw->found) raw->has_vendor = linked_vendor(raw->id, snapshot, &raw->vendor);
+    // Only a customer with role vendor can have a vendor linked (the vendor role rule holds
+    // it on every write; check_integrity reports rows written around it): the others skip
+    // the vendor probe, which most hits are.
+    if (raw->found && raw->vendor_role)
+        raw->has_vendor = linked_vendor(raw->id, snapshot, &raw->vendor);
 }
 
 // The (tenant_id, value) equality keys of an identifier index.
