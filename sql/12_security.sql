@@ -11,7 +11,9 @@ GRANT SELECT, INSERT, DELETE ON ALL TABLES IN SCHEMA regress TO regress_ci_sec;
 -- a schema of its own, to plant look-alike objects in
 CREATE SCHEMA hostile AUTHORIZATION regress_ci_sec;
 
--- every function but the normalizers runs as the owner with a pinned search_path
+-- every function but the normalizers runs as the owner with a pinned search_path, but
+-- resolve_customer_identity, the hit path, which runs with the caller's (0.8.0; the hostile
+-- search_path below reaches nothing)
 SELECT p.proname, p.prosecdef, p.proconfig
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE n.nspname = 'customer_identity' ORDER BY p.proname;
@@ -115,6 +117,12 @@ SELECT customer_id = :shop_a AS real_customer, vendor_id = :vendor_a AS real_ven
 SELECT customer_id AS hijack_new, created
   FROM customer_identity.resolve_customer_identity(tenant_id => 'sec_a', email => 'new@a.example', user_id => 'u-new') \gset
 SELECT :hijack_new > 12000 AS created_in_real_table, :'created' AS created;
+-- (resolve_customer_identity runs with the caller's search_path since 0.8.0: its other
+-- paths too -- an enrichment or a claim, a conflict returned as a row)
+SELECT method FROM customer_identity.resolve_customer_identity(tenant_id => 'sec_a', email => 'new@a.example',
+    external_customer_id => 'cus-hostile');
+SELECT method FROM customer_identity.resolve_customer_identity(tenant_id => 'sec_a', email => 'Shop@A.example',
+    user_id => 'u-new', on_conflict => 'return');
 SELECT customer_identity.unlink_vendor_from_customer(:vendor_a);
 SELECT customer_identity.link_vendor_to_customer(:vendor_a, :shop_a);
 SELECT customer_identity.vendor_for_customer(:shop_a) = :vendor_a AS linked;
