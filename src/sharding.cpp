@@ -91,6 +91,12 @@ void require_same_bucket(const std::string &old_tenant, const std::string &new_t
                                 new_tenant + " on a shard: its id carries its tenant's bucket");
 }
 
+RowView checked_row(const RowView &row, const std::optional<RowView> &old, const std::string &tenant) {
+    if (old) require_same_bucket(old->text("tenant_id").value_or(""), tenant);
+    require_served(tenant);
+    return old ? row : with_shard_id(row);
+}
+
 void sharding_init() { settings_cache::on_change(forget); }
 
 }  // namespace ci::sharding

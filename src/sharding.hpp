@@ -33,6 +33,11 @@ RowView with_shard_id(const RowView &row);
 // Refuses (22023) moving a row to a tenant of another bucket: its id carries the bucket.
 void require_same_bucket(const std::string &old_tenant, const std::string &new_tenant);
 
+// A customer or vendor row trigger's new row on a shard: refuses moving it to a tenant of
+// another bucket and a tenant this shard no longer serves, and gives an inserted row its
+// composed id (with_shard_id).  Unsharded: the row as given.
+RowView checked_row(const RowView &row, const std::optional<RowView> &old, const std::string &tenant);
+
 // Registers the cache hook; called from _PG_init.
 void sharding_init();
 

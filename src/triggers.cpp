@@ -111,11 +111,7 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     std::optional<RowView> old;
     if (is_update) old = old_row(td);
     const std::string tenant = checked_tenant(new_row(td).text("tenant_id"));
-    // On a shard the id carries the tenant's bucket (sharding.hpp), which the row keeps,
-    // and the shard must still serve that bucket.
-    if (old) sharding::require_same_bucket(old->text("tenant_id").value_or(""), tenant);
-    sharding::require_served(tenant);
-    const RowView row = is_update ? new_row(td) : sharding::with_shard_id(new_row(td));
+    const RowView row = sharding::checked_row(new_row(td), old, tenant);
 
     std::array<std::optional<std::string>, 4> identifiers;
     identifiers[static_cast<int>(Identifier::external_customer_id)] =
@@ -252,11 +248,7 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     std::optional<RowView> old;
     if (is_update) old = old_row(td);
     const std::string tenant = checked_tenant(new_row(td).text("tenant_id"));
-    // On a shard the id carries the tenant's bucket (sharding.hpp), which the row keeps,
-    // and the shard must still serve that bucket.
-    if (old) sharding::require_same_bucket(old->text("tenant_id").value_or(""), tenant);
-    sharding::require_served(tenant);
-    const RowView row = is_update ? new_row(td) : sharding::with_shard_id(new_row(td));
+    const RowView row = sharding::checked_row(new_row(td), old, tenant);
     const std::int64_t id = row.int8("id").value_or(0);
     if (const auto name = row.text("name"); name && is_blank(*name))
         throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");

@@ -27,14 +27,13 @@ LANGUAGE sql AS $$
 $$;
 CREATE TEMP TABLE before AS SELECT * FROM pg_temp.bucket_rows(:'source_conninfo', tenant_bucket('movable'));
 SELECT tbl, n FROM before ORDER BY tbl;
+-- what a finished move shows: the directory, no move left, every table's rows on the
+-- target and none on the source, check_integrity on both shards
+\set after_move 'SELECT shard_of_tenant(''movable'') = :to_shard AS moved, (SELECT count(*) FROM bucket_move) AS moves_left; SELECT b.tbl, b.n = a.n AS all_on_target, s.n AS left_on_source FROM before b JOIN pg_temp.bucket_rows(:''target_conninfo'', tenant_bucket(''movable'')) a USING (tbl) JOIN pg_temp.bucket_rows(:''source_conninfo'', tenant_bucket(''movable'')) s USING (tbl) ORDER BY 1; SELECT count(*) AS violations FROM check_integrity();'
 
 CALL move_tenant('movable', :to_shard);
-SELECT shard_of_tenant('movable') = :to_shard AS moved, (SELECT count(*) FROM bucket_move) AS moves_left;
 -- every row on the target, none left on the source
-SELECT b.tbl, b.n = a.n AS all_on_target, s.n AS left_on_source
-  FROM before b JOIN pg_temp.bucket_rows(:'target_conninfo', tenant_bucket('movable')) a USING (tbl)
-  JOIN pg_temp.bucket_rows(:'source_conninfo', tenant_bucket('movable')) s USING (tbl) ORDER BY 1;
-SELECT count(*) AS violations FROM check_integrity();
+:after_move
 -- the same customers through the proxy (found, not created), the invite still counts, the policy came along
 SELECT count(*) FILTER (WHERE r.customer_id = p.customer_id AND NOT r.created) AS found_again
   FROM people p, LATERAL resolve_customer_identity(tenant_id => 'movable', user_id => 'login-' || p.i) r
@@ -59,11 +58,7 @@ SELECT dblink_exec(:'target_conninfo', format(
     'SET session_replication_role = replica; INSERT INTO customer_identity.customer (tenant_id, email) VALUES (%L, %L)',
     'movable', 'half-copied@movable.test'));
 CALL move_tenant('movable', :to_shard);
-SELECT shard_of_tenant('movable') = :to_shard AS moved, (SELECT count(*) FROM bucket_move) AS moves_left;
-SELECT b.tbl, b.n = a.n AS all_on_target, s.n AS left_on_source
-  FROM before b JOIN pg_temp.bucket_rows(:'target_conninfo', tenant_bucket('movable')) a USING (tbl)
-  JOIN pg_temp.bucket_rows(:'source_conninfo', tenant_bucket('movable')) s USING (tbl) ORDER BY 1;
-SELECT count(*) AS violations FROM check_integrity();
+:after_move
 -- back and forth: the shard it came back to serves it again
 SELECT created FROM resolve_customer_identity(tenant_id => 'movable', email => 'after@movable.test', email_verified => true);
 -- (A move killed at any moment, under load, is in run.sh: killed, run again, compared.)
