@@ -98,6 +98,7 @@ SELECT register_customer('acme', email => 'reg@acme.test', name => 'Reg', invite
 SELECT id_bucket(:reg) = tenant_bucket('acme') AS reg_bucket, metadata, email_verified_at IS NULL AS unverified
   FROM customer WHERE id = :reg;
 SELECT count(*) AS enrolled FROM vendor_customer WHERE vendor_id = :v1 AND customer_id = :reg;
+CREATE TABLE pg_temp.before_forms AS SELECT id, email FROM customer UNION ALL SELECT customer_id, 'link' FROM vendor_customer;
 SELECT register_customer('acme', email => 'not an email');
 :sqlstate
 SELECT source_row, action, reason FROM import_customer_rows(
@@ -105,6 +106,13 @@ SELECT source_row, action, reason FROM import_customer_rows(
  ORDER BY source_row;
 SELECT import_customer_rows('{"email": "x"}', 'acme');
 :sqlstate
+SELECT import_customer_rows(NULL, 'acme');
+:sqlstate
+-- (the failed registration and imports changed nothing; the dry run above writes nothing)
+SELECT count(*) AS changed FROM ((SELECT id, email FROM customer UNION ALL SELECT customer_id, 'link' FROM vendor_customer
+                                  EXCEPT SELECT * FROM pg_temp.before_forms)
+                                 UNION ALL (SELECT * FROM pg_temp.before_forms
+                                  EXCEPT (SELECT id, email FROM customer UNION ALL SELECT customer_id, 'link' FROM vendor_customer))) d;
 
 \c :regress_db
 DROP DATABASE regress_ci_shard;
