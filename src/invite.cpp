@@ -18,9 +18,9 @@
 #include "input.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
+#include "probe.hpp"
 #include "shard_key.hpp"
 #include "sharding.hpp"
-#include "probe.hpp"
 #include "spi.hpp"
 #include "store.hpp"
 #include "tenant_scope.hpp"
@@ -69,15 +69,15 @@ std::string timestamp_text(std::int64_t timestamp) {
     return text;
 }
 
-// A fresh token of the tenant from PostgreSQL's strong random source.
-std::string new_token(const std::string &tenant) {
+// A fresh token from PostgreSQL's strong random source; on a shard it carries the bucket
+// where it lives, in ten of its bits.
+std::string new_token(std::optional<std::uint32_t> bucket) {
     unsigned char random[invite_token_random_bytes];
     bool ok = false;
     pg_call([&] { ok = pg_strong_random(random, sizeof random); });
     if (!ok)
         throw IdentityError(ERRCODE_INTERNAL_ERROR, "could not generate a random invite token");
-    // On a shard the token says where it lives: its tenant's bucket, in ten of its bits.
-    if (sharding::node()) shard::embed_bucket(random, sizeof random, shard::bucket_of_tenant(tenant));
+    if (bucket) shard::embed_bucket(random, sizeof random, *bucket);
     return format_invite_token(random, sizeof random);
 }
 
@@ -199,8 +199,11 @@ std::pair<std::string, std::int64_t> issue_token(std::int64_t vendor_id,
                                                  std::optional<std::int64_t> max_uses,
                                                  const char *how) {
     // The token of a shard carries its tenant's bucket: the vendor's (no vendor: CI011 below).
-    const auto vendor = sharding::node() ? store::load_vendor(vendor_id) : std::nullopt;
-    const std::string token = new_token(vendor ? vendor->tenant : std::string());
+    std::optional<std::uint32_t> bucket;
+    if (sharding::node())
+        if (const auto vendor = store::load_vendor(vendor_id))
+            bucket = shard::bucket_of_tenant(vendor->tenant);
+    const std::string token = new_token(bucket);
     spi::Params params;
     params.int8(vendor_id).bytea(token_hash(token)).timestamptz(expires_at).int4(max_uses);
     if (spi::run(insert_invite, params, 1) == 0)

@@ -102,9 +102,6 @@ Oid sharding_relation(const char *name) {
     return OidIsValid(schema) ? optional_relation(schema, name) : InvalidOid;
 }
 
-// Every non-NULL value of an integer column of a small table (a whole scan).
-std::vector<std::int32_t> int_column_values(Oid relation, const char *column);
-
 // The attribute number of a column (errors if missing).
 AttrNumber column_named(Oid relation, const char *name) {
     AttrNumber attnum = get_attnum(relation, name);
@@ -639,6 +636,7 @@ SettingsRelations settings_relations() {
 }
 
 namespace {
+// Every non-NULL value of an integer column of a small table (a whole scan).
 std::vector<std::int32_t> int_column_values(Oid relation, const char *column) {
     std::vector<std::int32_t> values;
     if (!OidIsValid(relation)) return values;
