@@ -115,7 +115,8 @@ void lock_identities_one_by_one(const std::string &tenant, const std::vector<Ide
     lock_each(sorted_hashes(tenant, keys));
 }
 
-void wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys) {
+bool wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys) {
+    bool waited = false;
     for (std::uint64_t hash : sorted_hashes(tenant, keys)) {
         pg_call([&] {
             LOCKTAG tag = lock_tag(hash, identity_lock_space);
@@ -123,10 +124,14 @@ void wait_for_identity_writers(const std::string &tenant, const std::vector<Iden
             // transaction holds already just gains and loses one count.  (Not the tenant's
             // lock: what a reader must not overtake is a merge, whose keys are always
             // locked one by one; a creation it overtakes, it meets again as a writer.)
-            (void)LockAcquire(&tag, ShareLock, false, false);
+            if (LockAcquire(&tag, ShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL) {
+                waited = true;
+                (void)LockAcquire(&tag, ShareLock, false, false);
+            }
             LockRelease(&tag, ShareLock, false);
         });
     }
+    return waited;
 }
 
 void identity_lock_init() { RegisterXactCallback(on_transaction_end, nullptr); }

@@ -43,7 +43,8 @@ void lock_identities_one_by_one(const std::string &tenant, const std::vector<Ide
 
 // Waits until no other transaction holds the keys (a merge or a creation in progress),
 // without keeping anything: each key is taken in share mode and released at once.
-void wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys);
+// Returns whether it had to wait for one.
+bool wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys);
 
 // Registers the transaction callback that forgets the per-transaction counts (_PG_init).
 void identity_lock_init();

@@ -29,6 +29,9 @@ extern "C" {
 #include "utils/syscache.h"
 #include "catalog/pg_class.h"
 #include "access/htup_details.h"
+#include "access/multixact.h"
+#include "storage/bufmgr.h"
+#include "storage/procarray.h"
 }
 
 namespace ci::probe {
@@ -184,6 +187,7 @@ struct RawCustomer {
     std::int64_t id;
     RawText tenant, identifiers[4], name, email;
     bool archived, has_merged_into, vendor_role, has_vendor, email_verified, phone_verified;
+    bool being_written;
     std::int64_t merged_into, vendor;
 };
 
@@ -239,6 +243,22 @@ bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
             return true;
     }
     return false;
+}
+
+// Does a transaction in progress, other than this one, lock or update the row in the slot?
+// (Its xmax, read under the buffer's share lock; a merge locks the rows it archives.)
+bool being_written(TupleTableSlot *slot) {
+    if (!TTS_IS_BUFFERTUPLE(slot)) return true;  // not a heap page: assume the worst
+    auto *heap_slot = reinterpret_cast<BufferHeapTupleTableSlot *>(slot);
+    LockBuffer(heap_slot->buffer, BUFFER_LOCK_SHARE);
+    const HeapTupleHeader header = heap_slot->base.tuple->t_data;
+    const uint16 infomask = header->t_infomask;
+    const TransactionId xmax = HeapTupleHeaderGetRawXmax(header);
+    LockBuffer(heap_slot->buffer, BUFFER_LOCK_UNLOCK);
+    if (infomask & HEAP_XMAX_INVALID) return false;
+    if (infomask & HEAP_XMAX_IS_MULTI)
+        return MultiXactIdIsRunning(xmax, HEAP_XMAX_IS_LOCKED_ONLY(infomask));
+    return !TransactionIdIsCurrentTransactionId(xmax) && TransactionIdIsInProgress(xmax);
 }
 
 // The equality scan keys of one probe: the first `count` columns of the index.  With
@@ -332,6 +352,7 @@ void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snaps
         raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
         raw->email_verified = is_set(s, catalog.c_email_verified_at);
         raw->phone_verified = is_set(s, catalog.c_phone_verified_at);
+        raw->being_written = being_written(s);
         return false;
     });
     // Only a customer with role vendor can have a vendor linked (the vendor role rule holds
@@ -370,6 +391,7 @@ std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
     if (raw.has_vendor) record.linked_vendor = raw.vendor;
     record.email_verified = raw.email_verified;
     record.phone_verified = raw.phone_verified;
+    record.being_written = raw.being_written;
     return record;
 }
 

@@ -4,7 +4,8 @@
 //   4. phone  5. customer_ref  6. create (unless create_missing is false)
 //
 // A call that finds everything in place (the hot path) only reads, through direct index
-// probes (probe.hpp) without SPI.  A call that must
+// probes (probe.hpp) without SPI, and waits for nobody unless the row it found is being
+// written (Resolver::quiet_hit).  A call that must
 // write (create, link or enrich) first locks every given identifier (identity_lock.hpp)
 // until commit and decides again under the locks, so concurrent calls with overlapping
 // identifiers take turns and the later one finds what the earlier one created.  All
@@ -70,9 +71,11 @@ class Resolver {
     bool connected() const { return connected_; }
 
     ResolveOutcome run() {
+        if (auto hit = quiet_hit()) return *hit;
         // A merge or creation of these identities in progress finishes first, so what is
-        // read below is never a customer that is being merged away.
-        wait_for_identity_writers(req_.tenant, given_keys());
+        // read below is never a customer that is being merged away.  What was read before
+        // stands if nobody was writing them.
+        if (wait_for_identity_writers(req_.tenant, given_keys())) forget_lookups();
         // Bounded: a retry happens only when a writer outside resolve raced the insert.
         for (int attempt = 0; attempt < 4; ++attempt) {
             Match match = decide();
@@ -154,6 +157,28 @@ class Resolver {
                         identifier_name(id) + " after this transaction's snapshot.",
                     "Retry the transaction.");
         }
+    }
+
+    // The hit path, without waiting for writers: every identifier given names the same
+    // active customer directly, it has everything given, and no other transaction in
+    // progress had its row locked or updated when it was read.  A merge locks the rows it
+    // archives, so a customer being merged away is never quiet; one whose merge has not
+    // reached its row yet is returned as a hit that came first.  Anything else -- a miss, an
+    // alias, a conflict, a write, a customer_ref to follow -- takes the waiting path.
+    std::optional<ResolveOutcome> quiet_hit() {
+        if (req_.customer_ref) return std::nullopt;
+        const Match match = decide();
+        if (!match.customer_id || match.create || match.link_vendor) return std::nullopt;
+        for (Identifier id : all_identifiers)
+            if (req_.key(id) && (holder(id) != match.customer_id || alias_[static_cast<int>(id)]))
+                return std::nullopt;
+        const CustomerRecord *record = nullptr;
+        for (const CustomerRecord &known : seen_) {
+            if (known.being_written) return std::nullopt;
+            if (known.id == *match.customer_id) record = &known;
+        }
+        if (!record || !missing_fields(*record).empty()) return std::nullopt;
+        return found(match, *record);
     }
 
     // The outcome of a pure hit: nothing to write.

@@ -32,6 +32,9 @@ struct CustomerRecord {
     std::optional<std::int64_t> linked_vendor;  // the vendor linked to this customer
     bool email_verified = false;                 // email_verified_at is set
     bool phone_verified = false;                 // phone_verified_at is set
+    // When read, another transaction still in progress had locked or updated the row
+    // (a merge, an erasure, an enrichment): what was read may be about to change.
+    bool being_written = false;
 
     const std::optional<std::string> &value(Identifier id) const {
         return identifiers[static_cast<int>(id)];
