@@ -5,6 +5,7 @@
 #include "pg_boundary.hpp"
 #include "settings_cache.hpp"
 #include "sharding.hpp"
+#include "statement_scans.hpp"
 #include "tenant_scope.hpp"
 #include "trust.hpp"
 
@@ -21,6 +22,7 @@ void _PG_init(void) {
     ci::invite_init();
     ci::settings_cache::init();
     ci::sharding::sharding_init();
+    ci::statement_scans::init();
     ci::tenant_scope::init();
     ci::trust::init();
 }

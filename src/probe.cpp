@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "pg_boundary.hpp"
+#include "statement_scans.hpp"
 
 extern "C" {
 #include "access/genam.h"
@@ -270,16 +271,8 @@ struct EqualKeys {
     bool first_is_null = false;
 };
 
-// Visits the rows of `heap_oid` that `keys` finds through the index, under `snapshot`,
-// until `visit` returns false.  (Relations stay locked to the end of the transaction,
-// as a query's would.)
-template <typename Visit>
-void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot snapshot,
-                Visit &&visit) {
-    Relation heap = table_open(heap_oid, AccessShareLock);
-    TupleTableSlot *slot = table_slot_create(heap, nullptr);
-    Relation index = index_open(index_oid, AccessShareLock);
-    ScanKeyData scan_keys[3];
+// The scan keys of `keys` for `index`.
+void fill_scan_keys(Relation index, const EqualKeys &keys, ScanKeyData *scan_keys) {
     for (int i = 0; i < keys.count; ++i) {
         if (i == 0 && keys.first_is_null)
             ScanKeyEntryInitialize(&scan_keys[i], SK_ISNULL | SK_SEARCHNULL, 1, InvalidStrategy,
@@ -288,6 +281,40 @@ void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot sna
             ScanKeyEntryInitialize(&scan_keys[i], 0, i + 1, BTEqualStrategyNumber, InvalidOid,
                                    index->rd_indcollation[i], keys.procedures[i], keys.values[i]);
     }
+}
+
+// Visits the rows of `heap_oid` that `keys` finds through the index, under `snapshot`,
+// until `visit` returns false: through the statement's open scan when there is one
+// (statement_scans.hpp), else through a scan of its own.  (Relations stay locked to the
+// end of the transaction, as a query's would.)
+template <typename Visit>
+void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot snapshot,
+                Visit &&visit) {
+    ScanKeyData scan_keys[3];
+    if (statement_scans::OpenScan *open =
+            statement_scans::find_or_open(heap_oid, index_oid, keys.count)) {
+        open->in_use = true;
+        fill_scan_keys(open->index, keys, scan_keys);
+        open->scan->xs_snapshot = snapshot;  // each probe reads with its own snapshot
+        // What the scan allocates for itself must live as long as it does; what `visit`
+        // copies lives in the probe's context.
+        MemoryContext probe_memory = MemoryContextSwitchTo(open->memory);
+        index_rescan(open->scan, scan_keys, keys.count, nullptr, 0);
+        while (index_getnext_slot(open->scan, ForwardScanDirection, open->slot)) {
+            MemoryContextSwitchTo(probe_memory);
+            const bool more = visit(open->slot);
+            MemoryContextSwitchTo(open->memory);
+            if (!more) break;
+        }
+        ExecClearTuple(open->slot);
+        MemoryContextSwitchTo(probe_memory);
+        open->in_use = false;
+        return;
+    }
+    Relation heap = table_open(heap_oid, AccessShareLock);
+    TupleTableSlot *slot = table_slot_create(heap, nullptr);
+    Relation index = index_open(index_oid, AccessShareLock);
+    fill_scan_keys(index, keys, scan_keys);
     IndexScanDesc scan = compat::index_beginscan(heap, index, snapshot, keys.count, 0);
     index_rescan(scan, scan_keys, keys.count, nullptr, 0);
     while (index_getnext_slot(scan, ForwardScanDirection, slot))

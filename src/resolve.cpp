@@ -29,6 +29,7 @@
 #include "pg_boundary.hpp"
 #include "resolve.hpp"
 #include "spi.hpp"
+#include "statement_scans.hpp"
 #include "store.hpp"
 #include "trust.hpp"
 #include "vendor_link.hpp"
@@ -555,6 +556,8 @@ using namespace ci;
 
 CI_SQL_FUNCTION(ci_resolve_customer_identity) {
     return entry_guard([&] {
+        // Called once per row of a join or a batch: its probes rescan the statement's scans.
+        statement_scans::Scope scans(fcinfo);
         const ResolveOutcome outcome = resolve(read_request(fcinfo));
         emit(fcinfo, outcome);
         return (Datum)0;
