@@ -247,10 +247,12 @@ bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
 }
 
 // Does a transaction in progress, other than this one, lock or update the row in the slot?
-// (Its xmax, read under the buffer's share lock; a merge locks the rows it archives.)
+// (Its xmax, read under the buffer's share lock when set; a merge locks the rows it archives.)
 bool being_written(TupleTableSlot *slot) {
     if (!TTS_IS_BUFFERTUPLE(slot)) return true;  // not a heap page: assume the worst
     auto *heap_slot = reinterpret_cast<BufferHeapTupleTableSlot *>(slot);
+    // The usual case, read without the lock: a locker that sets xmax now comes after us.
+    if (heap_slot->base.tuple->t_data->t_infomask & HEAP_XMAX_INVALID) return false;
     LockBuffer(heap_slot->buffer, BUFFER_LOCK_SHARE);
     const HeapTupleHeader header = heap_slot->base.tuple->t_data;
     const uint16 infomask = header->t_infomask;

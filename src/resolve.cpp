@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit.hpp"
@@ -66,7 +67,7 @@ struct Match {
 
 class Resolver {
   public:
-    explicit Resolver(const ResolveRequest &request) : req_(request) {}
+    explicit Resolver(const ResolveRequest &request) : req_(request) { seen_.reserve(4); }
 
     // Did the resolution open an SPI connection (it must then be finished)?
     bool connected() const { return connected_; }
@@ -209,7 +210,7 @@ class Resolver {
         if (!req_.key(id)) return *slot;
         if (auto record = store::find_active_record(req_.tenant, id, *req_.key(id))) {
             slot = record->id;
-            seen_.push_back(*record);  // the hit path reads each row once
+            seen_.push_back(std::move(*record));  // the hit path reads each row once
             return *slot;
         }
         if (auto merged_into = store::find_merged_alias(req_.tenant, id, *req_.key(id))) {
