@@ -62,6 +62,34 @@ SELECT a.case_name, round(b.extension / a.extension, 2) AS cost_at_largest_vs_sm
  WHERE a.unit = 'us/call' AND a.size = (SELECT min(size) FROM bench.result WHERE unit = 'us/call')
    AND b.size = (SELECT max(size) FROM bench.result WHERE unit = 'us/call')"
 
+# Issue 14's targets, each against its reference from this run.
+psql_pg -d bench -c "
+SELECT t.target, t.measured, CASE WHEN t.met THEN 'met' ELSE 'not met' END AS verdict
+  FROM (
+    SELECT 'hit ≤ 1.5× the bare probe: ' || case_name AS target,
+           string_agg(round(extension / bare, 2) || ' at ' || size, ', ' ORDER BY size) AS measured,
+           bool_and(extension / bare <= 1.5) AS met, 1 AS ord
+      FROM bench.result WHERE case_name LIKE 'hit by %' GROUP BY case_name
+    UNION ALL
+    SELECT 'pgbench ≥ 0.9× the bare SELECT''s tps',
+           string_agg(round(extension / bare, 2) || ' at ' || size, ', ' ORDER BY size),
+           bool_and(extension / bare >= 0.9), 2
+      FROM bench.result WHERE unit = 'tps'
+    UNION ALL
+    SELECT 'bulk INSERT ≤ 1.10× no triggers', string_agg(round(extension / bare, 2) || ' at ' || size, ', '),
+           bool_and(extension / bare <= 1.10), 3
+      FROM bench.result WHERE case_name LIKE 'bulk%'
+    UNION ALL
+    SELECT 'growth smallest → largest no worse than the bare probe''s: ' || a.case_name,
+           round(b.extension / a.extension, 2) || ' vs bare ' || round(b.bare / a.bare, 2),
+           b.extension / a.extension <= b.bare / a.bare, 4
+      FROM bench.result a JOIN bench.result b USING (case_name)
+     WHERE a.case_name LIKE 'hit by %'
+       AND a.size = (SELECT min(size) FROM bench.result WHERE unit = 'us/call')
+       AND b.size = (SELECT max(size) FROM bench.result WHERE unit = 'us/call')
+       AND b.size > a.size) t
+ ORDER BY t.ord, t.target"
+
 # Markdown table, CSV and the chart of per-call cost against table size.
 psql_pg -d bench -At -F '|' -c "
 SELECT '| ' || size || ' | ' || case_name || ' | ' || unit || ' | ' || extension || ' | ' ||
