@@ -386,7 +386,7 @@ class Importer {
         return (fields.external_customer_id && !record.value(Identifier::external_customer_id)) ||
                (fields.user_id && !record.value(Identifier::user_id)) ||
                (fields.email && !record.value(Identifier::email)) ||
-               (fields.phone && !record.value(Identifier::phone)) || (fields.name && !record.name);
+               (fields.phone && !record.value(Identifier::phone)) || (fields.name && !record.has_name);
     }
 };
 

@@ -47,7 +47,7 @@ struct Catalog {
     Oid customer, vendor;
     Oid customer_pkey, identifier_index[4], archived_index[4], vendor_customer_key,
         vendor_email_index;
-    AttrNumber c_id, c_tenant, c_identifier[4], c_name, c_email, c_archived_at, c_merged_into,
+    AttrNumber c_id, c_tenant, c_identifier[4], c_name, c_archived_at, c_merged_into,
         c_roles;
     AttrNumber v_id, v_tenant, v_customer_id, v_email_normalized;
     AttrNumber c_email_verified_at, c_phone_verified_at;  // InvalidAttrNumber before 0.5.0
@@ -151,7 +151,6 @@ void ensure_catalog() {
     c.c_identifier[2] = column_named(c.customer, "email_normalized");
     c.c_identifier[3] = column_named(c.customer, "phone_normalized");
     c.c_name = column_named(c.customer, "name");
-    c.c_email = column_named(c.customer, "email");
     c.c_archived_at = column_named(c.customer, "archived_at");
     c.c_merged_into = column_named(c.customer, "merged_into");
     c.c_roles = column_named(c.customer, "roles");
@@ -186,9 +185,9 @@ struct RawText {
 struct RawCustomer {
     bool found;
     std::int64_t id;
-    RawText tenant, identifiers[4], name, email;
-    bool archived, has_merged_into, vendor_role, has_vendor, email_verified, phone_verified;
-    bool being_written;
+    RawText tenant, identifiers[4];
+    bool has_name, archived, has_merged_into, vendor_role, has_vendor, email_verified,
+        phone_verified, being_written;
     std::int64_t merged_into, vendor;
 };
 
@@ -374,8 +373,7 @@ void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snaps
         int8_column(s, catalog.c_id, &raw->id);
         raw->tenant = text_column(s, catalog.c_tenant);
         for (int i = 0; i < 4; ++i) raw->identifiers[i] = text_column(s, catalog.c_identifier[i]);
-        raw->name = text_column(s, catalog.c_name);
-        raw->email = text_column(s, catalog.c_email);
+        raw->has_name = is_set(s, catalog.c_name);
         raw->archived = !archived_null;
         raw->has_merged_into = int8_column(s, catalog.c_merged_into, &raw->merged_into);
         raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
@@ -412,8 +410,7 @@ std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
     record.id = raw.id;
     record.tenant = to_string(raw.tenant).value_or("");
     for (int i = 0; i < 4; ++i) record.identifiers[i] = to_string(raw.identifiers[i]);
-    record.name = to_string(raw.name);
-    record.email = to_string(raw.email);
+    record.has_name = raw.has_name;
     record.archived = raw.archived;
     if (raw.has_merged_into) record.merged_into = raw.merged_into;
     record.has_vendor_role = raw.vendor_role;

@@ -346,7 +346,7 @@ class Resolver {
         for (Identifier id : all_identifiers)
             if (req_.key(id) && !record.value(id) && !alias_[static_cast<int>(id)])
                 missing.emplace_back(identifier_name(id));
-        if (req_.given.name && !record.name) missing.emplace_back("name");
+        if (req_.given.name && !record.has_name) missing.emplace_back("name");
         // A verified value the customer already has, not yet marked verified.
         if (req_.verified(Identifier::email) && req_.key(Identifier::email) &&
             record.value(Identifier::email) == req_.key(Identifier::email) && !record.email_verified)

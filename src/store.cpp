@@ -37,7 +37,7 @@ static spi::Statement find_active[4] = {
 // `verified` is the verified-at columns of 0.5.0, or false, false for an older schema.
 #define CI_CUSTOMER_LOCKED(verified)                                                            \
     {"SELECT c.id, c.tenant_id, c.external_customer_id, c.user_id, c.email_normalized,"         \
-     " c.phone_normalized, c.name, c.archived_at IS NOT NULL, c.merged_into, c.email,"          \
+     " c.phone_normalized, c.name IS NOT NULL, c.archived_at IS NOT NULL, c.merged_into,"       \
      " 'vendor'::pg_catalog.text OPERATOR(pg_catalog.=) ANY (c.roles),"                         \
      " (SELECT v.id FROM customer_identity.vendor v"                                            \
      "  WHERE v.customer_id OPERATOR(pg_catalog.=) c.id), " verified                             \
@@ -150,9 +150,10 @@ static spi::Statement set_vendor_customer_stmt = {
 
 static spi::Statement insert_vendor_stmt = {
     "INSERT INTO customer_identity.vendor (tenant_id, name, primary_contact_email)"
-    " VALUES ($1, $2, $3) RETURNING id",
-    3,
-    {TEXTOID, TEXTOID, TEXTOID},
+    " SELECT c.tenant_id, $2, c.email FROM customer_identity.customer c"
+    " WHERE c.id OPERATOR(pg_catalog.=) $1 RETURNING id",
+    2,
+    {INT8OID, TEXTOID},
     nullptr};
 
 std::optional<std::int64_t> find_active_customer(const std::string &tenant, Identifier id,
@@ -173,14 +174,13 @@ static CustomerRecord customer_from_result() {
     record.tenant = *spi::text_at(0, 2);
     for (Identifier each : all_identifiers)
         record.identifiers[static_cast<int>(each)] = spi::text_at(0, 3 + static_cast<int>(each));
-    record.name = spi::text_at(0, 7);
+    record.has_name = spi::bool_at(0, 7);
     record.archived = spi::bool_at(0, 8);
     record.merged_into = spi::int8_at(0, 9);
-    record.has_vendor_role = spi::bool_at(0, 11);
-    record.email = spi::text_at(0, 10);
-    record.linked_vendor = spi::int8_at(0, 12);
-    record.email_verified = spi::bool_at(0, 13);
-    record.phone_verified = spi::bool_at(0, 14);
+    record.has_vendor_role = spi::bool_at(0, 10);
+    record.linked_vendor = spi::int8_at(0, 11);
+    record.email_verified = spi::bool_at(0, 12);
+    record.phone_verified = spi::bool_at(0, 13);
     return record;
 }
 
@@ -309,10 +309,9 @@ bool set_vendor_customer(std::int64_t vendor_id, std::optional<std::int64_t> exp
     return spi::run(set_vendor_customer_stmt, params) == 1;
 }
 
-std::int64_t insert_vendor(const std::string &tenant, const std::string &name,
-                           const std::optional<std::string> &contact_email) {
+std::int64_t insert_vendor_of_customer(std::int64_t customer_id, const std::string &name) {
     spi::Params params;
-    params.text(tenant).text(name).text(contact_email);
+    params.int8(customer_id).text(name);
     spi::run(insert_vendor_stmt, params);
     return *spi::int8_at(0, 1);
 }

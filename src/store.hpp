@@ -24,8 +24,7 @@ struct CustomerRecord {
     std::int64_t id = 0;
     std::string tenant;
     std::array<std::optional<std::string>, 4> identifiers;  // normalized, by Identifier
-    std::optional<std::string> name;
-    std::optional<std::string> email;  // as given
+    bool has_name = false;  // name is set (the rules only ask whether it is)
     bool archived = false;
     std::optional<std::int64_t> merged_into;
     bool has_vendor_role = false;
@@ -104,8 +103,9 @@ std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id);
 // Only vendor_link.cpp calls this, under a write permit.
 bool set_vendor_customer(std::int64_t vendor_id, std::optional<std::int64_t> expected,
                          std::optional<std::int64_t> customer_id);
-std::int64_t insert_vendor(const std::string &tenant, const std::string &name,
-                           const std::optional<std::string> &contact_email);
+// A new vendor in the customer's tenant, with the customer's email (as given) as its
+// contact email; its id.
+std::int64_t insert_vendor_of_customer(std::int64_t customer_id, const std::string &name);
 
 }  // namespace store
 }  // namespace ci

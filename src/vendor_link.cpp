@@ -140,8 +140,7 @@ std::int64_t upgrade_to_vendor(std::int64_t customer_id, const std::string &vend
         throw IdentityError(
             sqlstate::already_linked,
             "customer " + id_text(customer_id) + " is already linked to vendor " + id_text(*other));
-    const std::int64_t vendor_id =
-        store::insert_vendor(customer->tenant, vendor_name, customer->email);
+    const std::int64_t vendor_id = store::insert_vendor_of_customer(customer_id, vendor_name);
     record_event({customer->tenant,
                   "vendor_created",
                   customer_id,
