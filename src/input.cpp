@@ -13,14 +13,11 @@ namespace ci {
 
 std::optional<std::string> text_arg(FunctionCallInfo fcinfo, int index) {
     if (PG_ARGISNULL(index)) return std::nullopt;
-    const char *data = nullptr;
-    std::size_t length = 0;
-    pg_call([&] {
-        text *value = PG_GETARG_TEXT_PP(index);
-        data = VARDATA_ANY(value);
-        length = VARSIZE_ANY_EXHDR(value);
-    });
-    return std::string(data, length);
+    const struct varlena *value = reinterpret_cast<const struct varlena *>(PG_GETARG_POINTER(index));
+    // Only a compressed or out-of-line value needs PostgreSQL (detoasting may fail).
+    if (VARATT_IS_COMPRESSED(value) || VARATT_IS_EXTERNAL(value))
+        pg_call([&] { value = reinterpret_cast<const struct varlena *>(PG_GETARG_TEXT_PP(index)); });
+    return std::string(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
 }
 
 std::optional<std::int64_t> int8_arg(FunctionCallInfo fcinfo, int index) {

@@ -75,12 +75,14 @@ ErrorData *pg_subtransaction(Body &&body) {
 }
 
 // A C++ error captured in plain storage, so it can be raised after the C++ frames are gone.
+// (Only the first byte of each text is cleared: every entry point builds one per call.)
 struct PendingError {
     ErrorData *pg = nullptr;
     int sqlstate = 0;
-    char message[1024] = {0};
-    char detail[1024] = {0};
-    char hint[512] = {0};
+    char message[1024];
+    char detail[1024];
+    char hint[512];
+    PendingError() noexcept { message[0] = detail[0] = hint[0] = '\0'; }
 };
 
 // Copies the current C++ exception into plain storage (no allocation, no throw).

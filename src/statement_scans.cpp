@@ -91,12 +91,10 @@ void on_resource_release(ResourceReleasePhase, bool, bool, void *) {
 }  // namespace
 
 Scope::Scope(FunctionCallInfo fcinfo) : previous_(current) {
-    Scans *scans = nullptr;
-    pg_call([&] {
-        FmgrInfo *flinfo = fcinfo->flinfo;
-        if (flinfo == nullptr) return;
-        scans = static_cast<Scans *>(flinfo->fn_extra);
-        if (scans != nullptr) return;
+    FmgrInfo *flinfo = fcinfo->flinfo;
+    Scans *scans = flinfo != nullptr ? static_cast<Scans *>(flinfo->fn_extra) : nullptr;
+    // The statement's first call: allocate the scans in its memory, closed with it.
+    if (flinfo != nullptr && scans == nullptr) pg_call([&] {
         scans = static_cast<Scans *>(MemoryContextAllocZero(flinfo->fn_mcxt, sizeof(Scans)));
         scans->owner = CurrentResourceOwner;
         scans->usable = true;
