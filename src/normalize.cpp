@@ -60,6 +60,34 @@ bool decode_utf8(std::string_view s, std::vector<CodePoint> &out) {
     return true;
 }
 
+// The code points of a text: its bytes as they are when all are ASCII (nearly every email
+// and phone: no decoding, no allocation), else the decoded UTF-8.
+class CodePoints {
+  public:
+    // False if the text is not valid UTF-8.
+    bool read(std::string_view s) {
+        text_ = s;
+        ascii_ = true;
+        for (const char ch : s)
+            if (static_cast<unsigned char>(ch) >= 0x80) {
+                ascii_ = false;
+                break;
+            }
+        return ascii_ || decode_utf8(s, decoded_);
+    }
+    std::size_t size() const { return ascii_ ? text_.size() : decoded_.size(); }
+    char32_t cp(std::size_t i) const {
+        return ascii_ ? static_cast<unsigned char>(text_[i]) : decoded_[i].cp;
+    }
+    std::size_t pos(std::size_t i) const { return ascii_ ? i : decoded_[i].pos; }
+    std::size_t len(std::size_t i) const { return ascii_ ? 1 : decoded_[i].len; }
+
+  private:
+    std::string_view text_;
+    bool ascii_ = true;
+    std::vector<CodePoint> decoded_;
+};
+
 // True for ASCII whitespace and the listed Unicode space/format code points.
 bool is_space(char32_t c) {
     switch (c) {
@@ -84,11 +112,11 @@ bool is_space(char32_t c) {
 }
 
 // Index range [first, last) of the code points left after trimming whitespace at both ends.
-void trim(const std::vector<CodePoint> &cps, std::size_t &first, std::size_t &last) {
+void trim(const CodePoints &cps, std::size_t &first, std::size_t &last) {
     first = 0;
     last = cps.size();
-    while (first < last && is_space(cps[first].cp)) ++first;
-    while (last > first && is_space(cps[last - 1].cp)) --last;
+    while (first < last && is_space(cps.cp(first))) ++first;
+    while (last > first && is_space(cps.cp(last - 1))) --last;
 }
 
 // Builds a failed result carrying the given reason.
@@ -121,8 +149,8 @@ bool is_blank(std::string_view input) {
         const unsigned char first_byte = static_cast<unsigned char>(input.front());
         if (first_byte < 0x80 && !is_space(first_byte)) return false;
     }
-    std::vector<CodePoint> cps;
-    if (!decode_utf8(input, cps)) return false;
+    CodePoints cps;
+    if (!cps.read(input)) return false;
     std::size_t first = 0, last = 0;
     trim(cps, first, last);
     return first == last;
@@ -130,20 +158,20 @@ bool is_blank(std::string_view input) {
 
 // Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
 Normalized normalize_email(std::string_view input) {
-    std::vector<CodePoint> cps;
-    if (!decode_utf8(input, cps)) return fail("email is not valid UTF-8");
+    CodePoints cps;
+    if (!cps.read(input)) return fail("email is not valid UTF-8");
     std::size_t first;
     std::size_t last;
     trim(cps, first, last);
     if (first == last) return fail("email is empty");
 
-    const std::size_t begin = cps[first].pos;
-    const std::size_t end = cps[last - 1].pos + cps[last - 1].len;
+    const std::size_t begin = cps.pos(first);
+    const std::size_t end = cps.pos(last - 1) + cps.len(last - 1);
     if (end - begin > kMaxEmailBytes) return fail("email is longer than 320 bytes");
 
     std::size_t at_count = 0;
     for (std::size_t i = first; i < last; ++i) {
-        const char32_t c = cps[i].cp;
+        const char32_t c = cps.cp(i);
         if (is_space(c)) return fail("email contains whitespace");
         if (c < 0x20 || c == 0x7F) return fail("email contains a control character");
         if (c == '@') ++at_count;
@@ -163,8 +191,8 @@ Normalized normalize_email(std::string_view input) {
 
 // Reduces a phone number to ASCII digits with an optional leading '+'.
 Normalized normalize_phone(std::string_view input) {
-    std::vector<CodePoint> cps;
-    if (!decode_utf8(input, cps)) return fail("phone is not valid UTF-8");
+    CodePoints cps;
+    if (!cps.read(input)) return fail("phone is not valid UTF-8");
     std::size_t first;
     std::size_t last;
     trim(cps, first, last);
@@ -173,7 +201,7 @@ Normalized normalize_phone(std::string_view input) {
     std::string out;
     int digits = 0;
     for (std::size_t i = first; i < last; ++i) {
-        const char32_t c = cps[i].cp;
+        const char32_t c = cps.cp(i);
         if (c >= '0' && c <= '9') {
             out.push_back(static_cast<char>(c));
             ++digits;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -288,6 +289,28 @@ TEST(IdentityKeyHash, PartBoundariesMatter) {
     EXPECT_NE(ci::identity_key_hash("ab", "c", "d"), ci::identity_key_hash("a", "bc", "d"));
     EXPECT_NE(ci::identity_key_hash("a", "bc", "d"), ci::identity_key_hash("a", "b", "cd"));
     EXPECT_NE(ci::identity_key_hash("", "", "abc"), ci::identity_key_hash("abc", "", ""));
+}
+
+// An all-ASCII text is read byte by byte, any other is decoded: a trailing NO-BREAK SPACE
+// (trimmed away) sends the same text down the decoding path, and the results must agree.
+TEST(AsciiPath, AgreesWithTheDecodingPath) {
+    const std::string alphabet = "aZz09@@..-+()/ \t\n\x01\x7f_";
+    std::mt19937 random(20261129);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        const int length = static_cast<int>(random() % 24);
+        for (int i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+        if (round % 7 == 0) text = "user" + std::to_string(round) + "@Example.COM";
+        if (round % 11 == 0) text = "+1 (555) " + std::to_string(round) + "-0100";
+        const std::string decoded = text + kNbsp;
+        for (auto normalize : {ci::normalize_email, ci::normalize_phone}) {
+            const ci::Normalized ascii = normalize(text), other = normalize(decoded);
+            EXPECT_EQ(ascii.ok, other.ok) << text;
+            EXPECT_EQ(ascii.value, other.value) << text;
+            EXPECT_EQ(ascii.error, other.error) << text;
+        }
+        EXPECT_EQ(ci::is_blank(text), ci::is_blank(decoded)) << text;
+    }
 }
 
 }  // namespace
