@@ -20,6 +20,7 @@ extern "C" {
 #include "catalog/pg_type.h"
 #include "executor/tuptable.h"
 #include "utils/array.h"
+#include "utils/arrayaccess.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/inval.h"
@@ -175,11 +176,18 @@ void ensure_catalog() {
     catalog = c;
 }
 
-// A text value copied out of a tuple.
+// A text value copied out of a tuple: short values (nearly every tenant id and identifier)
+// into the struct itself, longer ones into the probe context.  No pointer into the struct is
+// kept, so a RawText can be copied.
 struct RawText {
-    const char *data;
+    static constexpr int inline_capacity = 48;
     int length;  // -1: NULL
+    const char *long_data;
+    char inline_data[inline_capacity];
+
+    const char *data() const { return length <= inline_capacity ? inline_data : long_data; }
 };
+constexpr RawText null_text() { return RawText{-1, nullptr, {}}; }
 
 // A customer row (and its linked vendor) copied out of the heap.
 struct RawCustomer {
@@ -199,13 +207,24 @@ struct RawVendor {
     RawText tenant, email_normalized;
 };
 
-// The text column's value, detoasted and copied into the probe context.
+// The text column's value, detoasted and copied (see RawText).
 RawText text_column(TupleTableSlot *slot, AttrNumber attnum) {
     bool is_null = true;
     Datum value = slot_getattr(slot, attnum, &is_null);
-    if (is_null) return {nullptr, -1};
-    text *copy = DatumGetTextPCopy(value);
-    return {VARDATA(copy), static_cast<int>(VARSIZE(copy) - VARHDRSZ)};
+    if (is_null) return null_text();
+    // Packed: a short or plain value is read in place, only a toasted one is detoasted.
+    struct varlena *packed = PG_DETOAST_DATUM_PACKED(value);
+    RawText raw;
+    raw.length = static_cast<int>(VARSIZE_ANY_EXHDR(packed));
+    raw.long_data = nullptr;
+    if (raw.length <= RawText::inline_capacity) {
+        std::memcpy(raw.inline_data, VARDATA_ANY(packed), raw.length);
+    } else {
+        char *copy = static_cast<char *>(palloc(raw.length));
+        std::memcpy(copy, VARDATA_ANY(packed), raw.length);
+        raw.long_data = copy;
+    }
+    return raw;
 }
 
 // The int8 column's value; false when NULL.
@@ -224,22 +243,37 @@ bool is_set(TupleTableSlot *slot, AttrNumber attnum) {
     return !is_null;
 }
 
-// Does the text[] column contain `role`?
+// Does the text[] column contain `role`?  A small array (roles always are) is read from an
+// aligned copy on the stack instead of a detoasted copy and a deconstructed one.
 bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
     bool is_null = true;
     Datum value = slot_getattr(slot, attnum, &is_null);
     if (is_null) return false;
-    Datum *elements;
-    bool *nulls;
-    int count;
-    deconstruct_array(DatumGetArrayTypeP(value), TEXTOID, -1, false, TYPALIGN_INT, &elements,
-                      &nulls, &count);
+    union {
+        char bytes[256];
+        double align;  // MAXALIGN for the array header
+    } local;
+    struct varlena *packed = PG_DETOAST_DATUM_PACKED(value);
+    const std::size_t payload = VARSIZE_ANY_EXHDR(packed);
+    ArrayType *array;
+    if (payload + VARHDRSZ <= sizeof(local.bytes)) {
+        SET_VARSIZE(local.bytes, payload + VARHDRSZ);
+        std::memcpy(VARDATA(local.bytes), VARDATA_ANY(packed), payload);
+        array = reinterpret_cast<ArrayType *>(local.bytes);
+    } else {
+        array = DatumGetArrayTypeP(value);
+    }
+    array_iter iterator;
+    array_iter_setup(&iterator, reinterpret_cast<AnyArrayType *>(array));
+    const int count = ArrayGetNItems(ARR_NDIM(array), ARR_DIMS(array));
     const std::size_t length = std::strlen(role);
     for (int i = 0; i < count; ++i) {
-        if (nulls[i]) continue;
-        text *element = DatumGetTextPP(elements[i]);
-        if (VARSIZE_ANY_EXHDR(element) == length &&
-            std::memcmp(VARDATA_ANY(element), role, length) == 0)
+        bool element_null = true;
+        Datum element = array_iter_next(&iterator, &element_null, i, -1, false, TYPALIGN_INT);
+        if (element_null) continue;
+        // Array elements are never toasted, only possibly short-headered.
+        const struct varlena *text = reinterpret_cast<const struct varlena *>(DatumGetPointer(element));
+        if (VARSIZE_ANY_EXHDR(text) == length && std::memcmp(VARDATA_ANY(text), role, length) == 0)
             return true;
     }
     return false;
@@ -338,6 +372,17 @@ void with_probe_snapshot(Body &&body, Visibility visibility = Visibility::statem
     ensure_catalog();
     MemoryContextReset(probe_context);
     MemoryContext caller = MemoryContextSwitchTo(probe_context);
+    if (visibility == Visibility::statement && !IsolationUsesXactSnapshot() &&
+        ActiveSnapshotSet()) {
+        // READ COMMITTED inside a statement, the usual case: the fresh snapshot is used as
+        // taken, without a pushed copy.  Its command id is current; the statement's active
+        // snapshot is older and keeps this backend's xmin horizon below it; nothing in a
+        // probe takes another transaction snapshot while this one is in use.
+        CommandCounterIncrement();  // this transaction's earlier writes become visible
+        body(GetTransactionSnapshot());
+        MemoryContextSwitchTo(caller);
+        return;
+    }
     if (visibility == Visibility::latest) {
         PushActiveSnapshot(GetLatestSnapshot());
     } else {
@@ -400,7 +445,7 @@ EqualKeys tenant_value_keys(const std::string &tenant, const std::string &value)
 // A copied text value as a C++ value.
 std::optional<std::string> to_string(const RawText &raw) {
     if (raw.length < 0) return std::nullopt;
-    return std::string(raw.data, static_cast<std::size_t>(raw.length));
+    return std::string(raw.data(), static_cast<std::size_t>(raw.length));
 }
 
 // A copied customer row as a CustomerRecord.
@@ -658,7 +703,7 @@ bool any_blocked_value(const std::string &tenant) {
 }
 
 std::optional<std::string> tenant_binding(std::uint32_t role) {
-    RawText tenant{nullptr, -1};
+    RawText tenant = null_text();
     pg_call([&] {
         with_probe_snapshot([&](Snapshot snapshot) {
             if (!OidIsValid(catalog.binding_key)) return;
