@@ -110,8 +110,9 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
     std::optional<RowView> old;
     if (is_update) old = old_row(td);
-    const std::string tenant = checked_tenant(new_row(td).text("tenant_id"));
-    const RowView row = sharding::checked_row(new_row(td), old, tenant);
+    const RowView written = new_row(td);
+    const std::string tenant = checked_tenant(written.text("tenant_id"));
+    const RowView row = sharding::checked_row(written, old, tenant);
 
     std::array<std::optional<std::string>, 4> identifiers;
     identifiers[static_cast<int>(Identifier::external_customer_id)] =
@@ -247,8 +248,9 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
     std::optional<RowView> old;
     if (is_update) old = old_row(td);
-    const std::string tenant = checked_tenant(new_row(td).text("tenant_id"));
-    const RowView row = sharding::checked_row(new_row(td), old, tenant);
+    const RowView written = new_row(td);
+    const std::string tenant = checked_tenant(written.text("tenant_id"));
+    const RowView row = sharding::checked_row(written, old, tenant);
     const std::int64_t id = row.int8("id").value_or(0);
     if (const auto name = row.text("name"); name && is_blank(*name))
         throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");

@@ -61,10 +61,25 @@ int RowView::column(const char *name) const {
 
 bool RowView::has_column(const char *name) const { return find_column(desc, name) > 0; }
 
+Datum RowView::attribute(int attnum, bool *is_null) const {
+    if (values == nullptr) {
+        pg_call([&] {
+            auto *deformed_values = static_cast<Datum *>(palloc(desc->natts * sizeof(Datum)));
+            auto *deformed_nulls = static_cast<bool *>(palloc(desc->natts * sizeof(bool)));
+            // Columns added after the row was written get their missing values here too.
+            heap_deform_tuple(tuple, desc, deformed_values, deformed_nulls);
+            values = deformed_values;
+            nulls = deformed_nulls;
+        });
+    }
+    *is_null = nulls[attnum - 1];
+    return values[attnum - 1];
+}
+
 bool RowView::is_null(const char *name) const {
     const int attnum = column(name);
     bool null = true;
-    pg_call([&] { (void)heap_getattr(tuple, attnum, desc, &null); });
+    (void)attribute(attnum, &null);
     return null;
 }
 
@@ -73,22 +88,20 @@ std::optional<std::string> RowView::text(const char *name) const {
     bool null = true;
     const char *data = nullptr;
     std::size_t length = 0;
+    const Datum value = attribute(attnum, &null);
+    if (null) return std::nullopt;
     pg_call([&] {
-        Datum value = heap_getattr(tuple, attnum, desc, &null);
-        if (null) return;
         struct varlena *detoasted = PG_DETOAST_DATUM_PACKED(value);
         data = VARDATA_ANY(detoasted);
         length = VARSIZE_ANY_EXHDR(detoasted);
     });
-    if (null) return std::nullopt;
     return std::string(data, length);
 }
 
 std::optional<std::int64_t> RowView::int8(const char *name) const {
     const int attnum = column(name);
     bool null = true;
-    Datum value = (Datum)0;
-    pg_call([&] { value = heap_getattr(tuple, attnum, desc, &null); });
+    const Datum value = attribute(attnum, &null);
     if (null) return std::nullopt;
     return static_cast<std::int64_t>(DatumGetInt64(value));
 }
@@ -96,8 +109,7 @@ std::optional<std::int64_t> RowView::int8(const char *name) const {
 std::optional<Datum> RowView::datum(const char *name) const {
     const int attnum = column(name);
     bool null = true;
-    Datum value = (Datum)0;
-    pg_call([&] { value = heap_getattr(tuple, attnum, desc, &null); });
+    const Datum value = attribute(attnum, &null);
     if (null) return std::nullopt;
     return value;
 }
@@ -109,14 +121,13 @@ std::optional<std::vector<std::optional<std::string>>> RowView::text_array(const
     int count = 0;
     Datum *items = nullptr;
     bool *item_nulls = nullptr;
+    const Datum value = attribute(attnum, &null);
+    if (null) return std::nullopt;
     pg_call([&] {
-        Datum value = heap_getattr(tuple, attnum, desc, &null);
-        if (null) return;
         ArrayType *array = DatumGetArrayTypeP(value);
         dimensions = ARR_NDIM(array);
         deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &items, &item_nulls, &count);
     });
-    if (null) return std::nullopt;
     if (dimensions > 1)
         throw IdentityError(sqlstate::malformed_input,
                             std::string(name) + " must be a one-dimensional array");

@@ -15,10 +15,13 @@ extern "C" {
 
 namespace ci {
 
-// One row of a relation, as handed to a trigger.
+// One row of a relation, as handed to a trigger.  The row is deformed once, on the first
+// column read (in the caller's memory context, a trigger's per-tuple one); copies share it.
 struct RowView {
     HeapTuple tuple;
     TupleDesc desc;
+    mutable const Datum *values = nullptr;
+    mutable const bool *nulls = nullptr;
 
     int column(const char *name) const;
     // Does the row type have this column (one a later version of the script adds)?
@@ -30,6 +33,10 @@ struct RowView {
     std::optional<Datum> datum(const char *name) const;
     // A text[] column; NULL elements are nullopt.  Multi-dimensional arrays raise 22023.
     std::optional<std::vector<std::optional<std::string>>> text_array(const char *name) const;
+
+  private:
+    // The column's value (attnum from column()); deforms the row on first use.
+    Datum attribute(int attnum, bool *is_null) const;
 };
 
 // Replacement column values for a trigger's NEW row.
