@@ -1,6 +1,7 @@
 // Column access for trigger rows; see tuples.hpp.
 #include "tuples.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 #include "errors.hpp"
@@ -19,35 +20,44 @@ extern "C" {
 namespace ci {
 
 // Attribute numbers by (row type, column name literal): SPI_fnumber searches by name, and
-// the triggers ask for about ten columns of every row.  An entry is used only after
-// checking the attribute still has that name (ALTER TABLE cannot fool it).
+// the triggers ask for about fifteen columns of every row.  The table is addressed by the
+// literal's address (open addressing); an entry is used only after checking the attribute
+// still has that name (ALTER TABLE cannot fool it).
 namespace {
 struct CachedColumn {
     Oid row_type;
     const char *name;
     int attnum;
 };
-constexpr int column_cache_size = 64;
+constexpr std::size_t column_cache_size = 64;
 CachedColumn column_cache[column_cache_size];
-int column_cache_next = 0;
+
+// The slot where (row type, name) is cached or would go.
+std::size_t column_slot(Oid row_type, const char *name) {
+    const std::size_t home =
+        (reinterpret_cast<std::uintptr_t>(name) ^ (std::uintptr_t{row_type} << 4)) % column_cache_size;
+    for (std::size_t probe = 0; probe < column_cache_size; ++probe) {
+        const std::size_t slot = (home + probe) % column_cache_size;
+        const CachedColumn &cached = column_cache[slot];
+        if (cached.name == nullptr || (cached.name == name && cached.row_type == row_type))
+            return slot;
+    }
+    return home;  // full: the home slot is replaced
+}
 }  // namespace
 
 // The column's attribute number, through the cache; 0 when the row type has no such column.
 static int find_column(TupleDesc desc, const char *name) {
-    for (const CachedColumn &cached : column_cache) {
-        if (cached.name != name || cached.row_type != desc->tdtypeid) continue;
-        if (cached.attnum <= desc->natts) {
-            Form_pg_attribute attribute = TupleDescAttr(desc, cached.attnum - 1);
-            if (!attribute->attisdropped && std::strcmp(NameStr(attribute->attname), name) == 0)
-                return cached.attnum;
-        }
+    const std::size_t slot = column_slot(desc->tdtypeid, name);
+    const CachedColumn &cached = column_cache[slot];
+    if (cached.name == name && cached.row_type == desc->tdtypeid && cached.attnum <= desc->natts) {
+        Form_pg_attribute attribute = TupleDescAttr(desc, cached.attnum - 1);
+        if (!attribute->attisdropped && std::strcmp(NameStr(attribute->attname), name) == 0)
+            return cached.attnum;
     }
     int attnum = SPI_ERROR_NOATTRIBUTE;
     pg_call([&] { attnum = SPI_fnumber(desc, name); });
-    if (attnum > 0 && OidIsValid(desc->tdtypeid)) {
-        column_cache[column_cache_next] = {desc->tdtypeid, name, attnum};
-        column_cache_next = (column_cache_next + 1) % column_cache_size;
-    }
+    if (attnum > 0 && OidIsValid(desc->tdtypeid)) column_cache[slot] = {desc->tdtypeid, name, attnum};
     return attnum > 0 ? attnum : 0;
 }
 
@@ -203,10 +213,32 @@ void RowChanges::set_datum(const RowView &row, const char *name, Datum value) {
 HeapTuple RowChanges::apply(const RowView &row) const {
     if (count_ == 0) return row.tuple;
     HeapTuple result = nullptr;
+    if (row.values == nullptr) {
+        pg_call([&] {
+            result = heap_modify_tuple_by_cols(row.tuple, row.desc, count_,
+                                               const_cast<int *>(columns_),
+                                               const_cast<Datum *>(values_),
+                                               const_cast<bool *>(nulls_));
+        });
+        return result;
+    }
+    // The row is deformed already: replace the changed columns and form the tuple, as
+    // heap_modify_tuple_by_cols would after deforming it again.
     pg_call([&] {
-        result =
-            heap_modify_tuple_by_cols(row.tuple, row.desc, count_, const_cast<int *>(columns_),
-                                      const_cast<Datum *>(values_), const_cast<bool *>(nulls_));
+        const int natts = row.desc->natts;
+        auto *values = static_cast<Datum *>(palloc(natts * sizeof(Datum)));
+        auto *nulls = static_cast<bool *>(palloc(natts * sizeof(bool)));
+        std::memcpy(values, row.values, natts * sizeof(Datum));
+        std::memcpy(nulls, row.nulls, natts * sizeof(bool));
+        for (int i = 0; i < count_; ++i) {
+            values[columns_[i] - 1] = values_[i];
+            nulls[columns_[i] - 1] = nulls_[i];
+        }
+        result = heap_form_tuple(row.desc, values, nulls);
+        // The identification of the row it replaces, as heap_modify_tuple_by_cols keeps it.
+        result->t_data->t_ctid = row.tuple->t_data->t_ctid;
+        result->t_self = row.tuple->t_self;
+        result->t_tableOid = row.tuple->t_tableOid;
     });
     return result;
 }
