@@ -40,14 +40,23 @@ for size in $SIZES; do
     log "$size customers: per-call cases inside the database"
     q bench "SELECT bench.measure($size)" >/dev/null
     log "$size customers: pgbench, 2 clients, prepared statements, ${SECONDS_PER_RUN}s each"
+    best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
     tps() {
         as_pg "$PG_BIN/pgbench" -h "$PGHOST" -p "$PGPORT" -U postgres -n -M prepared -c 2 -j 2 \
             -T "$SECONDS_PER_RUN" -D n="$size" -f "$1" bench 2>/dev/null |
             sed -n 's/^tps = \([0-9.]*\).*/\1/p'
     }
-    bare=$(tps "$ROOT/bench/pgbench_bare.sql")
-    ext=$(tps "$ROOT/bench/pgbench_resolve.sql")
+    # Two alternating rounds, best of each: one run of each moved by ±5% on a shared machine.
+    # pgbench_bare5.sql is the bare SELECT returning the call's five columns (not a target:
+    # it shows what the result's shape costs on the wire).
+    bare=0 ext=0 bare5=0
+    for round in 1 2; do
+        bare=$(best "$bare" "$(tps "$ROOT/bench/pgbench_bare.sql")")
+        ext=$(best "$ext" "$(tps "$ROOT/bench/pgbench_resolve.sql")")
+        bare5=$(best "$bare5" "$(tps "$ROOT/bench/pgbench_bare5.sql")")
+    done
     q bench "INSERT INTO bench.result VALUES ($size, 'pgbench hit by external id', 'tps', round($ext), round($bare), NULL)" >/dev/null
+    q bench "INSERT INTO bench.result VALUES ($size, 'floor: pgbench of the bare SELECT returning the call''s five columns', 'tps', round($bare5), round($bare), NULL)" >/dev/null
 done
 
 log "results (ratio = extension / reference; for tps and calls/s higher is better)"
@@ -74,7 +83,7 @@ SELECT t.target, t.measured, CASE WHEN t.met THEN 'met' ELSE 'not met' END AS ve
     SELECT 'pgbench ≥ 0.9× the bare SELECT''s tps',
            string_agg(round(extension / bare, 2) || ' at ' || size, ', ' ORDER BY size),
            bool_and(extension / bare >= 0.9), 2
-      FROM bench.result WHERE unit = 'tps'
+      FROM bench.result WHERE case_name = 'pgbench hit by external id'
     UNION ALL
     SELECT 'bulk INSERT ≤ 1.10× no triggers', string_agg(round(extension / bare, 2) || ' at ' || size, ', '),
            bool_and(extension / bare <= 1.10), 3
