@@ -71,17 +71,20 @@ int RowView::column(const char *name) const {
 
 bool RowView::has_column(const char *name) const { return find_column(desc, name) > 0; }
 
+void RowView::deform() const {
+    if (values != nullptr) return;
+    pg_call([&] {
+        auto *deformed_values = static_cast<Datum *>(palloc(desc->natts * sizeof(Datum)));
+        auto *deformed_nulls = static_cast<bool *>(palloc(desc->natts * sizeof(bool)));
+        // Columns added after the row was written get their missing values here too.
+        heap_deform_tuple(tuple, desc, deformed_values, deformed_nulls);
+        values = deformed_values;
+        nulls = deformed_nulls;
+    });
+}
+
 Datum RowView::attribute(int attnum, bool *is_null) const {
-    if (values == nullptr) {
-        pg_call([&] {
-            auto *deformed_values = static_cast<Datum *>(palloc(desc->natts * sizeof(Datum)));
-            auto *deformed_nulls = static_cast<bool *>(palloc(desc->natts * sizeof(bool)));
-            // Columns added after the row was written get their missing values here too.
-            heap_deform_tuple(tuple, desc, deformed_values, deformed_nulls);
-            values = deformed_values;
-            nulls = deformed_nulls;
-        });
-    }
+    deform();
     *is_null = nulls[attnum - 1];
     return values[attnum - 1];
 }
@@ -212,18 +215,10 @@ void RowChanges::set_datum(const RowView &row, const char *name, Datum value) {
 
 HeapTuple RowChanges::apply(const RowView &row) const {
     if (count_ == 0) return row.tuple;
+    // Replace the changed columns of the deformed row and form the tuple, as
+    // heap_modify_tuple_by_cols does after deforming it (the rules have read it already).
+    row.deform();
     HeapTuple result = nullptr;
-    if (row.values == nullptr) {
-        pg_call([&] {
-            result = heap_modify_tuple_by_cols(row.tuple, row.desc, count_,
-                                               const_cast<int *>(columns_),
-                                               const_cast<Datum *>(values_),
-                                               const_cast<bool *>(nulls_));
-        });
-        return result;
-    }
-    // The row is deformed already: replace the changed columns and form the tuple, as
-    // heap_modify_tuple_by_cols would after deforming it again.
     pg_call([&] {
         const int natts = row.desc->natts;
         auto *values = static_cast<Datum *>(palloc(natts * sizeof(Datum)));

@@ -34,6 +34,9 @@ struct RowView {
     // A text[] column; NULL elements are nullopt.  Multi-dimensional arrays raise 22023.
     std::optional<std::vector<std::optional<std::string>>> text_array(const char *name) const;
 
+    // Deforms the row into `values` / `nulls` unless that is done already.
+    void deform() const;
+
   private:
     // The column's value (attnum from column()); deforms the row on first use.
     Datum attribute(int attnum, bool *is_null) const;
