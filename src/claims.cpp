@@ -211,15 +211,16 @@ CI_SQL_FUNCTION(ci_accept_claim) {
         const ResolveOutcome outcome = claims::carry_out(claim);
         claims::decide(claim, "accepted", note, outcome.customer_id, outcome.vendor_id);
         spi::finish();
-        const char *method = outcome.method.c_str();
+        const std::string_view method = outcome.method;
         pg_call([&] {
-            spi::start_materialized_srf(fcinfo);
+            const TupleDesc row_type = spi::start_materialized_srf(fcinfo);
             ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
             Datum values[4] = {outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0,
                                outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0,
-                               CStringGetTextDatum(method), BoolGetDatum(outcome.created)};
+                               PointerGetDatum(cstring_to_text_with_len(method.data(), method.size())),
+                               BoolGetDatum(outcome.created)};
             bool nulls[4] = {!outcome.customer_id, !outcome.vendor_id, false, false};
-            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+            tuplestore_putvalues(rsinfo->setResult, row_type, values, nulls);
         });
         return (Datum)0;
     });

@@ -392,7 +392,8 @@ class Importer {
 
 // Returns the steps as the function's result set.
 void emit(FunctionCallInfo fcinfo, const std::vector<Step> &steps) {
-    pg_call([&] { spi::start_materialized_srf(fcinfo); });
+    TupleDesc row_type = nullptr;
+    pg_call([&] { row_type = spi::start_materialized_srf(fcinfo); });
     for (const Step &s : steps) {
         const char *row = s.source_row.c_str();
         const char *action = s.action.c_str();
@@ -405,7 +406,7 @@ void emit(FunctionCallInfo fcinfo, const std::vector<Step> &steps) {
                                group ? CStringGetTextDatum(group) : (Datum)0,
                                CStringGetTextDatum(reason)};
             bool nulls[5] = {false, false, !s.customer_id, group == nullptr, false};
-            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+            tuplestore_putvalues(rsinfo->setResult, row_type, values, nulls);
         });
     }
 }

@@ -376,12 +376,12 @@ CI_SQL_FUNCTION(ci_redeem_invite_token) {
         const Redemption result = redeem(token, customer_id, "redeem_invite_token");
         spi::finish();
         pg_call([&] {
-            spi::start_materialized_srf(fcinfo);
+            const TupleDesc row_type = spi::start_materialized_srf(fcinfo);
             ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
             Datum values[3] = {Int64GetDatum(result.vendor_id), Int64GetDatum(result.customer_id),
                                BoolGetDatum(result.created)};
             bool nulls[3] = {false, false, false};
-            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+            tuplestore_putvalues(rsinfo->setResult, row_type, values, nulls);
         });
         return (Datum)0;
     });

@@ -359,7 +359,8 @@ void apply(const std::string &tenant, std::vector<Action> &actions,
 
 // Returns the actions as the function's result set.
 void emit(FunctionCallInfo fcinfo, const std::vector<Action> &actions) {
-    pg_call([&] { spi::start_materialized_srf(fcinfo); });
+    TupleDesc row_type = nullptr;
+    pg_call([&] { row_type = spi::start_materialized_srf(fcinfo); });
     for (const Action &a : actions) {
         const char *action = a.action.c_str();
         const char *reason = a.reason.c_str();
@@ -371,7 +372,7 @@ void emit(FunctionCallInfo fcinfo, const std::vector<Action> &actions) {
                                a.vendor_id ? Int64GetDatum(*a.vendor_id) : (Datum)0,
                                CStringGetTextDatum(reason)};
             bool nulls[5] = {false, !a.customer_id, !a.other_id, !a.vendor_id, false};
-            tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+            tuplestore_putvalues(rsinfo->setResult, row_type, values, nulls);
         });
     }
 }

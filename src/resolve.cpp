@@ -56,18 +56,37 @@ struct Conflict {
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 
+// The customer rows one decision read, at most one per identifier, kept in place: a hit
+// reads its row once, and slots it leaves empty cost nothing to make or drop.
+class SeenRows {
+  public:
+    void add(CustomerRecord &&record) {
+        if (count_ < rows_.size()) rows_[count_++].emplace(std::move(record));
+    }
+    void clear() {
+        for (std::size_t i = 0; i < count_; ++i) rows_[i].reset();
+        count_ = 0;
+    }
+    std::size_t size() const { return count_; }
+    const CustomerRecord &operator[](std::size_t i) const { return *rows_[i]; }
+
+  private:
+    std::array<std::optional<CustomerRecord>, 4> rows_;
+    std::size_t count_ = 0;
+};
+
 // The decision of steps 1-6, before anything is written.
 struct Match {
     std::optional<std::int64_t> customer_id;  // an existing customer
     std::optional<VendorRecord> vendor;       // the vendor matched by email, if any
     bool link_vendor = false;                 // link `vendor` to `customer_id`
     bool create = false;                      // create a new customer
-    std::string method;
+    std::string_view method;                  // a literal: the hit path allocates nothing
 };
 
 class Resolver {
   public:
-    explicit Resolver(const ResolveRequest &request) : req_(request) { seen_.reserve(4); }
+    explicit Resolver(const ResolveRequest &request) : req_(request) {}
 
     // Did the resolution open an SPI connection (it must then be finished)?
     bool connected() const { return connected_; }
@@ -109,7 +128,7 @@ class Resolver {
     const ResolveRequest &req_;
     std::array<std::optional<std::optional<std::int64_t>>, 4> holders_;  // memoized lookups
     std::array<bool, 4> alias_{};       // matched through a merged-away customer
-    std::vector<CustomerRecord> seen_;  // rows read by the lookups above, until forgotten
+    SeenRows seen_;  // rows read by the lookups above, until forgotten
     std::optional<std::int64_t> ref_target_;
     bool ref_resolved_ = false;
     bool locked_ = false;
@@ -175,7 +194,8 @@ class Resolver {
             if (req_.key(id) && (holder(id) != match.customer_id || alias_[static_cast<int>(id)]))
                 return std::nullopt;
         const CustomerRecord *record = nullptr;
-        for (const CustomerRecord &known : seen_) {
+        for (std::size_t i = 0; i < seen_.size(); ++i) {
+            const CustomerRecord &known = seen_[i];
             if (known.being_written) return std::nullopt;
             if (known.id == *match.customer_id) record = &known;
         }
@@ -210,7 +230,7 @@ class Resolver {
         if (!req_.key(id)) return *slot;
         if (auto record = store::find_active_record(req_.tenant, id, *req_.key(id))) {
             slot = record->id;
-            seen_.push_back(std::move(*record));  // the hit path reads each row once
+            seen_.add(std::move(*record));  // the hit path reads each row once
             return *slot;
         }
         if (auto merged_into = store::find_merged_alias(req_.tenant, id, *req_.key(id))) {
@@ -270,8 +290,8 @@ class Resolver {
     // The matched customer; a vendor linked to an archived customer is CI010.
     CustomerRecord load_active(std::int64_t id, store::Lock lock = store::Lock::none) {
         if (lock == store::Lock::none)
-            for (const CustomerRecord &known : seen_)
-                if (known.id == id) return known;
+            for (std::size_t i = 0; i < seen_.size(); ++i)
+                if (seen_[i].id == id) return seen_[i];
         auto record = store::load_customer(id, lock);
         if (!record)
             throw IdentityError(sqlstate::unknown_id,
@@ -297,7 +317,7 @@ class Resolver {
                 return Conflict{"identity conflict: " + std::string(name) + " " +
                                     quote_for_message(*given) + " belongs to customer " +
                                     id_text(*other) + ", but the inputs resolve to " + target,
-                                "Resolved by " + match.method + " to " + target + "; " + name +
+                                "Resolved by " + std::string(match.method) + " to " + target + "; " + name +
                                     " points at customer " + id_text(*other) + ".",
                                 record ? std::optional(record->id) : std::nullopt, other, name};
             if (record && !alias_[static_cast<int>(id)] && record->value(id) &&
@@ -306,7 +326,7 @@ class Resolver {
                     "identity conflict: customer " + id_text(record->id) + " has " + name + " " +
                         quote_for_message(*record->value(id)) + ", not " +
                         quote_for_message(*given),
-                    "Resolved by " + match.method + " to customer " + id_text(record->id) + ".",
+                    "Resolved by " + std::string(match.method) + " to customer " + id_text(record->id) + ".",
                     record->id, std::nullopt, name};
         }
         if (req_.customer_ref) {
@@ -315,7 +335,7 @@ class Resolver {
                 return Conflict{"identity conflict: customer_ref " + id_text(*req_.customer_ref) +
                                     " is customer " + id_text(ref.value_or(0)) +
                                     ", but the inputs resolve to " + target,
-                                "Resolved by " + match.method + " to " + target + ".",
+                                "Resolved by " + std::string(match.method) + " to " + target + ".",
                                 record ? std::optional(record->id) : std::nullopt, ref,
                                 "customer_ref"};
         }
@@ -403,7 +423,7 @@ class Resolver {
             outcome.created = true;
             record_event({req_.tenant, "created", id, std::nullopt,
                           match.vendor ? std::optional(match.vendor->id) : std::nullopt,
-                          match.method, given_detail()});
+                          std::string(match.method), given_detail()});
             if (match.vendor) {
                 link_vendor(match.vendor->id, id, "resolve_customer_identity");
                 outcome.vendor_id = match.vendor->id;
@@ -423,7 +443,7 @@ class Resolver {
                 std::string filled;
                 for (const auto &field : missing) filled += (filled.empty() ? "" : ",") + field;
                 detail.emplace_back("filled", filled);
-                record_event({req_.tenant, "enriched", id, std::nullopt, std::nullopt, match.method,
+                record_event({req_.tenant, "enriched", id, std::nullopt, std::nullopt, std::string(match.method),
                               detail});
             }
         }
@@ -483,9 +503,9 @@ ResolveRequest read_request(FunctionCallInfo fcinfo) {
 // Emits the result row (if any) through a materialized set, with as many of the columns
 // (customer_id, vendor_id, method, created, claim_id) as the function's definition has.
 void emit(FunctionCallInfo fcinfo, const ResolveOutcome &outcome) {
-    const char *method = outcome.method.c_str();
+    const std::string_view method = outcome.method;
     pg_call([&] {
-        spi::start_materialized_srf(fcinfo);
+        const TupleDesc row_type = spi::start_materialized_srf(fcinfo);
         if (!outcome.has_row) return;
         ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
         Datum values[5];
@@ -493,12 +513,12 @@ void emit(FunctionCallInfo fcinfo, const ResolveOutcome &outcome) {
                          !outcome.claim_id};
         values[0] = outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0;
         values[1] = outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0;
-        values[2] = CStringGetTextDatum(method);
+        values[2] = PointerGetDatum(cstring_to_text_with_len(method.data(), method.size()));
         values[3] = BoolGetDatum(outcome.created);
         values[4] = outcome.claim_id ? Int64GetDatum(*outcome.claim_id) : (Datum)0;
-        if (rsinfo->setDesc->natts < 4 || rsinfo->setDesc->natts > 5)
+        if (row_type->natts < 4 || row_type->natts > 5)
             elog(ERROR, "customer_identity: unexpected result type of resolve_customer_identity");
-        tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+        tuplestore_putvalues(rsinfo->setResult, row_type, values, nulls);
     });
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "store.hpp"
 
@@ -43,7 +44,7 @@ struct ResolveOutcome {
     bool has_row = false;
     std::optional<std::int64_t> customer_id;
     std::optional<std::int64_t> vendor_id;
-    std::string method;
+    std::string_view method;  // a literal
     bool created = false;
     std::optional<std::int64_t> claim_id;  // method 'claim': the review queue's entry
 };

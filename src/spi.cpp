@@ -3,6 +3,7 @@
 
 extern "C" {
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "funcapi.h"
@@ -182,11 +183,22 @@ std::optional<std::string> text_at(std::uint64_t row, int column) {
     return std::string(data, length);
 }
 
-void start_materialized_srf(FunctionCallInfo fcinfo) {
+TupleDesc start_materialized_srf(FunctionCallInfo fcinfo) {
     ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
-    const bool expected =
-        rsinfo != nullptr && IsA(rsinfo, ReturnSetInfo) && rsinfo->expectedDesc != nullptr;
-    InitMaterializedSRF(fcinfo, expected ? MAT_SRF_USE_EXPECTED_DESC : 0);
+    if (rsinfo == nullptr || !IsA(rsinfo, ReturnSetInfo) || rsinfo->expectedDesc == nullptr ||
+        !(rsinfo->allowedModes & SFRM_Materialize)) {
+        // The unusual callers: InitMaterializedSRF raises the errors of a context that
+        // cannot take a set, or looks the row type up.
+        InitMaterializedSRF(fcinfo, 0);
+        return rsinfo->setDesc;
+    }
+    MemoryContext caller = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+    rsinfo->setResult =
+        tuplestore_begin_heap((rsinfo->allowedModes & SFRM_Materialize_Random) != 0, false, work_mem);
+    MemoryContextSwitchTo(caller);
+    rsinfo->returnMode = SFRM_Materialize;
+    rsinfo->setDesc = nullptr;
+    return rsinfo->expectedDesc;
 }
 
 void materialize_result(FunctionCallInfo fcinfo) {

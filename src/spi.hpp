@@ -72,10 +72,11 @@ std::optional<std::int64_t> int8_at(std::uint64_t row, int column);
 std::optional<std::string> text_at(std::uint64_t row, int column);
 bool bool_at(std::uint64_t row, int column);
 
-// Starts the set result of a materialize-mode SRF (plain C: call it inside pg_call).  Uses
-// the row type the executor expects when it gives one, which saves the catalog lookup
-// InitMaterializedSRF would make on every call.
-void start_materialized_srf(FunctionCallInfo fcinfo);
+// Starts the set result of a materialize-mode SRF (plain C: call it inside pg_call) and
+// returns the row type to form its rows with.  When the executor gives the row type it
+// expects, that is used as it is: no catalog lookup, no copy of it per call, nothing for the
+// executor to cross-check and free (setDesc stays NULL, which the executor allows).
+TupleDesc start_materialized_srf(FunctionCallInfo fcinfo);
 
 // Returns the last run's rows as the set result of a materialize-mode SRF.
 void materialize_result(FunctionCallInfo fcinfo);
