@@ -136,6 +136,46 @@ SET search_path = customer_identity;
 DROP TABLE pg_temp.customer;  -- temp tables come first in any search_path
 
 ------------------------------------------------------------------------------
+-- resolve_customer_identity runs with the caller's rights (0.9.0): a hit reads as the
+-- caller, what a call writes is written as the owner, and the caller is the caller again
+-- after the call, however it ended
+------------------------------------------------------------------------------
+SELECT current_user AS caller;
+SELECT method, current_user AS during_a_hit
+  FROM resolve_customer_identity(tenant_id => 'sec_a', user_id => 'u-new');
+SELECT customer_id AS invoker_new, created, current_user AS after_a_creation
+  FROM resolve_customer_identity(tenant_id => 'sec_a', user_id => 'u-invoker',
+                                 external_customer_id => 'cus-invoker') \gset
+SELECT :'created' AS created, :'after_a_creation' AS after_a_creation;
+-- its audit record was written with the owner's rights (the caller has no INSERT on
+-- identity_event, see above) and names the caller, as under SECURITY DEFINER
+SELECT actor, has_table_privilege('identity_event', 'INSERT') AS caller_may_insert
+  FROM identity_event WHERE customer_id = :invoker_new AND event_type = 'created';
+-- a conflict returned as a row writes its audit record, then hands back the caller
+SELECT method, current_user AS after_a_conflict
+  FROM resolve_customer_identity(tenant_id => 'sec_a', external_customer_id => 'cus-invoker',
+                                 user_id => 'u-new', on_conflict => 'return');
+SELECT count(*) AS conflict_events FROM identity_event
+ WHERE event_type = 'conflict' AND customer_id = :invoker_new AND actor = current_user;
+-- one statement: a creation, then an identity conflict (CI001) in the next row; nothing
+-- of the statement stays
+SELECT r.created FROM (VALUES (1, 'u-invoker-2', NULL), (2, 'u-new', 'cus-invoker')) v(n, uid, ext),
+       LATERAL resolve_customer_identity(tenant_id => 'sec_a', user_id => v.uid, external_customer_id => v.ext) r
+ ORDER BY v.n;
+:sqlstate
+SELECT current_user AS after_a_failed_statement,
+       (SELECT count(*) FROM customer WHERE tenant_id = 'sec_a' AND user_id = 'u-invoker-2') AS kept;
+-- a creation rolled back with its subtransaction
+DO $$
+BEGIN
+    PERFORM * FROM customer_identity.resolve_customer_identity(tenant_id => 'sec_a', user_id => 'u-invoker-3');
+    RAISE EXCEPTION 'roll it back';
+EXCEPTION WHEN raise_exception THEN
+    RAISE NOTICE 'after a rolled-back creation: %', current_user;
+END $$;
+SELECT count(*) AS rolled_back FROM customer WHERE tenant_id = 'sec_a' AND user_id = 'u-invoker-3';
+
+------------------------------------------------------------------------------
 -- Tenant isolation: off by default, one switch
 ------------------------------------------------------------------------------
 -- off: the role sees every tenant (single-tenant use needs no setting)

@@ -3,8 +3,8 @@
 
 #include <cstring>
 
+#include "owner_rights.hpp"
 #include "pg_boundary.hpp"
-#include "probe.hpp"
 #include "spi.hpp"
 
 extern "C" {
@@ -62,23 +62,14 @@ void flush_queue() {
     if (head == nullptr || XactReadOnly) return;
     // No statement is running at commit time: give the inserts a snapshot of their own.
     // Commit runs as whoever is the current user then; the audit trail is written as its
-    // owner, as the functions that queued the events (SECURITY DEFINER) would have.
-    const std::uint32_t owner = probe::table_security().owner;
-    Oid saved_user = InvalidOid;
-    int saved_context = 0;
-    pg_call([&] {
-        GetUserIdAndSecContext(&saved_user, &saved_context);
-        SetUserIdAndSecContext(owner, saved_context | SECURITY_LOCAL_USERID_CHANGE);
-        PushActiveSnapshot(GetTransactionSnapshot());
-    });
+    // owner, as the functions that queued the events would have.
+    const OwnerRights as_owner;
+    pg_call([&] { PushActiveSnapshot(GetTransactionSnapshot()); });
     spi::connect();
     for (QueuedEvent *queued = head; queued != nullptr; queued = queued->next)
         record_event(to_event(*queued));
     spi::finish();
-    pg_call([&] {
-        PopActiveSnapshot();
-        SetUserIdAndSecContext(saved_user, saved_context);
-    });
+    pg_call([&] { PopActiveSnapshot(); });
 }
 
 // Transaction callback: flush before commit, forget on any end.

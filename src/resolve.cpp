@@ -27,6 +27,7 @@
 #include "errors.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
+#include "owner_rights.hpp"
 #include "pg_boundary.hpp"
 #include "resolve.hpp"
 #include "spi.hpp"
@@ -133,10 +134,13 @@ class Resolver {
     bool ref_resolved_ = false;
     bool locked_ = false;
     bool connected_ = false;
+    std::optional<OwnerRights> as_owner_;  // from the first write to the end of resolve()
 
-    // Reads are direct index probes; only a resolution that writes needs SPI.
+    // Reads are direct index probes; only a resolution that writes needs SPI, and it
+    // writes as the owner (the function runs with the caller's rights: owner_rights.hpp).
     void connect_spi() {
         if (connected_) return;
+        as_owner_.emplace();
         spi::connect();
         connected_ = true;
     }
