@@ -227,20 +227,29 @@ RawText text_column(TupleTableSlot *slot, AttrNumber attnum) {
     return raw;
 }
 
+// Is the column NULL?  A heap row answers from its null bitmap, without being deformed up
+// to the column: a probe reads late columns (archived_at, the verified-at pair) only for this.
+bool column_is_null(TupleTableSlot *slot, AttrNumber attnum) {
+    if (TTS_IS_BUFFERTUPLE(slot)) {
+        HeapTuple tuple = reinterpret_cast<BufferHeapTupleTableSlot *>(slot)->base.tuple;
+        if (tuple != nullptr) return heap_attisnull(tuple, attnum, slot->tts_tupleDescriptor);
+    }
+    bool is_null = true;
+    slot_getattr(slot, attnum, &is_null);
+    return is_null;
+}
+
 // The int8 column's value; false when NULL.
 bool int8_column(TupleTableSlot *slot, AttrNumber attnum, std::int64_t *out) {
+    if (column_is_null(slot, attnum)) return false;
     bool is_null = true;
-    Datum value = slot_getattr(slot, attnum, &is_null);
-    if (!is_null) *out = DatumGetInt64(value);
-    return !is_null;
+    *out = DatumGetInt64(slot_getattr(slot, attnum, &is_null));
+    return true;
 }
 
 // Is the (optional) column present and not NULL?
 bool is_set(TupleTableSlot *slot, AttrNumber attnum) {
-    if (attnum == InvalidAttrNumber) return false;
-    bool is_null = true;
-    slot_getattr(slot, attnum, &is_null);
-    return !is_null;
+    return attnum != InvalidAttrNumber && !column_is_null(slot, attnum);
 }
 
 // Does the text[] column contain `role`?  A small array (roles always are) is read from an
@@ -318,6 +327,24 @@ void fill_scan_keys(Relation index, const EqualKeys &keys, ScanKeyData *scan_key
     }
 }
 
+// The statement scan's keys for this probe: initialized on its first probe (or when a
+// probe of another shape comes), afterwards only the values change.  (In open->memory.)
+const ScanKeyData *statement_scan_keys(statement_scans::OpenScan *open, const EqualKeys &keys) {
+    bool same_shape = open->keys_ready && open->keys_search_null == keys.first_is_null;
+    for (int i = 0; same_shape && i < keys.count; ++i)
+        same_shape = open->key_procedures[i] == keys.procedures[i];
+    if (!same_shape) {
+        fill_scan_keys(open->index, keys, open->keys);
+        for (int i = 0; i < keys.count; ++i) open->key_procedures[i] = keys.procedures[i];
+        open->keys_search_null = keys.first_is_null;
+        open->keys_ready = true;
+        return open->keys;
+    }
+    for (int i = keys.first_is_null ? 1 : 0; i < keys.count; ++i)
+        open->keys[i].sk_argument = keys.values[i];
+    return open->keys;
+}
+
 // Visits the rows of `heap_oid` that `keys` finds through the index, under `snapshot`,
 // until `visit` returns false: through the statement's open scan when there is one
 // (statement_scans.hpp), else through a scan of its own.  (Relations stay locked to the
@@ -329,12 +356,12 @@ void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot sna
     if (statement_scans::OpenScan *open =
             statement_scans::find_or_open(heap_oid, index_oid, keys.count)) {
         open->in_use = true;
-        fill_scan_keys(open->index, keys, scan_keys);
         open->scan->xs_snapshot = snapshot;  // each probe reads with its own snapshot
         // What the scan allocates for itself must live as long as it does; what `visit`
         // copies lives in the probe's context.
         MemoryContext probe_memory = MemoryContextSwitchTo(open->memory);
-        index_rescan(open->scan, scan_keys, keys.count, nullptr, 0);
+        index_rescan(open->scan, const_cast<ScanKeyData *>(statement_scan_keys(open, keys)),
+                     keys.count, nullptr, 0);
         while (index_getnext_slot(open->scan, ForwardScanDirection, open->slot)) {
             MemoryContextSwitchTo(probe_memory);
             const bool more = visit(open->slot);
@@ -410,8 +437,7 @@ bool linked_vendor(std::int64_t customer_id, Snapshot snapshot, std::int64_t *ve
 void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snapshot snapshot,
                    RawCustomer *raw) {
     scan_index(catalog.customer, index_oid, keys, snapshot, [&](TupleTableSlot *s) {
-        bool archived_null = true;
-        slot_getattr(s, catalog.c_archived_at, &archived_null);
+        const bool archived_null = column_is_null(s, catalog.c_archived_at);
         // The partial index holds active rows only; the check keeps that an invariant here.
         if (active_only && !archived_null) return true;
         raw->found = true;
@@ -448,13 +474,20 @@ std::optional<std::string> to_string(const RawText &raw) {
     return std::string(raw.data(), static_cast<std::size_t>(raw.length));
 }
 
-// A copied customer row as a CustomerRecord.
+// Puts a copied text value into `out` (left empty when NULL), built in place.
+void assign_text(const RawText &raw, std::optional<std::string> &out) {
+    if (raw.length >= 0) out.emplace(raw.data(), static_cast<std::size_t>(raw.length));
+}
+
+// A copied customer row as a CustomerRecord, built in the optional it is returned in.
 std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
-    if (!raw.found) return std::nullopt;
-    CustomerRecord record;
+    std::optional<CustomerRecord> result;
+    if (!raw.found) return result;
+    CustomerRecord &record = result.emplace();
     record.id = raw.id;
-    record.tenant = to_string(raw.tenant).value_or("");
-    for (int i = 0; i < 4; ++i) record.identifiers[i] = to_string(raw.identifiers[i]);
+    if (raw.tenant.length > 0)
+        record.tenant.assign(raw.tenant.data(), static_cast<std::size_t>(raw.tenant.length));
+    for (int i = 0; i < 4; ++i) assign_text(raw.identifiers[i], record.identifiers[i]);
     record.has_name = raw.has_name;
     record.archived = raw.archived;
     if (raw.has_merged_into) record.merged_into = raw.merged_into;
@@ -463,7 +496,7 @@ std::optional<CustomerRecord> to_record(const RawCustomer &raw) {
     record.email_verified = raw.email_verified;
     record.phone_verified = raw.phone_verified;
     record.being_written = raw.being_written;
-    return record;
+    return result;
 }
 
 // The id and link of the vendor row in the slot (the cheap part, read for every candidate).

@@ -130,6 +130,7 @@ OpenScan *find_or_open(Oid heap_oid, Oid index_oid, int nkeys) {
     open.index_oid = index_oid;
     open.nkeys = nkeys;
     open.in_use = false;
+    open.keys_ready = false;
     open.memory = scans->memory;
     open.heap = table_open(heap_oid, AccessShareLock);
     open.index = index_open(index_oid, AccessShareLock);

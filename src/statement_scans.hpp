@@ -13,6 +13,7 @@
 extern "C" {
 #include "postgres.h"
 #include "access/genam.h"
+#include "access/skey.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
 #include "utils/rel.h"
@@ -29,6 +30,12 @@ struct OpenScan {
     TupleTableSlot *slot;
     MemoryContext memory;  // where the scan allocates what it keeps between probes
     bool in_use;  // a probe is reading through it (still set after an error inside one)
+    // The scan keys, initialized on the first probe (their comparison functions looked up
+    // once); later probes only put their values in, as nodeIndexscan.c's runtime keys do.
+    ScanKeyData keys[3];
+    RegProcedure key_procedures[3];
+    bool keys_ready;
+    bool keys_search_null;  // the first key searches for NULL
 };
 
 // Makes the statement scans of the function being called (its fn_extra) the ones probes
