@@ -189,14 +189,16 @@ struct RawText {
 };
 constexpr RawText null_text() { return RawText{-1, nullptr, {}}; }
 
-// A customer row (and its linked vendor) copied out of the heap.
+// A customer row (and its linked vendor) copied out of the heap.  The texts are written
+// only when a row is found, so an empty one is not cleared first.
 struct RawCustomer {
-    bool found;
-    std::int64_t id;
+    bool found = false;
+    std::int64_t id = 0;
     RawText tenant, identifiers[4];
-    bool has_name, archived, has_merged_into, vendor_role, has_vendor, email_verified,
-        phone_verified, being_written;
-    std::int64_t merged_into, vendor;
+    bool has_name = false, archived = false, has_merged_into = false, vendor_role = false,
+         has_vendor = false, email_verified = false, phone_verified = false,
+         being_written = false;
+    std::int64_t merged_into = 0, vendor = 0;
 };
 
 // A vendor row copied out of the heap.
@@ -207,23 +209,31 @@ struct RawVendor {
     RawText tenant, email_normalized;
 };
 
-// The text column's value, detoasted and copied (see RawText).
-RawText text_column(TupleTableSlot *slot, AttrNumber attnum) {
+// Copies the text column's value, detoasted, into `raw` (see RawText).
+void read_text_column(TupleTableSlot *slot, AttrNumber attnum, RawText *raw) {
     bool is_null = true;
     Datum value = slot_getattr(slot, attnum, &is_null);
-    if (is_null) return null_text();
+    raw->long_data = nullptr;
+    if (is_null) {
+        raw->length = -1;
+        return;
+    }
     // Packed: a short or plain value is read in place, only a toasted one is detoasted.
     struct varlena *packed = PG_DETOAST_DATUM_PACKED(value);
-    RawText raw;
-    raw.length = static_cast<int>(VARSIZE_ANY_EXHDR(packed));
-    raw.long_data = nullptr;
-    if (raw.length <= RawText::inline_capacity) {
-        std::memcpy(raw.inline_data, VARDATA_ANY(packed), raw.length);
+    raw->length = static_cast<int>(VARSIZE_ANY_EXHDR(packed));
+    if (raw->length <= RawText::inline_capacity) {
+        std::memcpy(raw->inline_data, VARDATA_ANY(packed), raw->length);
     } else {
-        char *copy = static_cast<char *>(palloc(raw.length));
-        std::memcpy(copy, VARDATA_ANY(packed), raw.length);
-        raw.long_data = copy;
+        char *copy = static_cast<char *>(palloc(raw->length));
+        std::memcpy(copy, VARDATA_ANY(packed), raw->length);
+        raw->long_data = copy;
     }
+}
+
+// The text column's value, detoasted and copied (see RawText).
+RawText text_column(TupleTableSlot *slot, AttrNumber attnum) {
+    RawText raw;
+    read_text_column(slot, attnum, &raw);
     return raw;
 }
 
@@ -442,8 +452,8 @@ void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snaps
         if (active_only && !archived_null) return true;
         raw->found = true;
         int8_column(s, catalog.c_id, &raw->id);
-        raw->tenant = text_column(s, catalog.c_tenant);
-        for (int i = 0; i < 4; ++i) raw->identifiers[i] = text_column(s, catalog.c_identifier[i]);
+        read_text_column(s, catalog.c_tenant, &raw->tenant);
+        for (int i = 0; i < 4; ++i) read_text_column(s, catalog.c_identifier[i], &raw->identifiers[i]);
         raw->has_name = is_set(s, catalog.c_name);
         raw->archived = !archived_null;
         raw->has_merged_into = int8_column(s, catalog.c_merged_into, &raw->merged_into);
@@ -529,7 +539,7 @@ std::optional<VendorRecord> to_vendor_record(const RawVendor &raw) {
 
 std::optional<CustomerRecord> active_customer(const std::string &tenant, Identifier id,
                                               const std::string &value) {
-    RawCustomer raw{};
+    RawCustomer raw;
     pg_call([&] {
         with_probe_snapshot([&](Snapshot snapshot) {
             read_customer(catalog.identifier_index[static_cast<int>(id)],
@@ -540,7 +550,7 @@ std::optional<CustomerRecord> active_customer(const std::string &tenant, Identif
 }
 
 std::optional<CustomerRecord> customer_by_id(std::int64_t id) {
-    RawCustomer raw{};
+    RawCustomer raw;
     pg_call([&] {
         with_probe_snapshot([&](Snapshot snapshot) {
             EqualKeys keys{{Int64GetDatum(id)}, {F_INT8EQ}, 1};
@@ -822,6 +832,8 @@ bool has_verified_columns() {
 }
 
 TableSecurity table_security() {
+    // Every call asks: once the catalog is read, answer without a PG_TRY.
+    if (catalog.valid) return {catalog.row_security, catalog.owner};
     TableSecurity security{false, 0};
     pg_call([&] {
         ensure_catalog();
