@@ -230,13 +230,6 @@ void read_text_column(TupleTableSlot *slot, AttrNumber attnum, RawText *raw) {
     }
 }
 
-// The text column's value, detoasted and copied (see RawText).
-RawText text_column(TupleTableSlot *slot, AttrNumber attnum) {
-    RawText raw;
-    read_text_column(slot, attnum, &raw);
-    return raw;
-}
-
 // Is the column NULL?  A heap row answers from its null bitmap, without being deformed up
 // to the column: a probe reads late columns (archived_at, the verified-at pair) only for this.
 bool column_is_null(TupleTableSlot *slot, AttrNumber attnum) {
@@ -520,8 +513,8 @@ RawVendor read_vendor_keys(TupleTableSlot *slot) {
 
 // The text columns of the vendor row in the slot, copied into the probe context.
 void read_vendor_texts(TupleTableSlot *slot, RawVendor *raw) {
-    raw->tenant = text_column(slot, catalog.v_tenant);
-    raw->email_normalized = text_column(slot, catalog.v_email_normalized);
+    read_text_column(slot, catalog.v_tenant, &raw->tenant);
+    read_text_column(slot, catalog.v_email_normalized, &raw->email_normalized);
 }
 
 // A copied vendor row as a VendorRecord.
@@ -753,7 +746,7 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
             EqualKeys keys{{ObjectIdGetDatum(role)}, {F_OIDEQ}, 1};
             scan_index(catalog.binding, catalog.binding_key, keys, snapshot,
                        [&](TupleTableSlot *s) {
-                           tenant = text_column(s, catalog.b_tenant);
+                           read_text_column(s, catalog.b_tenant, &tenant);
                            return false;
                        });
         });
