@@ -332,7 +332,7 @@ void fill_scan_keys(Relation index, const EqualKeys &keys, ScanKeyData *scan_key
 
 // The statement scan's keys for this probe: initialized on its first probe (or when a
 // probe of another shape comes), afterwards only the values change.  (In open->memory.)
-const ScanKeyData *statement_scan_keys(statement_scans::OpenScan *open, const EqualKeys &keys) {
+ScanKeyData *statement_scan_keys(statement_scans::OpenScan *open, const EqualKeys &keys) {
     bool same_shape = open->keys_ready && open->keys_search_null == keys.first_is_null;
     for (int i = 0; same_shape && i < keys.count; ++i)
         same_shape = open->key_procedures[i] == keys.procedures[i];
@@ -363,8 +363,7 @@ void scan_index(Oid heap_oid, Oid index_oid, const EqualKeys &keys, Snapshot sna
         // What the scan allocates for itself must live as long as it does; what `visit`
         // copies lives in the probe's context.
         MemoryContext probe_memory = MemoryContextSwitchTo(open->memory);
-        index_rescan(open->scan, const_cast<ScanKeyData *>(statement_scan_keys(open, keys)),
-                     keys.count, nullptr, 0);
+        index_rescan(open->scan, statement_scan_keys(open, keys), keys.count, nullptr, 0);
         while (index_getnext_slot(open->scan, ForwardScanDirection, open->slot)) {
             MemoryContextSwitchTo(probe_memory);
             const bool more = visit(open->slot);
