@@ -31,7 +31,7 @@ std::optional<bool> bool_arg(FunctionCallInfo fcinfo, int index) {
 }
 
 // Refuses values longer than the limit (22023) before an index refuses them (54000).
-static void check_length(const std::string &value, std::size_t limit, const char *what) {
+static void check_length(std::string_view value, std::size_t limit, const char *what) {
     if (value.size() > limit)
         throw IdentityError(
             sqlstate::malformed_input,
@@ -39,31 +39,29 @@ static void check_length(const std::string &value, std::size_t limit, const char
             "It has " + std::to_string(value.size()) + " bytes.");
 }
 
-std::string checked_tenant(const std::optional<std::string> &tenant) {
+std::string checked_tenant(std::optional<std::string_view> tenant) {
     if (!tenant || is_blank(*tenant))
         throw IdentityError(sqlstate::malformed_input, "tenant_id must not be null or empty");
     check_length(*tenant, max_tenant_bytes, "tenant_id");
-    tenant_scope::check_access(*tenant);
-    return *tenant;
+    std::string checked(*tenant);
+    tenant_scope::check_access(checked);
+    return checked;
 }
 
-std::optional<std::string> checked_identifier(const std::optional<std::string> &value,
-                                              const char *what) {
-    if (value && is_blank(*value))
+void check_identifier(std::optional<std::string_view> value, const char *what) {
+    if (!value) return;
+    if (is_blank(*value))
         throw IdentityError(sqlstate::malformed_input,
                             std::string(what) + " must not be empty or blank");
-    if (value) check_length(*value, max_identifier_bytes, what);
-    return value;
+    check_length(*value, max_identifier_bytes, what);
 }
 
-std::optional<std::string> checked_name(const std::optional<std::string> &name,
-                                        const char *what) {
+void check_name(std::optional<std::string_view> name, const char *what) {
     if (name) check_length(*name, max_name_bytes, what);
-    return name;
 }
 
 // Shared shape of checked_email and checked_phone.
-static std::optional<std::string> checked_normalized(const std::optional<std::string> &value,
+static std::optional<std::string> checked_normalized(std::optional<std::string_view> value,
                                                      const char *what, std::size_t limit,
                                                      Normalized (*normalize)(std::string_view)) {
     if (!value) return std::nullopt;
@@ -71,26 +69,25 @@ static std::optional<std::string> checked_normalized(const std::optional<std::st
     Normalized result = normalize(*value);
     if (!result.ok)
         throw IdentityError(sqlstate::malformed_input,
-                            std::string("invalid ") + what + " " + quote_for_message(*value),
+                            std::string("invalid ") + what + " " +
+                                quote_for_message(std::string(*value)),
                             result.error + ".");
-    return result.value;
+    return std::move(result.value);
 }
 
-std::optional<std::string> checked_email(const std::optional<std::string> &email,
-                                         const char *what) {
+std::optional<std::string> checked_email(std::optional<std::string_view> email, const char *what) {
     return checked_normalized(email, what, max_email_bytes, normalize_email);
 }
 
-std::optional<std::string> checked_phone(const std::optional<std::string> &phone,
-                                         const char *what) {
+std::optional<std::string> checked_phone(std::optional<std::string_view> phone, const char *what) {
     return checked_normalized(phone, what, max_phone_bytes, normalize_phone);
 }
 
-std::optional<std::string> normalized_email_any_length(const std::optional<std::string> &email) {
+std::optional<std::string> normalized_email_any_length(std::optional<std::string_view> email) {
     return checked_normalized(email, "email", 0, normalize_email);
 }
 
-std::optional<std::string> normalized_phone_any_length(const std::optional<std::string> &phone) {
+std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone) {
     return checked_normalized(phone, "phone", 0, normalize_phone);
 }
 

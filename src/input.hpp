@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ci {
 
@@ -34,22 +35,21 @@ constexpr std::size_t max_phone_bytes = 64;
 constexpr std::size_t max_name_bytes = 500;
 
 // A tenant id: NULL, empty or whitespace-only, or longer than max_tenant_bytes raises 22023.
-std::string checked_tenant(const std::optional<std::string> &tenant);
+// (The checks read their input in place: a std::string argument is viewed, not copied.)
+std::string checked_tenant(std::optional<std::string_view> tenant);
 // An opaque identifier (external_customer_id, user_id): empty or blank, or longer than
 // max_identifier_bytes raises 22023.
-std::optional<std::string> checked_identifier(const std::optional<std::string> &value,
-                                              const char *what);
+void check_identifier(std::optional<std::string_view> value, const char *what);
 // A customer or vendor name: longer than max_name_bytes raises 22023.
-std::optional<std::string> checked_name(const std::optional<std::string> &name,
-                                        const char *what = "name");
+void check_name(std::optional<std::string_view> name, const char *what = "name");
 // Normalized email / phone, or 22023 with the reason (too long included).
-std::optional<std::string> checked_email(const std::optional<std::string> &email,
+std::optional<std::string> checked_email(std::optional<std::string_view> email,
                                          const char *what = "email");
-std::optional<std::string> checked_phone(const std::optional<std::string> &phone,
+std::optional<std::string> checked_phone(std::optional<std::string_view> phone,
                                          const char *what = "phone");
 // The same without the length limit: the IMMUTABLE normalize_email / normalize_phone keep
 // the results they had when indexes were built with them.
-std::optional<std::string> normalized_email_any_length(const std::optional<std::string> &email);
-std::optional<std::string> normalized_phone_any_length(const std::optional<std::string> &phone);
+std::optional<std::string> normalized_email_any_length(std::optional<std::string_view> email);
+std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone);
 
 }  // namespace ci

@@ -549,6 +549,16 @@ std::optional<std::int64_t> registered_customer(const std::vector<QueuedWrite> &
 // The text key 'invite_token' as a Datum.
 Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 
+// Does the jsonb hold no key or element at all ('{}', the column's default)?  Read from its
+// container header in place; a compressed or out-of-line value is left to jsonb_exists.
+bool jsonb_is_empty(Datum value) {
+    const auto *raw = reinterpret_cast<const struct varlena *>(DatumGetPointer(value));
+    if (VARATT_IS_COMPRESSED(raw) || VARATT_IS_EXTERNAL(raw)) return false;
+    std::uint32_t header = 0;
+    std::memcpy(&header, VARDATA_ANY(raw), sizeof(header));  // a short varlena is unaligned
+    return (header & JB_CMASK) == 0;
+}
+
 }  // namespace
 
 void queue_customer_write(const RowView &row, RowChanges &changes, bool is_update) {
@@ -556,9 +566,10 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
     const auto metadata = row.datum("metadata");
     bool present = false;
     if (!metadata) return;  // NOT NULL reports it
-    pg_call([&] {
-        present = DatumGetBool(DirectFunctionCall2(jsonb_exists, *metadata, invite_key()));
-    });
+    if (!jsonb_is_empty(*metadata))
+        pg_call([&] {
+            present = DatumGetBool(DirectFunctionCall2(jsonb_exists, *metadata, invite_key()));
+        });
     if (!present) {
         // While tokens wait, every row written delimits the rows around it.
         if (queued_invites != nullptr) enqueue(id, nullptr, is_update, false);

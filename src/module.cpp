@@ -8,6 +8,7 @@
 #include "statement_scans.hpp"
 #include "tenant_scope.hpp"
 #include "trust.hpp"
+#include "tuples.hpp"
 
 extern "C" {
 PG_MODULE_MAGIC;
@@ -17,6 +18,7 @@ PGDLLEXPORT void _PG_init(void);
 }
 
 void _PG_init(void) {
+    ci::columns_init();
     ci::deferred_audit_init();
     ci::identity_lock_init();
     ci::invite_init();

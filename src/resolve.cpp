@@ -534,10 +534,9 @@ ResolveRequest make_resolve_request(std::optional<std::string> tenant, CustomerF
     ResolveRequest req;
     req.tenant = checked_tenant(tenant);
     req.given = std::move(given);
-    req.given.external_customer_id =
-        checked_identifier(req.given.external_customer_id, "external_customer_id");
-    req.given.user_id = checked_identifier(req.given.user_id, "user_id");
-    req.given.name = checked_name(req.given.name);
+    check_identifier(req.given.external_customer_id, "external_customer_id");
+    check_identifier(req.given.user_id, "user_id");
+    check_name(req.given.name);
     req.customer_ref = customer_ref;
     req.create_missing = create_missing;
     req.conflict_returns = conflict_returns;

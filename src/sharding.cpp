@@ -74,7 +74,7 @@ std::int64_t row_id(const std::string &tenant, std::int64_t id) {
 
 RowView with_shard_id(const RowView &row) {
     if (!node()) return row;
-    const std::string tenant = row.text("tenant_id").value_or("");
+    const std::string tenant(row.text("tenant_id").value_or(""));
     const std::int64_t id = row.int8("id").value_or(0);
     const std::int64_t sharded = row_id(tenant, id);
     if (sharded == id) return row;
@@ -92,7 +92,7 @@ void require_same_bucket(const std::string &old_tenant, const std::string &new_t
 }
 
 RowView checked_row(const RowView &row, const std::optional<RowView> &old, const std::string &tenant) {
-    if (old) require_same_bucket(old->text("tenant_id").value_or(""), tenant);
+    if (old) require_same_bucket(std::string(old->text("tenant_id").value_or("")), tenant);
     require_served(tenant);
     return old ? row : with_shard_id(row);
 }
@@ -115,10 +115,10 @@ CI_SQL_FUNCTION(ci_shard_row_id) {
         const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
         const RowView row{is_update ? td->tg_newtuple : td->tg_trigtuple,
                           td->tg_relation->rd_att};
-        const std::string tenant = row.text("tenant_id").value_or("");
+        const std::string tenant(row.text("tenant_id").value_or(""));
         if (is_update) {
             const RowView old{td->tg_trigtuple, td->tg_relation->rd_att};
-            sharding::require_same_bucket(old.text("tenant_id").value_or(""), tenant);
+            sharding::require_same_bucket(std::string(old.text("tenant_id").value_or("")), tenant);
             return PointerGetDatum(row.tuple);
         }
         return PointerGetDatum(sharding::with_shard_id(row).tuple);

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "audit.hpp"
@@ -39,7 +40,7 @@ extern "C" {
 namespace ci {
 namespace {
 
-constexpr const char *valid_roles[] = {"customer", "vendor", "wholesale", "retail"};
+constexpr std::string_view valid_roles[] = {"customer", "vendor", "wholesale", "retail"};
 
 // The TriggerData of a call, checked to be the kind of trigger this function expects.
 TriggerData *trigger_data(FunctionCallInfo fcinfo, const char *function) {
@@ -62,17 +63,18 @@ RowView old_row(const TriggerData *td) {
 
 // Roles must be known, non-NULL and one-dimensional.  Returns them without repeats, in
 // the order given (nullopt when there were none to drop).
-std::optional<std::vector<std::string>> checked_roles(const RowView &row) {
+std::optional<std::vector<std::string_view>> checked_roles(const RowView &row) {
     auto roles = row.text_array("roles");
     if (!roles) throw IdentityError(sqlstate::malformed_input, "roles must not be null");
-    std::vector<std::string> distinct;
+    std::vector<std::string_view> distinct;
+    distinct.reserve(roles->size());
     for (const auto &role : *roles) {
         if (!role) throw IdentityError(sqlstate::malformed_input, "roles must not contain NULL");
         bool known = std::any_of(std::begin(valid_roles), std::end(valid_roles),
-                                 [&](const char *valid) { return *role == valid; });
+                                 [&](std::string_view valid) { return *role == valid; });
         if (!known)
             throw IdentityError(sqlstate::malformed_input,
-                                "unknown role " + quote_for_message(*role),
+                                "unknown role " + quote_for_message(std::string(*role)),
                                 "Valid roles are customer, vendor, wholesale and retail.");
         if (std::find(distinct.begin(), distinct.end(), *role) == distinct.end())
             distinct.push_back(*role);
@@ -114,27 +116,20 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     const std::string tenant = checked_tenant(written.text("tenant_id"));
     const RowView row = sharding::checked_row(written, old, tenant);
 
-    std::array<std::optional<std::string>, 4> identifiers;
-    identifiers[static_cast<int>(Identifier::external_customer_id)] =
-        checked_identifier(row.text("external_customer_id"), "external_customer_id");
-    identifiers[static_cast<int>(Identifier::user_id)] =
-        checked_identifier(row.text("user_id"), "user_id");
+    check_identifier(row.text("external_customer_id"), "external_customer_id");
+    check_identifier(row.text("user_id"), "user_id");
     const auto email = changed(row, old, "email") ? checked_email(row.text("email"))
                                                   : normalized_email_any_length(row.text("email"));
     const auto phone = changed(row, old, "phone") ? checked_phone(row.text("phone"))
                                                   : normalized_phone_any_length(row.text("phone"));
-    if (changed(row, old, "name")) checked_name(row.text("name"));
+    if (changed(row, old, "name")) check_name(row.text("name"));
     // Blocked values stay in the raw column and derive nothing: they identify nobody.
-    identifiers[static_cast<int>(Identifier::email)] =
-        trust::unless_blocked(tenant, Identifier::email, email);
-    identifiers[static_cast<int>(Identifier::phone)] =
-        trust::unless_blocked(tenant, Identifier::phone, phone);
+    const auto &email_key = trust::unless_blocked(tenant, Identifier::email, email);
+    const auto &phone_key = trust::unless_blocked(tenant, Identifier::phone, phone);
 
     RowChanges changes;
     if (auto distinct = checked_roles(row)) changes.set_text_array(row, "roles", *distinct);
     // Callers never write the normalized columns: they are always derived here.
-    const auto &email_key = identifiers[static_cast<int>(Identifier::email)];
-    const auto &phone_key = identifiers[static_cast<int>(Identifier::phone)];
     if (!is_update || email_key != row.text("email_normalized"))
         changes.set_text(row, "email_normalized", email_key);
     if (!is_update || phone_key != row.text("phone_normalized"))
@@ -173,7 +168,7 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
     const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
     const RowView row = new_row(td);
     const std::int64_t id = *row.int8("id");
-    const std::string tenant = *row.text("tenant_id");
+    const std::string tenant(*row.text("tenant_id"));
     const bool vendor_role = has_vendor_role(row);
     const bool archived = !row.is_null("archived_at");
     std::optional<RowView> old;
@@ -207,7 +202,7 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
     if (!linked && role_added) {
         const auto email = row.text("email_normalized");
         std::optional<VendorRecord> vendor;
-        if (email && !archived) vendor = store::find_vendor_by_email(tenant, *email, true);
+        if (email && !archived) vendor = store::find_vendor_by_email(tenant, std::string(*email), true);
         if (!vendor)
             throw IdentityError(sqlstate::vendor_role_rule,
                                 customer + " has role vendor but no vendor is linked to it",
@@ -254,7 +249,7 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     const std::int64_t id = row.int8("id").value_or(0);
     if (const auto name = row.text("name"); name && is_blank(*name))
         throw IdentityError(sqlstate::malformed_input, "vendor name must not be empty or blank");
-    if (changed(row, old, "name")) checked_name(row.text("name"), "vendor name");
+    if (changed(row, old, "name")) check_name(row.text("name"), "vendor name");
     const auto customer_id = row.int8("customer_id");
     std::optional<std::int64_t> old_customer_id;
     // Moving a linked vendor to another tenant: the tenant foreign key refuses it (23503).

@@ -64,9 +64,10 @@ bool blocked(const std::string &tenant, Identifier id, const std::string &value)
     return has_own_list(tenant) && probe::blocked_value(tenant, identifier_name(id), value);
 }
 
-std::optional<std::string> unless_blocked(const std::string &tenant, Identifier id,
-                                          const std::optional<std::string> &value) {
-    if (value && blocked(tenant, id, *value)) return std::nullopt;
+const std::optional<std::string> &unless_blocked(const std::string &tenant, Identifier id,
+                                                 const std::optional<std::string> &value) {
+    static const std::optional<std::string> none;
+    if (value && blocked(tenant, id, *value)) return none;
     return value;
 }
 

@@ -35,9 +35,10 @@ bool is_weak(Identifier id);
 // Is the normalized value blocked in the tenant?  Only email and phone can be.
 bool blocked(const std::string &tenant, Identifier id, const std::string &value);
 
-// The normalized value, or nullopt when it is blocked in the tenant.
-std::optional<std::string> unless_blocked(const std::string &tenant, Identifier id,
-                                          const std::optional<std::string> &value);
+// The normalized value, or nullopt when it is blocked in the tenant: a reference to `value`
+// itself or to a static nullopt, so that checking a row copies nothing.
+const std::optional<std::string> &unless_blocked(const std::string &tenant, Identifier id,
+                                                 const std::optional<std::string> &value);
 
 // Registers the cache with settings_cache; called from _PG_init.
 void init();

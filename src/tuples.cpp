@@ -14,6 +14,7 @@ extern "C" {
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/inval.h"
 #include "utils/timestamp.h"
 }
 
@@ -21,8 +22,8 @@ namespace ci {
 
 // Attribute numbers by (row type, column name literal): SPI_fnumber searches by name, and
 // the triggers ask for about fifteen columns of every row.  The table is addressed by the
-// literal's address (open addressing); an entry is used only after checking the attribute
-// still has that name (ALTER TABLE cannot fool it).
+// literal's address (open addressing), and emptied by every relcache invalidation, which
+// any ALTER of a table or composite type sends before its new columns can be seen.
 namespace {
 struct CachedColumn {
     Oid row_type;
@@ -44,20 +45,29 @@ std::size_t column_slot(Oid row_type, const char *name) {
     }
     return home;  // full: the home slot is replaced
 }
+
+// Relcache callback: some relation (or every one) changed; forget every attribute number.
+void forget_columns(Datum, Oid) {
+    for (CachedColumn &cached : column_cache) cached = CachedColumn{};
+}
 }  // namespace
 
+void columns_init() { CacheRegisterRelcacheCallback(forget_columns, (Datum)0); }
+
 // The column's attribute number, through the cache; 0 when the row type has no such column.
+// Anonymous record types all share RECORDOID, so only named row types are cached.
 static int find_column(TupleDesc desc, const char *name) {
-    const std::size_t slot = column_slot(desc->tdtypeid, name);
-    const CachedColumn &cached = column_cache[slot];
-    if (cached.name == name && cached.row_type == desc->tdtypeid && cached.attnum <= desc->natts) {
-        Form_pg_attribute attribute = TupleDescAttr(desc, cached.attnum - 1);
-        if (!attribute->attisdropped && std::strcmp(NameStr(attribute->attname), name) == 0)
+    const bool cacheable = OidIsValid(desc->tdtypeid) && desc->tdtypeid != RECORDOID;
+    std::size_t slot = 0;
+    if (cacheable) {
+        slot = column_slot(desc->tdtypeid, name);
+        const CachedColumn &cached = column_cache[slot];
+        if (cached.name == name && cached.row_type == desc->tdtypeid && cached.attnum <= desc->natts)
             return cached.attnum;
     }
     int attnum = SPI_ERROR_NOATTRIBUTE;
     pg_call([&] { attnum = SPI_fnumber(desc, name); });
-    if (attnum > 0 && OidIsValid(desc->tdtypeid)) column_cache[slot] = {desc->tdtypeid, name, attnum};
+    if (attnum > 0 && cacheable) column_cache[slot] = {desc->tdtypeid, name, attnum};
     return attnum > 0 ? attnum : 0;
 }
 
@@ -96,19 +106,21 @@ bool RowView::is_null(const char *name) const {
     return null;
 }
 
-std::optional<std::string> RowView::text(const char *name) const {
+// The text a text Datum holds, without a copy unless it is compressed or out of line
+// (detoasting may fail, so only then is PostgreSQL called).
+static std::string_view text_of(Datum value) {
+    const auto *text = reinterpret_cast<const struct varlena *>(DatumGetPointer(value));
+    if (VARATT_IS_COMPRESSED(text) || VARATT_IS_EXTERNAL(text))
+        pg_call([&] { text = PG_DETOAST_DATUM_PACKED(value); });
+    return {VARDATA_ANY(text), VARSIZE_ANY_EXHDR(text)};
+}
+
+std::optional<std::string_view> RowView::text(const char *name) const {
     const int attnum = column(name);
     bool null = true;
-    const char *data = nullptr;
-    std::size_t length = 0;
     const Datum value = attribute(attnum, &null);
     if (null) return std::nullopt;
-    pg_call([&] {
-        struct varlena *detoasted = PG_DETOAST_DATUM_PACKED(value);
-        data = VARDATA_ANY(detoasted);
-        length = VARSIZE_ANY_EXHDR(detoasted);
-    });
-    return std::string(data, length);
+    return text_of(value);
 }
 
 std::optional<std::int64_t> RowView::int8(const char *name) const {
@@ -127,7 +139,8 @@ std::optional<Datum> RowView::datum(const char *name) const {
     return value;
 }
 
-std::optional<std::vector<std::optional<std::string>>> RowView::text_array(const char *name) const {
+std::optional<std::vector<std::optional<std::string_view>>> RowView::text_array(
+    const char *name) const {
     const int attnum = column(name);
     bool null = true;
     int dimensions = 0;
@@ -144,21 +157,13 @@ std::optional<std::vector<std::optional<std::string>>> RowView::text_array(const
     if (dimensions > 1)
         throw IdentityError(sqlstate::malformed_input,
                             std::string(name) + " must be a one-dimensional array");
-    std::vector<std::optional<std::string>> result;
+    std::vector<std::optional<std::string_view>> result;
     result.reserve(count);
     for (int i = 0; i < count; ++i) {
-        if (item_nulls[i]) {
+        if (item_nulls[i])
             result.emplace_back(std::nullopt);
-            continue;
-        }
-        const char *data = nullptr;
-        std::size_t length = 0;
-        pg_call([&] {
-            struct varlena *item = PG_DETOAST_DATUM_PACKED(items[i]);
-            data = VARDATA_ANY(item);
-            length = VARSIZE_ANY_EXHDR(item);
-        });
-        result.emplace_back(std::string(data, length));
+        else
+            result.emplace_back(text_of(items[i]));
     }
     return result;
 }
@@ -173,13 +178,13 @@ void RowChanges::push(int column, Datum value, bool is_null) {
 }
 
 void RowChanges::set_text(const RowView &row, const char *name,
-                          const std::optional<std::string> &value) {
+                          std::optional<std::string_view> value) {
     const int attnum = row.column(name);
     if (!value) return push(attnum, (Datum)0, true);
     Datum datum = (Datum)0;
-    const char *data = value->data();
-    int length = static_cast<int>(value->size());
-    pg_call([&] { datum = PointerGetDatum(cstring_to_text_with_len(data, length)); });
+    pg_call([&] {
+        datum = PointerGetDatum(cstring_to_text_with_len(value->data(), static_cast<int>(value->size())));
+    });
     push(attnum, datum, false);
 }
 
@@ -192,7 +197,7 @@ void RowChanges::set_null(const RowView &row, const char *name) {
 }
 
 void RowChanges::set_text_array(const RowView &row, const char *name,
-                                const std::vector<std::string> &values) {
+                                const std::vector<std::string_view> &values) {
     const int attnum = row.column(name);
     const int count = static_cast<int>(values.size());
     Datum *items = nullptr;

@@ -11,12 +11,15 @@ extern "C" {
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ci {
 
 // One row of a relation, as handed to a trigger.  The row is deformed once, on the first
 // column read (in the caller's memory context, a trigger's per-tuple one); copies share it.
+// Texts are views into the row (or into its detoasted copy in that context): they are valid
+// for the trigger call, and are copied where kept longer.
 struct RowView {
     HeapTuple tuple;
     TupleDesc desc;
@@ -27,12 +30,12 @@ struct RowView {
     // Does the row type have this column (one a later version of the script adds)?
     bool has_column(const char *name) const;
     bool is_null(const char *name) const;
-    std::optional<std::string> text(const char *name) const;
+    std::optional<std::string_view> text(const char *name) const;
     std::optional<std::int64_t> int8(const char *name) const;
     // The raw Datum of a column (valid as long as the tuple); nullopt for NULL.
     std::optional<Datum> datum(const char *name) const;
     // A text[] column; NULL elements are nullopt.  Multi-dimensional arrays raise 22023.
-    std::optional<std::vector<std::optional<std::string>>> text_array(const char *name) const;
+    std::optional<std::vector<std::optional<std::string_view>>> text_array(const char *name) const;
 
     // Deforms the row into `values` / `nulls` unless that is done already.
     void deform() const;
@@ -42,14 +45,18 @@ struct RowView {
     Datum attribute(int attnum, bool *is_null) const;
 };
 
+// Registers the invalidation of the column-number cache (from _PG_init).
+void columns_init();
+
 // Replacement column values for a trigger's NEW row.
 class RowChanges {
   public:
-    void set_text(const RowView &row, const char *name, const std::optional<std::string> &value);
+    void set_text(const RowView &row, const char *name, std::optional<std::string_view> value);
     void set_timestamptz_now(const RowView &row, const char *name);
     void set_null(const RowView &row, const char *name);
     // A text[] without NULL elements.
-    void set_text_array(const RowView &row, const char *name, const std::vector<std::string> &values);
+    void set_text_array(const RowView &row, const char *name,
+                        const std::vector<std::string_view> &values);
     void set_datum(const RowView &row, const char *name, Datum value);
     // The modified tuple (or the original one when nothing changed).
     HeapTuple apply(const RowView &row) const;
