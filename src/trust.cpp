@@ -21,29 +21,25 @@ extern "C" {
 namespace ci::trust {
 namespace {
 
+// What is known of one tenant's settings.
+struct TenantTrust {
+    Policy policy;
+    std::optional<bool> own_list;  // does it keep blocked values of its own? (read on first need)
+};
+
 // Kept until trust_policy or blocked_identifier changes (settings_cache.hpp).
-std::map<std::string, Policy> policy_cache;
-std::map<std::string, bool> has_own_list_cache;
+std::map<std::string, TenantTrust> tenant_cache;
+// The entry found last: a statement's rows and calls nearly always name one tenant.
+std::pair<const std::string, TenantTrust> *last_entry = nullptr;
 
-// Forgets both caches.
+// Forgets the cache.
 void forget_cache() {
-    policy_cache.clear();
-    has_own_list_cache.clear();
+    tenant_cache.clear();
+    last_entry = nullptr;
 }
 
-// Does the tenant keep blocked values of its own?
-bool has_own_list(const std::string &tenant) {
-    auto cached = has_own_list_cache.find(tenant);
-    if (cached != has_own_list_cache.end()) return cached->second;
-    settings_cache::watch();
-    return has_own_list_cache[tenant] = probe::any_blocked_value(tenant);
-}
-
-}  // namespace
-
-Policy policy_of(const std::string &tenant) {
-    auto cached = policy_cache.find(tenant);
-    if (cached != policy_cache.end()) return cached->second;
+// The tenant's policy as the tables say, with the defaults that apply without a row.
+Policy read_policy(const std::string &tenant) {
     settings_cache::watch();
     // No row of the tenant's and no default row: a fresh install's safe default.  Before
     // 0.5.0 (no table: this library serving an older installed version): 0.4.0's rules.
@@ -51,8 +47,34 @@ Policy policy_of(const std::string &tenant) {
     auto row = probe::trust_row(tenant);
     if (!row) row = probe::trust_row(std::nullopt);
     if (row) policy = {row->verified, row->builtin_blocklist};
-    return policy_cache[tenant] = policy;
+    return policy;
 }
+
+// The tenant's cache entry, read on first need.  (Reading may process invalidations that
+// empty the cache, so entries are added only after the tables were read.)
+TenantTrust &tenant_trust(const std::string &tenant) {
+    if (last_entry != nullptr && last_entry->first == tenant) return last_entry->second;
+    auto found = tenant_cache.find(tenant);
+    if (found == tenant_cache.end()) {
+        const Policy policy = read_policy(tenant);
+        found = tenant_cache.insert_or_assign(tenant, TenantTrust{policy, std::nullopt}).first;
+    }
+    last_entry = &*found;
+    return found->second;
+}
+
+// Does the tenant keep blocked values of its own?
+bool has_own_list(const std::string &tenant) {
+    if (const auto own = tenant_trust(tenant).own_list) return *own;
+    settings_cache::watch();
+    const bool own = probe::any_blocked_value(tenant);
+    tenant_trust(tenant).own_list = own;
+    return own;
+}
+
+}  // namespace
+
+Policy policy_of(const std::string &tenant) { return tenant_trust(tenant).policy; }
 
 bool is_weak(Identifier id) { return id == Identifier::email || id == Identifier::phone; }
 
