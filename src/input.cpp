@@ -68,10 +68,10 @@ static std::optional<std::string> checked_normalized(std::optional<std::string_v
     if (limit > 0) check_length(*value, limit, what);
     Normalized result = normalize(*value);
     if (!result.ok)
-        throw IdentityError(sqlstate::malformed_input,
-                            std::string("invalid ") + what + " " +
-                                quote_for_message(std::string(*value)),
-                            result.error + ".");
+        throw IdentityError(
+            sqlstate::malformed_input,
+            std::string("invalid ") + what + " " + quote_for_message(std::string(*value)),
+            result.error + ".");
     return std::move(result.value);
 }
 

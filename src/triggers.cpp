@@ -202,7 +202,8 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
     if (!linked && role_added) {
         const auto email = row.text("email_normalized");
         std::optional<VendorRecord> vendor;
-        if (email && !archived) vendor = store::find_vendor_by_email(tenant, std::string(*email), true);
+        if (email && !archived)
+            vendor = store::find_vendor_by_email(tenant, std::string(*email), true);
         if (!vendor)
             throw IdentityError(sqlstate::vendor_role_rule,
                                 customer + " has role vendor but no vendor is linked to it",

@@ -62,7 +62,8 @@ static int find_column(TupleDesc desc, const char *name) {
     if (cacheable) {
         slot = column_slot(desc->tdtypeid, name);
         const CachedColumn &cached = column_cache[slot];
-        if (cached.name == name && cached.row_type == desc->tdtypeid && cached.attnum <= desc->natts)
+        if (cached.name == name && cached.row_type == desc->tdtypeid &&
+            cached.attnum <= desc->natts)
             return cached.attnum;
     }
     int attnum = SPI_ERROR_NOATTRIBUTE;
@@ -183,7 +184,8 @@ void RowChanges::set_text(const RowView &row, const char *name,
     if (!value) return push(attnum, (Datum)0, true);
     Datum datum = (Datum)0;
     pg_call([&] {
-        datum = PointerGetDatum(cstring_to_text_with_len(value->data(), static_cast<int>(value->size())));
+        datum = PointerGetDatum(
+            cstring_to_text_with_len(value->data(), static_cast<int>(value->size())));
     });
     push(attnum, datum, false);
 }
