@@ -13,11 +13,7 @@ namespace ci {
 
 std::optional<std::string> text_arg(FunctionCallInfo fcinfo, int index) {
     if (PG_ARGISNULL(index)) return std::nullopt;
-    const struct varlena *value = reinterpret_cast<const struct varlena *>(PG_GETARG_POINTER(index));
-    // Only a compressed or out-of-line value needs PostgreSQL (detoasting may fail).
-    if (VARATT_IS_COMPRESSED(value) || VARATT_IS_EXTERNAL(value))
-        pg_call([&] { value = reinterpret_cast<const struct varlena *>(PG_GETARG_TEXT_PP(index)); });
-    return std::string(VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+    return std::string(text_view(PG_GETARG_DATUM(index)));
 }
 
 std::optional<std::int64_t> int8_arg(FunctionCallInfo fcinfo, int index) {

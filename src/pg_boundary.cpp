@@ -115,4 +115,11 @@ std::string quote_for_message(const std::string &value) {
     return quoted + (cut < value.size() ? "...\"" : "\"");
 }
 
+std::string_view text_view(Datum value) {
+    const auto *text = reinterpret_cast<const struct varlena *>(DatumGetPointer(value));
+    if (VARATT_IS_COMPRESSED(text) || VARATT_IS_EXTERNAL(text))
+        pg_call([&] { text = PG_DETOAST_DATUM_PACKED(value); });
+    return {VARDATA_ANY(text), VARSIZE_ANY_EXHDR(text)};
+}
+
 }  // namespace ci

@@ -22,6 +22,7 @@ extern "C" {
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace ci {
@@ -104,6 +105,10 @@ Datum entry_guard(Body &&body) {
     if (pending.pg != nullptr || pending.sqlstate != 0) raise_pending(pending);
     return result;
 }
+
+// The text a text Datum holds, viewed in place; only a compressed or out-of-line value calls
+// PostgreSQL (detoasting may fail), into the current memory context.
+std::string_view text_view(Datum value);
 
 // Truncates a caller-supplied value for use inside an error message.
 std::string quote_for_message(const std::string &value);

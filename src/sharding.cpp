@@ -83,16 +83,16 @@ RowView with_shard_id(const RowView &row) {
     return RowView{changes.apply(row), row.desc};
 }
 
-void require_same_bucket(const std::string &old_tenant, const std::string &new_tenant) {
+void require_same_bucket(std::string_view old_tenant, std::string_view new_tenant) {
     if (old_tenant == new_tenant || !node()) return;
     if (shard::bucket_of_tenant(old_tenant) != shard::bucket_of_tenant(new_tenant))
         throw IdentityError(sqlstate::malformed_input,
-                            "a row of tenant " + old_tenant + " cannot move to tenant " +
-                                new_tenant + " on a shard: its id carries its tenant's bucket");
+                            "a row of tenant " + std::string(old_tenant) + " cannot move to tenant " +
+                                std::string(new_tenant) + " on a shard: its id carries its tenant's bucket");
 }
 
 RowView checked_row(const RowView &row, const std::optional<RowView> &old, const std::string &tenant) {
-    if (old) require_same_bucket(std::string(old->text("tenant_id").value_or("")), tenant);
+    if (old) require_same_bucket(old->text("tenant_id").value_or(""), tenant);
     require_served(tenant);
     return old ? row : with_shard_id(row);
 }
@@ -118,7 +118,7 @@ CI_SQL_FUNCTION(ci_shard_row_id) {
         const std::string tenant(row.text("tenant_id").value_or(""));
         if (is_update) {
             const RowView old{td->tg_trigtuple, td->tg_relation->rd_att};
-            sharding::require_same_bucket(std::string(old.text("tenant_id").value_or("")), tenant);
+            sharding::require_same_bucket(old.text("tenant_id").value_or(""), tenant);
             return PointerGetDatum(row.tuple);
         }
         return PointerGetDatum(sharding::with_shard_id(row).tuple);

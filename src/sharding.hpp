@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "tuples.hpp"
 
@@ -31,7 +32,7 @@ std::int64_t row_id(const std::string &tenant, std::int64_t id);
 RowView with_shard_id(const RowView &row);
 
 // Refuses (22023) moving a row to a tenant of another bucket: its id carries the bucket.
-void require_same_bucket(const std::string &old_tenant, const std::string &new_tenant);
+void require_same_bucket(std::string_view old_tenant, std::string_view new_tenant);
 
 // A customer or vendor row trigger's new row on a shard: refuses moving it to a tenant of
 // another bucket and a tenant this shard no longer serves, and gives an inserted row its

@@ -107,21 +107,12 @@ bool RowView::is_null(const char *name) const {
     return null;
 }
 
-// The text a text Datum holds, without a copy unless it is compressed or out of line
-// (detoasting may fail, so only then is PostgreSQL called).
-static std::string_view text_of(Datum value) {
-    const auto *text = reinterpret_cast<const struct varlena *>(DatumGetPointer(value));
-    if (VARATT_IS_COMPRESSED(text) || VARATT_IS_EXTERNAL(text))
-        pg_call([&] { text = PG_DETOAST_DATUM_PACKED(value); });
-    return {VARDATA_ANY(text), VARSIZE_ANY_EXHDR(text)};
-}
-
 std::optional<std::string_view> RowView::text(const char *name) const {
     const int attnum = column(name);
     bool null = true;
     const Datum value = attribute(attnum, &null);
     if (null) return std::nullopt;
-    return text_of(value);
+    return text_view(value);
 }
 
 std::optional<std::int64_t> RowView::int8(const char *name) const {
@@ -164,7 +155,7 @@ std::optional<std::vector<std::optional<std::string_view>>> RowView::text_array(
         if (item_nulls[i])
             result.emplace_back(std::nullopt);
         else
-            result.emplace_back(text_of(items[i]));
+            result.emplace_back(text_view(items[i]));
     }
     return result;
 }
