@@ -88,15 +88,9 @@ class CodePoints {
     std::vector<CodePoint> decoded_;
 };
 
-// True for ASCII whitespace and the listed Unicode space/format code points.
-bool is_space(char32_t c) {
+// True for the listed non-ASCII Unicode space/format code points.
+bool is_unicode_space(char32_t c) {
     switch (c) {
-        case 0x20:
-        case 0x09:
-        case 0x0A:
-        case 0x0B:
-        case 0x0C:
-        case 0x0D:
         case 0x00A0:
         case 0x1680:
         case 0x2028:
@@ -109,6 +103,13 @@ bool is_space(char32_t c) {
         default:
             return c >= 0x2000 && c <= 0x200B;
     }
+}
+
+// True for ASCII whitespace and the Unicode spaces above.  Asked of every character of every
+// email and phone written, so the ASCII answer is a comparison, inlined.
+inline bool is_space(char32_t c) {
+    if (c < 0x80) return c == 0x20 || (c >= 0x09 && c <= 0x0D);
+    return is_unicode_space(c);
 }
 
 // Index range [first, last) of the code points left after trimming whitespace at both ends.

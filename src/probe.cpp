@@ -8,6 +8,7 @@
 
 #include "pg_boundary.hpp"
 #include "statement_scans.hpp"
+#include "text_array.hpp"
 
 extern "C" {
 #include "access/genam.h"
@@ -275,20 +276,12 @@ bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
     } else {
         array = DatumGetArrayTypeP(value);
     }
-    array_iter iterator;
-    array_iter_setup(&iterator, reinterpret_cast<AnyArrayType *>(array));
-    const int count = ArrayGetNItems(ARR_NDIM(array), ARR_DIMS(array));
-    const std::size_t length = std::strlen(role);
-    for (int i = 0; i < count; ++i) {
-        bool element_null = true;
-        Datum element = array_iter_next(&iterator, &element_null, i, -1, false, TYPALIGN_INT);
-        if (element_null) continue;
-        // Array elements are never toasted, only possibly short-headered.
-        const struct varlena *text = reinterpret_cast<const struct varlena *>(DatumGetPointer(element));
-        if (VARSIZE_ANY_EXHDR(text) == length && std::memcmp(VARDATA_ANY(text), role, length) == 0)
-            return true;
-    }
-    return false;
+    const std::string_view wanted(role);
+    bool found = false;
+    each_text_element(array, [&](std::optional<std::string_view> element) {
+        found = found || element == wanted;
+    });
+    return found;
 }
 
 // Does a transaction in progress, other than this one, lock or update the row in the slot?

@@ -11,6 +11,7 @@
 //   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail (erasure
 //                              alone rewrites payloads, erasure.cpp)
 #include <algorithm>
+#include <iterator>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -64,11 +65,10 @@ RowView old_row(const TriggerData *td) {
 // Roles must be known, non-NULL and one-dimensional.  Returns them without repeats, in
 // the order given (nullopt when there were none to drop).
 std::optional<std::vector<std::string_view>> checked_roles(const RowView &row) {
-    auto roles = row.text_array("roles");
-    if (!roles) throw IdentityError(sqlstate::malformed_input, "roles must not be null");
-    std::vector<std::string_view> distinct;
-    distinct.reserve(roles->size());
-    for (const auto &role : *roles) {
+    // Each valid role is kept once, so the distinct ones fit in a fixed array.
+    std::string_view distinct[std::size(valid_roles)];
+    std::size_t kept = 0, given = 0;
+    const bool present = row.each_text("roles", [&](std::optional<std::string_view> role) {
         if (!role) throw IdentityError(sqlstate::malformed_input, "roles must not contain NULL");
         bool known = std::any_of(std::begin(valid_roles), std::end(valid_roles),
                                  [&](std::string_view valid) { return *role == valid; });
@@ -76,18 +76,21 @@ std::optional<std::vector<std::string_view>> checked_roles(const RowView &row) {
             throw IdentityError(sqlstate::malformed_input,
                                 "unknown role " + quote_for_message(std::string(*role)),
                                 "Valid roles are customer, vendor, wholesale and retail.");
-        if (std::find(distinct.begin(), distinct.end(), *role) == distinct.end())
-            distinct.push_back(*role);
-    }
-    if (distinct.size() == roles->size()) return std::nullopt;
-    return distinct;
+        ++given;
+        if (std::find(distinct, distinct + kept, *role) == distinct + kept) distinct[kept++] = *role;
+    });
+    if (!present) throw IdentityError(sqlstate::malformed_input, "roles must not be null");
+    if (kept == given) return std::nullopt;
+    return std::vector<std::string_view>(distinct, distinct + kept);
 }
 
 // Does 'vendor' appear among the row's roles (roles already validated)?
 bool has_vendor_role(const RowView &row) {
-    auto roles = row.text_array("roles");
-    return roles && std::any_of(roles->begin(), roles->end(),
-                                [](const auto &role) { return role && *role == "vendor"; });
+    bool vendor = false;
+    row.each_text("roles", [&](std::optional<std::string_view> role) {
+        vendor = vendor || (role && *role == "vendor");
+    });
+    return vendor;
 }
 
 // Clears the row's verified-at column of an email or phone (raw column `raw`, normalized

@@ -131,33 +131,17 @@ std::optional<Datum> RowView::datum(const char *name) const {
     return value;
 }
 
-std::optional<std::vector<std::optional<std::string_view>>> RowView::text_array(
-    const char *name) const {
+ArrayType *RowView::text_array(const char *name) const {
     const int attnum = column(name);
     bool null = true;
-    int dimensions = 0;
-    int count = 0;
-    Datum *items = nullptr;
-    bool *item_nulls = nullptr;
     const Datum value = attribute(attnum, &null);
-    if (null) return std::nullopt;
-    pg_call([&] {
-        ArrayType *array = DatumGetArrayTypeP(value);
-        dimensions = ARR_NDIM(array);
-        deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &items, &item_nulls, &count);
-    });
-    if (dimensions > 1)
+    if (null) return nullptr;
+    ArrayType *array = nullptr;
+    pg_call([&] { array = DatumGetArrayTypeP(value); });
+    if (ARR_NDIM(array) > 1)
         throw IdentityError(sqlstate::malformed_input,
                             std::string(name) + " must be a one-dimensional array");
-    std::vector<std::optional<std::string_view>> result;
-    result.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        if (item_nulls[i])
-            result.emplace_back(std::nullopt);
-        else
-            result.emplace_back(text_view(items[i]));
-    }
-    return result;
+    return array;
 }
 
 void RowChanges::push(int column, Datum value, bool is_null) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pg_boundary.hpp"
+#include "text_array.hpp"
 
 extern "C" {
 #include "access/htup.h"
@@ -34,8 +35,18 @@ struct RowView {
     std::optional<std::int64_t> int8(const char *name) const;
     // The raw Datum of a column (valid as long as the tuple); nullopt for NULL.
     std::optional<Datum> datum(const char *name) const;
-    // A text[] column; NULL elements are nullopt.  Multi-dimensional arrays raise 22023.
-    std::optional<std::vector<std::optional<std::string_view>>> text_array(const char *name) const;
+    // A text[] column, detoasted (into the caller's memory context when it was packed);
+    // nullptr for NULL.  Multi-dimensional arrays raise 22023.
+    ArrayType *text_array(const char *name) const;
+    // Calls visit(std::optional<std::string_view>) for each element of a text[] column, read
+    // in place (NULL elements are nullopt); false, visiting nothing, when the column is NULL.
+    template <typename Visit>
+    bool each_text(const char *name, Visit &&visit) const {
+        ArrayType *array = text_array(name);
+        if (array == nullptr) return false;
+        each_text_element(array, visit);
+        return true;
+    }
 
     // Deforms the row into `values` / `nulls` unless that is done already.
     void deform() const;
