@@ -11,8 +11,8 @@
 //   identity_event_append_only no UPDATE, DELETE or TRUNCATE of the audit trail (erasure
 //                              alone rewrites payloads, erasure.cpp)
 #include <algorithm>
-#include <iterator>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,7 +77,8 @@ std::optional<std::vector<std::string_view>> checked_roles(const RowView &row) {
                                 "unknown role " + quote_for_message(std::string(*role)),
                                 "Valid roles are customer, vendor, wholesale and retail.");
         ++given;
-        if (std::find(distinct, distinct + kept, *role) == distinct + kept) distinct[kept++] = *role;
+        if (std::find(distinct, distinct + kept, *role) == distinct + kept)
+            distinct[kept++] = *role;
     });
     if (!present) throw IdentityError(sqlstate::malformed_input, "roles must not be null");
     if (kept == given) return std::nullopt;
