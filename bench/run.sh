@@ -20,6 +20,9 @@ export PG_EXTRA_OPTS="-c shared_buffers=4GB -c max_wal_size=8GB -c synchronous_c
 start_instance "$dir"
 started=$(date +%s)
 q() { psql_pg -d "$1" -At -c "$2"; }
+# A phase of the run, with the seconds since the start: a slow spell of the machine then
+# shows in the log as a phase that took longer, not only in the figures.
+phase() { log "[$(( $(date +%s) - started ))s] $1"; }
 
 for db in bench bulk; do
     psql_pg -d postgres -c "CREATE DATABASE $db" >/dev/null
@@ -28,7 +31,7 @@ for db in bench bulk; do
     psql_pg -d "$db" < "$ROOT/bench/measure.sql" >/dev/null
 done
 
-log "bulk INSERT ... SELECT of $BULK_ROWS customers, with and without the triggers"
+phase "bulk INSERT ... SELECT of $BULK_ROWS customers, with and without the triggers"
 q bulk "SELECT bench.bulk_insert($BULK_ROWS)" >/dev/null
 q bulk "COPY bench.result TO STDOUT" | psql_pg -d bench -c "COPY bench.result FROM STDIN"
 # The bulk phase leaves gigabytes of WAL and dirty buffers behind: write them out now, not
@@ -36,13 +39,13 @@ q bulk "COPY bench.result TO STDOUT" | psql_pg -d bench -c "COPY bench.result FR
 q bulk "CHECKPOINT" >/dev/null
 
 for size in $SIZES; do
-    log "$size customers: growing the data through the triggers"
+    phase "$size customers: growing the data through the triggers"
     q bench "SELECT bench.grow($size)" >/dev/null
     q bench "VACUUM ANALYZE customer_identity.customer" >/dev/null
     q bench "VACUUM ANALYZE customer_identity.vendor" >/dev/null
-    log "$size customers: per-call cases inside the database"
+    phase "$size customers: per-call cases inside the database"
     q bench "SELECT bench.measure($size)" >/dev/null
-    log "$size customers: pgbench, 2 clients, prepared statements, ${SECONDS_PER_RUN}s each"
+    phase "$size customers: pgbench, 2 clients, prepared statements, ${SECONDS_PER_RUN}s each"
     best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a > b ? a : b) }'; }
     tps() {
         as_pg "$PG_BIN/pgbench" -h "$PGHOST" -p "$PGPORT" -U postgres -n -M prepared -c 2 -j 2 \
@@ -63,7 +66,7 @@ for size in $SIZES; do
     q bench "INSERT INTO bench.result VALUES ($size, 'floor: pgbench of the bare SELECT returning the call''s five columns', 'tps', round($bare5), round($bare), NULL)" >/dev/null
     # The hits once more, a minute later: each side keeps its best of both passes, so a slow
     # spell of the machine must last through the whole size to move a ratio.
-    log "$size customers: per-call hits, second pass"
+    phase "$size customers: per-call hits, second pass"
     q bench "SELECT bench.measure_hits($size)" >/dev/null
 done
 
