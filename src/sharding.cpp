@@ -87,8 +87,9 @@ void require_same_bucket(std::string_view old_tenant, std::string_view new_tenan
     if (old_tenant == new_tenant || !node()) return;
     if (shard::bucket_of_tenant(old_tenant) != shard::bucket_of_tenant(new_tenant))
         throw IdentityError(sqlstate::malformed_input,
-                            "a row of tenant " + std::string(old_tenant) + " cannot move to tenant " +
-                                std::string(new_tenant) + " on a shard: its id carries its tenant's bucket");
+                            "a row of tenant " + std::string(old_tenant) +
+                                " cannot move to tenant " + std::string(new_tenant) +
+                                " on a shard: its id carries its tenant's bucket");
 }
 
 RowView checked_row(const RowView &row, const std::optional<RowView> &old, const std::string &tenant) {
