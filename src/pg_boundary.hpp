@@ -120,4 +120,4 @@ std::string quote_for_message(const std::string &value);
     extern "C" {               \
     PG_FUNCTION_INFO_V1(name); \
     }                          \
-    extern "C" Datum name(PG_FUNCTION_ARGS)
+    extern "C" PGDLLEXPORT Datum name(PG_FUNCTION_ARGS)
