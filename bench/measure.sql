@@ -32,7 +32,9 @@ END $$;
 -- customers, unlinked, with emails of their own; invite tokens 1 per 1000 customers).
 CREATE OR REPLACE FUNCTION bench.grow(target bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    have bigint := (SELECT count(*) FROM customer_identity.customer);
+    -- (only the grown customers count: the misses measured at a size add others, and the
+    -- keys of the next size must all name a grown one)
+    have bigint := (SELECT count(*) FROM customer_identity.customer WHERE name LIKE 'Customer %');
     step bigint;
 BEGIN
     WHILE have < target LOOP
@@ -146,16 +148,24 @@ CREATE OR REPLACE FUNCTION bench.measure(size bigint) RETURNS void LANGUAGE plpg
 DECLARE
     ms numeric;
     plain_ms numeric;
+    pl_ms numeric;
     token text;
     base bigint;
 BEGIN
     PERFORM bench.measure_hits(size);
-    -- find-or-create misses: new customers, against a plain INSERT per row into the same table
-    ms := bench.best_ms(format('SELECT count(*) FROM generate_series(1, 2000) g, LATERAL customer_identity.resolve_customer_identity(email => %L || g || %L) r', 'miss' || size || '_', '@new.example'), 1);
-    plain_ms := bench.best_ms(format('SELECT count(bench.insert_customer(%L || g || %L)) FROM generate_series(1, 2000) g', 'plain' || size || '_', '@new.example'), 1);
+    -- find-or-create misses: new customers, against a plain INSERT per row into the same table.
+    -- Rounds alternate the two (each with new keys: a miss creates its customer), best of
+    -- each: a single shot moved with the machine's slow spells.
+    ms := NULL;
+    plain_ms := NULL;
+    pl_ms := NULL;
+    FOR r IN 1..3 LOOP
+        ms := least(ms, bench.best_ms(format('SELECT count(*) FROM generate_series(1, 2000) g, LATERAL customer_identity.resolve_customer_identity(email => %L || g || %L) r', 'miss' || size || '_' || r || '_', '@new.example'), 1));
+        plain_ms := least(plain_ms, bench.best_ms(format('SELECT count(bench.insert_customer(%L || g || %L)) FROM generate_series(1, 2000) g', 'plain' || size || '_' || r || '_', '@new.example'), 1));
+        pl_ms := least(pl_ms, bench.best_ms(format('SELECT count(*) FROM generate_series(1, 2000) g, LATERAL bench.plpgsql_resolve(email => %L || g || %L) r', 'pl' || size || '_' || r || '_', '@new.example'), 1));
+    END LOOP;
     INSERT INTO bench.result VALUES (size, 'find-or-create miss (vs plain INSERT)', 'us/call',
-        round(ms * 1000 / 2000, 2), round(plain_ms * 1000 / 2000, 2),
-        round(bench.best_ms(format('SELECT count(*) FROM generate_series(1, 2000) g, LATERAL bench.plpgsql_resolve(email => %L || g || %L) r', 'pl' || size || '_', '@new.example'), 1) * 1000 / 2000, 2))
+        round(ms * 1000 / 2000, 2), round(plain_ms * 1000 / 2000, 2), round(pl_ms * 1000 / 2000, 2))
     ON CONFLICT DO NOTHING;
     -- invite redemption: 2000 customers redeem one unlimited token
     token := customer_identity.create_invite_token(1, NULL, NULL);
