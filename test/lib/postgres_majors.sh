@@ -158,6 +158,15 @@ missing_symbols() {
              <(nm -D --defined-only "$server" | awk '{print $3}' | sort -u)
 }
 
+# The C functions the install and upgrade scripts name that the module does not export (it
+# builds with hidden visibility: only what PGDLLEXPORT marks is visible to the server).
+unexported_functions() {
+    local module=$1
+    comm -23 <(grep -rhoE "(MODULE_PATHNAME|\\\$libdir/customer_identity)', *'[A-Za-z0-9_]+'" "$ROOT/extension" |
+                   sed -E "s/.*'([A-Za-z0-9_]+)'$/\\1/" | sort -u) \
+             <(nm -D --defined-only "$module" | awk '{print $3}' | sort -u)
+}
+
 # Checks that the module built for this major can load into the tree's server.  npm's newest
 # 17 (17.10) is older than Debian's 17 headers (17.12), whose heap_getattr() calls
 # heap_datum_check(), new in 17.11.  For the tests only, a shim gives a 17.10 server that
@@ -165,7 +174,9 @@ missing_symbols() {
 # other missing symbol fails the run.  (The .deb depends on a server at least as new as the
 # headers, so a shipped module never meets an older server.)
 check_module_symbols() {
-    local module=$BUILD/customer_identity.so server=$PG_BIN/postgres missing
+    local module=$BUILD/customer_identity.so server=$PG_BIN/postgres missing unexported
+    unexported=$(unexported_functions "$module")
+    [ -z "$unexported" ] || die "customer_identity.so does not export functions its scripts name: $(echo $unexported)"
     missing=$(missing_symbols "$module" "$server")
     [ -z "$missing" ] && return 0
     if [ "$missing" = heap_datum_check ]; then
