@@ -16,7 +16,8 @@ extern "C" {
 namespace ci {
 
 // The PG_TRY frame: nothing here has a destructor, so a longjmp into PG_CATCH is safe.
-void pg_try_invoke(void (*fn)(void *), void *ctx) {
+// (noipa: no build, link-time optimized or not, may inline a body into the setjmp frame.)
+__attribute__((noipa)) void pg_try_invoke(void (*fn)(void *), void *ctx) {
     MemoryContext caller_context = CurrentMemoryContext;
     ErrorData *volatile caught = nullptr;
     PG_TRY();
@@ -33,7 +34,7 @@ void pg_try_invoke(void (*fn)(void *), void *ctx) {
 }
 
 // Like pg_try_invoke, plus the subtransaction dance PL/pgSQL does for EXCEPTION blocks.
-ErrorData *pg_try_subtransaction(void (*fn)(void *), void *ctx) {
+__attribute__((noipa)) ErrorData *pg_try_subtransaction(void (*fn)(void *), void *ctx) {
     MemoryContext caller_context = CurrentMemoryContext;
     ResourceOwner caller_owner = CurrentResourceOwner;
     ErrorData *volatile caught = nullptr;
