@@ -159,6 +159,8 @@ bool is_blank(std::string_view input) {
     return first == last;
 }
 
+namespace {
+
 // normalize_email for an all-ASCII input (nearly every email): the same checks, in the same
 // order, in one pass that also writes the lower-cased result.
 Normalized normalize_ascii_email(std::string_view input) {
@@ -185,6 +187,8 @@ Normalized normalize_ascii_email(std::string_view input) {
     if (at + 1 == out.size()) return fail("email has an empty domain part");
     return success(std::move(out));
 }
+
+}  // namespace
 
 // Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
 Normalized normalize_email(std::string_view input) {
