@@ -159,40 +159,8 @@ bool is_blank(std::string_view input) {
     return first == last;
 }
 
-namespace {
-
-// normalize_email for an all-ASCII input (nearly every email): the same checks, in the same
-// order, in one pass that also writes the lower-cased result.
-Normalized normalize_ascii_email(std::string_view input) {
-    std::size_t first = 0;
-    std::size_t last = input.size();
-    while (first < last && is_space(static_cast<unsigned char>(input[first]))) ++first;
-    while (last > first && is_space(static_cast<unsigned char>(input[last - 1]))) --last;
-    if (first == last) return fail("email is empty");
-    if (last - first > kMaxEmailBytes) return fail("email is longer than 320 bytes");
-
-    std::string out(last - first, '\0');
-    std::size_t at_count = 0;
-    std::size_t at = 0;
-    for (std::size_t i = first; i < last; ++i) {
-        const unsigned char c = static_cast<unsigned char>(input[i]);
-        if (is_space(c)) return fail("email contains whitespace");
-        if (c < 0x20 || c == 0x7F) return fail("email contains a control character");
-        if (c == '@' && at_count++ == 0) at = i - first;
-        out[i - first] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    if (at_count == 0) return fail("email has no \"@\"");
-    if (at_count > 1) return fail("email has more than one \"@\"");
-    if (at == 0) return fail("email has an empty local part");
-    if (at + 1 == out.size()) return fail("email has an empty domain part");
-    return success(std::move(out));
-}
-
-}  // namespace
-
 // Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
 Normalized normalize_email(std::string_view input) {
-    if (is_ascii(input)) return normalize_ascii_email(input);
     CodePoints cps;
     if (!cps.read(input)) return fail("email is not valid UTF-8");
     std::size_t first;
@@ -204,22 +172,25 @@ Normalized normalize_email(std::string_view input) {
     const std::size_t end = cps.pos(last - 1) + cps.len(last - 1);
     if (end - begin > kMaxEmailBytes) return fail("email is longer than 320 bytes");
 
+    // One pass checks each character and notes where the first '@' is (in bytes).
     std::size_t at_count = 0;
+    std::size_t at = 0;
     for (std::size_t i = first; i < last; ++i) {
         const char32_t c = cps.cp(i);
         if (is_space(c)) return fail("email contains whitespace");
         if (c < 0x20 || c == 0x7F) return fail("email contains a control character");
-        if (c == '@') ++at_count;
+        if (c == '@' && at_count++ == 0) at = cps.pos(i) - begin;
     }
     if (at_count == 0) return fail("email has no \"@\"");
     if (at_count > 1) return fail("email has more than one \"@\"");
-
-    std::string out(input.substr(begin, end - begin));
-    const std::size_t at = out.find('@');
     if (at == 0) return fail("email has an empty local part");
-    if (at + 1 == out.size()) return fail("email has an empty domain part");
-    for (char &ch : out) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if (at + 1 == end - begin) return fail("email has an empty domain part");
+
+    // Lower-cases ASCII letters while copying (UTF-8 continuation bytes are all >= 0x80).
+    std::string out(end - begin, '\0');
+    for (std::size_t i = begin; i < end; ++i) {
+        const char ch = input[i];
+        out[i - begin] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     }
     return success(std::move(out));
 }
