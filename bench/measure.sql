@@ -199,7 +199,7 @@ END $$;
 -- an identical table (same columns and indexes) without triggers.  Run on empty tables.
 -- Also, not a target: the customer table itself with the extension's triggers disabled and
 -- its foreign key kept (merged_into -> customer), which checks every inserted row.
-CREATE OR REPLACE FUNCTION bench.bulk_insert(n bigint, rounds int DEFAULT 3) RETURNS void
+CREATE OR REPLACE FUNCTION bench.bulk_insert(n bigint, rounds int DEFAULT 5) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     ext numeric;
