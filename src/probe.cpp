@@ -256,6 +256,15 @@ bool is_set(TupleTableSlot *slot, AttrNumber attnum) {
     return attnum != InvalidAttrNumber && !column_is_null(slot, attnum);
 }
 
+// Does `bytes` contain `wanted`?  A plain loop: the payloads searched are a few dozen bytes,
+// less than a library search costs to start.
+bool contains_bytes(std::string_view bytes, std::string_view wanted) {
+    if (wanted.empty()) return true;
+    for (std::size_t at = 0; at + wanted.size() <= bytes.size(); ++at)
+        if (bytes[at] == wanted.front() && bytes.substr(at, wanted.size()) == wanted) return true;
+    return false;
+}
+
 // Does the text[] column contain `role`?  A small array (roles always are) is read from an
 // aligned copy on the stack instead of a detoasted copy and a deconstructed one.
 bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
@@ -271,8 +280,7 @@ bool array_contains(TupleTableSlot *slot, AttrNumber attnum, const char *role) {
     const std::string_view wanted(role);
     // An element equal to `role` leaves its bytes in the array's payload: without them there
     // is nothing to walk (most customers have no role vendor).  With them, the walk decides.
-    if (std::string_view(VARDATA_ANY(packed), payload).find(wanted) == std::string_view::npos)
-        return false;
+    if (!contains_bytes(std::string_view(VARDATA_ANY(packed), payload), wanted)) return false;
     ArrayType *array;
     if (payload + VARHDRSZ <= sizeof(local.bytes)) {
         SET_VARSIZE(local.bytes, payload + VARHDRSZ);

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,32 @@ class SeenRows {
     std::size_t count_ = 0;
 };
 
+// What a lookup before the resolution (single_identifier_hit) already found absent: the
+// resolution's first decision does not probe it again.  Forgotten with the other lookups.
+struct LookupSeed {
+    std::array<bool, 4> no_active_holder{};  // by Identifier: no active customer holds the key
+    bool no_vendor_by_email = false;         // no vendor has the email as its contact email
+};
+
+// The outcome of a hit that writes nothing.  A snapshot older than a merge that archived the
+// customer (REPEATABLE READ, SERIALIZABLE) must not hand it out: the caller retries and finds
+// the canonical one.
+ResolveOutcome hit_outcome(std::string_view method, std::int64_t customer_id,
+                           std::optional<std::int64_t> vendor_id) {
+    if (IsolationUsesXactSnapshot() && store::archived_since_snapshot(customer_id))
+        throw IdentityError(sqlstate::serialization_failure,
+                            "could not serialize access: the customer was merged away by a "
+                            "concurrent transaction",
+                            "Customer " + id_text(customer_id) + " is archived now.",
+                            "Retry the transaction.");
+    ResolveOutcome outcome;
+    outcome.has_row = true;
+    outcome.method = method;
+    outcome.customer_id = customer_id;
+    outcome.vendor_id = vendor_id;
+    return outcome;
+}
+
 // The decision of steps 1-6, before anything is written.
 struct Match {
     std::optional<std::int64_t> customer_id;  // an existing customer
@@ -87,7 +114,8 @@ struct Match {
 
 class Resolver {
   public:
-    explicit Resolver(const ResolveRequest &request) : req_(request) {}
+    Resolver(const ResolveRequest &request, const LookupSeed &seed)
+        : req_(request), seed_(seed) {}
 
     // Did the resolution open an SPI connection (it must then be finished)?
     bool connected() const { return connected_; }
@@ -135,6 +163,7 @@ class Resolver {
     bool locked_ = false;
     bool connected_ = false;
     std::optional<OwnerRights> as_owner_;  // from the first write to the end of resolve()
+    LookupSeed seed_;  // lookups made before the resolution, until forgotten
 
     // Reads are direct index probes; only a resolution that writes needs SPI, and it
     // writes as the owner (the function runs with the caller's rights: owner_rights.hpp).
@@ -147,6 +176,7 @@ class Resolver {
 
     void forget_lookups() {
         holders_ = {};
+        seed_ = {};
         seen_.clear();
         alias_ = {};
         ref_resolved_ = false;
@@ -209,20 +239,8 @@ class Resolver {
 
     // The outcome of a pure hit: nothing to write.
     ResolveOutcome found(const Match &match, const CustomerRecord &record) {
-        // A snapshot older than a merge that archived the customer (REPEATABLE READ,
-        // SERIALIZABLE) must not hand it out: the caller retries and finds the canonical one.
-        if (IsolationUsesXactSnapshot() && store::archived_since_snapshot(record.id))
-            throw IdentityError(sqlstate::serialization_failure,
-                                "could not serialize access: the customer was merged away by a "
-                                "concurrent transaction",
-                                "Customer " + id_text(record.id) + " is archived now.",
-                                "Retry the transaction.");
-        ResolveOutcome outcome;
-        outcome.has_row = true;
-        outcome.method = match.method;
-        outcome.customer_id = record.id;
-        outcome.vendor_id = match.vendor ? std::optional(match.vendor->id) : record.linked_vendor;
-        return outcome;
+        return hit_outcome(match.method, record.id,
+                           match.vendor ? std::optional(match.vendor->id) : record.linked_vendor);
     }
 
     // The active customer holding the given value of this identifier, if any -- directly,
@@ -232,11 +250,12 @@ class Resolver {
         if (slot) return *slot;
         slot = std::optional<std::int64_t>();
         if (!req_.key(id)) return *slot;
-        if (auto record = store::find_active_record(req_.tenant, id, *req_.key(id))) {
-            slot = record->id;
-            seen_.add(std::move(*record));  // the hit path reads each row once
-            return *slot;
-        }
+        if (!seed_.no_active_holder[static_cast<int>(id)])
+            if (auto record = store::find_active_record(req_.tenant, id, *req_.key(id))) {
+                slot = record->id;
+                seen_.add(std::move(*record));  // the hit path reads each row once
+                return *slot;
+            }
         if (auto merged_into = store::find_merged_alias(req_.tenant, id, *req_.key(id))) {
             auto end = store::follow_merges(*merged_into);
             if (end && !end->archived && end->tenant == req_.tenant) {
@@ -269,7 +288,11 @@ class Resolver {
         if (auto id = holder(Identifier::user_id))
             return {id, std::nullopt, false, false, "user_id"};
         if (const auto &email = req_.key(Identifier::email)) {
-            if (auto vendor = store::find_vendor_by_email(req_.tenant, *email, false)) {
+            // (A seeded vendor miss serves the first decision only: later ones look again.)
+            const bool vendor_known_absent = std::exchange(seed_.no_vendor_by_email, false);
+            if (auto vendor = vendor_known_absent
+                                  ? std::nullopt
+                                  : store::find_vendor_by_email(req_.tenant, *email, false)) {
                 if (vendor->customer_id)
                     return {vendor->customer_id, vendor, false, false, "vendor_email"};
                 if (auto id = holder(Identifier::email)) {
@@ -504,6 +527,70 @@ ResolveRequest read_request(FunctionCallInfo fcinfo) {
     return request;
 }
 
+// The commonest call, resolved without building the general request: one identifier and the
+// tenant, nothing else but the defaults (no customer_ref, name or verification).  It reads
+// and checks the arguments in place, in the general path's order, and returns the customer
+// only when the general path would return it as its quiet hit (Resolver::quiet_hit): an
+// active customer holding the key directly, no vendor with the email first (the SPEC's
+// order), its row not being written.  Anything else -- a bad or unusual argument, a blocked
+// value, a vendor, a miss -- returns nullopt and the general path decides (and raises, in
+// its own order); what was found absent goes to it in `seed`, so it is not probed twice.
+std::optional<ResolveOutcome> single_identifier_hit(FunctionCallInfo fcinfo, LookupSeed &seed) {
+    constexpr int tenant_arg = 0, customer_ref_arg = 3, name_arg = 6, create_missing_arg = 7,
+                  on_conflict_arg = 8, email_verified_arg = 9, phone_verified_arg = 10;
+    constexpr std::pair<int, Identifier> identifier_args[] = {
+        {1, Identifier::external_customer_id},
+        {4, Identifier::user_id},
+        {2, Identifier::email},
+        {5, Identifier::phone}};
+    if (PG_ARGISNULL(tenant_arg) || !PG_ARGISNULL(customer_ref_arg) || !PG_ARGISNULL(name_arg) ||
+        PG_ARGISNULL(create_missing_arg) || PG_ARGISNULL(on_conflict_arg))
+        return std::nullopt;
+    if (PG_NARGS() > phone_verified_arg &&
+        (PG_ARGISNULL(email_verified_arg) || PG_ARGISNULL(phone_verified_arg) ||
+         PG_GETARG_BOOL(email_verified_arg) || PG_GETARG_BOOL(phone_verified_arg)))
+        return std::nullopt;
+    const std::string_view on_conflict = text_view(PG_GETARG_DATUM(on_conflict_arg));
+    if (on_conflict != "raise" && on_conflict != "return") return std::nullopt;
+    std::optional<std::pair<int, Identifier>> given;
+    for (const auto &argument : identifier_args) {
+        if (PG_ARGISNULL(argument.first)) continue;
+        if (given) return std::nullopt;  // more than one: the general path compares them
+        given = argument;
+    }
+    if (!given) return std::nullopt;
+
+    // The checks of make_resolve_request for these arguments, in its order.
+    const std::string tenant = checked_tenant(text_view(PG_GETARG_DATUM(tenant_arg)));
+    const Identifier id = given->second;
+    const std::string_view raw = text_view(PG_GETARG_DATUM(given->first));
+    std::optional<std::string> key;
+    if (id == Identifier::email)
+        key = checked_email(raw);
+    else if (id == Identifier::phone)
+        key = checked_phone(raw);
+    else {
+        check_identifier(raw, identifier_name(id));
+        key.emplace(raw);
+    }
+    if (trust::blocked(tenant, id, *key)) return std::nullopt;
+
+    // Step 3 looks at vendors first.
+    if (id == Identifier::email) {
+        if (store::find_vendor_by_email(tenant, *key, false)) return std::nullopt;
+        seed.no_vendor_by_email = true;
+    }
+    const auto record = store::find_active_record(tenant, id, *key);
+    if (!record) {
+        seed.no_active_holder[static_cast<int>(id)] = true;
+        return std::nullopt;
+    }
+    if (record->being_written) return std::nullopt;
+    constexpr std::string_view methods[] = {"external_customer_id", "user_id", "customer_email",
+                                            "phone"};
+    return hit_outcome(methods[static_cast<int>(id)], record->id, record->linked_vendor);
+}
+
 // Emits the result row (if any) through a materialized set, with as many of the columns
 // (customer_id, vendor_id, method, created, claim_id) as the function's definition has.
 void emit(FunctionCallInfo fcinfo, const ResolveOutcome &outcome) {
@@ -567,12 +654,19 @@ void require_identifier(const ResolveRequest &req) {
                             "Give external_customer_id, user_id, email, phone or customer_ref.");
 }
 
-ResolveOutcome resolve(const ResolveRequest &request) {
-    Resolver resolver(request);
+namespace {
+
+// Resolves, knowing what `seed` found absent.
+ResolveOutcome resolve_seeded(const ResolveRequest &request, const LookupSeed &seed) {
+    Resolver resolver(request, seed);
     const ResolveOutcome outcome = resolver.run();
     if (resolver.connected()) spi::finish();
     return outcome;
 }
+
+}  // namespace
+
+ResolveOutcome resolve(const ResolveRequest &request) { return resolve_seeded(request, {}); }
 
 }  // namespace ci
 
@@ -582,8 +676,9 @@ CI_SQL_FUNCTION(ci_resolve_customer_identity) {
     return entry_guard([&] {
         // Called once per row of a join or a batch: its probes rescan the statement's scans.
         statement_scans::Scope scans(fcinfo);
-        const ResolveOutcome outcome = resolve(read_request(fcinfo));
-        emit(fcinfo, outcome);
+        LookupSeed seed;
+        const auto hit = single_identifier_hit(fcinfo, seed);
+        emit(fcinfo, hit ? *hit : resolve_seeded(read_request(fcinfo), seed));
         return (Datum)0;
     });
 }
