@@ -440,24 +440,27 @@ bool linked_vendor(std::int64_t customer_id, Snapshot snapshot, std::int64_t *ve
     return found;
 }
 
-// Reads the first customer the index finds, with its linked vendor (inside a probe).
+// Reads the first customer the index finds, with its linked vendor (inside a probe).  With
+// `whole` false only the id, the archived and written states and the role vendor are read:
+// the texts, name, merge and verification columns stay unset.
 void read_customer(Oid index_oid, const EqualKeys &keys, bool active_only, Snapshot snapshot,
-                   RawCustomer *raw) {
+                   RawCustomer *raw, bool whole = true) {
     scan_index(catalog.customer, index_oid, keys, snapshot, [&](TupleTableSlot *s) {
         const bool archived_null = column_is_null(s, catalog.c_archived_at);
         // The partial index holds active rows only; the check keeps that an invariant here.
         if (active_only && !archived_null) return true;
         raw->found = true;
         int8_column(s, catalog.c_id, &raw->id);
+        raw->archived = !archived_null;
+        raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
+        raw->being_written = being_written(s);
+        if (!whole) return false;
         read_text_column(s, catalog.c_tenant, &raw->tenant);
         for (int i = 0; i < 4; ++i) read_text_column(s, catalog.c_identifier[i], &raw->identifiers[i]);
         raw->has_name = is_set(s, catalog.c_name);
-        raw->archived = !archived_null;
         raw->has_merged_into = int8_column(s, catalog.c_merged_into, &raw->merged_into);
-        raw->vendor_role = array_contains(s, catalog.c_roles, "vendor");
         raw->email_verified = is_set(s, catalog.c_email_verified_at);
         raw->phone_verified = is_set(s, catalog.c_phone_verified_at);
-        raw->being_written = being_written(s);
         return false;
     });
     // Only a customer with role vendor can have a vendor linked (the vendor role rule holds
@@ -544,6 +547,23 @@ std::optional<CustomerRecord> active_customer(const std::string &tenant, Identif
         });
     });
     return to_record(raw);
+}
+
+std::optional<CustomerHit> active_customer_hit(const std::string &tenant, Identifier id,
+                                               const std::string &value) {
+    RawCustomer raw;
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            read_customer(catalog.identifier_index[static_cast<int>(id)],
+                          tenant_value_keys(tenant, value), true, snapshot, &raw, false);
+        });
+    });
+    if (!raw.found) return std::nullopt;
+    CustomerHit hit;
+    hit.id = raw.id;
+    if (raw.has_vendor) hit.linked_vendor = raw.vendor;
+    hit.being_written = raw.being_written;
+    return hit;
 }
 
 std::optional<CustomerRecord> customer_by_id(std::int64_t id) {

@@ -20,6 +20,9 @@ namespace ci::probe {
 // (its partial unique index), with the vendor linked to it.
 std::optional<CustomerRecord> active_customer(const std::string &tenant, Identifier id,
                                               const std::string &value);
+// The same customer, only its id, linked vendor and whether its row is being written.
+std::optional<CustomerHit> active_customer_hit(const std::string &tenant, Identifier id,
+                                               const std::string &value);
 // The customer with this id (primary key), active or not, with the vendor linked to it.
 std::optional<CustomerRecord> customer_by_id(std::int64_t id);
 // Is the customer's current row version this transaction's (inserted or updated by it)?

@@ -580,7 +580,7 @@ std::optional<ResolveOutcome> single_identifier_hit(FunctionCallInfo fcinfo, Loo
         if (store::find_vendor_by_email(tenant, *key, false)) return std::nullopt;
         seed.no_vendor_by_email = true;
     }
-    const auto record = store::find_active_record(tenant, id, *key);
+    const auto record = store::find_active_hit(tenant, id, *key);
     if (!record) {
         seed.no_active_holder[static_cast<int>(id)] = true;
         return std::nullopt;

@@ -204,6 +204,11 @@ std::optional<CustomerRecord> find_active_record(const std::string &tenant, Iden
     return probe::active_customer(tenant, id, value);
 }
 
+std::optional<CustomerHit> find_active_hit(const std::string &tenant, Identifier id,
+                                           const std::string &value) {
+    return probe::active_customer_hit(tenant, id, value);
+}
+
 std::optional<CustomerRecord> follow_merges(std::int64_t id) {
     std::optional<CustomerRecord> record = load_customer(id);
     // Merges form a chain towards the active customer; the bound only guards bad data.

@@ -40,6 +40,14 @@ struct CustomerRecord {
     }
 };
 
+// What a hit needs of the customer it found: the id, the vendor linked to it, and whether
+// another transaction in progress is writing its row (as CustomerRecord::being_written).
+struct CustomerHit {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> linked_vendor;
+    bool being_written = false;
+};
+
 // The parts of a vendor row the rules look at.
 struct VendorRecord {
     std::int64_t id = 0;
@@ -69,6 +77,9 @@ std::optional<CustomerRecord> load_customer(std::int64_t id, Lock lock = Lock::n
 // The active customer of the tenant holding this identifier value, read whole.
 std::optional<CustomerRecord> find_active_record(const std::string &tenant, Identifier id,
                                                  const std::string &value);
+// The same customer, only what a hit returns (nothing of the row is copied).
+std::optional<CustomerHit> find_active_hit(const std::string &tenant, Identifier id,
+                                           const std::string &value);
 // Follows merged_into from `id` to where the merges end: the active customer, or the last
 // archived one (not merged further); nullopt when `id` does not exist.
 std::optional<CustomerRecord> follow_merges(std::int64_t id);
