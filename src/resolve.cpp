@@ -103,6 +103,14 @@ ResolveOutcome hit_outcome(std::string_view method, std::int64_t customer_id,
     return outcome;
 }
 
+// The method of a match by the identifier's own holder (steps 1-4; a vendor's is
+// vendor_email).
+std::string_view direct_method(Identifier id) {
+    constexpr std::string_view methods[] = {"external_customer_id", "user_id", "customer_email",
+                                            "phone"};
+    return methods[static_cast<int>(id)];
+}
+
 // The decision of steps 1-6, before anything is written.
 struct Match {
     std::optional<std::int64_t> customer_id;  // an existing customer
@@ -284,9 +292,10 @@ class Resolver {
     // Steps 1 to 6 of the resolution order; reads only.
     Match decide() {
         if (auto id = holder(Identifier::external_customer_id))
-            return {id, std::nullopt, false, false, "external_customer_id"};
+            return {id, std::nullopt, false, false,
+                    direct_method(Identifier::external_customer_id)};
         if (auto id = holder(Identifier::user_id))
-            return {id, std::nullopt, false, false, "user_id"};
+            return {id, std::nullopt, false, false, direct_method(Identifier::user_id)};
         if (const auto &email = req_.key(Identifier::email)) {
             // (A seeded vendor miss serves the first decision only: later ones look again.)
             const bool vendor_known_absent = std::exchange(seed_.no_vendor_by_email, false);
@@ -301,15 +310,16 @@ class Resolver {
                     // away from it): the link needs the same email on both sides.
                     if (alias_[static_cast<int>(Identifier::email)] ||
                         load_active(*id).linked_vendor)
-                        return {id, std::nullopt, false, false, "customer_email"};
+                        return {id, std::nullopt, false, false, direct_method(Identifier::email)};
                     return {id, vendor, true, false, "vendor_email"};
                 }
                 return {std::nullopt, vendor, false, true, "vendor_email"};
             }
             if (auto id = holder(Identifier::email))
-                return {id, std::nullopt, false, false, "customer_email"};
+                return {id, std::nullopt, false, false, direct_method(Identifier::email)};
         }
-        if (auto id = holder(Identifier::phone)) return {id, std::nullopt, false, false, "phone"};
+        if (auto id = holder(Identifier::phone))
+            return {id, std::nullopt, false, false, direct_method(Identifier::phone)};
         if (auto id = ref_target()) return {id, std::nullopt, false, false, "customer_ref"};
         return {std::nullopt, std::nullopt, false, true, "created"};
     }
@@ -489,26 +499,42 @@ class Resolver {
     }
 };
 
-// Reads the SQL arguments (22023 / 22004 for bad input).  A 0.4.0 definition of the
-// function (nine arguments) still calls this library until ALTER EXTENSION UPDATE.
+// The positions of resolve_customer_identity's arguments.  A 0.4.0 definition of the
+// function (nine arguments, no verification flags) still calls this library until ALTER
+// EXTENSION UPDATE.
+enum ResolveArgument {
+    tenant_arg = 0,
+    external_customer_id_arg = 1,
+    email_arg = 2,
+    customer_ref_arg = 3,
+    user_id_arg = 4,
+    phone_arg = 5,
+    name_arg = 6,
+    create_missing_arg = 7,
+    on_conflict_arg = 8,
+    email_verified_arg = 9,
+    phone_verified_arg = 10
+};
+
+// Reads the SQL arguments (22023 / 22004 for bad input).
 ResolveRequest read_request(FunctionCallInfo fcinfo) {
     CustomerFields given;
-    given.external_customer_id = text_arg(fcinfo, 1);
-    given.email = text_arg(fcinfo, 2);
-    given.user_id = text_arg(fcinfo, 4);
-    given.phone = text_arg(fcinfo, 5);
-    given.name = text_arg(fcinfo, 6);
-    const auto create_missing = bool_arg(fcinfo, 7);
-    const auto on_conflict = text_arg(fcinfo, 8);
+    given.external_customer_id = text_arg(fcinfo, external_customer_id_arg);
+    given.email = text_arg(fcinfo, email_arg);
+    given.user_id = text_arg(fcinfo, user_id_arg);
+    given.phone = text_arg(fcinfo, phone_arg);
+    given.name = text_arg(fcinfo, name_arg);
+    const auto create_missing = bool_arg(fcinfo, create_missing_arg);
+    const auto on_conflict = text_arg(fcinfo, on_conflict_arg);
     std::optional<bool> email_verified = false, phone_verified = false;
-    if (PG_NARGS() > 10) {
-        email_verified = bool_arg(fcinfo, 9);
-        phone_verified = bool_arg(fcinfo, 10);
+    if (PG_NARGS() > phone_verified_arg) {
+        email_verified = bool_arg(fcinfo, email_verified_arg);
+        phone_verified = bool_arg(fcinfo, phone_verified_arg);
     }
     given.email_verified = email_verified.value_or(false);
     given.phone_verified = phone_verified.value_or(false);
-    ResolveRequest request = make_resolve_request(text_arg(fcinfo, 0), std::move(given),
-                                                  int8_arg(fcinfo, 3), true, false);
+    ResolveRequest request = make_resolve_request(text_arg(fcinfo, tenant_arg), std::move(given),
+                                                  int8_arg(fcinfo, customer_ref_arg), true, false);
     if (!email_verified || !phone_verified)
         throw IdentityError(sqlstate::malformed_input,
                             "email_verified and phone_verified must not be null");
@@ -536,13 +562,11 @@ ResolveRequest read_request(FunctionCallInfo fcinfo) {
 // value, a vendor, a miss -- returns nullopt and the general path decides (and raises, in
 // its own order); what was found absent goes to it in `seed`, so it is not probed twice.
 std::optional<ResolveOutcome> single_identifier_hit(FunctionCallInfo fcinfo, LookupSeed &seed) {
-    constexpr int tenant_arg = 0, customer_ref_arg = 3, name_arg = 6, create_missing_arg = 7,
-                  on_conflict_arg = 8, email_verified_arg = 9, phone_verified_arg = 10;
     constexpr std::pair<int, Identifier> identifier_args[] = {
-        {1, Identifier::external_customer_id},
-        {4, Identifier::user_id},
-        {2, Identifier::email},
-        {5, Identifier::phone}};
+        {external_customer_id_arg, Identifier::external_customer_id},
+        {user_id_arg, Identifier::user_id},
+        {email_arg, Identifier::email},
+        {phone_arg, Identifier::phone}};
     if (PG_ARGISNULL(tenant_arg) || !PG_ARGISNULL(customer_ref_arg) || !PG_ARGISNULL(name_arg) ||
         PG_ARGISNULL(create_missing_arg) || PG_ARGISNULL(on_conflict_arg))
         return std::nullopt;
@@ -586,9 +610,7 @@ std::optional<ResolveOutcome> single_identifier_hit(FunctionCallInfo fcinfo, Loo
         return std::nullopt;
     }
     if (record->being_written) return std::nullopt;
-    constexpr std::string_view methods[] = {"external_customer_id", "user_id", "customer_email",
-                                            "phone"};
-    return hit_outcome(methods[static_cast<int>(id)], record->id, record->linked_vendor);
+    return hit_outcome(direct_method(id), record->id, record->linked_vendor);
 }
 
 // Emits the result row (if any) through a materialized set, with as many of the columns
