@@ -535,29 +535,30 @@ std::optional<VendorRecord> to_vendor_record(const RawVendor &raw) {
     return record;
 }
 
+// Reads, in a probe of its own, the active customer of the tenant holding this identifier
+// value: whole, or (whole false) only what a hit returns (see read_customer).
+RawCustomer read_active_customer(const std::string &tenant, Identifier id,
+                                 const std::string &value, bool whole) {
+    RawCustomer raw;
+    pg_call([&] {
+        with_probe_snapshot([&](Snapshot snapshot) {
+            read_customer(catalog.identifier_index[static_cast<int>(id)],
+                          tenant_value_keys(tenant, value), true, snapshot, &raw, whole);
+        });
+    });
+    return raw;
+}
+
 }  // namespace
 
 std::optional<CustomerRecord> active_customer(const std::string &tenant, Identifier id,
                                               const std::string &value) {
-    RawCustomer raw;
-    pg_call([&] {
-        with_probe_snapshot([&](Snapshot snapshot) {
-            read_customer(catalog.identifier_index[static_cast<int>(id)],
-                          tenant_value_keys(tenant, value), true, snapshot, &raw);
-        });
-    });
-    return to_record(raw);
+    return to_record(read_active_customer(tenant, id, value, true));
 }
 
 std::optional<CustomerHit> active_customer_hit(const std::string &tenant, Identifier id,
                                                const std::string &value) {
-    RawCustomer raw;
-    pg_call([&] {
-        with_probe_snapshot([&](Snapshot snapshot) {
-            read_customer(catalog.identifier_index[static_cast<int>(id)],
-                          tenant_value_keys(tenant, value), true, snapshot, &raw, false);
-        });
-    });
+    const RawCustomer raw = read_active_customer(tenant, id, value, false);
     if (!raw.found) return std::nullopt;
     CustomerHit hit;
     hit.id = raw.id;
