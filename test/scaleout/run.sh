@@ -25,10 +25,12 @@ a=${cluster_servers[0]} b=${cluster_servers[1]} c=${cluster_servers[2]}
 # at a shard directly (as the owner) to show where rows went.
 status=0
 mkdir -p "$work/results"
+# (the files are read by psql as the database user: from a copy that user can read)
+cp -r "$here/sql" "$work/sql" && chown -R "$(stat -c %U "$work")" "$work/sql"
 for file in "$here"/sql/*.sql; do
     name=$(basename "$file" .sql)
     # (from the file's directory: error lines name the file, not where the checkout is)
-    (cd "$here/sql" && as_pg "$PG_BIN/psql" -X -a -q -h "$a" -p "${port[$a]}" -U postgres -d proxy \
+    (cd "$work/sql" && as_pg "$PG_BIN/psql" -X -a -q -h "$a" -p "${port[$a]}" -U postgres -d proxy \
         -v shard0="$(conninfo "$a" shard) user=postgres" -v shard1="$(conninfo "$b" shard) user=postgres" \
         -v proxy="$(conninfo "$a" proxy)" -v new_shard="$(conninfo "$c" shard)" -f "$name.sql") >"$work/results/$name.out" 2>&1 || true
     if diff -u "$here/expected/$name.out" "$work/results/$name.out" >"$work/results/$name.diff"; then

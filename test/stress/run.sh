@@ -38,6 +38,8 @@ CI_PACKAGES="$CI_PACKAGES sqlsmith" prepare
 command -v sqlsmith >/dev/null || CI_PACKAGES=sqlsmith ensure_packages
 started=$SECONDS
 dir=$(pg_workdir stress)
+# (pgbench reads its scripts as the database user: from a copy that user can read)
+mkdir -p "$dir/scripts" && cp "$HERE"/*.sql "$dir/scripts/" && chown -R postgres "$dir/scripts" 2>/dev/null || true
 ok=0
 bg_pid=
 # Stops the instance; removes it after a clean run, keeps it (and says where) after a failure.
@@ -83,7 +85,7 @@ check_unprivileged() {
 # Runs the soak mix with pgbench as the application role for $1 seconds; output to file $2.
 run_pgbench() {
     local args=() script
-    for script in $MIX; do args+=(-f "$HERE/${script%@*}.sql@${script#*@}"); done
+    for script in $MIX; do args+=(-f "$dir/scripts/${script%@*}.sql@${script#*@}"); done
     as_pg "$PG_BIN/pgbench" -h "$PGHOST" -p "$PGPORT" -U "$APP_ROLE" -n -c "$CLIENTS" -j 2 \
         -T "$1" -P 30 "${args[@]}" "$DB" > "$2" 2>&1
 }
@@ -99,7 +101,7 @@ check_log_clean() {
 # Runs invariants.sql; fails (printing the rows) if any query returns a row.
 check_invariants() {
     local out rows
-    out=$(psql_pg -d "$DB" -At -F ' | ' -f "$HERE/invariants.sql" 2>&1) || true
+    out=$(psql_pg -d "$DB" -At -F ' | ' -f "$dir/scripts/invariants.sql" 2>&1) || true
     rows=$(printf '%s\n' "$out" | grep -v '^invariant ' || true)
     if [ -n "$rows" ]; then
         printf '%s\n' "$out" | head -200 >&2 || true
@@ -141,7 +143,7 @@ start_instance "$dir"
 sync
 psql_pg -d postgres -c "CREATE DATABASE $DB" >/dev/null
 psql_pg -d "$DB" -c "CREATE EXTENSION customer_identity" >/dev/null
-psql_pg -d "$DB" -f "$HERE/setup.sql" >/dev/null
+psql_pg -d "$DB" -f "$dir/scripts/setup.sql" >/dev/null
 setup_app_role "$APP_ROLE"
 setup_app_role "$FUZZ_ROLE"
 check_unprivileged "$APP_ROLE"
@@ -149,7 +151,7 @@ check_unprivileged "$FUZZ_ROLE"
 # the harness (schema stress) is the app role's too; the fuzz role sees only the extension
 psql_pg -d "$DB" -c "GRANT USAGE ON SCHEMA stress TO $APP_ROLE" >/dev/null
 log "populating 4 tenants"
-psql_pg -d "$DB" -f "$HERE/populate.sql" >/dev/null
+psql_pg -d "$DB" -f "$dir/scripts/populate.sql" >/dev/null
 q "SELECT 'customers ' || (SELECT count(*) FROM customer_identity.customer) ||
           ', vendors ' || (SELECT count(*) FROM customer_identity.vendor) ||
           ' (' || (SELECT count(*) FROM customer_identity.vendor WHERE customer_id IS NOT NULL) || ' linked)' ||
