@@ -292,7 +292,7 @@ Person lock_person(std::int64_t customer_id) {
                                     " is merged into a customer of another tenant",
                                 {}, "SELECT * FROM customer_identity.check_integrity() lists it.");
         const auto keys = keys_of(ids);
-        lock_identities_one_by_one(root->tenant, keys);
+        lock_merged_identities(root->tenant, keys);
         spi::Params rows;
         rows.text_array(as_text(ids)).text(root->tenant);
         spi::run(lock_rows, rows);

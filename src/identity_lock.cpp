@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <set>
+#include <string>
 
+#include "errors.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 
@@ -12,6 +14,8 @@ extern "C" {
 #include "access/xact.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
+#include "funcapi.h"
+#include "utils/guc.h"
 }
 
 namespace ci {
@@ -27,17 +31,26 @@ constexpr LOCKMODE tenant_writer_mode = RowExclusiveLock;
 // ... and an escalated writer in this one, which conflicts with it.
 constexpr LOCKMODE tenant_escalated_mode = ExclusiveLock;
 
-// Identity locks taken by lock_identities in this transaction, per tenant hash.  An
-// aborted subtransaction releases its locks but not its count: escalation comes earlier,
-// never later.
-std::map<std::uint64_t, std::size_t> locks_this_transaction;
+// What this transaction took, across all tenants.  An aborted subtransaction releases its
+// locks but not its counts: escalation and the tenant limit come earlier, never later.
+std::size_t identity_locks_taken = 0;
+std::set<std::uint64_t> tenants_written;
 
 // Forgets the counts when the transaction ends.
 void on_transaction_end(XactEvent event, void *) {
     if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
         event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
-        event == XACT_EVENT_PREPARE)
-        locks_this_transaction.clear();
+        event == XACT_EVENT_PREPARE) {
+        identity_locks_taken = 0;
+        tenants_written.clear();
+    }
+}
+
+// The lock table entries one transaction may fill: a quarter of what PostgreSQL sizes the
+// table for per connection slot times the connection slots, and never fewer than 128.
+std::size_t lock_budget() {
+    const long budget = static_cast<long>(max_locks_per_xact) * MaxConnections / 4;
+    return static_cast<std::size_t>(std::max(budget, 128L));
 }
 
 // The keys' hashes, sorted and without repeats: the one order every locker uses.
@@ -70,10 +83,32 @@ void lock_each(const std::vector<std::uint64_t> &hashes) {
     }
 }
 
+// The tenant's lock tag: its name hashed as an identity of kind "tenant", in its own space.
+LOCKTAG tenant_lock_tag(const std::string &tenant, std::uint64_t &hash) {
+    hash = identity_key_hash(tenant, "tenant", "");
+    return lock_tag(hash, tenant_lock_space);
+}
+
+// Counts a tenant this transaction writes, failing past the tenant budget (before its lock
+// is taken: the failed write adds no entry).
+void count_tenant(std::uint64_t tenant_hash) {
+    if (tenants_written.count(tenant_hash)) return;
+    if (tenants_written.size() >= tenant_lock_budget())
+        throw IdentityError(
+            sqlstate::too_many,
+            "one transaction may write at most " + std::to_string(tenant_lock_budget()) +
+                " tenants",
+            "Each tenant a transaction writes holds an entry of the server's shared lock "
+            "table until the transaction ends.",
+            "Write the tenants in separate transactions, or raise max_locks_per_transaction.");
+    tenants_written.insert(tenant_hash);
+}
+
 // Holds the tenant's lock as a writer for the rest of the transaction, unless this
 // transaction escalated already; returns whether it did.  (Checked every time: a
 // subtransaction that escalated and rolled back took its lock with it.)
-bool hold_tenant_as_writer(const LOCKTAG &tenant_lock) {
+bool hold_tenant_as_writer(const LOCKTAG &tenant_lock, std::uint64_t tenant_hash) {
+    count_tenant(tenant_hash);
     bool escalated = false;
     pg_call([&] {
         escalated = compat::lock_held_by_me(&tenant_lock, tenant_escalated_mode);
@@ -92,14 +127,16 @@ void add_identity_keys(const CustomerRecord &record, std::vector<IdentityKey> &k
         if (record.value(id)) keys.push_back({identifier_name(id), *record.value(id)});
 }
 
+std::size_t identity_lock_budget() { return std::min(max_identity_locks, lock_budget() * 5 / 8); }
+
+std::size_t tenant_lock_budget() { return lock_budget() - identity_lock_budget(); }
+
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
-    // The tenant's lock: its name hashed as an identity of kind "tenant", in its own space.
-    const std::uint64_t tenant_hash = identity_key_hash(tenant, "tenant", "");
-    const LOCKTAG tenant_lock = lock_tag(tenant_hash, tenant_lock_space);
-    if (hold_tenant_as_writer(tenant_lock)) return;  // it covers every identity of the tenant
+    std::uint64_t tenant_hash = 0;
+    const LOCKTAG tenant_lock = tenant_lock_tag(tenant, tenant_hash);
+    if (hold_tenant_as_writer(tenant_lock, tenant_hash)) return;  // it covers every identity
     const std::vector<std::uint64_t> hashes = sorted_hashes(tenant, keys);
-    std::size_t &taken = locks_this_transaction[tenant_hash];
-    if (taken + hashes.size() > max_identity_locks) {
+    if (identity_locks_taken + hashes.size() > identity_lock_budget()) {
         pg_call([&] {
             LOCKTAG tag = tenant_lock;
             (void)LockAcquire(&tag, tenant_escalated_mode, false, false);
@@ -107,33 +144,60 @@ void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &
         return;
     }
     lock_each(hashes);
-    taken += hashes.size();
+    identity_locks_taken += hashes.size();
 }
 
-void lock_identities_one_by_one(const std::string &tenant, const std::vector<IdentityKey> &keys) {
-    hold_tenant_as_writer(lock_tag(identity_key_hash(tenant, "tenant", ""), tenant_lock_space));
-    lock_each(sorted_hashes(tenant, keys));
+void lock_merged_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
+    // The same as any writer's: readers of these keys wait for the escalated tenant lock too.
+    lock_identities(tenant, keys);
+}
+
+// Takes the lock in MODE and releases it at once (waiting for whoever holds it in a mode
+// that conflicts); returns whether it had to wait.
+bool wait_for_holders(LOCKTAG tag, LOCKMODE mode) {
+    bool waited = false;
+    pg_call([&] {
+        // A lock this transaction holds already just gains and loses one count.
+        if (LockAcquire(&tag, mode, false, true) == LOCKACQUIRE_NOT_AVAIL) {
+            waited = true;
+            (void)LockAcquire(&tag, mode, false, false);
+        }
+        LockRelease(&tag, mode, false);
+    });
+    return waited;
 }
 
 bool wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys) {
     bool waited = false;
-    for (std::uint64_t hash : sorted_hashes(tenant, keys)) {
-        pg_call([&] {
-            LOCKTAG tag = lock_tag(hash, identity_lock_space);
-            // Granted only once no other transaction holds the key exclusively; a lock this
-            // transaction holds already just gains and loses one count.  (Not the tenant's
-            // lock: what a reader must not overtake is a merge, whose keys are always
-            // locked one by one; a creation it overtakes, it meets again as a writer.)
-            if (LockAcquire(&tag, ShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL) {
-                waited = true;
-                (void)LockAcquire(&tag, ShareLock, false, false);
-            }
-            LockRelease(&tag, ShareLock, false);
-        });
-    }
+    // A merge past the lock budget holds the tenant's lock in the escalated mode instead of
+    // its keys: RowShareLock conflicts with that mode only, not with other writers'.  (A
+    // creation it overtakes, a reader meets again as a writer.)
+    std::uint64_t tenant_hash = 0;
+    waited = wait_for_holders(tenant_lock_tag(tenant, tenant_hash), RowShareLock);
+    for (std::uint64_t hash : sorted_hashes(tenant, keys))
+        waited = wait_for_holders(lock_tag(hash, identity_lock_space), ShareLock) || waited;
     return waited;
 }
 
 void identity_lock_init() { RegisterXactCallback(on_transaction_end, nullptr); }
 
 }  // namespace ci
+
+using namespace ci;
+
+// lock_budget() -> (identity_locks, tenants): what one transaction may hold (identity_lock.hpp).
+CI_SQL_FUNCTION(ci_lock_budget) {
+    return entry_guard([&] {
+        Datum result = (Datum)0;
+        pg_call([&] {
+            TupleDesc desc;
+            if (get_call_result_type(fcinfo, nullptr, &desc) != TYPEFUNC_COMPOSITE)
+                elog(ERROR, "lock_budget must return a record");
+            Datum values[2] = {Int32GetDatum(static_cast<int32>(identity_lock_budget())),
+                               Int32GetDatum(static_cast<int32>(tenant_lock_budget()))};
+            bool nulls[2] = {false, false};
+            result = HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls));
+        });
+        return result;
+    });
+}

@@ -3,12 +3,17 @@
 // makes find-or-create race-free without unique violations.
 //
 // Bounded: each lock is an entry of the server's shared lock table, which every session of
-// every database shares.  A transaction that has locked max_identity_locks identities of a
-// tenant through lock_identities takes one tenant-wide lock instead (escalation): it then
-// waits for the tenant's other writers to finish, and they wait for it, but the lock table
-// holds a bounded number of its entries however many identities it creates.  Every writer
-// holds the tenant's lock in a shared mode for the rest of its transaction, which is what
-// the escalated lock conflicts with.
+// every database shares, so one transaction's locks are bounded whatever tenants and paths
+// it uses (resolve, import, merge, unmerge, erasure, enrichment) -- the lock budget:
+//   - identity locks: at most identity_lock_budget() in the transaction, across all tenants.
+//     Past it, the tenant being written takes one tenant-wide lock instead (escalation): it
+//     then waits for the tenant's other writers to finish, and they (and readers waiting
+//     for a merge) wait for it, but no further entry is taken for that tenant.
+//   - tenants: every writer holds its tenant's lock in a shared mode for the rest of its
+//     transaction (what the escalated lock conflicts with), one entry per tenant.  A
+//     transaction that would hold more than tenant_lock_budget() of them fails (54000).
+// Both come from the server's settings: together a quarter of max_locks_per_transaction x
+// max_connections (1,600 entries at the defaults, of a table sized for about 7,800).
 #pragma once
 
 #include <cstddef>
@@ -29,21 +34,30 @@ struct IdentityKey {
 // of it must lock).
 void add_identity_keys(const CustomerRecord &record, std::vector<IdentityKey> &keys);
 
-// Identity locks one transaction holds per tenant before one tenant-wide lock replaces them.
+// Identity locks one transaction takes, across all tenants, before a tenant-wide lock
+// replaces them (at most; identity_lock_budget() is smaller on a server with a small lock
+// table).
 constexpr std::size_t max_identity_locks = 1000;
+
+// The identity locks one transaction may take before it escalates (see above).
+std::size_t identity_lock_budget();
+
+// The tenants one transaction may write (hold a tenant's lock for) before it fails.
+std::size_t tenant_lock_budget();
 
 // Takes transaction-scoped exclusive locks on all keys, in a fixed order (no deadlock
 // between callers that name the same keys in a different order) -- or, past
 // max_identity_locks in this transaction, the tenant-wide lock that covers them all.
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys);
 
-// The same, never escalated: a merge's keys are what a concurrent reader waits for
-// (wait_for_identity_writers), so they are always locked one by one.
-void lock_identities_one_by_one(const std::string &tenant, const std::vector<IdentityKey> &keys);
+// The same for a merge, an unmerge or an erasure: keys a concurrent reader waits for
+// (wait_for_identity_writers).  Past the budget the tenant-wide lock covers them, and
+// readers wait for that lock too.
+void lock_merged_identities(const std::string &tenant, const std::vector<IdentityKey> &keys);
 
-// Waits until no other transaction holds the keys (a merge or a creation in progress),
-// without keeping anything: each key is taken in share mode and released at once.
-// Returns whether it had to wait for one.
+// Waits until no other transaction holds the keys (a merge or a creation in progress) or
+// the tenant-wide lock, without keeping anything: each is taken in a share mode and
+// released at once.  Returns whether it had to wait for one.
 bool wait_for_identity_writers(const std::string &tenant, const std::vector<IdentityKey> &keys);
 
 // Registers the transaction callback that forgets the per-transaction counts (_PG_init).

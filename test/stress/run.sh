@@ -29,7 +29,7 @@ DB=stress
 APP_ROLE=stress_app
 FUZZ_ROLE=stress_fuzz
 # the soak's mix: script@weight (what each does: setup.sql)
-MIX=${STRESS_MIX:-"resolve_hit@25 resolve_miss@10 resolve_overlap@20 direct_write@12 vendor_op@12 invite_op@12 merge_op@6"}
+MIX=${STRESS_MIX:-"resolve_hit@25 resolve_miss@10 resolve_overlap@20 direct_write@12 vendor_op@12 invite_op@12 merge_op@6 lock_budget_op@1"}
 # server log lines that mean a backend crashed
 # (not "background worker ... exited with exit code 1": parallel workers of a failed query)
 CRASH_PATTERN='terminated by signal|terminated by exception|server process .* exited with exit code|PANIC|all server processes terminated|terminating any other active server processes'

@@ -405,3 +405,42 @@ BEGIN
         PERFORM stress.attempt('unmerge', format('SELECT customer_identity.unmerge_customer(%s)', b));
     END IF;
 END $$;
+
+-- The lock budget (README "Bounds"): one transaction resolves new customers across more
+-- made-up tenants than the budget allows.  Its entries of the shared lock table must stay
+-- within lock_budget() all the way (checked every 50 tenants; stress.fail otherwise), and
+-- the tenant past the budget fails with 54000, the only error allowed.  Everything it
+-- wrote is rolled back.  One such transaction at a time (an advisory lock of the harness):
+-- the bound is per transaction, and the soak's other clients must not all do it at once.
+INSERT INTO stress.allowed (op, sqlstate) VALUES ('lock_budget', '54000');
+CREATE FUNCTION stress.lock_entries() RETURNS bigint LANGUAGE sql AS $$
+    SELECT count(*) FROM pg_catalog.pg_locks WHERE pid = pg_catalog.pg_backend_pid()
+$$;
+CREATE FUNCTION stress.lock_budget_op() RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    budget int := (SELECT identity_locks + tenants FROM customer_identity.lock_budget());
+    tenants int := (SELECT b.tenants FROM customer_identity.lock_budget() b);
+    run text := 'lb' || pg_catalog.pg_backend_pid() || '_' || stress.rnd(1000000);
+    res text;
+BEGIN
+    PERFORM pg_catalog.pg_advisory_xact_lock(1396855883);
+    BEGIN
+        FOR g IN 1 .. tenants + 10 LOOP
+            res := stress.attempt('lock_budget', format(
+                'SELECT customer_id FROM customer_identity.resolve_customer_identity(tenant_id => %L, user_id => %L, email => %L)',
+                run || '_' || g, 'u' || g, 'u' || g || '@lock-budget.example'));
+            IF g % 50 = 0 AND stress.lock_entries() > budget + 50 THEN
+                PERFORM stress.fail('lock_budget', format('holds %s lock entries after %s tenants (budget %s)',
+                                                          stress.lock_entries(), g, budget), run);
+            END IF;
+            EXIT WHEN res LIKE 'ERR:%';
+        END LOOP;
+        IF res NOT LIKE 'ERR:54000' THEN
+            PERFORM stress.fail('lock_budget', format('%s tenants in one transaction were not refused', tenants + 10), run);
+        END IF;
+        RAISE EXCEPTION USING ERRCODE = 'S0001';  -- (rolls back what it wrote)
+    EXCEPTION WHEN SQLSTATE 'S0001' THEN NULL;
+    END;
+    PERFORM stress.done('lock_budget', 'ok');
+END $$;
