@@ -109,3 +109,7 @@ SELECT * FROM resolve_customer_identity(tenant_id => 'made-up-bound', user_id =>
 RESET ROLE;
 SELECT t, count(i.*) AS violations FROM unnest(ARRAY['locks_a', 'locks_b', 'locks_c', 'locks_merge']) t
   LEFT JOIN LATERAL check_integrity(t) i ON true GROUP BY t ORDER BY t;
+DROP VIEW regress.my_locks;
+SELECT unbind_role_from_tenant('regress_ci_locks_app');
+DROP OWNED BY regress_ci_locks_app;
+DROP ROLE regress_ci_locks_app;
