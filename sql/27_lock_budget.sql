@@ -111,5 +111,6 @@ SELECT t, count(i.*) AS violations FROM unnest(ARRAY['locks_a', 'locks_b', 'lock
   LEFT JOIN LATERAL check_integrity(t) i ON true GROUP BY t ORDER BY t;
 DROP VIEW regress.my_locks;
 SELECT unbind_role_from_tenant('regress_ci_locks_app');
+SELECT set_tenant_isolation(false);
 DROP OWNED BY regress_ci_locks_app;
 DROP ROLE regress_ci_locks_app;
