@@ -6,6 +6,7 @@
 #include "settings_cache.hpp"
 #include "sharding.hpp"
 #include "statement_scans.hpp"
+#include "table_locks.hpp"
 #include "tenant_scope.hpp"
 #include "trust.hpp"
 #include "tuples.hpp"
@@ -25,6 +26,7 @@ void _PG_init(void) {
     ci::settings_cache::init();
     ci::sharding::sharding_init();
     ci::statement_scans::init();
+    ci::table_locks::init();
     ci::tenant_scope::init();
     ci::trust::init();
 }

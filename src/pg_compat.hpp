@@ -6,6 +6,7 @@ extern "C" {
 #include "postgres.h"
 
 #include "access/genam.h"
+#include "nodes/nodeFuncs.h"
 #include "storage/lock.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"  // VARDATA_ANY, VARSIZE_ANY_EXHDR: moved out of postgres.h in 16
@@ -13,6 +14,30 @@ extern "C" {
 }
 
 namespace ci::compat {
+
+// A query or expression tree walker's callback (16 typed it; 15 takes bool (*)()).
+using tree_walker = bool (*)(Node *, void *);
+
+// query_tree_walker with a typed callback.
+inline bool query_tree_walk(Query *query, tree_walker walker, void *context) {
+#if PG_VERSION_NUM >= 160000
+    return ::query_tree_walker(query, walker, context, 0);
+#else
+    // (through void (*)(): the one function-pointer cast GCC accepts without a warning)
+    return ::query_tree_walker(
+        query, reinterpret_cast<bool (*)()>(reinterpret_cast<void (*)()>(walker)), context, 0);
+#endif
+}
+
+// expression_tree_walker with a typed callback.
+inline bool expression_tree_walk(Node *node, tree_walker walker, void *context) {
+#if PG_VERSION_NUM >= 160000
+    return ::expression_tree_walker(node, walker, context);
+#else
+    return ::expression_tree_walker(
+        node, reinterpret_cast<bool (*)()>(reinterpret_cast<void (*)()>(walker)), context);
+#endif
+}
 
 // index_beginscan without instrumentation (18 added an IndexScanInstrumentation argument).
 inline IndexScanDesc index_beginscan(Relation heap, Relation index, Snapshot snapshot, int nkeys,
