@@ -21,6 +21,7 @@
 #include "errors.hpp"
 #include "grouping.hpp"
 #include "identity_lock.hpp"
+#include "import_source.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
@@ -42,10 +43,7 @@ extern "C" {
 namespace ci {
 namespace {
 
-// The source columns import understands, in the order they are selected.
-constexpr const char *known_columns[] = {
-    "external_customer_id", "user_id", "email", "phone", "name", "metadata"};
-constexpr int column_count = 6;
+using import_source::column_count;
 
 // One staging row: raw values and their normalized identifiers.
 struct SourceRow : RawIdentity {
@@ -64,109 +62,23 @@ struct Step {
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 
-// The SELECT over the source relation: its known columns as text, ordered for stable keys.
-std::string source_query(Oid relid, bool &has_id) {
-    char *query = nullptr;
-    bool id_column = false;
-    pg_call([&] {
-        // The function runs as the extension's owner: read only what the caller may read.
-        if (get_rel_name(relid) == nullptr)
-            ereport(ERROR, (errcode(ERRCODE_UNDEFINED_TABLE),
-                            errmsg("import source with OID %u does not exist", relid)));
-        if (pg_class_aclcheck(relid, GetOuterUserId(), ACL_SELECT) != ACLCHECK_OK)
-            ereport(ERROR, (errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-                            errmsg("permission denied for import source %s", get_rel_name(relid))));
-        // Reading a view, a materialized view's refresh, a foreign table or a value of a
-        // type someone created runs code its owner wrote.  A plain table of built-in types
-        // runs none: nobody else's code ever runs here, whoever calls.
-        if (get_rel_relkind(relid) != RELKIND_RELATION)
-            ereport(ERROR,
-                    (errcode(ERRCODE_WRONG_OBJECT_TYPE),
-                     errmsg("import source %s is not a plain table", get_rel_name(relid)),
-                     errdetail("Views, materialized views, foreign and partitioned tables can "
-                               "run their owner's code; import_customers reads plain tables."),
-                     errhint("Copy the rows into a table first (CREATE TABLE ... AS ...).")));
-        for (const char *column : {"id", "external_customer_id", "user_id", "email", "phone",
-                                   "name", "metadata"}) {
-            const AttrNumber attnum = get_attnum(relid, column);
-            if (attnum == InvalidAttrNumber) continue;
-            if (get_atttype(relid, attnum) >= FirstNormalObjectId)
-                ereport(ERROR,
-                        (errcode(ERRCODE_WRONG_OBJECT_TYPE),
-                         errmsg("column %s of import source %s has a type that is not built in",
-                                column, get_rel_name(relid)),
-                         errdetail("Converting it to text could run its owner's code."),
-                         errhint("Use text columns (jsonb for metadata).")));
-        }
-        StringInfoData sql;
-        initStringInfo(&sql);
-        id_column = get_attnum(relid, "id") != InvalidAttrNumber;
-        appendStringInfoString(
-            &sql, id_column ? "SELECT s.id::pg_catalog.text" : "SELECT NULL::pg_catalog.text");
-        bool any_identifier = false;
-        for (int i = 0; i < column_count; ++i) {
-            if (get_attnum(relid, known_columns[i]) == InvalidAttrNumber) {
-                appendStringInfoString(&sql, ", NULL::pg_catalog.text");
-                continue;
-            }
-            any_identifier = any_identifier || i < 4;
-            const char *cast = i == 5 ? "::pg_catalog.jsonb::pg_catalog.text" : "::pg_catalog.text";
-            appendStringInfo(&sql, ", s.%s%s", quote_identifier(known_columns[i]), cast);
-        }
-        if (!any_identifier)
-            ereport(
-                ERROR,
-                (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                 errmsg("import source %s has no identifier column", get_rel_name(relid)),
-                 errhint("Give it at least one of external_customer_id, user_id, email, phone.")));
-        appendStringInfo(&sql, " FROM ONLY %s s ORDER BY %s",
-                         quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-                                                    get_rel_name(relid)),
-                         id_column ? "s.id" : "s.ctid");
-        query = sql.data;
-    });
-    has_id = id_column;
-    return query;
-}
-
 // Reads and normalizes the staging rows.
 std::vector<SourceRow> read_source(Oid relid, const std::string &tenant) {
     bool has_id = false;
-    const std::string query = source_query(relid, has_id);
-    std::uint64_t rows = 0;
-    const char *sql = query.c_str();
-    pg_call([&] {
-        // With the caller's rights, in a restricted context, as ri_triggers.c reads tables:
-        // the owner's rights never reach the source.
-        Oid saved_user = InvalidOid;
-        int saved_context = 0;
-        GetUserIdAndSecContext(&saved_user, &saved_context);
-        SetUserIdAndSecContext(GetOuterUserId(), saved_context | SECURITY_LOCAL_USERID_CHANGE |
-                                                     SECURITY_RESTRICTED_OPERATION);
-        PG_TRY();
-        {
-            if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
-                elog(ERROR, "could not read the import source");
-        }
-        PG_FINALLY();
-        {
-            SetUserIdAndSecContext(saved_user, saved_context);
-        }
-        PG_END_TRY();
-        rows = SPI_processed;
-    });
+    std::vector<import_source::Row> rows = import_source::read(relid, has_id);
     std::vector<SourceRow> result;
-    result.reserve(rows);
-    for (std::uint64_t row = 0; row < rows; ++row) {
+    result.reserve(rows.size());
+    for (std::size_t row = 0; row < rows.size(); ++row) {
         SourceRow r;
-        r.key = has_id ? spi::text_at(row, 1).value_or("(null id)") : std::to_string(row + 1);
-        for (int i = 0; i < column_count; ++i) r.raw[i] = spi::text_at(row, i + 2);
+        r.key = has_id ? rows[row].id.value_or("(null id)") : std::to_string(row + 1);
+        for (int i = 0; i < column_count; ++i) r.raw[i] = std::move(rows[row].values[i]);
         static_cast<RawIdentity &>(r) =
             identity_of_raw(tenant, r.raw[0], r.raw[1], r.raw[2], r.raw[3]);
         if (r.malformed.empty() && !r.keys[0] && !r.keys[1] && !r.keys[2] && !r.keys[3])
-            r.malformed = r.blocked.empty()
-                              ? "row has no identifier (external_customer_id, user_id, email or phone)"
-                              : "row has no identifier but blocked values (" + r.blocked + ")";
+            r.malformed =
+                r.blocked.empty()
+                    ? "row has no identifier (external_customer_id, user_id, email or phone)"
+                    : "row has no identifier but blocked values (" + r.blocked + ")";
         result.push_back(std::move(r));
     }
     return result;
@@ -386,7 +298,8 @@ class Importer {
         return (fields.external_customer_id && !record.value(Identifier::external_customer_id)) ||
                (fields.user_id && !record.value(Identifier::user_id)) ||
                (fields.email && !record.value(Identifier::email)) ||
-               (fields.phone && !record.value(Identifier::phone)) || (fields.name && !record.has_name);
+               (fields.phone && !record.value(Identifier::phone)) ||
+               (fields.name && !record.has_name);
     }
 };
 
