@@ -77,6 +77,15 @@ BEGIN
                               app, pg_catalog.current_database(), libraries);
 END $$;
 
+-- The same claim is one claim however its email or phone is spelled: a claim's identity is
+-- the call's identifiers as the tenant's rules normalize them (src/claims.cpp).  Claims
+-- opened before 0.10.0 have none (NULL), and keep their key on the proposal as given.
+ALTER TABLE @extschema@.identity_claim ADD COLUMN claim_key text;
+COMMENT ON COLUMN @extschema@.identity_claim.claim_key IS
+    'md5 of the claim''s identity (its identifiers normalized, name, reference, verification): an open claim is unique by it';
+CREATE UNIQUE INDEX identity_claim_open_identity ON @extschema@.identity_claim (tenant_id, kind, claim_key)
+    WHERE status = 'open' AND claim_key IS NOT NULL;
+
 -- upgrade-only-begin
 -- Roles granted before 0.10.0 have no preload: the guard acts in their sessions only once
 -- the module is loaded (any call of the extension's functions loads it).

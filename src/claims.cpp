@@ -19,31 +19,66 @@ extern "C" {
 namespace ci::claims {
 namespace {
 
+// Appends one field of a claim's identity: its length first, so no value can pass for two.
+void add_field(std::string &identity, const std::optional<std::string> &value) {
+    if (!value) {
+        identity += "-;";
+        return;
+    }
+    identity += std::to_string(value->size()) + ":" + *value + ";";
+}
+
+// What makes two resolve claims the same claim: the call's identifiers as the tenant's
+// rules normalize them (a blocked value as given), its name, reference and verification
+// flags.  Two spellings of one email or phone are one claim.
+std::string claim_identity(const ResolveRequest &request) {
+    const CustomerFields &given = request.given;
+    const std::optional<std::string> *raw[] = {&given.external_customer_id, &given.user_id,
+                                               &given.email, &given.phone};
+    std::string identity;
+    for (Identifier id : all_identifiers)
+        add_field(identity, request.key(id) ? request.key(id) : *raw[static_cast<int>(id)]);
+    add_field(identity, given.name);
+    add_field(identity, request.customer_ref ? std::optional(std::to_string(*request.customer_ref))
+                                             : std::nullopt);
+    identity += given.email_verified ? "ev;" : "-;";
+    identity += given.phone_verified ? "pv;" : "-;";
+    return identity;
+}
+
 // The proposal of a resolve claim: the call's inputs as given ($5..$12), replayed on accept.
 #define CI_RESOLVE_PROPOSAL                                                                     \
-    "pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("                              \
-    "'external_customer_id', $5::pg_catalog.text, 'user_id', $6::pg_catalog.text,"             \
+    "pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("                               \
+    "'external_customer_id', $5::pg_catalog.text, 'user_id', $6::pg_catalog.text,"              \
     " 'email', $7::pg_catalog.text, 'phone', $8::pg_catalog.text, 'name', $9::pg_catalog.text," \
-    " 'customer_ref', $10::pg_catalog.int8, 'email_verified', $11::pg_catalog.bool,"           \
+    " 'customer_ref', $10::pg_catalog.int8, 'email_verified', $11::pg_catalog.bool,"            \
     " 'phone_verified', $12::pg_catalog.bool))"
 
-// $1 tenant, $2 identifier, $3 value, $4 customer, $13 vendor, $14 via; the same claim
-// already open is the one returned (identity_claim_open_key).
-#define CI_OPEN_CLAIM(kind, proposal)                                                          \
-    {"WITH new AS (INSERT INTO customer_identity.identity_claim"                               \
-     " (tenant_id, kind, identifier, value, customer_id, vendor_id, proposal, via)"            \
-     " VALUES ($1, '" kind "', $2, $3, $4, $13, " proposal ", $14)"                              \
-     " ON CONFLICT DO NOTHING RETURNING id)"                                                  \
-     " SELECT id, true FROM new UNION ALL"                                                     \
-     " SELECT c.id, false FROM customer_identity.identity_claim c"                             \
-     " WHERE NOT EXISTS (SELECT 1 FROM new) AND c.status OPERATOR(pg_catalog.=) 'open'"       \
-     " AND c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.kind OPERATOR(pg_catalog.=) '" kind "'" \
-     " AND pg_catalog.md5(c.proposal::pg_catalog.text) OPERATOR(pg_catalog.=)"                \
-     " pg_catalog.md5((" proposal ")::pg_catalog.text)",                                     \
-     14,                                                                                       \
-     {TEXTOID, TEXTOID, TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,         \
-      INT8OID, BOOLOID, BOOLOID, INT8OID, TEXTOID},                                            \
-     nullptr}
+// $1 tenant, $2 identifier, $3 value, $4 customer, $13 vendor, $14 via, $15 the claim's
+// identity (claim_identity).  The same claim already open is the one returned: the same
+// identity (identity_claim_open_identity), or, for a claim opened before 0.10.0 (no
+// claim_key), the same proposal to the letter (identity_claim_open_key).
+#define CI_OPEN_CLAIM(kind, proposal)                                                             \
+    {                                                                                             \
+        "WITH new AS (INSERT INTO customer_identity.identity_claim"                               \
+        " (tenant_id, kind, identifier, value, customer_id, vendor_id, proposal, via, claim_key)" \
+        " VALUES ($1, '" kind "', $2, $3, $4, $13, " proposal                                     \
+        ", $14, pg_catalog.md5($15))"                                                             \
+        " ON CONFLICT DO NOTHING RETURNING id)"                                                   \
+        " SELECT id, true FROM new UNION ALL"                                                     \
+        " (SELECT c.id, false FROM customer_identity.identity_claim c"                            \
+        " WHERE NOT EXISTS (SELECT 1 FROM new) AND c.status OPERATOR(pg_catalog.=) 'open'"        \
+        " AND c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.kind OPERATOR(pg_catalog.=) '" kind     \
+        "'"                                                                                       \
+        " AND (c.claim_key OPERATOR(pg_catalog.=) pg_catalog.md5($15)"                            \
+        " OR (c.claim_key IS NULL AND pg_catalog.md5(c.proposal::pg_catalog.text)"                \
+        " OPERATOR(pg_catalog.=) pg_catalog.md5((" proposal                                       \
+        ")::pg_catalog.text)))"                                                                   \
+        " ORDER BY c.id LIMIT 1)",                                                                \
+            15, {TEXTOID, TEXTOID, TEXTOID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,          \
+                 TEXTOID, INT8OID, BOOLOID, BOOLOID, INT8OID, TEXTOID, TEXTOID},                  \
+            nullptr                                                                               \
+    }
 
 spi::Statement open_resolve = CI_OPEN_CLAIM("resolve", CI_RESOLVE_PROPOSAL);
 
@@ -111,7 +146,8 @@ std::int64_t open_resolve_claim(const ResolveRequest &request, Identifier via,
         .boolean(given.email_verified ? std::optional(true) : std::nullopt)
         .boolean(given.phone_verified ? std::optional(true) : std::nullopt)
         .int8(vendor_id)
-        .text(std::string("resolve_customer_identity"));
+        .text(std::string("resolve_customer_identity"))
+        .text(claim_identity(request));
     return open_claim(open_resolve, params, request.tenant, "resolve", via, customer_id, vendor_id,
                       "resolve_customer_identity");
 }
@@ -131,7 +167,8 @@ Claim load_open_claim(std::int64_t id) {
     spi::Params params;
     params.int8(id);
     if (spi::run(load_claim, params, 1) == 0 || !tenant_scope::visible(*spi::text_at(0, 1)))
-        throw IdentityError(sqlstate::unknown_id, "claim " + std::to_string(id) + " does not exist");
+        throw IdentityError(sqlstate::unknown_id,
+                            "claim " + std::to_string(id) + " does not exist");
     const std::string status = *spi::text_at(0, 2);
     if (status != "open")
         throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -215,10 +252,11 @@ CI_SQL_FUNCTION(ci_accept_claim) {
         pg_call([&] {
             const TupleDesc row_type = spi::start_materialized_srf(fcinfo);
             ReturnSetInfo *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
-            Datum values[4] = {outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0,
-                               outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0,
-                               PointerGetDatum(cstring_to_text_with_len(method.data(), method.size())),
-                               BoolGetDatum(outcome.created)};
+            Datum values[4] = {
+                outcome.customer_id ? Int64GetDatum(*outcome.customer_id) : (Datum)0,
+                outcome.vendor_id ? Int64GetDatum(*outcome.vendor_id) : (Datum)0,
+                PointerGetDatum(cstring_to_text_with_len(method.data(), method.size())),
+                BoolGetDatum(outcome.created)};
             bool nulls[4] = {!outcome.customer_id, !outcome.vendor_id, false, false};
             tuplestore_putvalues(rsinfo->setResult, row_type, values, nulls);
         });
