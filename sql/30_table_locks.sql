@@ -105,6 +105,48 @@ BEGIN;
 LOCK TABLE customer_identity.customer IN ACCESS EXCLUSIVE MODE;
 ROLLBACK;
 
+-- What PostgreSQL itself lets any role do, and an operator's mitigation (README
+-- "Security"): advisory locks in a loop fill the shared lock table (the extension's own
+-- identity locks are outside their key space and bounded), and pg_locks shows the hashes of
+-- the identities other sessions lock.  Revoked from PUBLIC, the application gets 42501, and
+-- the extension still works: it calls neither.
+DO $$
+DECLARE f regprocedure;
+BEGIN
+    FOR f IN SELECT p.oid FROM pg_proc p WHERE p.proname ~ '^pg_(try_)?advisory_(xact_)?lock' LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+    END LOOP;
+END $$;
+REVOKE SELECT ON pg_catalog.pg_locks FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pg_catalog.pg_lock_status() FROM PUBLIC;
+SET ROLE regress_ci_locker;
+SELECT pg_advisory_xact_lock(1);
+:sqlstate
+SELECT pg_try_advisory_lock(1, 2);
+:sqlstate
+SELECT count(*) FROM pg_locks;
+:sqlstate
+SELECT count(*) FROM pg_lock_status();
+:sqlstate
+-- the extension, every path that locks: resolve (a creation, an enrichment), merge,
+-- unmerge, erasure
+SELECT method, created FROM resolve_customer_identity(tenant_id => 'locker', user_id => 'l-1', email => 'l1@locker.test');
+SELECT customer_id AS l2 FROM resolve_customer_identity(tenant_id => 'locker', user_id => 'l-2') \gset
+SELECT method FROM resolve_customer_identity(tenant_id => 'locker', user_id => 'l-2', name => 'Two');
+SELECT merge_customers(customer_id, :l2) FROM resolve_customer_identity(tenant_id => 'locker', user_id => 'l-1');
+SELECT unmerge_customer(:l2);
+SELECT cardinality(erase_customer(:l2)) AS erased;
+RESET ROLE;
+DO $$
+DECLARE f regprocedure;
+BEGIN
+    FOR f IN SELECT p.oid FROM pg_proc p WHERE p.proname ~ '^pg_(try_)?advisory_(xact_)?lock' LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO PUBLIC', f);
+    END LOOP;
+END $$;
+GRANT SELECT ON pg_catalog.pg_locks TO PUBLIC;
+GRANT EXECUTE ON FUNCTION pg_catalog.pg_lock_status() TO PUBLIC;
+
 SELECT unbind_role_from_tenant('regress_ci_locker');
 SELECT set_tenant_isolation(false);
 DROP OWNED BY regress_ci_locker;
