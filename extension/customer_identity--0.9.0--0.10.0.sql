@@ -33,6 +33,11 @@ COMMENT ON FUNCTION @extschema@.event_search_keys(text, jsonb) IS
     'hashes of the identifiers an audit payload names and of the email and phone shapes in its text (identity_event_search_idx)';
 CREATE INDEX identity_event_search_idx ON @extschema@.identity_event
     USING gin (@extschema@.event_search_keys(tenant_id, detail));
+-- The events about a person are those naming them as customer_id or other_customer_id
+-- (conflicts and decisions, not only merges): both columns indexed, so erasure reads them
+-- without a scan.
+CREATE INDEX identity_event_other_customer_idx ON @extschema@.identity_event (other_customer_id)
+    WHERE other_customer_id IS NOT NULL;
 
 -- check_integrity: an invite token in an audit payload is reported when it is one (its hash
 -- is an invite's), not for any text shaped like one; metadata keeps a token only as a key
