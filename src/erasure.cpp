@@ -8,8 +8,17 @@
 //   vendor          a contact email that is theirs -> NULL (the vendor and its link stay)
 //   identity_event  the events about them (any tenant) lose every value of theirs; the
 //                   tenant's other events that mention one of their identifiers lose them
-//                   too; their row snapshots in merge events keep ids and structure only
+//                   too (identity_event_search_idx finds those: no scan of the trail);
+//                   their row snapshots in merge events keep ids and structure only
 //   identity_claim  claims on them or on their identifiers are scrubbed, and closed if open
+// "Every value of theirs" is every value they ever had, not only the rows' current ones:
+// what the events about them recorded of them (a creation's identifiers, row snapshots of
+// theirs), the identifiers their claims rested on and the proposals accepted into them, the
+// contact email of their linked vendor.  A former identifier that another customer (or an
+// unlinked vendor) of the tenant holds now is that one's: it leaves only the events about
+// them, never finds other events or vendors.
+// Payloads are walked without recursion (jsonb_walk.hpp): a deep value stored by an older
+// version cannot stop an erasure.
 // Blocked values are the owner's list of values that identify nobody: erasure leaves the
 // entries (an application must not unblock a value by erasing someone who typed it); the
 // owner's reasons for blocking a value of theirs, and the events that recorded them, lose
@@ -28,13 +37,17 @@
 
 #include "erasure.hpp"
 #include "errors.hpp"
+#include "event_search.hpp"
 #include "flag_scope.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
+#include "jsonb_walk.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "text_array.hpp"
+#include "trust.hpp"
 
 extern "C" {
 #include "catalog/pg_type.h"
@@ -77,11 +90,10 @@ spi::Statement lock_rows = {
     {TEXTARRAYOID, TEXTOID},
     nullptr};
 
-// The personal values of the customers, one row each (metadata string leaves included),
-// with what they are: 'email' / 'phone' (raw, as typed, and whether the row derived its
-// normalized value from it), the identifiers 'email_normalized', 'phone_normalized',
-// 'external_customer_id' and 'user_id' (each unique among the tenant's active customers),
-// 'name' or 'metadata'.
+// The personal values of the customers, one row each, with what they are: 'email' /
+// 'phone' (raw, as typed, and whether the row derived its normalized value from it), the
+// identifiers 'email_normalized', 'phone_normalized', 'external_customer_id' and 'user_id'
+// (each unique among the tenant's active customers), or 'name'.  (Metadata: metadata_rows.)
 spi::Statement personal_values = {
     "SELECT DISTINCT v.value, v.kind, v.derived"
     " FROM customer_identity.customer c, LATERAL ("
@@ -91,16 +103,81 @@ spi::Statement personal_values = {
     "     (c.phone, 'phone', c.phone_normalized IS NOT NULL),"
     "     (c.phone_normalized, 'phone_normalized', true),"
     "     (c.external_customer_id, 'external_customer_id', true),"
-    "     (c.user_id, 'user_id', true)) AS x(value, kind, derived)"
-    "   UNION ALL SELECT l OPERATOR(pg_catalog.#>>) '{}', 'metadata', false"
-    "     FROM pg_catalog.jsonb_path_query(c.metadata, 'strict $.**') AS l"
-    "    WHERE pg_catalog.jsonb_typeof(l) OPERATOR(pg_catalog.=) 'string') v"
+    "     (c.user_id, 'user_id', true)) AS x(value, kind, derived)) v"
     " WHERE c.id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
     " AND c.tenant_id OPERATOR(pg_catalog.=) $2"
     " AND v.value IS NOT NULL AND pg_catalog.btrim(v.value) OPERATOR(pg_catalog.<>) ''"
     " ORDER BY 1, 2",
     2,
     {TEXTARRAYOID, TEXTOID},
+    nullptr};
+
+// The customers' metadata, walked in C++ (its string leaves are personal values).
+spi::Statement metadata_rows = {
+    "SELECT c.metadata FROM customer_identity.customer c"
+    " WHERE c.id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    " AND c.tenant_id OPERATOR(pg_catalog.=) $2"
+    " AND c.metadata OPERATOR(pg_catalog.<>) '{}'::pg_catalog.jsonb",
+    2,
+    {TEXTARRAYOID, TEXTOID},
+    nullptr};
+
+// Where values they had before may be: $1 their ids.  Rows of (source, about, payload,
+// kind, value): the events about them (payloads: a creation's identifiers, row snapshots),
+// the proposals of claims accepted into them, the identifiers their claims rested on, the
+// contact emails of their linked vendors.
+spi::Statement former_sources = {
+    "SELECT e.event_type, e.customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[]),"
+    "  e.detail, NULL::pg_catalog.text, NULL::pg_catalog.text"
+    " FROM customer_identity.identity_event e"
+    " WHERE e.customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    "  OR e.other_customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    " UNION ALL SELECT 'accepted_claim', true, c.proposal, NULL, NULL"
+    " FROM customer_identity.identity_claim c"
+    " WHERE c.result_customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    "  AND c.status OPERATOR(pg_catalog.=) 'accepted'"
+    " UNION ALL SELECT 'claim', true, NULL, c.identifier, c.value"
+    " FROM customer_identity.identity_claim c"
+    " WHERE c.customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    " UNION ALL SELECT 'vendor', true, NULL, 'email', v.primary_contact_email"
+    " FROM customer_identity.vendor v"
+    " WHERE v.customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    "  AND v.primary_contact_email IS NOT NULL",
+    1,
+    {TEXTARRAYOID},
+    nullptr};
+
+// Does a customer of the tenant ($1) other than theirs ($3), active or archived, hold the
+// value ($2) of this column now?  (One form per partial index.)
+#define CI_HELD_BY_OTHERS(column)                                            \
+    {                                                                        \
+        "SELECT EXISTS (SELECT 1 FROM customer_identity.customer c"          \
+        " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c." column         \
+        " OPERATOR(pg_catalog.=) $2"                                         \
+        " AND c.archived_at IS NULL"                                         \
+        " AND NOT c.id OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.int8[]))"  \
+        " OR EXISTS (SELECT 1 FROM customer_identity.customer c"             \
+        " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c." column         \
+        " OPERATOR(pg_catalog.=) $2"                                         \
+        " AND c.archived_at IS NOT NULL"                                     \
+        " AND NOT c.id OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.int8[]))", \
+            3, {TEXTOID, TEXTOID, TEXTARRAYOID}, nullptr                     \
+    }
+
+spi::Statement email_held = CI_HELD_BY_OTHERS("email_normalized");
+spi::Statement phone_held = CI_HELD_BY_OTHERS("phone_normalized");
+spi::Statement external_id_held = CI_HELD_BY_OTHERS("external_customer_id");
+spi::Statement user_id_held = CI_HELD_BY_OTHERS("user_id");
+
+// A vendor of the tenant ($1) not linked to them ($3) with the contact email ($2).
+spi::Statement email_held_by_vendor = {
+    "SELECT EXISTS (SELECT 1 FROM customer_identity.vendor v"
+    " WHERE v.tenant_id OPERATOR(pg_catalog.=) $1"
+    " AND v.primary_contact_email_normalized OPERATOR(pg_catalog.=) $2"
+    " AND (v.customer_id IS NULL OR NOT v.customer_id OPERATOR(pg_catalog.=) ANY "
+    "($3::pg_catalog.int8[])))",
+    3,
+    {TEXTOID, TEXTOID, TEXTARRAYOID},
     nullptr};
 
 spi::Statement erase_rows = {
@@ -128,33 +205,47 @@ spi::Statement clear_vendor_emails = {
 
 // $1 tenant, $2 personal values (searched inside strings), $3 their identifiers as
 // 'kind:value', $4 ids erased, $5 every value of theirs (whole strings only), $6 their
-// emails and phones as typed and normalized.  The events about them, in any tenant, lose
-// every value of theirs; the tenant's other events that name one of their identifiers
-// (payload_mentions) lose the searched values.  Returns each event changed and whether it
-// was about them.
-spi::Statement scrub_events = {
-    "WITH touched AS ("
-    "  SELECT e.id, true AS about, customer_identity.erased_jsonb(e.detail, $2::pg_catalog.text[],"
-    "    $4::pg_catalog.int8[]::pg_catalog.text[], $5::pg_catalog.text[]) AS detail"
-    "   FROM customer_identity.identity_event e"
-    "  WHERE e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "     OR e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "  UNION ALL"
-    "  SELECT e.id, false, customer_identity.erased_jsonb(e.detail, $2::pg_catalog.text[],"
-    "    $4::pg_catalog.int8[]::pg_catalog.text[], '{}')"
-    "   FROM customer_identity.identity_event e"
-    "  WHERE e.tenant_id OPERATOR(pg_catalog.=) $1"
-    "    AND (e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE"
-    "    AND (e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE"
-    "    AND e.event_type OPERATOR(pg_catalog.<>) 'identifier_blocked'"
-    "    AND customer_identity.payload_mentions(e.detail, $1, $3::pg_catalog.text[],"
-    "      $6::pg_catalog.text[]))"
-    " UPDATE customer_identity.identity_event e SET detail = t.detail FROM touched t"
-    " WHERE e.id OPERATOR(pg_catalog.=) t.id AND e.detail OPERATOR(pg_catalog.<>) t.detail"
-    " RETURNING e.id, t.about",
-    6,
-    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
-    nullptr};
+// emails and phones as typed and normalized, $7 the keys of $3 and $6 in
+// identity_event_search_idx (event_search.hpp), $8 the values of $2 nobody else holds.  The
+// events about them, in any tenant, lose every value of theirs; the tenant's other events
+// that name one of their identifiers (payload_mentions, on the events the index gives) lose
+// $8.  Returns each event changed and whether it was about them.
+#define CI_SCRUB_EVENTS(other_events)                                                              \
+    {                                                                                              \
+        "WITH touched AS ("                                                                        \
+        "  SELECT e.id, true AS about, customer_identity.erased_jsonb(e.detail, "                  \
+        "$2::pg_catalog.text[],"                                                                   \
+        "    $4::pg_catalog.int8[]::pg_catalog.text[], $5::pg_catalog.text[]) AS detail"           \
+        "   FROM customer_identity.identity_event e"                                               \
+        "  WHERE e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"                 \
+        "     OR e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"           \
+        "  UNION ALL"                                                                              \
+        "  SELECT e.id, false, customer_identity.erased_jsonb(e.detail, $8::pg_catalog.text[],"    \
+        "    $4::pg_catalog.int8[]::pg_catalog.text[], '{}')"                                      \
+        "   FROM customer_identity.identity_event e"                                               \
+        "  WHERE e.tenant_id OPERATOR(pg_catalog.=) $1" other_events                               \
+        "    AND (e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE"   \
+        "    AND (e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT " \
+        "TRUE"                                                                                     \
+        "    AND e.event_type OPERATOR(pg_catalog.<>) 'identifier_blocked'"                        \
+        "    AND customer_identity.payload_mentions(e.detail, $1, $3::pg_catalog.text[],"          \
+        "      $6::pg_catalog.text[]))"                                                            \
+        " UPDATE customer_identity.identity_event e SET detail = t.detail FROM touched t"          \
+        " WHERE e.id OPERATOR(pg_catalog.=) t.id AND e.detail OPERATOR(pg_catalog.<>) t.detail"    \
+        " RETURNING e.id, t.about",                                                                \
+            8, {TEXTOID,      TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,                            \
+                TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},                           \
+            nullptr                                                                                \
+    }
+
+// The other events through the index: what their payloads' keys share with $7.
+spi::Statement scrub_events = CI_SCRUB_EVENTS(
+    " AND customer_identity.event_search_keys(e.tenant_id, e.detail)"
+    " OPERATOR(pg_catalog.&&) $7::pg_catalog.int8[]");
+
+// The same reading every event of the tenant: for a shaped value that gives no key ($7 is
+// then empty and unused).
+spi::Statement scrub_events_scanning = CI_SCRUB_EVENTS(" AND $7 IS NOT NULL");
 
 // Claims on the customers, or resting on one of their identifiers (the same kind and
 // value): scrubbed, and closed if open.  (Parameters as for scrub_events.)  Returns their ids.
@@ -176,8 +267,9 @@ spi::Statement scrub_claims = {
     "   AND (c.identifier OPERATOR(pg_catalog.||) '_normalized:' OPERATOR(pg_catalog.||) c.value)"
     "     OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.text[]))"
     " RETURNING c.id",
-    6,
-    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},
+    8,
+    {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
+     TEXTARRAYOID},
     nullptr};
 
 // $1 tenant, $2 their blocked values as 'kind:value', $3 searched values other than the
@@ -189,7 +281,8 @@ spi::Statement scrub_block_reasons = {
     " WHERE b.tenant_id OPERATOR(pg_catalog.=) $1 AND b.reason IS NOT NULL"
     " AND (b.identifier OPERATOR(pg_catalog.||) ':' OPERATOR(pg_catalog.||) b.value)"
     "   OPERATOR(pg_catalog.=) ANY ($2::pg_catalog.text[])"
-    " AND b.reason OPERATOR(pg_catalog.<>) customer_identity.erased_text(b.reason, $3::pg_catalog.text[])",
+    " AND b.reason OPERATOR(pg_catalog.<>) customer_identity.erased_text(b.reason, "
+    "$3::pg_catalog.text[])",
     3,
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
@@ -204,7 +297,8 @@ spi::Statement scrub_block_events = {
     "   OPERATOR(pg_catalog.||) (e.detail OPERATOR(pg_catalog.->>) 'value'))"
     "   OPERATOR(pg_catalog.=) ANY ($2::pg_catalog.text[])"
     " AND (e.detail OPERATOR(pg_catalog.->>) 'reason') OPERATOR(pg_catalog.<>)"
-    "   customer_identity.erased_text(e.detail OPERATOR(pg_catalog.->>) 'reason', $3::pg_catalog.text[])",
+    "   customer_identity.erased_text(e.detail OPERATOR(pg_catalog.->>) 'reason', "
+    "$3::pg_catalog.text[])",
     3,
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID},
     nullptr};
@@ -287,10 +381,10 @@ Person lock_person(std::int64_t customer_id) {
         // (Only rows older versions let through merge across tenants; check_integrity
         // lists them.)
         if (!std::binary_search(ids.begin(), ids.end(), customer_id))
-            throw IdentityError(sqlstate::tenant_mismatch,
-                                "customer " + id_text(customer_id) +
-                                    " is merged into a customer of another tenant",
-                                {}, "SELECT * FROM customer_identity.check_integrity() lists it.");
+            throw IdentityError(
+                sqlstate::tenant_mismatch,
+                "customer " + id_text(customer_id) + " is merged into a customer of another tenant",
+                {}, "SELECT * FROM customer_identity.check_integrity() lists it.");
         const auto keys = keys_of(ids);
         lock_merged_identities(root->tenant, keys);
         spi::Params rows;
@@ -324,6 +418,21 @@ struct PersonalValues {
     std::set<std::string> emails;       // their normalized emails (vendor contacts)
     std::set<std::string> blocked;      // their values on the blocked list, 'kind:value'
     std::set<std::string> blocked_values;  // the same values alone
+    std::set<std::string> held;            // former values someone else holds now: only the events
+                                           // about them lose these
+
+    // A value of theirs: whole, and searched when long enough.
+    void add(const std::string &value) {
+        whole.insert(value);
+        if (characters(value) >= min_searched_length) searched.insert(value);
+    }
+    // The searched values other people's events lose.
+    std::set<std::string> searched_in_others() const {
+        std::set<std::string> out;
+        for (const auto &value : searched)
+            if (!held.count(value)) out.insert(value);
+        return out;
+    }
 };
 
 // Reads the personal values of the customers (needs the rows, so before erase_rows).
@@ -332,15 +441,11 @@ PersonalValues read_personal_values(const Person &person) {
     who.text_array(as_text(person.ids)).text(person.tenant);
     const auto rows = spi::run(personal_values, who);
     PersonalValues values;
-    auto add = [&](const std::string &value) {
-        values.whole.insert(value);
-        if (characters(value) >= min_searched_length) values.searched.insert(value);
-    };
     for (std::uint64_t r = 0; r < rows; ++r) {
         const std::string value = *spi::text_at(r, 1);
         const std::string kind = *spi::text_at(r, 2);
         const bool derived = spi::bool_at(r, 3);
-        add(value);
+        values.add(value);
         const bool email = kind == "email" || kind == "email_normalized";
         const bool phone = kind == "phone" || kind == "phone_normalized";
         if (kind == "email_normalized" || kind == "phone_normalized" ||
@@ -354,12 +459,111 @@ PersonalValues read_personal_values(const Person &person) {
             // normalized spelling is what the blocked list and their own events hold.
             const Normalized normal = email ? normalize_email(value) : normalize_phone(value);
             if (!normal.ok) continue;
-            add(normal.value);
+            values.add(normal.value);
             values.blocked.insert(kind + ":" + normal.value);
             values.blocked_values.insert(normal.value);
         }
     }
+    const auto metadata = spi::run(metadata_rows, who);
+    for (std::uint64_t r = 0; r < metadata; ++r)
+        if (const auto datum = spi::datum_at(r, 1))
+            for (const auto &leaf : jsonb::string_leaves(*datum))
+                if (!is_blank(leaf.value)) values.add(leaf.value);
     return values;
+}
+
+// Does someone else of the tenant hold the identifier ('kind:value') now?
+bool held_by_others(const Person &person, const std::string &kind, const std::string &value) {
+    spi::Statement *stmt = kind == "email_normalized"       ? &email_held
+                           : kind == "phone_normalized"     ? &phone_held
+                           : kind == "external_customer_id" ? &external_id_held
+                                                            : &user_id_held;
+    spi::Params params;
+    params.text(person.tenant).text(value).text_array(as_text(person.ids));
+    if (spi::run(*stmt, params, 1) == 1 && spi::bool_at(0, 1)) return true;
+    if (kind != "email_normalized") return false;
+    return spi::run(email_held_by_vendor, params, 1) == 1 && spi::bool_at(0, 1);
+}
+
+// A value they had before (kind as in personal_values, or 'metadata'), added to what
+// erasure takes out.  An identifier nobody else holds now still finds other payloads.
+void add_former(const Person &person, PersonalValues &values, const std::string &kind,
+                const std::string &value) {
+    if (is_blank(value)) return;
+    values.add(value);
+    std::string identifier_kind = kind;
+    std::string identifier = value;
+    if (kind == "email" || kind == "email_normalized" || kind == "phone" ||
+        kind == "phone_normalized") {
+        const bool email = kind.rfind("email", 0) == 0;
+        const Normalized normal = email ? normalize_email(value) : normalize_phone(value);
+        if (!normal.ok) return;
+        values.add(normal.value);
+        identifier_kind = email ? "email_normalized" : "phone_normalized";
+        identifier = normal.value;
+    } else if (kind != "external_customer_id" && kind != "user_id") {
+        return;  // a name or a metadata value: searched, never an identifier
+    }
+    const std::string key = identifier_kind + ":" + identifier;
+    if (values.identifiers.count(key)) return;
+    if (held_by_others(person, identifier_kind, identifier)) {
+        values.held.insert(value);
+        values.held.insert(identifier);
+        return;
+    }
+    values.identifiers.insert(key);
+    if (identifier_kind == "email_normalized" || identifier_kind == "phone_normalized") {
+        for (const auto &shape : {value, identifier})
+            if (characters(shape) >= min_searched_length) values.shaped.insert(shape);
+    }
+    if (identifier_kind == "email_normalized") values.emails.insert(identifier);
+}
+
+// The member keys whose values are a customer's own in a creation's record, an accepted
+// claim's proposal or a row snapshot.
+bool personal_key(const std::optional<std::string> &key) {
+    static const std::set<std::string> keys = {
+        "name",   "email", "email_normalized", "phone", "phone_normalized", "external_customer_id",
+        "user_id"};
+    return key && keys.count(*key);
+}
+
+// Adds every value they had before that is still stored: in the events about them, their
+// claims and their linked vendors (before erase_rows, which records nothing).
+void read_former_values(const Person &person, PersonalValues &values) {
+    struct Former {
+        std::string kind, value;
+    };
+    std::vector<Former> found;
+    spi::Params who;
+    who.text_array(as_text(person.ids));
+    const auto rows = spi::run(former_sources, who);
+    std::set<std::string> ids;
+    for (auto id : person.ids) ids.insert(id_text(id));
+    for (std::uint64_t r = 0; r < rows; ++r) {
+        const std::string source = *spi::text_at(r, 1);
+        const bool about = spi::bool_at(r, 2);
+        if (const auto payload = spi::datum_at(r, 3)) {
+            // A creation's identifiers and an accepted proposal are top-level members.
+            const bool top_level = about && (source == "created" || source == "accepted_claim");
+            for (auto &leaf : jsonb::string_leaves(*payload)) {
+                if (leaf.snapshot_id && ids.count(*leaf.snapshot_id)) {
+                    // A row snapshot of theirs: its personal columns, its metadata's strings.
+                    if (leaf.snapshot_column == "metadata")
+                        found.push_back({"metadata", std::move(leaf.value)});
+                    else if (personal_key(leaf.snapshot_column) && leaf.key == leaf.snapshot_column)
+                        found.push_back({*leaf.key, std::move(leaf.value)});
+                } else if (top_level && !leaf.snapshot_id && leaf.depth == 1 &&
+                           personal_key(leaf.key)) {
+                    found.push_back({*leaf.key, std::move(leaf.value)});
+                }
+            }
+        } else if (auto value = spi::text_at(r, 5)) {
+            found.push_back({spi::text_at(r, 4).value_or(""), std::move(*value)});
+        }
+    }
+    // (The probes below run statements of their own: the result above is read by now.)
+    for (const auto &f : found) add_former(person, values, f.kind, f.value);
 }
 
 // As a text[] parameter.
@@ -383,7 +587,8 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     const Person person = lock_person(customer_id);
     const std::string &tenant = person.tenant;
     const auto id_elements = as_text(person.ids);
-    const PersonalValues values = read_personal_values(person);
+    PersonalValues values = read_personal_values(person);
+    read_former_values(person, values);
 
     spi::Params rows;
     rows.text_array(id_elements).text(tenant);
@@ -393,18 +598,29 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     vendors.text(tenant).text_array(elements(values.emails));
     const auto cleared = ids_returned(spi::run(clear_vendor_emails, vendors));
 
+    // The tenant's other events that may name them come from the index, unless a shaped
+    // value gives no key.
+    const std::vector<std::string> identifiers(values.identifiers.begin(),
+                                               values.identifiers.end());
+    const std::vector<std::string> shaped(values.shaped.begin(), values.shaped.end());
+    const auto keys = event_search::query_keys(tenant, identifiers, shaped);
+    std::vector<std::optional<std::string>> key_elements;
+    if (keys)
+        for (auto key : *keys) key_elements.emplace_back(std::to_string(key));
     spi::Params scrub;
     scrub.text(tenant)
         .text_array(elements(values.searched))
         .text_array(elements(values.identifiers))
         .text_array(id_elements)
         .text_array(elements(values.whole))
-        .text_array(elements(values.shaped));
+        .text_array(elements(values.shaped))
+        .text_array(key_elements)
+        .text_array(elements(values.searched_in_others()));
     std::int64_t about_them = 0;
     std::vector<std::int64_t> other_events;
     {
         FlagScope scope(erasing);
-        const auto changed = spi::run(scrub_events, scrub);
+        const auto changed = spi::run(keys ? scrub_events : scrub_events_scanning, scrub);
         for (std::uint64_t r = 0; r < changed; ++r) {
             if (spi::bool_at(r, 2))
                 ++about_them;
@@ -458,5 +674,80 @@ CI_SQL_FUNCTION(ci_erase_customer) {
                                                      TYPALIGN_DOUBLE));
         });
         return result;
+    });
+}
+
+namespace {
+
+// A text[] argument's elements (NULL elements skipped; a NULL array is empty).
+std::vector<std::string> text_array_arg(FunctionCallInfo fcinfo, int index) {
+    std::vector<std::string> out;
+    if (PG_ARGISNULL(index)) return out;
+    ArrayType *array = nullptr;
+    pg_call([&] { array = PG_GETARG_ARRAYTYPE_P(index); });
+    each_text_element(array, [&](std::optional<std::string_view> element) {
+        if (element) out.emplace_back(*element);
+    });
+    return out;
+}
+
+}  // namespace
+
+// erased_jsonb(value, personal, erased_ids, whole): the payload without the person's values
+// (the rules are the 0.7.0 function's; the walk keeps its own stack).
+CI_SQL_FUNCTION(ci_erased_jsonb) {
+    return entry_guard([&]() -> Datum {
+        if (PG_ARGISNULL(0)) {
+            fcinfo->isnull = true;
+            return (Datum)0;
+        }
+        jsonb::Erasure erasure{text_array_arg(fcinfo, 1), text_array_arg(fcinfo, 2),
+                               text_array_arg(fcinfo, 3)};
+        Datum personal = (Datum)0;
+        if (PG_ARGISNULL(1))
+            pg_call([&] { personal = PointerGetDatum(construct_empty_array(TEXTOID)); });
+        else
+            personal = PG_GETARG_DATUM(1);
+        return jsonb::erased(PG_GETARG_DATUM(0), erasure, personal);
+    });
+}
+
+// payload_mentions(payload, tenant_id, identifiers, shaped, key): does the payload name one
+// of the identifiers?  (The 0.7.0 function's rules, without its recursion: a string under a
+// key named for a kind is compared whole as that kind, any other string is searched for the
+// shaped values; array elements take their array's key.)
+CI_SQL_FUNCTION(ci_payload_mentions) {
+    return entry_guard([&]() -> Datum {
+        if (PG_ARGISNULL(0) || PG_ARGISNULL(1)) return BoolGetDatum(false);
+        const std::string tenant = *text_arg(fcinfo, 1);
+        const auto list = text_array_arg(fcinfo, 2);
+        const std::set<std::string> identifiers(list.begin(), list.end());
+        std::vector<std::string> shaped;
+        for (const auto &value : text_array_arg(fcinfo, 3))
+            if (!value.empty()) shaped.push_back(event_search::lower_text(value));
+        const auto outer_key = text_arg(fcinfo, 4);
+        for (const auto &leaf : jsonb::string_leaves(PG_GETARG_DATUM(0))) {
+            const auto kind = event_search::identifier_kind(leaf.key ? leaf.key : outer_key);
+            if (kind == "email" || kind == "phone") {
+                const bool email = kind == "email";
+                const Normalized normal =
+                    email ? normalize_email(leaf.value) : normalize_phone(leaf.value);
+                if (!normal.ok) continue;
+                const std::optional<std::string> value(normal.value);
+                const auto &derived = trust::unless_blocked(
+                    tenant, email ? Identifier::email : Identifier::phone, value);
+                if (derived && identifiers.count(*kind + "_normalized:" + *derived))
+                    return BoolGetDatum(true);
+            } else if (kind) {
+                if (identifiers.count(*kind + ":" + leaf.value)) return BoolGetDatum(true);
+            } else if (!shaped.empty() &&
+                       leaf.value.find_first_of("@0123456789") != std::string::npos) {
+                // (Every shaped value holds an '@' or digits, which lower() leaves alone.)
+                const std::string low = event_search::lower_text(leaf.value);
+                for (const auto &value : shaped)
+                    if (low.find(value) != std::string::npos) return BoolGetDatum(true);
+            }
+        }
+        return BoolGetDatum(false);
     });
 }

@@ -565,10 +565,15 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
     const std::int64_t id = *row.int8("id");
     const auto metadata = row.datum("metadata");
     bool present = false;
-    if (!metadata) return;  // NOT NULL reports it
+    if (!metadata) return;  // customer_before_write makes it {}
+    // Only an object has keys: an array or string that spells the key holds no token (the
+    // trigger refuses writing one; a row older than that rule may still hold one).
     if (!jsonb_is_empty(*metadata))
         pg_call([&] {
-            present = DatumGetBool(DirectFunctionCall2(jsonb_exists, *metadata, invite_key()));
+            Jsonb *value = DatumGetJsonbP(*metadata);
+            present = JB_ROOT_IS_OBJECT(value) && !JB_ROOT_IS_SCALAR(value) &&
+                      DatumGetBool(
+                          DirectFunctionCall2(jsonb_exists, JsonbPGetDatum(value), invite_key()));
         });
     if (!present) {
         // While tokens wait, every row written delimits the rows around it.

@@ -216,4 +216,11 @@ bool bool_at(std::uint64_t row, int column) {
     return !is_null && DatumGetBool(value);
 }
 
+std::optional<Datum> datum_at(std::uint64_t row, int column) {
+    bool is_null = true;
+    Datum value = value_at(row, column, &is_null);
+    if (is_null) return std::nullopt;
+    return value;
+}
+
 }  // namespace ci::spi

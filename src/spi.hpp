@@ -71,6 +71,8 @@ bool run_tolerating(Statement &stmt, const Params &params, int tolerated);
 std::optional<std::int64_t> int8_at(std::uint64_t row, int column);
 std::optional<std::string> text_at(std::uint64_t row, int column);
 bool bool_at(std::uint64_t row, int column);
+// The raw value (valid until the next run or finish); nullopt for NULL.
+std::optional<Datum> datum_at(std::uint64_t row, int column);
 
 // Starts the set result of a materialize-mode SRF (plain C: call it inside pg_call) and
 // returns the row type to form its rows with.  When the executor gives the row type it

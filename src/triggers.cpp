@@ -1,7 +1,8 @@
 // The trigger rules of the SPEC: they hold whatever writes the rows.
 //
 //   customer_before_write      normalized columns, malformed or too long email/phone/name/
-//                              role/tenant (22023); roles deduplicated; blocked values derive
+//                              role/tenant (22023); metadata a bounded JSON object (22023,
+//                              vendor_before_write too); roles deduplicated; blocked values derive
 //                              no normalized value; a changed email/phone loses its
 //                              verification; duplicates among active customers hit the
 //                              partial unique indexes (23505, DETAIL names the column)
@@ -23,6 +24,7 @@
 #include "errors.hpp"
 #include "input.hpp"
 #include "invite.hpp"
+#include "jsonb_walk.hpp"
 #include "merge.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
@@ -36,6 +38,10 @@
 
 extern "C" {
 #include "commands/trigger.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/fmgrprotos.h"
+#include "utils/jsonb.h"
 }
 
 namespace ci {
@@ -128,6 +134,58 @@ bool changed(const RowView &row, const std::optional<RowView> &old, const char *
     return !old || row.text(column) != old->text(column);
 }
 
+// Metadata nests at most this deep and is at most this large as jsonb: every walk over it
+// (erasure's, an audit payload's that copies it) then stays small, and no application can
+// store a value that makes them fail.
+constexpr int max_metadata_depth = 32;
+constexpr std::size_t max_metadata_bytes = 64 * 1024;
+
+// Byte-equal values (the same toast pointer included): an UPDATE that leaves the column alone.
+bool same_datum(Datum a, Datum b) {
+    bool same = false;
+    pg_call([&] { same = datumIsEqual(a, b, false, -1); });
+    return same;
+}
+
+// Equal as jsonb (the same value written back in another representation).
+bool same_jsonb(Datum a, Datum b) {
+    bool same = false;
+    pg_call([&] { same = DatumGetBool(DirectFunctionCall2(jsonb_eq, a, b)); });
+    return same;
+}
+
+// Metadata is a JSON object within the bounds (22023); SQL or JSON null becomes {}.  An
+// UPDATE that keeps the row's value is not checked again: rows written before the bounds
+// stay writable.
+void check_metadata(const RowView &row, const std::optional<RowView> &old, RowChanges &changes,
+                    const char *what) {
+    const auto value = row.datum("metadata");
+    const auto before = old ? old->datum("metadata") : std::nullopt;
+    if (value && before && same_datum(*value, *before)) return;
+    const auto shape =
+        value ? jsonb::shape(*value, max_metadata_depth, max_metadata_bytes) : jsonb::Shape{};
+    if (!value || shape.null) {
+        Datum empty = (Datum)0;
+        pg_call([&] { empty = DirectFunctionCall1(jsonb_in, CStringGetDatum("{}")); });
+        changes.set_datum(row, "metadata", empty);
+        return;
+    }
+    if (shape.bytes <= max_metadata_bytes && shape.object && !shape.too_deep) return;
+    if (before && same_jsonb(*value, *before)) return;
+    const std::string column(what);
+    if (shape.bytes > max_metadata_bytes)
+        throw IdentityError(sqlstate::malformed_input,
+                            column + " is too large: " + std::to_string(shape.bytes) +
+                                " bytes as jsonb, at most " + std::to_string(max_metadata_bytes),
+                            {}, "Keep large documents in a table of the application's own.");
+    if (!shape.object)
+        throw IdentityError(sqlstate::malformed_input, column + " must be a JSON object", {},
+                            "Write {} for no metadata, or an object such as {\"tags\": [...]}.");
+    throw IdentityError(sqlstate::malformed_input, column + " nests more than " +
+                                                       std::to_string(max_metadata_depth) +
+                                                       " levels of objects and arrays");
+}
+
 // BEFORE INSERT OR UPDATE ON customer.
 Datum customer_before_write(FunctionCallInfo fcinfo) {
     TriggerData *td = trigger_data(fcinfo, "customer_before_write");
@@ -171,11 +229,12 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     // A linked customer's email follows its vendor's contact email (CI007).
     if (old && email_key != old->text("email_normalized") && has_vendor_role(row))
         if (const auto vendor = probe::vendor_of_customer(*row.int8("id")))
-            require_same_email(vendor->id, vendor->email_normalized, *row.int8("id"), email_key,
-                               "cannot change the email of customer " +
-                                   std::to_string(*row.int8("id")));
+            require_same_email(
+                vendor->id, vendor->email_normalized, *row.int8("id"), email_key,
+                "cannot change the email of customer " + std::to_string(*row.int8("id")));
     // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
     if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
+    check_metadata(row, old, changes, "metadata");
     // Registration through an invite (invite.cpp).
     queue_customer_write(row, changes, is_update);
 
@@ -282,6 +341,7 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
                             "vendor.customer_id cannot be written directly", {},
                             "Use link_vendor_to_customer or unlink_vendor_from_customer.");
     RowChanges changes;
+    check_metadata(row, old, changes, "vendor metadata");
     const auto email = trust::unless_blocked(
         tenant, Identifier::email,
         changed(row, old, "primary_contact_email")
