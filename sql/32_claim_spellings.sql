@@ -42,6 +42,10 @@ SET ROLE regress_ci_spelling_app;
 SELECT claim_id <> :email_claim AS new_claim FROM resolve_customer_identity(tenant_id => 'spellings',
     email => 'ANN@spellings.test', user_id => 'ann-new-login');
 RESET ROLE;
+-- erasing her closes the claims on her and drops their keys (a hash of her email is hers)
+SELECT cardinality(erase_customer(:ann)) AS erased;
+SELECT status, count(*), count(claim_key) AS keyed FROM identity_claim
+ WHERE tenant_id = 'spellings' AND customer_id = :ann GROUP BY status ORDER BY status;
 
 DROP OWNED BY regress_ci_spelling_app;
 DROP ROLE regress_ci_spelling_app;

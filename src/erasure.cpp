@@ -260,7 +260,8 @@ spi::Statement scrub_claims = {
     "   ELSE customer_identity.erased_text(c.decision_note, $2::pg_catalog.text[]) END,"
     " status = CASE WHEN c.status OPERATOR(pg_catalog.=) 'open' THEN 'rejected' ELSE c.status END,"
     " decided_at = COALESCE(c.decided_at, pg_catalog.clock_timestamp()),"
-    " decided_by = COALESCE(c.decided_by, customer_identity.caller())"
+    " decided_by = COALESCE(c.decided_by, customer_identity.caller()),"
+    " claim_key = NULL"  // (a hash of identifiers is theirs too: a guess confirms it)
     " WHERE c.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
     "  OR c.result_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
     "  OR (c.tenant_id OPERATOR(pg_catalog.=) $1"
