@@ -468,11 +468,12 @@ namespace {
 
 // What a customer row trigger leaves for the end of its statement, once a token has been
 // seen: one entry per row the statement went to insert or updated, in statement order.
-// An INSERT ... ON CONFLICT DO UPDATE whose row collided fires the BEFORE UPDATE trigger
-// of the existing row right after the BEFORE INSERT trigger of its own, and the next row's
-// BEFORE INSERT comes only after that; so the customer a token of an uninserted row
-// registers is the update that follows its own entry, if one does.  Plain C data in
-// TopTransactionContext, newest first; entries of a rolled-back subtransaction are dropped.
+// A BEFORE INSERT trigger cannot know whether its row will be inserted (ON CONFLICT decides
+// after it); so the end of the statement redeems a token only for a row that is there now
+// as this transaction's insert, under the id the trigger saw free (an upsert that inserts
+// nothing redeems nothing, whatever else the statement writes), or for a row an UPDATE
+// wrote with the token in it.  Plain C data in TopTransactionContext, newest first;
+// entries of a rolled-back subtransaction are dropped.
 struct QueuedInvite {
     std::int64_t customer_id;  // the row written (an insert: the id it was given)
     char *token;               // the token taken out of it, or null
@@ -529,20 +530,35 @@ struct QueuedWrite {
     bool id_taken;
 };
 
-// The customer the token at `at` (in statement order) registers: the row it was written
-// into, if the statement itself wrote that row; else the customer the statement updated
-// right after -- the existing row an ON CONFLICT DO UPDATE wrote instead of inserting.
-// An upsert that inserted nothing and updated nothing (DO NOTHING, DO UPDATE ... WHERE
-// false, an explicit id that was taken) registers nobody.
+// Does another INSERT entry of the statement carry the same id as the one at `at`?  Only
+// an explicit id (OVERRIDING SYSTEM VALUE) can repeat; then the row there now may be the
+// other one, and the token cannot tell which row registered.
+bool id_repeated(const std::vector<QueuedWrite> &writes, std::size_t at) {
+    for (std::size_t other = 0; other < writes.size(); ++other)
+        if (other != at && !writes[other].update &&
+            writes[other].customer_id == writes[at].customer_id)
+            return true;
+    return false;
+}
+
+// The customer the token at `at` registers: the row an UPDATE wrote it into, or the row an
+// INSERT went to write if that row was inserted -- its id was free before the statement and
+// the row carrying it is now this transaction's insert (not a version an UPDATE wrote, as
+// ON CONFLICT DO UPDATE or a CTE's UPDATE do).  A row that ON CONFLICT skipped or turned
+// into an update of an existing customer registers nobody.
 std::optional<std::int64_t> registered_customer(const std::vector<QueuedWrite> &writes,
                                                 std::size_t at) {
     const QueuedWrite &write = writes[at];
     if (write.update) return write.customer_id;
-    // An insert happened if its id was free before the statement and the row carrying it
-    // now is this transaction's (not one another transaction inserted meanwhile).
-    if (!write.id_taken && probe::written_by_this_transaction(write.customer_id))
-        return write.customer_id;
-    if (at + 1 < writes.size() && writes[at + 1].update) return writes[at + 1].customer_id;
+    if (write.id_taken) return std::nullopt;
+    if (id_repeated(writes, at))
+        throw IdentityError(sqlstate::malformed_input,
+                            "customer id " + std::to_string(write.customer_id) +
+                                " is given to more than one row of the statement",
+                            "An invite token in the metadata of one of them cannot tell which "
+                            "row registered.",
+                            "Give each row its own id, or let the identity column choose.");
+    if (probe::inserted_by_this_transaction(write.customer_id)) return write.customer_id;
     return std::nullopt;
 }
 
@@ -571,7 +587,7 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
             present = DatumGetBool(DirectFunctionCall2(jsonb_exists, *metadata, invite_key()));
         });
     if (!present) {
-        // While tokens wait, every row written delimits the rows around it.
+        // While tokens wait, every row written is noted, so that an id given twice shows.
         if (queued_invites != nullptr) enqueue(id, nullptr, is_update, false);
         return;
     }
@@ -597,9 +613,8 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
     if (is_null) token = nullptr;
     if (token == nullptr && queued_invites == nullptr) return;
     // An insert given the id of an existing customer (OVERRIDING SYSTEM VALUE) is no
-    // registration of that customer, whatever ON CONFLICT makes of it.
-    const bool id_taken =
-        !is_update && token != nullptr && probe::customer_by_id(id).has_value();
+    // registration of that customer, whatever ON CONFLICT or a CTE makes of it.
+    const bool id_taken = !is_update && token != nullptr && probe::customer_by_id(id).has_value();
     enqueue(id, token, is_update, id_taken);
 }
 
