@@ -283,13 +283,31 @@ Redemption redeem_checked(const std::optional<InviteRecord> &invite, std::int64_
     return result;
 }
 
-// The tenant a rejection is recorded under: the token's, else the customer's.
-std::string rejection_tenant(const std::optional<InviteRecord> &invite, std::int64_t customer_id) {
-    if (invite) return invite->tenant;
-    auto customer = store::load_customer(customer_id);
-    return customer ? customer->tenant : std::string("default");
-}
+// Where a rejection is recorded and which customer it names.  A caller bound to a tenant
+// records only in that tenant, and only about rows it can see: the customer's tenant when
+// the customer is visible to it, else the token's (visible tokens are of its tenant), else
+// its own tenant.  An unbound caller records in the customer's tenant when the customer
+// exists, else the token's, else 'default'.  A customer the caller cannot see (another
+// tenant's, or none at all) is never named: not as customer_id, not in the reason.
+struct RejectionScope {
+    std::string tenant;
+    std::optional<std::int64_t> customer_id;
+};
 
+// The scope of a rejected redemption of `invite` for `customer_id`.
+RejectionScope rejection_scope(const std::optional<InviteRecord> &invite,
+                               std::int64_t customer_id) {
+    if (const auto customer = store::load_customer(customer_id))
+        return {customer->tenant, customer_id};
+    if (invite) return {invite->tenant, std::nullopt};
+    // (A caller that acts in no tenant under isolation was refused before it got here.)
+    std::optional<std::string> bound;
+    try {
+        bound = tenant_scope::bound_tenant();
+    } catch (const IdentityError &) {
+    }
+    return {bound.value_or("default"), std::nullopt};
+}
 }  // namespace
 
 namespace {
@@ -302,15 +320,19 @@ Redemption redeem_loaded(const std::optional<InviteRecord> &invite, std::int64_t
     } catch (const IdentityError &error) {
         char code[6];
         pg_call([&] { std::memcpy(code, unpack_sql_state(error.sqlstate()), sizeof code); });
+        const RejectionScope scope = rejection_scope(invite, customer_id);
+        // The one reason that names the customer is its CI011.
+        const bool names_hidden_customer =
+            !scope.customer_id && error.sqlstate() == sqlstate::unknown_id;
         defer_event(
-            {rejection_tenant(invite, customer_id),
+            {scope.tenant,
              "invite_rejected",
-             customer_id,
+             scope.customer_id,
              std::nullopt,
              invite ? std::optional(invite->vendor_id) : std::nullopt,
              path,
              {{"sqlstate", std::string(code)},
-              {"reason", error.message()},
+              {"reason", names_hidden_customer ? std::string("unknown customer") : error.message()},
               {"invite_id", invite ? std::optional(std::to_string(invite->id)) : std::nullopt}}});
         throw;
     }
