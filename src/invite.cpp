@@ -15,6 +15,7 @@
 #include "claims.hpp"
 #include "deferred_audit.hpp"
 #include "errors.hpp"
+#include "flag_scope.hpp"
 #include "input.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
@@ -45,6 +46,10 @@ namespace ci {
 namespace {
 
 constexpr std::size_t sha256_length = 32;
+
+// Set while the extension itself writes vendor_customer rows it has checked (redemption,
+// merge, unmerge): the clientele trigger lets them through as they are.
+bool clientele_writing = false;
 
 // SHA-256 of the token text: the only form in which a token reaches a table.
 std::string token_hash(const std::string &token) {
@@ -125,6 +130,14 @@ spi::Statement load_invite_locked = {
 
 spi::Statement load_invite_by_id = {
     CI_INVITE_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}, nullptr};
+
+spi::Statement load_invite_of_tenant = {
+    CI_INVITE_COLUMNS
+    " WHERE id OPERATOR(pg_catalog.=) $1 AND tenant_id OPERATOR(pg_catalog.=) $2"
+    " FOR UPDATE",
+    2,
+    {INT8OID, TEXTOID},
+    nullptr};
 
 spi::Statement pair_exists = {
     "SELECT 1 FROM customer_identity.vendor_customer"
@@ -265,7 +278,10 @@ Redemption redeem_checked(const std::optional<InviteRecord> &invite, std::int64_
                                     std::to_string(*invite->max_uses) + " times.");
         spi::Params row;
         row.int8(invite->vendor_id).int8(customer_id).text(invite->tenant).int8(invite->id);
-        result.created = spi::run(insert_pair, row, 1) == 1;
+        {
+            FlagScope own_write(clientele_writing);  // checked and used up here
+            result.created = spi::run(insert_pair, row, 1) == 1;
+        }
         if (result.created) {
             spi::Params id;
             id.int8(invite->id);
@@ -478,6 +494,129 @@ CI_SQL_FUNCTION(ci_pending_invites) {
         spi::materialize_result(fcinfo);
         spi::finish();
         return (Datum)0;
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Clientele rows written directly: the rules a redemption follows
+// ---------------------------------------------------------------------------
+
+namespace ci {
+
+bool &clientele_write_flag() { return clientele_writing; }
+
+namespace {
+
+// Has the bigint `column` a different value in the NEW row than in the OLD one (always, for
+// an INSERT)?
+bool id_changed(const RowView &row, const std::optional<RowView> &old, const char *column) {
+    return !old || row.int8(column) != old->int8(column);
+}
+
+// The same for a text column.
+bool text_changed(const RowView &row, const std::optional<RowView> &old, const char *column) {
+    return !old || row.text(column) != old->text(column);
+}
+
+// A vendor_customer row written by anyone but the extension's own functions: the customer
+// must be active (CI010); a row from an invite names a usable invite of the same vendor and
+// tenant (CI002-CI005) and uses it up as a redemption does (recorded as invite_redeemed,
+// method 'direct'), unless the pair exists already.  References to rows of another tenant,
+// or to none, are left to the tenant keys (23503), so no caller learns whether another
+// tenant's row exists.  Only what the write changes is checked: rows written before 0.10.0
+// stay writable, and ON DELETE SET NULL may drop a deleted invite.
+void check_clientele_row(const RowView &row, const std::optional<RowView> &old) {
+    const auto vendor_id = row.int8("vendor_id");
+    const auto customer_id = row.int8("customer_id");
+    const auto tenant_text = row.text("tenant_id");
+    const auto source = row.text("source");
+    if (!vendor_id || !customer_id || !tenant_text || !source) return;  // NOT NULL reports it
+    const std::string tenant(*tenant_text);
+    const bool pair_changed = id_changed(row, old, "vendor_id") ||
+                              id_changed(row, old, "customer_id") ||
+                              text_changed(row, old, "tenant_id");
+    if (pair_changed) {
+        const auto customer = probe::customer_by_id(*customer_id);
+        if (customer && customer->tenant == tenant && tenant_scope::visible(tenant) &&
+            customer->archived)
+            throw IdentityError(
+                sqlstate::customer_archived,
+                "customer " + std::to_string(*customer_id) + " is archived",
+                customer->merged_into
+                    ? "It was merged into customer " + std::to_string(*customer->merged_into) + "."
+                    : std::string(),
+                "A vendor's clientele holds active customers only.");
+    }
+    const auto invite_id = row.int8("invite_id");
+    const bool from_invite = *source == "invite";
+    if (invite_id && !from_invite)
+        throw IdentityError(sqlstate::malformed_input,
+                            "a clientele row of source " + quote_for_message(std::string(*source)) +
+                                " names no invite",
+                            {}, "Only a row of source 'invite' has an invite_id.");
+    const bool invite_changed =
+        id_changed(row, old, "invite_id") || text_changed(row, old, "source");
+    if (!from_invite || !(invite_changed || pair_changed)) return;
+    // (An UPDATE that only drops the invite -- ON DELETE SET NULL -- is no new claim.)
+    if (!invite_id && old && !text_changed(row, old, "source")) return;
+    if (!invite_id)
+        throw IdentityError(sqlstate::unknown_invite,
+                            "a clientele row of source 'invite' must name its invite", {},
+                            "Use redeem_invite_token, or source 'api' for a row of your own.");
+    spi::Params key;
+    key.int8(*invite_id).text(tenant);
+    if (spi::run(load_invite_of_tenant, key, 1) == 0) return;  // another tenant's, or none
+    const auto invite = invite_from_result(1);
+    if (!invite) return;  // invisible to this caller: the tenant key answers
+    if (invite->vendor_id != *vendor_id)
+        throw IdentityError(sqlstate::unknown_invite, "invite " + std::to_string(invite->id) +
+                                                          " is not an invite of vendor " +
+                                                          std::to_string(*vendor_id));
+    check_usable(invite);
+    spi::Params pair;
+    pair.int8(*vendor_id).int8(*customer_id);
+    // A new pair that exists already: the write collides with it (23505, or ON CONFLICT
+    // skips it), so no use is spent, as a redemption of an existing pair spends none.  (An
+    // UPDATE that keeps its pair finds itself: turning it into an invite row is a new claim.)
+    if (pair_changed && spi::run(pair_exists, pair, 1) != 0) return;
+    if (invite->exhausted())
+        throw IdentityError(sqlstate::invite_exhausted,
+                            "invite token " + std::to_string(invite->id) + " has no uses left",
+                            "It was used " + std::to_string(invite->use_count) + " of " +
+                                std::to_string(*invite->max_uses) + " times.");
+    spi::Params id;
+    id.int8(invite->id);
+    spi::run(use_invite, id);
+    record_event({invite->tenant,
+                  "invite_redeemed",
+                  *customer_id,
+                  std::nullopt,
+                  invite->vendor_id,
+                  "direct",
+                  {{"invite_id", std::to_string(invite->id)}, {"created", "true"}}});
+}
+
+}  // namespace
+}  // namespace ci
+
+// BEFORE INSERT OR UPDATE ON vendor_customer: rows not written by the extension's own
+// functions follow the rules of a redemption (check_clientele_row).
+CI_SQL_FUNCTION(ci_vendor_customer_before_write) {
+    return entry_guard([&] {
+        if (!CALLED_AS_TRIGGER(fcinfo))
+            throw IdentityError(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                                "vendor_customer_before_write must be called as a trigger");
+        const auto *td = reinterpret_cast<TriggerData *>(fcinfo->context);
+        const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+        HeapTuple written = is_update ? td->tg_newtuple : td->tg_trigtuple;
+        if (clientele_writing) return PointerGetDatum(written);
+        const TupleDesc desc = td->tg_relation->rd_att;
+        std::optional<RowView> old;
+        if (is_update) old = RowView{td->tg_trigtuple, desc};
+        spi::connect();
+        check_clientele_row(RowView{written, desc}, old);
+        spi::finish();
+        return PointerGetDatum(written);
     });
 }
 

@@ -16,6 +16,7 @@
 #include "flag_scope.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
+#include "invite.hpp"
 #include "merge.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
@@ -374,7 +375,10 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         store::add_vendor_role(canonical_id);
     }
     spi::run(fold_clientele, pair);
-    spi::run(move_clientele, pair);
+    {
+        FlagScope own_write(clientele_write_flag());  // rows as redeemed, not new claims
+        spi::run(move_clientele, pair);
+    }
     {
         FlagScope scope(merging);
         spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
@@ -473,10 +477,13 @@ void unmerge_customer(std::int64_t duplicate_id) {
 
     spi::Params take_back;
     take_back.int8(canonical_id).text(moved);
-    spi::run(take_back_moved, take_back);
     spi::Params folded_rows;
     folded_rows.text(folded);
-    spi::run(restore_folded, folded_rows);
+    {
+        FlagScope own_write(clientele_write_flag());  // rows as they were, not new claims
+        spi::run(take_back_moved, take_back);
+        spi::run(restore_folded, folded_rows);
+    }
 
     spi::Params event;
     event.text(canonical.tenant)
