@@ -182,6 +182,26 @@ $$;
 ------------------------------------------------------------------------------
 -- Clientele, redemption, unmerge and audit rows the application cannot forge
 ------------------------------------------------------------------------------
+-- A vendor_customer row the application writes itself follows the rules of a redemption:
+-- an active customer (CI010); source 'invite' names a usable invite of the same vendor
+-- (CI002-CI005) and uses it up, as redeem_invite_token does; an invite_id only with source
+-- 'invite' (22023).  References across tenants stay the tenant keys' (23503).  The
+-- extension's own writes (redemption, merge, unmerge) are checked where they are made.
+-- Rows already stored stay as they are: only what a write changes is checked.
+CREATE FUNCTION @extschema@.vendor_customer_before_write() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'ci_vendor_customer_before_write' LANGUAGE C
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE ALL ON FUNCTION @extschema@.vendor_customer_before_write() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.vendor_customer_before_write() IS
+    'clientele rows written directly follow the rules of a redemption (CI002-CI005, CI010)';
+CREATE TRIGGER vendor_customer_before_write
+    BEFORE INSERT OR UPDATE ON @extschema@.vendor_customer
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.vendor_customer_before_write();
+
+-- Unmerge asks whether a vendor was linked or unlinked since the merge: the vendor's events
+-- after it, through this index, not every event written since (src/merge.cpp).
+CREATE INDEX identity_event_vendor_idx ON @extschema@.identity_event (vendor_id, id)
+    WHERE vendor_id IS NOT NULL;
 
 ------------------------------------------------------------------------------
 -- Import, table locks, claims

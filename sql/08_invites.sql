@@ -606,9 +606,10 @@ SELECT id, tenant_id, vendor_id, expires_at IS NOT NULL AS expires, expires_at >
   FROM invite_token WHERE tenant_id IN ('inv_story', 'inv_t1', 'inv_t2') ORDER BY id;
 
 ------------------------------------------------------------------------------
--- Registration through an upsert (INSERT ... ON CONFLICT DO UPDATE): the row the
--- statement writes is the existing customer, explicitly; the token is redeemed for that
--- customer (like an UPDATE that sets it), never silently dropped.  (DO NOTHING, above,
+-- Registration through an upsert (INSERT ... ON CONFLICT DO UPDATE): the row carrying the
+-- token was not inserted, so nobody registered (0.10.0; before, the token was redeemed for
+-- the existing customer the upsert updated).  An upsert that inserts nothing redeems
+-- nothing, whatever else it writes; the token is still never stored.  (DO NOTHING, above,
 -- writes nobody and redeems nothing.)  (Last in the file: its ids and events come after everything above.)
 ------------------------------------------------------------------------------
 INSERT INTO issued SELECT 'upsert', create_invite_token(:v2) RETURNING token AS upsert \gset

@@ -320,8 +320,9 @@ RESET ROLE;
 SELECT count(*) AS clientele_after FROM vendor_customer WHERE vendor_id = :linked_shop_v;
 SELECT email, name FROM customer WHERE tenant_id = 'trust_v' AND email LIKE '%@member.test' ORDER BY email;
 SELECT count(*) AS registration_claims FROM identity_claim WHERE kind = 'registration';
--- ... ON CONFLICT DO UPDATE writes that existing customer explicitly, as an UPDATE would:
--- it enrolls, under either policy
+-- ... nor does ON CONFLICT DO UPDATE, which updates the existing customer instead of
+-- inserting: no row was inserted, so nobody registered, under either policy (0.10.0;
+-- before, it enrolled the existing customer)
 INSERT INTO customer (tenant_id, email, metadata)
 VALUES ('trust_v', 'known@member.test', jsonb_build_object('invite_token', :'invite_v')),
        ('trust_t', 'known@member.test', jsonb_build_object('invite_token', :'invite_t'))

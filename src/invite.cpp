@@ -15,6 +15,7 @@
 #include "claims.hpp"
 #include "deferred_audit.hpp"
 #include "errors.hpp"
+#include "flag_scope.hpp"
 #include "input.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
@@ -45,6 +46,10 @@ namespace ci {
 namespace {
 
 constexpr std::size_t sha256_length = 32;
+
+// Set while the extension itself writes vendor_customer rows it has checked (redemption,
+// merge, unmerge): the clientele trigger lets them through as they are.
+bool clientele_writing = false;
 
 // SHA-256 of the token text: the only form in which a token reaches a table.
 std::string token_hash(const std::string &token) {
@@ -125,6 +130,14 @@ spi::Statement load_invite_locked = {
 
 spi::Statement load_invite_by_id = {
     CI_INVITE_COLUMNS " WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE", 1, {INT8OID}, nullptr};
+
+spi::Statement load_invite_of_tenant = {
+    CI_INVITE_COLUMNS
+    " WHERE id OPERATOR(pg_catalog.=) $1 AND tenant_id OPERATOR(pg_catalog.=) $2"
+    " FOR UPDATE",
+    2,
+    {INT8OID, TEXTOID},
+    nullptr};
 
 spi::Statement pair_exists = {
     "SELECT 1 FROM customer_identity.vendor_customer"
@@ -265,7 +278,10 @@ Redemption redeem_checked(const std::optional<InviteRecord> &invite, std::int64_
                                     std::to_string(*invite->max_uses) + " times.");
         spi::Params row;
         row.int8(invite->vendor_id).int8(customer_id).text(invite->tenant).int8(invite->id);
-        result.created = spi::run(insert_pair, row, 1) == 1;
+        {
+            FlagScope own_write(clientele_writing);  // checked and used up here
+            result.created = spi::run(insert_pair, row, 1) == 1;
+        }
         if (result.created) {
             spi::Params id;
             id.int8(invite->id);
@@ -283,13 +299,31 @@ Redemption redeem_checked(const std::optional<InviteRecord> &invite, std::int64_
     return result;
 }
 
-// The tenant a rejection is recorded under: the token's, else the customer's.
-std::string rejection_tenant(const std::optional<InviteRecord> &invite, std::int64_t customer_id) {
-    if (invite) return invite->tenant;
-    auto customer = store::load_customer(customer_id);
-    return customer ? customer->tenant : std::string("default");
-}
+// Where a rejection is recorded and which customer it names.  A caller bound to a tenant
+// records only in that tenant, and only about rows it can see: the customer's tenant when
+// the customer is visible to it, else the token's (visible tokens are of its tenant), else
+// its own tenant.  An unbound caller records in the customer's tenant when the customer
+// exists, else the token's, else 'default'.  A customer the caller cannot see (another
+// tenant's, or none at all) is never named: not as customer_id, not in the reason.
+struct RejectionScope {
+    std::string tenant;
+    std::optional<std::int64_t> customer_id;
+};
 
+// The scope of a rejected redemption of `invite` for `customer_id`.
+RejectionScope rejection_scope(const std::optional<InviteRecord> &invite,
+                               std::int64_t customer_id) {
+    if (const auto customer = store::load_customer(customer_id))
+        return {customer->tenant, customer_id};
+    if (invite) return {invite->tenant, std::nullopt};
+    // (A caller that acts in no tenant under isolation was refused before it got here.)
+    std::optional<std::string> bound;
+    try {
+        bound = tenant_scope::bound_tenant();
+    } catch (const IdentityError &) {
+    }
+    return {bound.value_or("default"), std::nullopt};
+}
 }  // namespace
 
 namespace {
@@ -302,15 +336,19 @@ Redemption redeem_loaded(const std::optional<InviteRecord> &invite, std::int64_t
     } catch (const IdentityError &error) {
         char code[6];
         pg_call([&] { std::memcpy(code, unpack_sql_state(error.sqlstate()), sizeof code); });
+        const RejectionScope scope = rejection_scope(invite, customer_id);
+        // The one reason that names the customer is its CI011.
+        const bool names_hidden_customer =
+            !scope.customer_id && error.sqlstate() == sqlstate::unknown_id;
         defer_event(
-            {rejection_tenant(invite, customer_id),
+            {scope.tenant,
              "invite_rejected",
-             customer_id,
+             scope.customer_id,
              std::nullopt,
              invite ? std::optional(invite->vendor_id) : std::nullopt,
              path,
              {{"sqlstate", std::string(code)},
-              {"reason", error.message()},
+              {"reason", names_hidden_customer ? std::string("unknown customer") : error.message()},
               {"invite_id", invite ? std::optional(std::to_string(invite->id)) : std::nullopt}}});
         throw;
     }
@@ -460,6 +498,129 @@ CI_SQL_FUNCTION(ci_pending_invites) {
 }
 
 // ---------------------------------------------------------------------------
+// Clientele rows written directly: the rules a redemption follows
+// ---------------------------------------------------------------------------
+
+namespace ci {
+
+bool &clientele_write_flag() { return clientele_writing; }
+
+namespace {
+
+// Has the bigint `column` a different value in the NEW row than in the OLD one (always, for
+// an INSERT)?
+bool id_changed(const RowView &row, const std::optional<RowView> &old, const char *column) {
+    return !old || row.int8(column) != old->int8(column);
+}
+
+// The same for a text column.
+bool text_changed(const RowView &row, const std::optional<RowView> &old, const char *column) {
+    return !old || row.text(column) != old->text(column);
+}
+
+// A vendor_customer row written by anyone but the extension's own functions: the customer
+// must be active (CI010); a row from an invite names a usable invite of the same vendor and
+// tenant (CI002-CI005) and uses it up as a redemption does (recorded as invite_redeemed,
+// method 'direct'), unless the pair exists already.  References to rows of another tenant,
+// or to none, are left to the tenant keys (23503), so no caller learns whether another
+// tenant's row exists.  Only what the write changes is checked: rows written before 0.10.0
+// stay writable, and ON DELETE SET NULL may drop a deleted invite.
+void check_clientele_row(const RowView &row, const std::optional<RowView> &old) {
+    const auto vendor_id = row.int8("vendor_id");
+    const auto customer_id = row.int8("customer_id");
+    const auto tenant_text = row.text("tenant_id");
+    const auto source = row.text("source");
+    if (!vendor_id || !customer_id || !tenant_text || !source) return;  // NOT NULL reports it
+    const std::string tenant(*tenant_text);
+    const bool pair_changed = id_changed(row, old, "vendor_id") ||
+                              id_changed(row, old, "customer_id") ||
+                              text_changed(row, old, "tenant_id");
+    if (pair_changed) {
+        const auto customer = probe::customer_by_id(*customer_id);
+        if (customer && customer->tenant == tenant && tenant_scope::visible(tenant) &&
+            customer->archived)
+            throw IdentityError(
+                sqlstate::customer_archived,
+                "customer " + std::to_string(*customer_id) + " is archived",
+                customer->merged_into
+                    ? "It was merged into customer " + std::to_string(*customer->merged_into) + "."
+                    : std::string(),
+                "A vendor's clientele holds active customers only.");
+    }
+    const auto invite_id = row.int8("invite_id");
+    const bool from_invite = *source == "invite";
+    if (invite_id && !from_invite)
+        throw IdentityError(sqlstate::malformed_input,
+                            "a clientele row of source " + quote_for_message(std::string(*source)) +
+                                " names no invite",
+                            {}, "Only a row of source 'invite' has an invite_id.");
+    const bool invite_changed =
+        id_changed(row, old, "invite_id") || text_changed(row, old, "source");
+    if (!from_invite || !(invite_changed || pair_changed)) return;
+    // (An UPDATE that only drops the invite -- ON DELETE SET NULL -- is no new claim.)
+    if (!invite_id && old && !text_changed(row, old, "source")) return;
+    if (!invite_id)
+        throw IdentityError(sqlstate::unknown_invite,
+                            "a clientele row of source 'invite' must name its invite", {},
+                            "Use redeem_invite_token, or source 'api' for a row of your own.");
+    spi::Params key;
+    key.int8(*invite_id).text(tenant);
+    if (spi::run(load_invite_of_tenant, key, 1) == 0) return;  // another tenant's, or none
+    const auto invite = invite_from_result(1);
+    if (!invite) return;  // invisible to this caller: the tenant key answers
+    if (invite->vendor_id != *vendor_id)
+        throw IdentityError(sqlstate::unknown_invite, "invite " + std::to_string(invite->id) +
+                                                          " is not an invite of vendor " +
+                                                          std::to_string(*vendor_id));
+    check_usable(invite);
+    spi::Params pair;
+    pair.int8(*vendor_id).int8(*customer_id);
+    // A new pair that exists already: the write collides with it (23505, or ON CONFLICT
+    // skips it), so no use is spent, as a redemption of an existing pair spends none.  (An
+    // UPDATE that keeps its pair finds itself: turning it into an invite row is a new claim.)
+    if (pair_changed && spi::run(pair_exists, pair, 1) != 0) return;
+    if (invite->exhausted())
+        throw IdentityError(sqlstate::invite_exhausted,
+                            "invite token " + std::to_string(invite->id) + " has no uses left",
+                            "It was used " + std::to_string(invite->use_count) + " of " +
+                                std::to_string(*invite->max_uses) + " times.");
+    spi::Params id;
+    id.int8(invite->id);
+    spi::run(use_invite, id);
+    record_event({invite->tenant,
+                  "invite_redeemed",
+                  *customer_id,
+                  std::nullopt,
+                  invite->vendor_id,
+                  "direct",
+                  {{"invite_id", std::to_string(invite->id)}, {"created", "true"}}});
+}
+
+}  // namespace
+}  // namespace ci
+
+// BEFORE INSERT OR UPDATE ON vendor_customer: rows not written by the extension's own
+// functions follow the rules of a redemption (check_clientele_row).
+CI_SQL_FUNCTION(ci_vendor_customer_before_write) {
+    return entry_guard([&] {
+        if (!CALLED_AS_TRIGGER(fcinfo))
+            throw IdentityError(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED,
+                                "vendor_customer_before_write must be called as a trigger");
+        const auto *td = reinterpret_cast<TriggerData *>(fcinfo->context);
+        const bool is_update = TRIGGER_FIRED_BY_UPDATE(td->tg_event);
+        HeapTuple written = is_update ? td->tg_newtuple : td->tg_trigtuple;
+        if (clientele_writing) return PointerGetDatum(written);
+        const TupleDesc desc = td->tg_relation->rd_att;
+        std::optional<RowView> old;
+        if (is_update) old = RowView{td->tg_trigtuple, desc};
+        spi::connect();
+        check_clientele_row(RowView{written, desc}, old);
+        spi::finish();
+        return PointerGetDatum(written);
+    });
+}
+
+// ---------------------------------------------------------------------------
 // Registration through an invite: metadata->>'invite_token' on a customer write
 // ---------------------------------------------------------------------------
 
@@ -468,11 +629,12 @@ namespace {
 
 // What a customer row trigger leaves for the end of its statement, once a token has been
 // seen: one entry per row the statement went to insert or updated, in statement order.
-// An INSERT ... ON CONFLICT DO UPDATE whose row collided fires the BEFORE UPDATE trigger
-// of the existing row right after the BEFORE INSERT trigger of its own, and the next row's
-// BEFORE INSERT comes only after that; so the customer a token of an uninserted row
-// registers is the update that follows its own entry, if one does.  Plain C data in
-// TopTransactionContext, newest first; entries of a rolled-back subtransaction are dropped.
+// A BEFORE INSERT trigger cannot know whether its row will be inserted (ON CONFLICT decides
+// after it); so the end of the statement redeems a token only for a row that is there now
+// as this transaction's insert, under the id the trigger saw free (an upsert that inserts
+// nothing redeems nothing, whatever else the statement writes), or for a row an UPDATE
+// wrote with the token in it.  Plain C data in TopTransactionContext, newest first;
+// entries of a rolled-back subtransaction are dropped.
 struct QueuedInvite {
     std::int64_t customer_id;  // the row written (an insert: the id it was given)
     char *token;               // the token taken out of it, or null
@@ -529,20 +691,35 @@ struct QueuedWrite {
     bool id_taken;
 };
 
-// The customer the token at `at` (in statement order) registers: the row it was written
-// into, if the statement itself wrote that row; else the customer the statement updated
-// right after -- the existing row an ON CONFLICT DO UPDATE wrote instead of inserting.
-// An upsert that inserted nothing and updated nothing (DO NOTHING, DO UPDATE ... WHERE
-// false, an explicit id that was taken) registers nobody.
+// Does another INSERT entry of the statement carry the same id as the one at `at`?  Only
+// an explicit id (OVERRIDING SYSTEM VALUE) can repeat; then the row there now may be the
+// other one, and the token cannot tell which row registered.
+bool id_repeated(const std::vector<QueuedWrite> &writes, std::size_t at) {
+    for (std::size_t other = 0; other < writes.size(); ++other)
+        if (other != at && !writes[other].update &&
+            writes[other].customer_id == writes[at].customer_id)
+            return true;
+    return false;
+}
+
+// The customer the token at `at` registers: the row an UPDATE wrote it into, or the row an
+// INSERT went to write if that row was inserted -- its id was free before the statement and
+// the row carrying it is now this transaction's insert (not a version an UPDATE wrote, as
+// ON CONFLICT DO UPDATE or a CTE's UPDATE do).  A row that ON CONFLICT skipped or turned
+// into an update of an existing customer registers nobody.
 std::optional<std::int64_t> registered_customer(const std::vector<QueuedWrite> &writes,
                                                 std::size_t at) {
     const QueuedWrite &write = writes[at];
     if (write.update) return write.customer_id;
-    // An insert happened if its id was free before the statement and the row carrying it
-    // now is this transaction's (not one another transaction inserted meanwhile).
-    if (!write.id_taken && probe::written_by_this_transaction(write.customer_id))
-        return write.customer_id;
-    if (at + 1 < writes.size() && writes[at + 1].update) return writes[at + 1].customer_id;
+    if (write.id_taken) return std::nullopt;
+    if (id_repeated(writes, at))
+        throw IdentityError(sqlstate::malformed_input,
+                            "customer id " + std::to_string(write.customer_id) +
+                                " is given to more than one row of the statement",
+                            "An invite token in the metadata of one of them cannot tell which "
+                            "row registered.",
+                            "Give each row its own id, or let the identity column choose.");
+    if (probe::inserted_by_this_transaction(write.customer_id)) return write.customer_id;
     return std::nullopt;
 }
 
@@ -576,7 +753,7 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
                           DirectFunctionCall2(jsonb_exists, JsonbPGetDatum(value), invite_key()));
         });
     if (!present) {
-        // While tokens wait, every row written delimits the rows around it.
+        // While tokens wait, every row written is noted, so that an id given twice shows.
         if (queued_invites != nullptr) enqueue(id, nullptr, is_update, false);
         return;
     }
@@ -602,9 +779,8 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
     if (is_null) token = nullptr;
     if (token == nullptr && queued_invites == nullptr) return;
     // An insert given the id of an existing customer (OVERRIDING SYSTEM VALUE) is no
-    // registration of that customer, whatever ON CONFLICT makes of it.
-    const bool id_taken =
-        !is_update && token != nullptr && probe::customer_by_id(id).has_value();
+    // registration of that customer, whatever ON CONFLICT or a CTE makes of it.
+    const bool id_taken = !is_update && token != nullptr && probe::customer_by_id(id).has_value();
     enqueue(id, token, is_update, id_taken);
 }
 

@@ -26,11 +26,15 @@ Redemption redeem_invite_id(std::int64_t invite_id, std::int64_t customer_id, co
 
 // Customer row trigger (INSERT or UPDATE): takes metadata->'invite_token' out of the row
 // being written (it is never stored) and queues it, with the row's id, for redemption at
-// the end of the statement: for the row if the statement inserted or updated it; for the
-// existing customer an INSERT ... ON CONFLICT DO UPDATE updated instead; for nobody when
-// the upsert inserted and updated nothing.  While tokens wait, it queues every other row
-// written too, which tells whose update follows whose insert.
+// the end of the statement: for the row an UPDATE wrote it into, or for the row an INSERT
+// went to write if that row was inserted; for nobody when ON CONFLICT skipped the row or
+// updated an existing customer instead.  While tokens wait, it queues every other row
+// written too, so that an id given to two rows of a statement shows (22023).
 void queue_customer_write(const RowView &row, RowChanges &changes, bool is_update);
+
+// The flag the extension's own writes of vendor_customer set (FlagScope): the clientele
+// trigger lets them through unchecked (they are checked where they are made).
+bool &clientele_write_flag();
 
 // Registers the transaction callbacks of the registration queue; called from _PG_init.
 void invite_init();

@@ -16,6 +16,7 @@
 #include "flag_scope.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
+#include "invite.hpp"
 #include "merge.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
@@ -273,13 +274,26 @@ spi::Statement restore_folded = {
     {TEXTOID},
     nullptr};
 
+// Has the vendor been linked or unlinked since the merge event?  Then its link to the
+// canonical customer is a later edit, not the merge's move.
+spi::Statement link_changed_since = {
+    "SELECT 1 FROM customer_identity.identity_event e"
+    " WHERE e.id OPERATOR(pg_catalog.>) $2 AND e.vendor_id OPERATOR(pg_catalog.=) $1"
+    " AND e.event_type OPERATOR(pg_catalog.=) ANY (ARRAY['linked', 'unlinked']::pg_catalog.text[])"
+    " LIMIT 1",
+    2,
+    {INT8OID, INT8OID},
+    nullptr};
+
 spi::Statement record_unmerge = {
     "INSERT INTO customer_identity.identity_event"
     " (tenant_id, event_type, customer_id, other_customer_id, vendor_id, method, detail)"
     " VALUES ($1, 'unmerged', $2, $3, $4, 'unmerge_customer',"
-    "  pg_catalog.jsonb_build_object('merge_event_id', $5, 'kept', $6::pg_catalog.jsonb))",
-    6,
-    {TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, TEXTOID},
+    "  pg_catalog.jsonb_build_object('merge_event_id', $5, 'kept', $6::pg_catalog.jsonb)"
+    "  OPERATOR(pg_catalog.||) CASE WHEN $7 IS NULL THEN '{}'::pg_catalog.jsonb"
+    "   ELSE pg_catalog.jsonb_build_object('vendor_link_kept', $7) END)",
+    7,
+    {TEXTOID, INT8OID, INT8OID, INT8OID, INT8OID, TEXTOID, INT8OID},
     nullptr};
 
 // Loads both customers (CI011), takes the identity locks of all their identifiers, then
@@ -316,6 +330,19 @@ std::pair<CustomerRecord, CustomerRecord> lock_pair(std::int64_t first_id, std::
     }
     throw IdentityError(sqlstate::serialization_failure,
                         "customers kept changing while being merged", {}, "Retry the transaction.");
+}
+
+// Is the vendor's link to the canonical customer still the one the merge moved there, and
+// can it go back to the duplicate without breaking the vendor email rule?
+bool link_is_the_merges(std::int64_t vendor_id, std::int64_t merge_event,
+                        const CustomerRecord &duplicate) {
+    spi::Params since;
+    since.int8(vendor_id).int8(merge_event);
+    if (spi::run(link_changed_since, since, 1) != 0) return false;
+    const auto vendor = store::load_vendor(vendor_id);
+    const auto &vendor_email = vendor ? vendor->email_normalized : std::nullopt;
+    const auto &duplicate_email = duplicate.value(Identifier::email);
+    return !vendor_email || !duplicate_email || *vendor_email == *duplicate_email;
 }
 
 }  // namespace
@@ -374,7 +401,10 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         store::add_vendor_role(canonical_id);
     }
     spi::run(fold_clientele, pair);
-    spi::run(move_clientele, pair);
+    {
+        FlagScope own_write(clientele_write_flag());  // rows as redeemed, not new claims
+        spi::run(move_clientele, pair);
+    }
     {
         FlagScope scope(merging);
         spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
@@ -436,10 +466,18 @@ void unmerge_customer(std::int64_t duplicate_id) {
                             "customer " + id_text(canonical_id) + " has been merged away since", {},
                             "Unmerge customer " + id_text(canonical_id) + " first.");
 
-    // The vendor link goes back first, while the canonical row still has role vendor.
+    // The vendor link goes back first, while the canonical row still has role vendor --
+    // unless it is a later edit: the vendor was unlinked and linked again since the merge,
+    // or its contact email has changed so that it no longer matches the duplicate's (CI007).
+    // Then the link stays where it is now and the duplicate comes back without it.
     bool link_back = false;
-    if (moved_vendor && store::vendor_linked_to(canonical_id) == moved_vendor)
-        link_back = move_vendor_link(*moved_vendor, canonical_id, duplicate_id);
+    std::optional<std::int64_t> link_kept;
+    if (moved_vendor && store::vendor_linked_to(canonical_id) == moved_vendor) {
+        if (link_is_the_merges(*moved_vendor, merge_event, locked_duplicate))
+            link_back = move_vendor_link(*moved_vendor, canonical_id, duplicate_id);
+        else
+            link_kept = moved_vendor;
+    }
 
     spi::Params revert;
     revert.int8(canonical_id).text(canonical_before).text(canonical_after);
@@ -473,10 +511,13 @@ void unmerge_customer(std::int64_t duplicate_id) {
 
     spi::Params take_back;
     take_back.int8(canonical_id).text(moved);
-    spi::run(take_back_moved, take_back);
     spi::Params folded_rows;
     folded_rows.text(folded);
-    spi::run(restore_folded, folded_rows);
+    {
+        FlagScope own_write(clientele_write_flag());  // rows as they were, not new claims
+        spi::run(take_back_moved, take_back);
+        spi::run(restore_folded, folded_rows);
+    }
 
     spi::Params event;
     event.text(canonical.tenant)
@@ -484,7 +525,8 @@ void unmerge_customer(std::int64_t duplicate_id) {
         .int8(duplicate_id)
         .int8(link_back ? moved_vendor : std::nullopt)
         .int8(merge_event)
-        .text(kept);
+        .text(kept)
+        .int8(link_kept);
     spi::run(record_unmerge, event);
 }
 

@@ -20,7 +20,9 @@ bool merge_writing();
 
 // Undoes the last merge of the customer, three-way: what the merge wrote goes back, edits
 // made since the merge -- to the canonical row or to the duplicate -- stay (CI001 when one
-// of the duplicate's identifiers has been taken by another customer since).  Needs SPI.
+// of the duplicate's identifiers has been taken by another customer since).  The vendor
+// link goes back only while it is the merge's: a vendor linked or unlinked since, or whose
+// contact email no longer matches the duplicate's, stays where it is.  Needs SPI.
 void unmerge_customer(std::int64_t duplicate_id);
 
 }  // namespace ci

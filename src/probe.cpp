@@ -578,23 +578,26 @@ std::optional<CustomerRecord> customer_by_id(std::int64_t id) {
     return to_record(raw);
 }
 
-bool written_by_this_transaction(std::int64_t id) {
-    bool ours = false;
+bool inserted_by_this_transaction(std::int64_t id) {
+    bool inserted = false;
     pg_call([&] {
         with_probe_snapshot([&](Snapshot snapshot) {
             EqualKeys keys{{Int64GetDatum(id)}, {F_INT8EQ}, 1};
             scan_index(catalog.customer, catalog.customer_pkey, keys, snapshot,
                        [&](TupleTableSlot *s) {
-                           bool is_null = true;
-                           const Datum xmin =
-                               slot_getsysattr(s, MinTransactionIdAttributeNumber, &is_null);
-                           ours = !is_null &&
-                                  TransactionIdIsCurrentTransactionId(DatumGetTransactionId(xmin));
+                           bool should_free = false;
+                           HeapTuple tuple = ExecFetchSlotHeapTuple(s, false, &should_free);
+                           // An UPDATE's version (ON CONFLICT DO UPDATE, a CTE's UPDATE) is
+                           // ours too, but marked HEAP_UPDATED: only a plain insert counts.
+                           inserted = TransactionIdIsCurrentTransactionId(
+                                          HeapTupleHeaderGetXmin(tuple->t_data)) &&
+                                      (tuple->t_data->t_infomask & HEAP_UPDATED) == 0;
+                           if (should_free) heap_freetuple(tuple);
                            return false;
                        });
         });
     });
-    return ours;
+    return inserted;
 }
 
 std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id) {

@@ -25,8 +25,9 @@ std::optional<CustomerHit> active_customer_hit(const std::string &tenant, Identi
                                                const std::string &value);
 // The customer with this id (primary key), active or not, with the vendor linked to it.
 std::optional<CustomerRecord> customer_by_id(std::int64_t id);
-// Is the customer's current row version this transaction's (inserted or updated by it)?
-bool written_by_this_transaction(std::int64_t id);
+// Did this transaction insert the customer's current row version (an INSERT, not the new
+// version an UPDATE wrote)?
+bool inserted_by_this_transaction(std::int64_t id);
 // The vendor linked to the customer (vendor_customer_id_key).
 std::optional<std::int64_t> vendor_linked_to(std::int64_t customer_id);
 // The same vendor, read whole.
