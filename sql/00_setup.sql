@@ -52,6 +52,35 @@ CREATE FUNCTION regress.start_ids(base bigint) RETURNS void LANGUAGE sql AS $$
     SELECT setval(pg_get_serial_sequence('customer_identity.invite_token', 'id'), base);
 $$;
 
+-- Where any of the values still stands: every text, json and array column of every
+-- extension table, over one tenant's rows (and the rows of no tenant, and all rows of a
+-- table without tenants), one pass per column for all the values; erasure's tests search
+-- with it.  (The other tests' tenants hold 100,000s of rows.)
+CREATE FUNCTION regress.values_found(tenant text, searched text[])
+RETURNS TABLE (tbl text, col text, value text, hits bigint) LANGUAGE plpgsql AS $$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN SELECT a.attrelid::regclass::text AS t, a.attname AS a,
+                    EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = a.attrelid
+                              AND x.attname = 'tenant_id' AND NOT x.attisdropped) AS has_tenant
+               FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+              WHERE r.relnamespace = 'customer_identity'::regnamespace AND r.relkind = 'r'
+                AND a.attnum > 0 AND NOT a.attisdropped
+                AND a.atttypid IN ('text'::regtype, 'varchar'::regtype, 'jsonb'::regtype,
+                                   'json'::regtype, 'text[]'::regtype)
+              ORDER BY 1, 2 LOOP
+        RETURN QUERY EXECUTE format(
+            'WITH r AS MATERIALIZED (SELECT lower(%3$I::text) AS t FROM %4$s'
+            '  WHERE %3$I IS NOT NULL AND (%5$s))'
+            ' SELECT %1$L::text, %2$L::text, p.value, count(*) FROM r, unnest($1) AS p(value)'
+            ' WHERE strpos(r.t, lower(p.value)) > 0 GROUP BY p.value ORDER BY p.value',
+            c.t, c.a, c.a, c.t,
+            CASE WHEN c.has_tenant THEN format('tenant_id IS NULL OR tenant_id = %L', tenant) ELSE 'true' END)
+            USING searched;
+    END LOOP;
+END $$;
+
 -- Readable views of one tenant's rows, without timestamps.
 CREATE FUNCTION regress.customers(tenant text)
 RETURNS TABLE (id bigint, name text, email text, email_normalized text, phone text,

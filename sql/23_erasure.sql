@@ -43,31 +43,7 @@ INSERT INTO regress.personal VALUES ('Annabel Erasmus'), ('Annabel E.'), ('Ann.E
     ('ann.erase@example.test'), ('+44 20 7946 0101'), ('+442079460101'), ('+44 20 7946 0102'),
     ('+442079460102'), ('cus_AnnErase01'), ('annabel-login-77'), ('peanut-severe'), ('platinum-erase');
 CREATE FUNCTION regress.personal_found() RETURNS TABLE (tbl text, col text, value text, hits bigint)
-LANGUAGE plpgsql AS $$
-DECLARE
-    c record;
-BEGIN
-    FOR c IN SELECT a.attrelid::regclass::text AS t, a.attname AS a,
-                    EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = a.attrelid
-                              AND x.attname = 'tenant_id' AND NOT x.attisdropped) AS has_tenant
-               FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
-              WHERE r.relnamespace = 'customer_identity'::regnamespace AND r.relkind = 'r'
-                AND a.attnum > 0 AND NOT a.attisdropped
-                AND a.atttypid IN ('text'::regtype, 'varchar'::regtype, 'jsonb'::regtype,
-                                   'json'::regtype, 'text[]'::regtype)
-              ORDER BY 1, 2 LOOP
-        -- one pass over the column for all the values, over the tenant's rows (and the rows
-        -- of no tenant: the default policy; and all rows of a table without tenants); the
-        -- other tests' tenants hold 100,000s of rows
-        RETURN QUERY EXECUTE format(
-            'WITH r AS MATERIALIZED (SELECT lower(%3$I::text) AS t FROM %4$s'
-            '  WHERE %3$I IS NOT NULL AND (%5$s))'
-            ' SELECT %1$L::text, %2$L::text, p.value, count(*) FROM r, regress.personal p'
-            ' WHERE strpos(r.t, lower(p.value)) > 0 GROUP BY p.value ORDER BY p.value',
-            c.t, c.a, c.a, c.t,
-            CASE WHEN c.has_tenant THEN 'tenant_id IS NULL OR tenant_id = ''erasure''' ELSE 'true' END);
-    END LOOP;
-END $$;
+LANGUAGE sql AS $$ SELECT * FROM regress.values_found('erasure', ARRAY(SELECT value FROM regress.personal)) $$;
 -- before: she is everywhere
 SELECT tbl, col, count(*) AS values_found FROM regress.personal_found() GROUP BY tbl, col ORDER BY 1, 2;
 

@@ -17,28 +17,7 @@ SELECT set_trust_policy('verified', 'hist');
 -- file's tenant (and the rows of no tenant)
 CREATE TABLE regress.hist_values (value text);
 CREATE FUNCTION regress.hist_found() RETURNS TABLE (tbl text, col text, value text, hits bigint)
-LANGUAGE plpgsql AS $$
-DECLARE
-    c record;
-BEGIN
-    FOR c IN SELECT a.attrelid::regclass::text AS t, a.attname AS a,
-                    EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = a.attrelid
-                              AND x.attname = 'tenant_id' AND NOT x.attisdropped) AS has_tenant
-               FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
-              WHERE r.relnamespace = 'customer_identity'::regnamespace AND r.relkind = 'r'
-                AND a.attnum > 0 AND NOT a.attisdropped
-                AND a.atttypid IN ('text'::regtype, 'varchar'::regtype, 'jsonb'::regtype,
-                                   'json'::regtype, 'text[]'::regtype)
-              ORDER BY 1, 2 LOOP
-        RETURN QUERY EXECUTE format(
-            'WITH r AS MATERIALIZED (SELECT lower(%3$I::text) AS t FROM %4$s'
-            '  WHERE %3$I IS NOT NULL AND (%5$s))'
-            ' SELECT %1$L::text, %2$L::text, p.value, count(*) FROM r, regress.hist_values p'
-            ' WHERE strpos(r.t, lower(p.value)) > 0 GROUP BY p.value ORDER BY p.value',
-            c.t, c.a, c.a, c.t,
-            CASE WHEN c.has_tenant THEN 'tenant_id IS NULL OR tenant_id = ''hist''' ELSE 'true' END);
-    END LOOP;
-END $$;
+LANGUAGE sql AS $$ SELECT * FROM regress.values_found('hist', ARRAY(SELECT value FROM regress.hist_values)) $$;
 
 ------------------------------------------------------------------------------
 -- 1. Values replaced before the erasure stay in the audit trail, a merge snapshot and a
