@@ -41,6 +41,12 @@ echo "  $(basename "$deb"): $(echo "$actual" | wc -l) files; Depends: $depends"
 
 [ "$PG_MAJOR" = 15 ] || { echo "PASS deb_package: built and checked (no $PG_MAJOR server on this system to install into)"; exit 0; }
 
+# One run at a time installs into the system: another run's install waits for this one to
+# remove its package (the lock is held until this script exits).
+mkdir -p "$CI_CACHE_DIR"
+exec 8>"$CI_CACHE_DIR/.lock-system-package"
+flock 8
+
 # The system as it is now: what the package touches, and the package list.
 system_state() {
     { find "$pkglibdir" "$extdir" -maxdepth 1 -type f -name 'customer_identity*' -exec md5sum {} + 2>/dev/null || true
