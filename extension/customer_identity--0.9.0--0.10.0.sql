@@ -7,7 +7,7 @@
 ------------------------------------------------------------------------------
 -- One transaction's identity locks are counted across every tenant and every path
 -- (resolve, import, merge, unmerge, erasure, enrichment), and the tenants it writes are
--- bounded too (54000 past that): src/identity_lock.hpp.  What the bounds are on this server:
+-- bounded too (54000 past that): src/store/identity_lock.hpp.  What the bounds are on this server:
 CREATE FUNCTION @extschema@.lock_budget(OUT identity_locks integer, OUT tenants integer)
     AS 'MODULE_PATHNAME', 'ci_lock_budget' LANGUAGE C STABLE STRICT;
 COMMENT ON FUNCTION @extschema@.lock_budget() IS
@@ -16,11 +16,11 @@ COMMENT ON FUNCTION @extschema@.lock_budget() IS
 ------------------------------------------------------------------------------
 -- Erasure: every value a person ever had; bounded metadata
 ------------------------------------------------------------------------------
--- (src/erasure.cpp collects the values a person ever had: the rows', what the events about
+-- (src/operations/erasure.cpp collects the values a person ever had: the rows', what the events about
 -- them recorded of them, their claims', their linked vendor's contact email.)
 
 -- Erasure's payload helpers keep the rules of 0.7.0 and walk without recursion
--- (src/jsonb_walk.cpp): a payload nested deeper than the stack allows no longer stops every
+-- (src/pg/jsonb_walk.cpp): a payload nested deeper than the stack allows no longer stops every
 -- erasure of its tenant.
 CREATE OR REPLACE FUNCTION @extschema@.erased_jsonb(value jsonb, personal text[], erased_ids text[], whole text[])
     RETURNS jsonb AS 'MODULE_PATHNAME', 'ci_erased_jsonb'
@@ -32,7 +32,7 @@ CREATE OR REPLACE FUNCTION @extschema@.payload_mentions(payload jsonb, tenant_id
 
 -- The events that may name an identifier, found without reading the tenant's whole trail:
 -- erasure asks the index for the keys of the person's identifiers, then payload_mentions
--- decides on those events alone (src/event_search.hpp: which keys, and why they find every
+-- decides on those events alone (src/store/event_search.hpp: which keys, and why they find every
 -- event payload_mentions would).
 CREATE FUNCTION @extschema@.event_search_keys(tenant_id text, detail jsonb) RETURNS bigint[]
     AS 'MODULE_PATHNAME', 'ci_event_search_keys' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -199,7 +199,7 @@ CREATE TRIGGER vendor_customer_before_write
     FOR EACH ROW EXECUTE FUNCTION @extschema@.vendor_customer_before_write();
 
 -- Unmerge asks whether a vendor was linked or unlinked since the merge: the vendor's events
--- after it, through this index, not every event written since (src/merge.cpp).
+-- after it, through this index, not every event written since (src/operations/merge.cpp).
 CREATE INDEX identity_event_vendor_idx ON @extschema@.identity_event (vendor_id, id)
     WHERE vendor_id IS NOT NULL;
 
@@ -207,7 +207,7 @@ CREATE INDEX identity_event_vendor_idx ON @extschema@.identity_event (vendor_id,
 -- Import, table locks, claims
 ------------------------------------------------------------------------------
 -- LOCK TABLE of the extension's tables stronger than ROW EXCLUSIVE is the owner's
--- (src/table_locks.hpp).  The guard is a hook of the module, so an application role's
+-- (src/rules/table_locks.hpp).  The guard is a hook of the module, so an application role's
 -- sessions load the module when they start: session_preload_libraries for the role in this
 -- database (a superuser's setting, which the role cannot change or reset).  An existing
 -- value of the role's is kept, the module added to it.
@@ -260,7 +260,7 @@ BEGIN
 END $$;
 
 -- The same claim is one claim however its email or phone is spelled: a claim's identity is
--- the call's identifiers as the tenant's rules normalize them (src/claims.cpp).  Claims
+-- the call's identifiers as the tenant's rules normalize them (src/operations/claims.cpp).  Claims
 -- opened before 0.10.0 have none (NULL), and keep their key on the proposal as given.
 ALTER TABLE @extschema@.identity_claim ADD COLUMN claim_key text;
 COMMENT ON COLUMN @extschema@.identity_claim.claim_key IS
@@ -285,3 +285,11 @@ BEGIN
     END IF;
 END $$;
 -- upgrade-only-end
+
+------------------------------------------------------------------------------
+-- Identifiers: phone numbers through libphonenumber
+------------------------------------------------------------------------------
+
+------------------------------------------------------------------------------
+-- Identifiers: email addresses through ICU and libidn2
+------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 -- A resolution keeps its index scans open for the whole statement that calls it and
--- rescans them per call (src/statement_scans.cpp).  However a statement ends, nothing
+-- rescans them per call (src/pg/statement_scans.cpp).  However a statement ends, nothing
 -- stays open and nothing is wrong: an error in the middle of a batch, one caught in a
 -- PL/pgSQL block, a statement timeout, cursors that end at commit, are held past it,
 -- fail inside a savepoint or roll back to one.  A relation or buffer left open would

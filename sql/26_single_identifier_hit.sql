@@ -1,5 +1,5 @@
 -- The commonest call -- one identifier and the tenant -- is answered without building the
--- general request (src/resolve.cpp, single_identifier_hit) when it is a quiet hit.  Every
+-- general request (src/operations/resolve.cpp, single_identifier_hit) when it is a quiet hit.  Every
 -- other case hands over to the general resolution, which must decide and raise exactly as
 -- it does for any call: a vendor with the email, a miss, an alias, a name or a verification
 -- to write, an unusual or bad argument.  As the application role.

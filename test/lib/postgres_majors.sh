@@ -177,11 +177,15 @@ attach_major() {
         die "customer_identity is not installed for PostgreSQL $PG_MAJOR (run test/run_all.sh, or prepare)"
 }
 
-# The module's undefined symbols that neither the server nor a system library provides.
+# The module's undefined symbols that neither the server nor a library it links provides
+# (versioned ones, name@VERSION, come from system libraries; the identifiers' libraries
+# export theirs unversioned, so their own symbol tables are read).
 missing_symbols() {
-    local module=$1 server=$2
+    local module=$1 server=$2 libraries
+    libraries=$(ldd "$module" 2>/dev/null | awk '$3 ~ /^\// {print $3}')
     comm -23 <(nm -D --undefined-only "$module" | awk '$1 == "U" && $2 !~ /@/ {print $2}' | sort -u) \
-             <(nm -D --defined-only "$server" | awk '{print $3}' | sort -u)
+             <({ nm -D --defined-only "$server"; for lib in $libraries; do nm -D --defined-only "$lib"; done; } |
+               awk '{print $3}' | sed 's/@.*//' | sort -u)
 }
 
 # The C functions the install and upgrade scripts name that the module does not export (it

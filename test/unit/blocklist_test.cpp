@@ -1,4 +1,4 @@
-// Unit tests of the built-in blocked values (src/blocklist.cpp).
+// Unit tests of the built-in blocked values (src/identifiers/blocklist.cpp).
 #include "blocklist.hpp"
 
 #include <gtest/gtest.h>

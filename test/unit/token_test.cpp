@@ -1,4 +1,4 @@
-// Unit tests of the invite token text (src/token.cpp).
+// Unit tests of the invite token text (src/identifiers/token.cpp).
 #include "token.hpp"
 
 #include <gtest/gtest.h>
