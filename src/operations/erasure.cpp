@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "erasure.hpp"
+#include "write_permits.hpp"
 #include "errors.hpp"
 #include "event_search.hpp"
 #include "flag_scope.hpp"
@@ -56,9 +57,6 @@ extern "C" {
 
 namespace ci {
 namespace {
-
-// Set while the audit payloads are rewritten (identity_event_append_only allows it).
-bool erasing = false;
 
 // The most customers one erasure locks: their identity locks (up to four each) stay within
 // one transaction's bound of identity locks (identity_lock.hpp).
@@ -366,7 +364,7 @@ bool same_keys(std::vector<IdentityKey> a, std::vector<IdentityKey> b) {
 // The customers erased together.
 struct Person {
     std::string tenant;
-    std::int64_t root;               // the active customer (or where the merges end)
+    std::int64_t root;              // the active customer (or where the merges end)
     std::vector<std::int64_t> ids;  // the merge tree, root included, in id order
 };
 
@@ -410,14 +408,14 @@ std::size_t characters(const std::string &text) {
 
 // The values erasure takes out of payloads.
 struct PersonalValues {
-    std::set<std::string> whole;        // every value: a string equal to one goes
-    std::set<std::string> searched;     // long enough to be searched inside strings
-    std::set<std::string> identifiers;  // 'kind:value' of the identifiers unique to them in
-                                        // the tenant: these find other payloads and claims
-    std::set<std::string> shaped;       // their emails and phones, as typed and normalized,
-                                        // searched in the free text of other payloads
-    std::set<std::string> emails;       // their normalized emails (vendor contacts)
-    std::set<std::string> blocked;      // their values on the blocked list, 'kind:value'
+    std::set<std::string> whole;           // every value: a string equal to one goes
+    std::set<std::string> searched;        // long enough to be searched inside strings
+    std::set<std::string> identifiers;     // 'kind:value' of the identifiers unique to them in
+                                           // the tenant: these find other payloads and claims
+    std::set<std::string> shaped;          // their emails and phones, as typed and normalized,
+                                           // searched in the free text of other payloads
+    std::set<std::string> emails;          // their normalized emails (vendor contacts)
+    std::set<std::string> blocked;         // their values on the blocked list, 'kind:value'
     std::set<std::string> blocked_values;  // the same values alone
     std::set<std::string> held;            // former values someone else holds now: only the events
                                            // about them lose these
@@ -582,8 +580,6 @@ std::vector<std::int64_t> ids_returned(std::uint64_t rows) {
 
 }  // namespace
 
-bool erasing_audit_payloads() { return erasing; }
-
 std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     const Person person = lock_person(customer_id);
     const std::string &tenant = person.tenant;
@@ -620,7 +616,7 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     std::int64_t about_them = 0;
     std::vector<std::int64_t> other_events;
     {
-        FlagScope scope(erasing);
+        FlagScope scope(write_permits::erasing());
         const auto changed = spi::run(keys ? scrub_events : scrub_events_scanning, scrub);
         for (std::uint64_t r = 0; r < changed; ++r) {
             if (spi::bool_at(r, 2))
@@ -639,7 +635,7 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     blocks.text(tenant).text_array(elements(values.blocked)).text_array(elements(reason_values));
     std::int64_t reasons = static_cast<std::int64_t>(spi::run(scrub_block_reasons, blocks));
     {
-        FlagScope scope(erasing);
+        FlagScope scope(write_permits::erasing());
         reasons += static_cast<std::int64_t>(spi::run(scrub_block_events, blocks));
     }
 
@@ -670,9 +666,9 @@ CI_SQL_FUNCTION(ci_erase_customer) {
         pg_call([&] {
             auto *elements = static_cast<Datum *>(palloc(sizeof(Datum) * ids.size()));
             for (std::size_t i = 0; i < ids.size(); ++i) elements[i] = Int64GetDatum(ids[i]);
-            result = PointerGetDatum(construct_array(elements, static_cast<int>(ids.size()),
-                                                     INT8OID, sizeof(int64), FLOAT8PASSBYVAL,
-                                                     TYPALIGN_DOUBLE));
+            result =
+                PointerGetDatum(construct_array(elements, static_cast<int>(ids.size()), INT8OID,
+                                                sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
         });
         return result;
     });

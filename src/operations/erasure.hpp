@@ -14,7 +14,4 @@ namespace ci {
 // tenant).  Needs SPI.
 std::vector<std::int64_t> erase_customer(std::int64_t customer_id);
 
-// True while erase_customer rewrites audit payloads (the one UPDATE identity_event allows).
-bool erasing_audit_payloads();
-
 }  // namespace ci

@@ -18,6 +18,7 @@
 #include "input.hpp"
 #include "invite.hpp"
 #include "merge.hpp"
+#include "write_permits.hpp"
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
@@ -31,13 +32,6 @@ namespace ci {
 namespace {
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
-
-// Set while unmerge's restoring statements run (the customer trigger keeps the
-// updated_at being restored).
-bool restoring = false;
-// Set while merge_customers archives the duplicate and fills the canonical customer (the
-// customer trigger accepts its write of merged_into and archived_at).
-bool merging = false;
 
 spi::Statement capture_merge = {
     "SELECT pg_catalog.to_jsonb(c)::pg_catalog.text, pg_catalog.to_jsonb(d)::pg_catalog.text,"
@@ -202,7 +196,7 @@ spi::Statement revert_canonical_sets = {
 
 // The columns of a customer that are not its content: what merge and unmerge write, and
 // what the trigger derives.
-#define CI_NOT_CONTENT                                                                        \
+#define CI_NOT_CONTENT                                                                            \
     "ARRAY['id', 'tenant_id', 'created_at', 'updated_at', 'archived_at', 'merged_into', 'roles'," \
     " 'email_normalized', 'phone_normalized']"
 
@@ -216,15 +210,20 @@ spi::Statement restore_duplicate = {
     "WITH cur AS (SELECT pg_catalog.to_jsonb(c) AS j FROM customer_identity.customer c"
     "              WHERE c.id OPERATOR(pg_catalog.=) $1),"
     " before AS (SELECT pg_catalog.to_jsonb(r) AS j, r.updated_at FROM"
-    "   pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, $2::pg_catalog.jsonb) r),"
+    "   pg_catalog.jsonb_populate_record(NULL::customer_identity.customer, $2::pg_catalog.jsonb) "
+    "r),"
     " edited AS (SELECT before.updated_at, (SELECT COALESCE(pg_catalog.jsonb_agg(k ORDER BY k),"
     "     '[]'::pg_catalog.jsonb) FROM pg_catalog.jsonb_object_keys(cur.j) AS k"
-    "    WHERE NOT k OPERATOR(pg_catalog.=) ANY (" CI_NOT_CONTENT ")"
-    "    AND (cur.j OPERATOR(pg_catalog.->) k) IS DISTINCT FROM (before.j OPERATOR(pg_catalog.->) k))"
+    "    WHERE NOT k OPERATOR(pg_catalog.=) ANY (" CI_NOT_CONTENT
+    ")"
+    "    AND (cur.j OPERATOR(pg_catalog.->) k) IS DISTINCT FROM (before.j OPERATOR(pg_catalog.->) "
+    "k))"
     "   OPERATOR(pg_catalog.||) CASE WHEN"
-    "    ((cur.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') OPERATOR(pg_catalog.@>)"
+    "    ((cur.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') "
+    "OPERATOR(pg_catalog.@>)"
     "    ((before.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') AND"
-    "    ((before.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') OPERATOR(pg_catalog.@>)"
+    "    ((before.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor') "
+    "OPERATOR(pg_catalog.@>)"
     "    ((cur.j OPERATOR(pg_catalog.->) 'roles') OPERATOR(pg_catalog.-) 'vendor')"
     "   THEN '[]'::pg_catalog.jsonb ELSE '[\"roles\"]'::pg_catalog.jsonb END AS keys"
     "  FROM cur, before)"
@@ -406,7 +405,7 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         spi::run(move_clientele, pair);
     }
     {
-        FlagScope scope(merging);
+        FlagScope scope(write_permits::merging());
         spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
         spi::run(fill_canonical, pair);
     }
@@ -423,10 +422,6 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         .text(reason);
     spi::run(record_merge, event);
 }
-
-bool restoring_customer_rows() { return restoring; }
-
-bool merge_writing() { return merging || restoring; }
 
 void unmerge_customer(std::int64_t duplicate_id) {
     auto duplicate = store::load_customer(duplicate_id);
@@ -482,7 +477,7 @@ void unmerge_customer(std::int64_t duplicate_id) {
     spi::Params revert;
     revert.int8(canonical_id).text(canonical_before).text(canonical_after);
     {
-        FlagScope scope(restoring);
+        FlagScope scope(write_permits::restoring());
         spi::run(revert_canonical, revert);
         spi::run(revert_canonical_sets, revert);
     }
@@ -504,7 +499,7 @@ void unmerge_customer(std::int64_t duplicate_id) {
     restore.int8(duplicate_id).text(duplicate_before).boolean(link_back);
     std::string kept;  // the duplicate's columns edited since the merge, kept as they are
     {
-        FlagScope scope(restoring);
+        FlagScope scope(write_permits::restoring());
         spi::run(restore_duplicate, restore, 1);
         kept = *spi::text_at(0, 1);
     }

@@ -11,13 +11,6 @@ namespace ci {
 void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method,
                      const std::string &reason);
 
-// True while unmerge writes rows back as they were (their updated_at included).
-bool restoring_customer_rows();
-
-// True while merge or unmerge writes merged_into / archived_at: the only writers of
-// merged_into (the customer trigger refuses any other with CI006).
-bool merge_writing();
-
 // Undoes the last merge of the customer, three-way: what the merge wrote goes back, edits
 // made since the merge -- to the canonical row or to the duplicate -- stay (CI001 when one
 // of the duplicate's identifiers has been taken by another customer since).  The vendor

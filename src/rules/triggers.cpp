@@ -20,12 +20,10 @@
 #include <vector>
 
 #include "audit.hpp"
-#include "erasure.hpp"
 #include "errors.hpp"
 #include "input.hpp"
 #include "invite.hpp"
 #include "jsonb_walk.hpp"
-#include "merge.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
@@ -33,6 +31,7 @@
 #include "spi.hpp"
 #include "store.hpp"
 #include "trust.hpp"
+#include "write_permits.hpp"
 #include "tuples.hpp"
 #include "vendor_link.hpp"
 
@@ -124,7 +123,8 @@ void clear_stale_verification(const RowView &row, const std::optional<RowView> &
                               const char *column, const char *raw,
                               const std::optional<std::string> &value, RowChanges &changes) {
     if (row.is_null(column)) return;
-    const bool stamped_now = !old || old->is_null(column) || row.datum(column) != old->datum(column);
+    const bool stamped_now =
+        !old || old->is_null(column) || row.datum(column) != old->datum(column);
     if (!value || (!stamped_now && row.text(raw) != old->text(raw))) changes.set_null(row, column);
 }
 
@@ -222,7 +222,7 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
     }
     // merged_into is a link, like vendor.customer_id: only merge and unmerge write it.
     if (row.int8("merged_into") != (old ? old->int8("merged_into") : std::nullopt) &&
-        !merge_writing())
+        !write_permits::merge_writing())
         throw IdentityError(sqlstate::manual_link_write,
                             "customer.merged_into cannot be written directly", {},
                             "Use merge_customers or unmerge_customer.");
@@ -233,7 +233,7 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
                 vendor->id, vendor->email_normalized, *row.int8("id"), email_key,
                 "cannot change the email of customer " + std::to_string(*row.int8("id")));
     // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
-    if (is_update && !restoring_customer_rows()) changes.set_timestamptz_now(row, "updated_at");
+    if (is_update && !write_permits::restoring()) changes.set_timestamptz_now(row, "updated_at");
     check_metadata(row, old, changes, "metadata");
     // Registration through an invite (invite.cpp).
     queue_customer_write(row, changes, is_update);
@@ -267,7 +267,7 @@ Datum customer_vendor_role_rule(FunctionCallInfo fcinfo) {
                                 std::to_string(*linked) + " is linked to it",
                             {}, "Unlink the vendor or merge the customer instead.");
     // Archiving by hand (not a merge) may not strand a clientele, and is recorded.
-    if (archived_now && !merge_writing()) {
+    if (archived_now && !write_permits::merge_writing()) {
         if (store::has_clientele(id))
             throw IdentityError(sqlstate::customer_archived,
                                 "cannot archive " + customer + ": it is in a vendor's clientele",
@@ -383,7 +383,7 @@ CI_SQL_FUNCTION(ci_identity_event_append_only) {
         TriggerData *td = trigger_data(fcinfo, "identity_event_append_only");
         // The one rewrite allowed: erase_customer taking a person's data out of payloads.
         if (TRIGGER_FIRED_BY_UPDATE(td->tg_event) && TRIGGER_FIRED_FOR_ROW(td->tg_event) &&
-            erasing_audit_payloads())
+            write_permits::erasing())
             return PointerGetDatum(td->tg_newtuple);
         throw IdentityError(sqlstate::append_only,
                             "identity_event is append-only: its rows cannot be updated or deleted");
