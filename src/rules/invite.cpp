@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "audit.hpp"
-#include "claims.hpp"
 #include "deferred_audit.hpp"
 #include "errors.hpp"
 #include "flag_scope.hpp"
