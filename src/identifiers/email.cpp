@@ -75,21 +75,32 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+// The NFC and NFD instances of ICU (process-wide, immutable), or the reason there are none.
+bool normalizers(const icu::Normalizer2 *&nfc, const icu::Normalizer2 *&nfd, std::string &error) {
+    UErrorCode status = U_ZERO_ERROR;
+    nfd = icu::Normalizer2::getNFDInstance(status);
+    nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_SUCCESS(status)) return true;
+    error = std::string("email could not be normalized (ICU: ") + u_errorName(status) + ")";
+    return false;
+}
+
+// UTF-8 text as ICU's UTF-16 string (the input is valid UTF-8: check_email_shape said so).
+icu::UnicodeString utf16(std::string_view text) {
+    return icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
+}
+
 // The local part as NFC(full_case_fold(NFD(x))).  NFD first because folding is not closed
 // under canonical equivalence otherwise: "a" U+0345 U+0301 and its NFC "á" U+0345 fold to
 // different NFC strings unless the marks are put in canonical order before U+0345 becomes
 // iota.  NFC last so the stored value is composed, as people's keyboards write it.
 bool fold_local_part(std::string_view local, std::string &out, std::string &error) {
+    const icu::Normalizer2 *nfc = nullptr;
+    const icu::Normalizer2 *nfd = nullptr;
+    if (!normalizers(nfc, nfd, error)) return false;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);
-    const icu::Normalizer2 *nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) {
-        error = std::string("email could not be normalized (ICU: ") + u_errorName(status) + ")";
-        return false;
-    }
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(local.data(), static_cast<std::int32_t>(local.size())));
-    icu::UnicodeString folded = nfd->normalize(text, status);
+    icu::UnicodeString folded = nfd->normalize(utf16(local), status);
     // Full default folding (not the Turkic one, no locale): "ß" becomes "ss", "ſ" "s".
     folded.foldCase(U_FOLD_CASE_DEFAULT);
     const icu::UnicodeString composed = nfc->normalize(folded, status);
@@ -102,14 +113,32 @@ bool fold_local_part(std::string_view local, std::string &out, std::string &erro
     return true;
 }
 
+// A non-ASCII domain in NFC (ICU), before UTS #46 maps it: its mapping (U+0345 to iota, as in
+// the local part) is not closed under canonical equivalence, and libidn2's IDN2_NFC_INPUT did
+// not make "a" U+0345 U+0301 and "á" U+0345 one domain (libidn2 2.3.3); NFC first does.
+bool nfc_domain(std::string_view domain, std::string &out, std::string &error) {
+    const icu::Normalizer2 *nfc = nullptr;
+    const icu::Normalizer2 *nfd = nullptr;
+    if (!normalizers(nfc, nfd, error)) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString composed = nfc->normalize(utf16(domain), status);
+    if (U_FAILURE(status)) {
+        error = std::string("email could not be normalized (ICU: ") + u_errorName(status) + ")";
+        return false;
+    }
+    out.clear();
+    composed.toUTF8String(out);
+    return true;
+}
+
 // The domain through UTS #46 (non-transitional, so "ß", "ς", ZWJ and ZWNJ are kept as the
 // registries now allocate them) to ASCII A-labels, without the trailing root dot.
 bool idna_domain(std::string_view domain, std::string &out, std::string &error) {
-    const std::string input(domain);  // libidn2 reads a NUL-terminated string
+    std::string input(domain);  // libidn2 reads a NUL-terminated string
+    if (!is_ascii(domain) && !nfc_domain(domain, input, error)) return false;
     char *ascii = nullptr;
     const int rc = idn2_lookup_u8(reinterpret_cast<const std::uint8_t *>(input.c_str()),
-                                  reinterpret_cast<std::uint8_t **>(&ascii),
-                                  IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
+                                  reinterpret_cast<std::uint8_t **>(&ascii), IDN2_NONTRANSITIONAL);
     if (rc != IDN2_OK) {
         error = std::string("email domain is not a valid domain name (") + idn2_strerror(rc) + ")";
         return false;

@@ -22,8 +22,9 @@ enum class EmailMode { exact, provider };
 //   local part: NFC(full_case_fold(NFD(x))), the canonical caseless form of Unicode chapter 3
 //     (D145) kept composed: canonically equivalent spellings (NFC, NFD, marks in any order)
 //     and every case of a letter give one value; full folding, so "Straße" is "strasse".
-//   domain: UTS #46 non-transitional processing (libidn2) to ASCII A-labels, "bücher.de" and
-//     "XN--BCHER-KVA.de" both "xn--bcher-kva.de", full-width letters and dots mapped, one
+//   domain: NFC (ICU), then UTS #46 non-transitional processing (libidn2) to ASCII A-labels
+//     (NFC first: UTS #46 alone does not give canonically equivalent domains one form), "bücher.de"
+//     and "XN--BCHER-KVA.de" both "xn--bcher-kva.de", full-width letters and dots mapped, one
 //     trailing dot (the DNS root) removed.  The stored domain is therefore always ASCII.  The
 //     domain is not put through the local part's full folding: "straße.de" and "strasse.de"
 //     are two registered domains, and non-transitional UTS #46 keeps them apart.  A domain

@@ -134,6 +134,16 @@ TEST(CanonicalEmail, FoldingIsClosedUnderCanonicalEquivalence) {
     EXPECT_NE(naive_utf8 + "@x.gr", want);
 }
 
+TEST(CanonicalEmail, CanonicallyEquivalentDomainsAreOneDomain) {
+    // The same pair in a domain: UTS #46 maps U+0345 before it normalizes, so the domain is
+    // put in NFC first.
+    const std::string want =
+        ok_value(ci::canonical_email("x@\xC3\xA1\xCD\x85.gr", EmailMode::exact));
+    EXPECT_EQ(exact("x@a\xCD\x85\xCC\x81.gr"), want);
+    EXPECT_EQ(exact("x@a\xCC\x81\xCD\x85.gr"), want);
+    EXPECT_EQ(want.substr(0, 6), "x@xn--");
+}
+
 TEST(CanonicalEmail, LocalPartKeepsFullWidthLetters) {
     // Only the domain is mapped by UTS #46; a full-width local part is folded (Ａ -> ａ)
     // but stays full-width: compatibility characters are not the same mailbox.
