@@ -293,3 +293,23 @@ END $$;
 ------------------------------------------------------------------------------
 -- Identifiers: email addresses through ICU and libidn2
 ------------------------------------------------------------------------------
+-- The canonical form of an email (src/identifiers/email.hpp): the local part in NFC with full
+-- Unicode case folding (ICU), the domain through UTS #46 to ASCII A-labels without its
+-- trailing dot (libidn2); 'provider' also reduces the addresses of the listed mail providers
+-- to their mailbox.  Not yet what the triggers and resolution store (normalize_email(text)
+-- is unchanged).  Pure and executable by PUBLIC like the other normalizers.
+CREATE FUNCTION @extschema@.normalize_email(email text, mode text) RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_normalize_email_mode'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.normalize_email(text, text) IS
+    'canonical email: local part NFC and fully case-folded, domain through UTS #46 to ASCII without its trailing dot; mode ''provider'' also drops sub-addresses (and Gmail''s dots) at the listed providers; malformed input or another mode raises 22023';
+
+-- Which libraries derived canonical emails in this backend (what a stored value would need
+-- re-deriving after); runs no SQL.  STABLE: a new library is loaded by a new backend.
+CREATE FUNCTION @extschema@.email_library_version() RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_email_library_version'
+    LANGUAGE C STABLE PARALLEL SAFE
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE ALL ON FUNCTION @extschema@.email_library_version() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.email_library_version() IS
+    'the ICU and libidn2 versions that canonicalize emails (normalize_email(text, text)), as the libraries report them';

@@ -1,6 +1,7 @@
 // Argument reading and input validation; see input.hpp.
 #include "input.hpp"
 
+#include "email.hpp"
 #include "errors.hpp"
 #include "normalize.hpp"
 #include "tenant_scope.hpp"
@@ -56,10 +57,11 @@ void check_name(std::optional<std::string_view> name, const char *what) {
     if (name) check_length(*name, max_name_bytes, what);
 }
 
-// Shared shape of checked_email and checked_phone.
+// Shared shape of checked_email, checked_phone and checked_canonical_email.
+template <typename Normalize>
 static std::optional<std::string> checked_normalized(std::optional<std::string_view> value,
                                                      const char *what, std::size_t limit,
-                                                     Normalized (*normalize)(std::string_view)) {
+                                                     Normalize normalize) {
     if (!value) return std::nullopt;
     if (limit > 0) check_length(*value, limit, what);
     Normalized result = normalize(*value);
@@ -85,6 +87,19 @@ std::optional<std::string> normalized_email_any_length(std::optional<std::string
 
 std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone) {
     return checked_normalized(phone, "phone", 0, normalize_phone);
+}
+
+EmailMode email_mode(std::string_view mode) {
+    if (mode == "exact") return EmailMode::exact;
+    if (mode == "provider") return EmailMode::provider;
+    throw IdentityError(sqlstate::malformed_input,
+                        "invalid email mode " + quote_for_message(std::string(mode)),
+                        "The mode is 'exact' or 'provider'.");
+}
+
+std::string checked_canonical_email(std::string_view email, EmailMode mode) {
+    return *checked_normalized(email, "email", max_email_bytes,
+                               [mode](std::string_view raw) { return canonical_email(raw, mode); });
 }
 
 }  // namespace ci

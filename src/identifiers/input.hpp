@@ -2,6 +2,7 @@
 // functions and triggers raise for bad input comes from here.
 #pragma once
 
+#include "email.hpp"
 #include "pg_boundary.hpp"
 
 #include <cstdint>
@@ -51,5 +52,10 @@ std::optional<std::string> checked_phone(std::optional<std::string_view> phone,
 // the results they had when indexes were built with them.
 std::optional<std::string> normalized_email_any_length(std::optional<std::string_view> email);
 std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone);
+// The email mode named by its SQL spelling, 'exact' or 'provider'; anything else is 22023.
+EmailMode email_mode(std::string_view mode);
+// An email canonicalized in the mode (email.hpp), or 22023 with the reason; a raw email longer
+// than max_email_bytes is refused as checked_email refuses it.
+std::string checked_canonical_email(std::string_view email, EmailMode mode);
 
 }  // namespace ci

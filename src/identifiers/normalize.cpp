@@ -159,38 +159,47 @@ bool is_blank(std::string_view input) {
     return first == last;
 }
 
-// Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
-Normalized normalize_email(std::string_view input) {
+// The trimmed address and its '@', or the first rule it breaks: the one place the shape of an
+// email is decided, so normalize_email and canonical_email (email.cpp) reject the same inputs
+// with the same reasons.
+EmailShape check_email_shape(std::string_view input) {
+    const auto broken = [](const char *reason) { return EmailShape{false, {}, 0, reason}; };
     CodePoints cps;
-    if (!cps.read(input)) return fail("email is not valid UTF-8");
+    if (!cps.read(input)) return broken("email is not valid UTF-8");
     std::size_t first;
     std::size_t last;
     trim(cps, first, last);
-    if (first == last) return fail("email is empty");
+    if (first == last) return broken("email is empty");
 
     const std::size_t begin = cps.pos(first);
     const std::size_t end = cps.pos(last - 1) + cps.len(last - 1);
-    if (end - begin > kMaxEmailBytes) return fail("email is longer than 320 bytes");
+    if (end - begin > kMaxEmailBytes) return broken("email is longer than 320 bytes");
 
     // One pass checks each character and notes where the first '@' is (in bytes).
     std::size_t at_count = 0;
     std::size_t at = 0;
     for (std::size_t i = first; i < last; ++i) {
         const char32_t c = cps.cp(i);
-        if (is_space(c)) return fail("email contains whitespace");
-        if (c < 0x20 || c == 0x7F) return fail("email contains a control character");
+        if (is_space(c)) return broken("email contains whitespace");
+        if (c < 0x20 || c == 0x7F) return broken("email contains a control character");
         if (c == '@' && at_count++ == 0) at = cps.pos(i) - begin;
     }
-    if (at_count == 0) return fail("email has no \"@\"");
-    if (at_count > 1) return fail("email has more than one \"@\"");
-    if (at == 0) return fail("email has an empty local part");
-    if (at + 1 == end - begin) return fail("email has an empty domain part");
+    if (at_count == 0) return broken("email has no \"@\"");
+    if (at_count > 1) return broken("email has more than one \"@\"");
+    if (at == 0) return broken("email has an empty local part");
+    if (at + 1 == end - begin) return broken("email has an empty domain part");
+    return EmailShape{true, input.substr(begin, end - begin), at, nullptr};
+}
 
+// Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
+Normalized normalize_email(std::string_view input) {
+    const EmailShape shape = check_email_shape(input);
+    if (!shape.ok) return fail(shape.error);
     // Lower-cases ASCII letters while copying (UTF-8 continuation bytes are all >= 0x80).
-    std::string out(end - begin, '\0');
-    for (std::size_t i = begin; i < end; ++i) {
-        const char ch = input[i];
-        out[i - begin] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    std::string out(shape.address.size(), '\0');
+    for (std::size_t i = 0; i < shape.address.size(); ++i) {
+        const char ch = shape.address[i];
+        out[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
     }
     return success(std::move(out));
 }

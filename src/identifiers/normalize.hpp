@@ -3,6 +3,7 @@
 // functions that are used in indexes.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,6 +17,19 @@ struct Normalized {
     std::string value;
     std::string error;
 };
+
+// An email address whose shape is checked: ok with the trimmed address (a view into the
+// input) and the byte offset of its one '@', or not ok with the reason.
+struct EmailShape {
+    bool ok;
+    std::string_view address;
+    std::size_t at;
+    const char *error;
+};
+
+// Trims whitespace and checks the shape of an email address (valid UTF-8, at most 320 bytes,
+// no whitespace or control character, exactly one '@' with something on both sides).
+EmailShape check_email_shape(std::string_view input);
 
 // Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
 Normalized normalize_email(std::string_view input);

@@ -1,4 +1,6 @@
-// SQL wrappers of the pure normalizers in normalize.cpp (IMMUTABLE STRICT, index-safe).
+// SQL wrappers of the pure normalizers in normalize.cpp and email.cpp (IMMUTABLE STRICT,
+// index-safe).
+#include "email.hpp"
 #include "errors.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
@@ -19,9 +21,24 @@ static Datum text_datum(const std::string &value) {
 }
 
 CI_SQL_FUNCTION(ci_normalize_email) {
-    return entry_guard([&] { return text_datum(*normalized_email_any_length(text_arg(fcinfo, 0))); });
+    return entry_guard(
+        [&] { return text_datum(*normalized_email_any_length(text_arg(fcinfo, 0))); });
 }
 
 CI_SQL_FUNCTION(ci_normalize_phone) {
-    return entry_guard([&] { return text_datum(*normalized_phone_any_length(text_arg(fcinfo, 0))); });
+    return entry_guard(
+        [&] { return text_datum(*normalized_phone_any_length(text_arg(fcinfo, 0))); });
+}
+
+// normalize_email(email, mode): the canonical email of email.hpp, exact or provider.
+CI_SQL_FUNCTION(ci_normalize_email_mode) {
+    return entry_guard([&] {
+        const EmailMode mode = email_mode(*text_arg(fcinfo, 1));
+        return text_datum(checked_canonical_email(*text_arg(fcinfo, 0), mode));
+    });
+}
+
+// email_library_version(): the ICU and libidn2 that canonicalize emails in this backend.
+CI_SQL_FUNCTION(ci_email_library_version) {
+    return entry_guard([&] { return text_datum(email_library_version()); });
 }
