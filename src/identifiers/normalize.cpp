@@ -159,6 +159,17 @@ bool is_blank(std::string_view input) {
     return first == last;
 }
 
+// The text without the whitespace the normalizers trim at both ends.
+std::string_view trim_space(std::string_view input) {
+    CodePoints cps;
+    if (!cps.read(input)) return input;
+    std::size_t first = 0, last = 0;
+    trim(cps, first, last);
+    if (first == last) return input.substr(0, 0);
+    const std::size_t begin = cps.pos(first);
+    return input.substr(begin, cps.pos(last - 1) + cps.len(last - 1) - begin);
+}
+
 // Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.
 Normalized normalize_email(std::string_view input) {
     CodePoints cps;
