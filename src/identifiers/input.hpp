@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pg_boundary.hpp"
+#include "phone.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -51,5 +52,8 @@ std::optional<std::string> checked_phone(std::optional<std::string_view> phone,
 // the results they had when indexes were built with them.
 std::optional<std::string> normalized_email_any_length(std::optional<std::string_view> email);
 std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone);
+// A phone's identity in a region (canonical_phone; '' for none): an unknown region, a phone
+// longer than max_phone_bytes, or one that is no possible number there raises 22023.
+PhoneIdentity checked_phone_in_region(std::string_view phone, std::string_view region);
 
 }  // namespace ci

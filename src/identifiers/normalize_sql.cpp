@@ -1,4 +1,5 @@
-// SQL wrappers of the pure normalizers in normalize.cpp (IMMUTABLE STRICT, index-safe).
+// SQL wrappers of the pure normalizers in normalize.cpp and phone.cpp (IMMUTABLE STRICT,
+// index-safe).
 #include "errors.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
@@ -19,9 +20,26 @@ static Datum text_datum(const std::string &value) {
 }
 
 CI_SQL_FUNCTION(ci_normalize_email) {
-    return entry_guard([&] { return text_datum(*normalized_email_any_length(text_arg(fcinfo, 0))); });
+    return entry_guard(
+        [&] { return text_datum(*normalized_email_any_length(text_arg(fcinfo, 0))); });
 }
 
 CI_SQL_FUNCTION(ci_normalize_phone) {
-    return entry_guard([&] { return text_datum(*normalized_phone_any_length(text_arg(fcinfo, 0))); });
+    return entry_guard(
+        [&] { return text_datum(*normalized_phone_any_length(text_arg(fcinfo, 0))); });
+}
+
+// normalize_phone(phone, region): the E.164 identity through libphonenumber (phone.hpp); STRICT,
+// so neither argument is NULL here ('' is the region that reads a phone without one).
+CI_SQL_FUNCTION(ci_normalize_phone_region) {
+    return entry_guard([&] {
+        const std::string phone = required(text_arg(fcinfo, 0), "phone");
+        const std::string region = required(text_arg(fcinfo, 1), "region");
+        return text_datum(checked_phone_in_region(phone, region).value);
+    });
+}
+
+// phone_library_version(): what derives the phone identities (phone.hpp).
+CI_SQL_FUNCTION(ci_phone_library_version) {
+    return entry_guard([&] { return text_datum(phone_library_version()); });
 }

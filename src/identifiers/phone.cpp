@@ -175,7 +175,7 @@ std::string impossible(PhoneNumberUtil::ValidationResult reason, const PhoneNumb
     if (owner.size() == 2) where += " (" + owner + ")";
     switch (reason) {
         case PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY:
-            return "phone is a local number of " + where + ": its area code is missing";
+            return "phone is a local number of " + where + " without its area code";
         case PhoneNumberUtil::INVALID_COUNTRY_CODE:
             return "phone has an unknown country calling code";
         case PhoneNumberUtil::TOO_SHORT:
