@@ -289,6 +289,25 @@ END $$;
 ------------------------------------------------------------------------------
 -- Identifiers: phone numbers through libphonenumber
 ------------------------------------------------------------------------------
+-- A phone's identity in a region: its E.164 form as libphonenumber reads it, however it is
+-- written (src/identifiers/phone.hpp).  Pure, and PUBLIC's like normalize_phone(text).  STRICT:
+-- a NULL region gives NULL; '' reads the phone without a region (a number written with its
+-- country code is parsed, a national one keeps normalize_phone(text)'s form).  IMMUTABLE as
+-- the metadata of the libphonenumber loaded: an index on it is rebuilt (REINDEX) when
+-- phone_library_version() changes.
+CREATE FUNCTION @extschema@.normalize_phone(phone text, region text) RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_normalize_phone_region'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.normalize_phone(text, text) IS
+    'E.164 identity of a phone written in a region (ISO 3166-1 alpha-2; '''' for none), through libphonenumber; an unknown region or a number not possible there raises 22023';
+
+-- What derives the phone identities: the loaded libphonenumber's version and a fingerprint of
+-- its compiled-in metadata (the library states no version of either).
+CREATE FUNCTION @extschema@.phone_library_version() RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_phone_library_version'
+    LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.phone_library_version() IS
+    'libphonenumber''s version and a fingerprint of its metadata: what derives normalize_phone(text, text)';
 
 ------------------------------------------------------------------------------
 -- Identifiers: email addresses through ICU and libidn2
@@ -308,8 +327,6 @@ COMMENT ON FUNCTION @extschema@.normalize_email(text, text) IS
 -- re-deriving after); runs no SQL.  STABLE: a new library is loaded by a new backend.
 CREATE FUNCTION @extschema@.email_library_version() RETURNS text
     AS 'MODULE_PATHNAME', 'ci_email_library_version'
-    LANGUAGE C STABLE PARALLEL SAFE
-    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
-REVOKE ALL ON FUNCTION @extschema@.email_library_version() FROM PUBLIC;
+    LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.email_library_version() IS
     'the ICU and libidn2 versions that canonicalize emails (normalize_email(text, text)), as the libraries report them';

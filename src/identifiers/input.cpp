@@ -102,4 +102,26 @@ std::string checked_canonical_email(std::string_view email, EmailMode mode) {
                                [mode](std::string_view raw) { return canonical_email(raw, mode); });
 }
 
+PhoneIdentity checked_phone_in_region(std::string_view phone, std::string_view region) {
+    if (!region.empty() && !known_region(region))
+        throw IdentityError(sqlstate::malformed_input,
+                            "unknown phone region " + quote_for_message(std::string(region)),
+                            "A region is an ISO 3166-1 alpha-2 code that libphonenumber has "
+                            "metadata for, such as 'US' or 'GB'.",
+                            "An empty region ('') reads a phone without one.");
+    check_length(phone, max_phone_bytes, "phone");
+    PhoneIdentity identity = canonical_phone(phone, region);
+    if (!identity.ok) {
+        // The reasons read "phone is ...": the message names the phone and its region first.
+        std::string why = identity.error;
+        if (why.rfind("phone ", 0) == 0) why.erase(0, 6);
+        throw IdentityError(
+            sqlstate::malformed_input,
+            "invalid phone " + quote_for_message(std::string(phone)) +
+                (region.empty() ? std::string() : " in region " + std::string(region)) + ": " +
+                why);
+    }
+    return identity;
+}
+
 }  // namespace ci

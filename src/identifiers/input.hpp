@@ -4,6 +4,7 @@
 
 #include "email.hpp"
 #include "pg_boundary.hpp"
+#include "phone.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -57,5 +58,8 @@ EmailMode email_mode(std::string_view mode);
 // An email canonicalized in the mode (email.hpp), or 22023 with the reason; a raw email longer
 // than max_email_bytes is refused as checked_email refuses it.
 std::string checked_canonical_email(std::string_view email, EmailMode mode);
+// A phone's identity in a region (canonical_phone; '' for none): an unknown region, a phone
+// longer than max_phone_bytes, or one that is no possible number there raises 22023.
+PhoneIdentity checked_phone_in_region(std::string_view phone, std::string_view region);
 
 }  // namespace ci

@@ -159,6 +159,17 @@ bool is_blank(std::string_view input) {
     return first == last;
 }
 
+// The text without the whitespace the normalizers trim at both ends.
+std::string_view trim_space(std::string_view input) {
+    CodePoints cps;
+    if (!cps.read(input)) return input;
+    std::size_t first = 0, last = 0;
+    trim(cps, first, last);
+    if (first == last) return input.substr(0, 0);
+    const std::size_t begin = cps.pos(first);
+    return input.substr(begin, cps.pos(last - 1) + cps.len(last - 1) - begin);
+}
+
 // The trimmed address and its '@', or the first rule it breaks: the one place the shape of an
 // email is decided, so normalize_email and canonical_email (email.cpp) reject the same inputs
 // with the same reasons.

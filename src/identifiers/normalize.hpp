@@ -40,6 +40,10 @@ Normalized normalize_phone(std::string_view input);
 // True when the text is empty or only whitespace (the same whitespace the normalizers trim).
 bool is_blank(std::string_view input);
 
+// The text without the whitespace the normalizers trim at both ends; invalid UTF-8 is
+// returned as it is (the normalizers refuse it).
+std::string_view trim_space(std::string_view input);
+
 // 64-bit FNV-1a over the parts joined with a 0 byte between them (used as a lock key).
 std::uint64_t identity_key_hash(std::string_view tenant, std::string_view kind,
                                 std::string_view value);

@@ -1,5 +1,5 @@
-// SQL wrappers of the pure normalizers in normalize.cpp and email.cpp (IMMUTABLE STRICT,
-// index-safe).
+// SQL wrappers of the pure normalizers in normalize.cpp, email.cpp and phone.cpp
+// (IMMUTABLE STRICT, index-safe).
 #include "email.hpp"
 #include "errors.hpp"
 #include "input.hpp"
@@ -41,4 +41,19 @@ CI_SQL_FUNCTION(ci_normalize_email_mode) {
 // email_library_version(): the ICU and libidn2 that canonicalize emails in this backend.
 CI_SQL_FUNCTION(ci_email_library_version) {
     return entry_guard([&] { return text_datum(email_library_version()); });
+}
+
+// normalize_phone(phone, region): the E.164 identity through libphonenumber (phone.hpp); STRICT,
+// so neither argument is NULL here ('' is the region that reads a phone without one).
+CI_SQL_FUNCTION(ci_normalize_phone_region) {
+    return entry_guard([&] {
+        const std::string phone = required(text_arg(fcinfo, 0), "phone");
+        const std::string region = required(text_arg(fcinfo, 1), "region");
+        return text_datum(checked_phone_in_region(phone, region).value);
+    });
+}
+
+// phone_library_version(): what derives the phone identities (phone.hpp).
+CI_SQL_FUNCTION(ci_phone_library_version) {
+    return entry_guard([&] { return text_datum(phone_library_version()); });
 }

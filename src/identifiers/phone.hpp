@@ -1,0 +1,46 @@
+// A phone number's identity through Google's libphonenumber (pure C++, no PostgreSQL
+// headers): the E.164 form of what a person wrote, however they wrote it, in the region
+// the number is expected from (README "Identifiers").
+//
+// libphonenumber keeps one process-wide PhoneNumberUtil (a leaky singleton, safe to share
+// between threads).  Its first use in a process loads the compiled-in metadata of every
+// region and costs about 10 ms; every later call reuses it.  Nothing here throws but
+// std::bad_alloc, and the library's logger is a NullLogger: nothing reaches the server's
+// stdout or stderr.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ci {
+
+// Outcome of canonicalizing one phone: ok with the identity (and the extension, if one was
+// written: not part of the identity), or not ok with a short human-readable reason.
+struct PhoneIdentity {
+    bool ok = false;
+    // E.164 ("+442079460000"); for a national number without a region, normalize_phone's form.
+    std::string value;
+    // The extension's digits as written ("123" of "x123"), empty when there is none.
+    std::string extension;
+    // True when libphonenumber derived the value (false: normalize_phone's legacy form).
+    bool parsed = false;
+    std::string error;
+};
+
+// The identity of a phone written in a region (ISO 3166-1 alpha-2, any case).  With a
+// region, every spelling libphonenumber reads (national, international, E.164, tel: URIs,
+// the region's international prefix, a "(0)" trunk prefix after the country code,
+// extensions) gives the E.164 form, if the number is possible there (its length: not
+// "valid", which changes with every metadata release).  Without a region (empty), a number
+// written with its country code ("+...", "tel:...") is parsed the same way, and any other
+// keeps normalize_phone's form exactly.  Letters are refused but as an extension's marker.
+PhoneIdentity canonical_phone(std::string_view raw, std::string_view region);
+
+// True when libphonenumber has metadata for the region (ISO 3166-1 alpha-2, any case).
+bool known_region(std::string_view region);
+
+// What derives the identities: libphonenumber's version as the loaded library's file names
+// it, and a fingerprint of its compiled-in metadata ("libphonenumber 8.12, metadata ...").
+std::string phone_library_version();
+
+}  // namespace ci

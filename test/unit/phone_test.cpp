@@ -1,0 +1,314 @@
+// Unit tests for ci::canonical_phone, ci::known_region and ci::phone_library_version, from
+// libphonenumber's documented behaviour (README "Identifiers").
+#include "phone.hpp"
+
+#include "normalize.hpp"
+
+#include <gtest/gtest.h>
+#include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// The identity of a spelling that must be one.
+std::string id(const std::string &raw, const std::string &region) {
+    const ci::PhoneIdentity p = ci::canonical_phone(raw, region);
+    EXPECT_TRUE(p.ok) << "[" << raw << "] in '" << region << "': " << p.error;
+    EXPECT_TRUE(p.error.empty());
+    return p.value;
+}
+
+// The reason a spelling is not a phone.
+std::string err(const std::string &raw, const std::string &region) {
+    const ci::PhoneIdentity p = ci::canonical_phone(raw, region);
+    EXPECT_FALSE(p.ok) << "[" << raw << "] in '" << region << "' gave " << p.value;
+    EXPECT_TRUE(p.value.empty());
+    return p.error;
+}
+
+// The 15 countries of issue 28's measurement.
+const std::vector<std::string> kCountries = {"US", "GB", "DE", "FR", "IN", "BR", "AU", "JP",
+                                             "MX", "ZA", "NG", "IT", "ES", "NL", "CH"};
+
+// The prefix a person in the region dials before a country code.  "00" but where the region
+// uses another: 011 (North America), 0011 (Australia), 010 (Japan), 009 (Nigeria), and
+// Brazil, where 00 is followed by the chosen carrier's code (0021: Embratel).
+std::string idd_prefix(const std::string &region) {
+    static const std::map<std::string, std::string> other = {
+        {"US", "011"}, {"AU", "0011"}, {"JP", "010"}, {"NG", "009"}, {"BR", "0021"}};
+    const auto it = other.find(region);
+    return it == other.end() ? "00" : it->second;
+}
+
+// The digits of a text (ASCII digits only: libphonenumber formats with ASCII).
+std::string digits(const std::string &text) {
+    std::string out;
+    for (const char ch : text)
+        if (ch >= '0' && ch <= '9') out.push_back(ch);
+    return out;
+}
+
+// The text with every run of characters that are not digits replaced by one dash.
+std::string dashed(const std::string &text) {
+    std::string out;
+    for (const char ch : text) {
+        if (ch >= '0' && ch <= '9')
+            out.push_back(ch);
+        else if (!out.empty() && out.back() != '-')
+            out.push_back('-');
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+// One example mobile number of a region, written the 8 ways of issue 28.
+struct Spellings {
+    std::string region;
+    std::string e164;  // the library's own E.164 form of it
+    std::vector<std::string> ways;
+};
+
+// The 8 spellings: national, international, E.164, RFC 3966, digits only (the national
+// format's), dashes, the region's international prefix, and "+CC (0)..." with the region's
+// trunk prefix (where it has none, IT and ES: "(+CC) ...", the other common spelling).
+Spellings spell(const std::string &region) {
+    const PhoneNumberUtil &u = *PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    EXPECT_TRUE(u.GetExampleNumberForType(region, PhoneNumberUtil::MOBILE, &number)) << region;
+    Spellings s;
+    s.region = region;
+    std::string national, international, rfc3966, trunk;
+    u.Format(number, PhoneNumberUtil::NATIONAL, &national);
+    u.Format(number, PhoneNumberUtil::INTERNATIONAL, &international);
+    u.Format(number, PhoneNumberUtil::E164, &s.e164);
+    u.Format(number, PhoneNumberUtil::RFC3966, &rfc3966);
+    u.GetNddPrefixForRegion(region, true, &trunk);
+    const std::string cc = std::to_string(number.country_code());
+    const std::string rest = international.substr(cc.size() + 2);  // after "+CC "
+    s.ways = {national,
+              international,
+              s.e164,
+              rfc3966,
+              digits(national),
+              dashed(national),
+              idd_prefix(region) + " " + cc + " " + rest,
+              trunk.empty() ? "(+" + cc + ") " + rest : "+" + cc + " (" + trunk + ") " + rest};
+    return s;
+}
+
+// The 15 numbers x 8 spellings, once.
+const std::vector<Spellings> &measurement() {
+    static const std::vector<Spellings> all = [] {
+        std::vector<Spellings> out;
+        for (const std::string &region : kCountries) out.push_back(spell(region));
+        return out;
+    }();
+    return all;
+}
+
+// The international prefix used above is the region's own, as libphonenumber dials out of it
+// (Brazil's has a carrier code the library cannot choose: it formats "+" instead).
+TEST(PhoneMeasurement, InternationalPrefixesAreTheRegions) {
+    const PhoneNumberUtil &u = *PhoneNumberUtil::GetInstance();
+    for (const std::string &region : kCountries) {
+        PhoneNumber abroad;  // a number of another country, dialled from the region
+        ASSERT_TRUE(u.GetExampleNumberForType(region == "CH" ? "GB" : "CH", PhoneNumberUtil::MOBILE,
+                                              &abroad));
+        std::string dialled;
+        u.FormatOutOfCountryCallingNumber(abroad, region, &dialled);
+        if (region == "BR")
+            EXPECT_EQ(dialled.substr(0, 1), "+");
+        else
+            EXPECT_EQ(dialled.substr(0, dialled.find(' ')), idd_prefix(region)) << region;
+    }
+}
+
+// Issue 28's measurement: with the region set per country, 120 spellings are 15 identities,
+// each the library's own E.164 form of the example number.
+TEST(PhoneMeasurement, OneIdentityPerNumberWithRegion) {
+    std::set<std::string> identities;
+    int spellings = 0;
+    for (const Spellings &s : measurement()) {
+        ASSERT_EQ(s.ways.size(), 8u);
+        std::cout << "[measure] " << s.region << " " << s.e164;
+        for (const std::string &way : s.ways) {
+            std::cout << " | " << way;
+            EXPECT_EQ(id(way, s.region), s.e164) << s.region << " [" << way << "]";
+            identities.insert(ci::canonical_phone(way, s.region).value);
+            ++spellings;
+        }
+        std::cout << "\n";
+    }
+    std::cout << "[measure] with the region: " << spellings << " spellings, " << identities.size()
+              << " distinct identities\n";
+    EXPECT_EQ(spellings, 120);
+    EXPECT_EQ(identities.size(), 15u);
+}
+
+// The same spellings without a region: those with a country code (international, E.164,
+// tel:, "+CC (0)") are parsed; the national ones keep normalize_phone's form exactly.
+TEST(PhoneMeasurement, WithoutRegion) {
+    std::set<std::string> identities;
+    int rejected = 0;
+    for (const Spellings &s : measurement()) {
+        for (std::size_t i = 0; i < s.ways.size(); ++i) {
+            const std::string &way = s.ways[i];
+            const ci::PhoneIdentity p = ci::canonical_phone(way, "");
+            const bool with_country_code =
+                way[0] == '+' || way.rfind("(+", 0) == 0 || way.rfind("tel:", 0) == 0;
+            if (with_country_code) {
+                EXPECT_TRUE(p.parsed) << way;
+                EXPECT_EQ(p.value, s.e164) << way;
+            } else {
+                const ci::Normalized legacy = ci::normalize_phone(way);
+                EXPECT_FALSE(p.parsed) << way;
+                EXPECT_EQ(p.ok, legacy.ok) << way;
+                EXPECT_EQ(p.value, legacy.value) << way;
+            }
+            if (p.ok)
+                identities.insert(p.value);
+            else
+                ++rejected;
+        }
+    }
+    std::cout << "[measure] without a region: " << identities.size() << " distinct identities, "
+              << rejected << " spellings rejected\n";
+    EXPECT_GT(identities.size(), 15u);
+}
+
+// Issue 28's examples in the US: one identity, however written; "001" is not the US
+// international prefix (011 is), so from the US it is a 14-digit US number, too long.
+TEST(Phone, IssueExamplesUS) {
+    for (const char *raw :
+         {"555-010-4242", "1-555-010-4242", "+1 (555) 010-4242", "011 1 555 010 4242",
+          "(555) 010-4242", "5550104242", "tel:+1-555-010-4242"})
+        EXPECT_EQ(id(raw, "US"), "+15550104242") << raw;
+    EXPECT_EQ(err("001 555 010 4242", "US"), "phone is too long for a number of +1 (US)");
+    // From a region whose international prefix is 00, it is the same US number.
+    EXPECT_EQ(id("001 555 010 4242", "GB"), "+15550104242");
+    EXPECT_EQ(id("001 555 010 4242", "DE"), "+15550104242");
+}
+
+// Issue 28's examples in Great Britain, and the other spellings the task names.
+TEST(Phone, IssueExamplesGB) {
+    for (const char *raw :
+         {"020 7946 0000", "0044 20 7946 0000", "+44 20 7946 0000", "+44 (0)20 7946 0000",
+          "+44 (0) 20 7946 0000", "+44(0)2079460000", "(020) 7946-0000", "020.7946.0000",
+          "020-7946-0000", "02079460000", "+442079460000", "tel:+44-20-7946-0000",
+          "TEL:+44-20-7946-0000", "tel:7946-0000;phone-context=+44-20", "00 44 20 7946 0000",
+          "  020 7946 0000  ", "\xEF\xBC\x8B\x34\x34 20 7946 0000", "\xC2\xA0+44 20 7946 0000"})
+        EXPECT_EQ(id(raw, "GB"), "+442079460000") << raw;
+    EXPECT_EQ(id("020 7946 0000", "gb"), "+442079460000");       // any case
+    EXPECT_EQ(id("Tel: 020 7946 0000", "GB"), "+442079460000");  // a URI's scheme, any case
+    // From other regions: their own international prefixes.
+    EXPECT_EQ(id("011 44 20 7946 0000", "US"), "+442079460000");
+    EXPECT_EQ(id("0011 44 20 7946 0000", "AU"), "+442079460000");
+    EXPECT_EQ(id("010 44 20 7946 0000", "JP"), "+442079460000");
+    // A GB number written nationally in another region is that region's number (or none).
+    EXPECT_NE(ci::canonical_phone("020 7946 0000", "DE").value, "+442079460000");
+    // RFC 3966 gives a phone-context to local numbers only: a global number with one is not
+    // a tel: URI, and libphonenumber refuses it.
+    EXPECT_EQ(err("tel:+44-20-7946-0000;phone-context=+44", "GB"), "phone is not a phone number");
+}
+
+// Extensions are kept apart: not part of the identity.
+TEST(Phone, Extensions) {
+    for (const char *raw : {"020 7946 0000 x123", "020 7946 0000 ext. 123", "020 7946 0000 ext 123",
+                            "020 7946 0000 extension 123", "02079460000x123", "020 7946 0000 #123",
+                            "tel:+44-20-7946-0000;ext=123", "+44 20 7946 0000;ext=123",
+                            "+44 (0)20 7946 0000 x 123"}) {
+        const ci::PhoneIdentity p = ci::canonical_phone(raw, "GB");
+        EXPECT_TRUE(p.ok) << raw << ": " << p.error;
+        EXPECT_EQ(p.value, "+442079460000") << raw;
+        EXPECT_EQ(p.extension, "123") << raw;
+    }
+    EXPECT_EQ(ci::canonical_phone("020 7946 0000", "GB").extension, "");
+    // Without a region: parsed when written with its country code.
+    const ci::PhoneIdentity p = ci::canonical_phone("+44 20 7946 0000 ext. 9", "");
+    EXPECT_TRUE(p.ok);
+    EXPECT_EQ(p.value, "+442079460000");
+    EXPECT_EQ(p.extension, "9");
+}
+
+// Without a region: a country code is parsed (the "(0)" dropped), a national number keeps
+// the legacy form exactly (normalize_phone's value or error).
+TEST(Phone, WithoutRegion) {
+    EXPECT_EQ(id("+44 (0)20 7946 0000", ""), "+442079460000");
+    EXPECT_EQ(id("tel:+44-20-7946-0000", ""), "+442079460000");
+    EXPECT_EQ(id("tel:7946-0000;phone-context=+44-20", ""), "+442079460000");
+    EXPECT_EQ(id(" +1 (555) 010-4242", ""), "+15550104242");
+    EXPECT_EQ(id("(+39) 312 345 6789", ""), "+393123456789");
+    EXPECT_TRUE(ci::canonical_phone("+44 20 7946 0000", "").parsed);
+    for (const char *raw : {"020 7946 0000", "0044 20 7946 0000", "555-010-4242", "1-555-010-4242",
+                            "001 555 010 4242", "123", "555-CALL-NOW", "12+345",
+                            "\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x90 7946 0000"}) {
+        const ci::PhoneIdentity p = ci::canonical_phone(raw, "");
+        const ci::Normalized legacy = ci::normalize_phone(raw);
+        EXPECT_FALSE(p.parsed) << raw;
+        EXPECT_EQ(p.ok, legacy.ok) << raw;
+        EXPECT_EQ(p.value, legacy.value) << raw;
+        EXPECT_EQ(p.error, legacy.error) << raw;
+        EXPECT_EQ(p.extension, "") << raw;
+    }
+    EXPECT_EQ(id("020 7946 0000", ""), "02079460000");
+    EXPECT_EQ(err("+999 1234", ""), "phone has no known country calling code");
+    EXPECT_EQ(err("tel:7946-0000", ""), "phone has no known country calling code");
+}
+
+// What is not a phone of the region, and why.
+TEST(Phone, Errors) {
+    EXPECT_EQ(err("", "GB"), "phone is empty");
+    EXPECT_EQ(err(" \t ", "GB"), "phone is empty");
+    EXPECT_EQ(err("", ""), "phone is empty");
+    EXPECT_EQ(err("abc", "GB"), "phone is not a phone number");
+    EXPECT_EQ(err("123", "GB"), "phone is too short for a number of +44 (GB)");
+    EXPECT_EQ(err("7946 0000", "GB"), "phone is a local number of +44 (GB) without its area code");
+    EXPECT_EQ(err("+44 20 7946 00000000", "GB"), "phone is too long for a number of +44 (GB)");
+    EXPECT_EQ(err("+999 1234", "GB"), "phone has an unknown country calling code");
+    EXPECT_EQ(err("0044", "GB"), "phone is too short after the international prefix");
+    EXPECT_EQ(err("\xFF 020 7946 0000", "GB"), "phone is not valid UTF-8");
+    // Letters: a vanity number, text around the number, a letter inside it, two words.
+    const std::string letters = "phone contains letters (only an extension's marker may be a word)";
+    for (const char *raw : {"555-CALL-NOW", "1-800-FLOWERS", "tel:+1-800-FLOWERS"})
+        EXPECT_EQ(err(raw, "US"), letters) << raw;
+    for (const char *raw :
+         {"Ann 020 7946 0000", "Phone: 020 7946 0000", "020 79a46 0000", "020 7946 0000 Ann",
+          "0800 FLOWERS x12", "020 7946 0000 call x123", "+44 20 7946 0000 Ann"})
+        EXPECT_EQ(err(raw, "GB"), letters) << raw;
+    EXPECT_EQ(err("+44 20 7946 0000 Ann", ""), letters);
+    // Regions: two letters libphonenumber knows, in any case.
+    for (const char *region : {"XX", "ZZ", "USA", "U", "001", "1", "U1", "ÜS"})
+        EXPECT_EQ(err("020 7946 0000", region),
+                  std::string("phone region \"") + region + "\" is not a known region")
+            << region;
+}
+
+// The regions known: libphonenumber's supported regions, any case.
+TEST(Phone, KnownRegion) {
+    for (const char *region : {"US", "us", "Gb", "DE", "CH", "NG", "JP"})
+        EXPECT_TRUE(ci::known_region(region)) << region;
+    for (const char *region : {"", "XX", "ZZ", "001", "USA", "u", "  "})
+        EXPECT_FALSE(ci::known_region(region)) << region;
+}
+
+// The version names the loaded library and fingerprints its metadata; it does not change
+// within a process.
+TEST(Phone, LibraryVersion) {
+    const std::string version = ci::phone_library_version();
+    std::cout << "[version] " << version << "\n";
+    EXPECT_EQ(version.rfind("libphonenumber 8.", 0), 0u) << version;
+    EXPECT_NE(version.find(", metadata "), std::string::npos) << version;
+    EXPECT_EQ(version.size(), version.find(", metadata ") + 11 + 16) << version;
+    EXPECT_EQ(ci::phone_library_version(), version);
+}
+
+}  // namespace
