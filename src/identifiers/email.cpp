@@ -91,6 +91,18 @@ icu::UnicodeString utf16(std::string_view text) {
         icu::StringPiece(text.data(), static_cast<std::int32_t>(text.size())));
 }
 
+// ICU's result as UTF-8, or the error its status names.
+bool utf8_result(const icu::UnicodeString &value, UErrorCode status, std::string &out,
+                 std::string &error) {
+    if (U_FAILURE(status)) {
+        error = std::string("email could not be normalized (ICU: ") + u_errorName(status) + ")";
+        return false;
+    }
+    out.clear();
+    value.toUTF8String(out);
+    return true;
+}
+
 // The local part as NFC(full_case_fold(NFD(x))).  NFD first because folding is not closed
 // under canonical equivalence otherwise: "a" U+0345 U+0301 and its NFC "á" U+0345 fold to
 // different NFC strings unless the marks are put in canonical order before U+0345 becomes
@@ -103,14 +115,7 @@ bool fold_local_part(std::string_view local, std::string &out, std::string &erro
     icu::UnicodeString folded = nfd->normalize(utf16(local), status);
     // Full default folding (not the Turkic one, no locale): "ß" becomes "ss", "ſ" "s".
     folded.foldCase(U_FOLD_CASE_DEFAULT);
-    const icu::UnicodeString composed = nfc->normalize(folded, status);
-    if (U_FAILURE(status)) {
-        error = std::string("email could not be normalized (ICU: ") + u_errorName(status) + ")";
-        return false;
-    }
-    out.clear();
-    composed.toUTF8String(out);
-    return true;
+    return utf8_result(nfc->normalize(folded, status), status, out, error);
 }
 
 // A non-ASCII domain in NFC (ICU), before UTS #46 maps it: its mapping (U+0345 to iota, as in
@@ -121,14 +126,7 @@ bool nfc_domain(std::string_view domain, std::string &out, std::string &error) {
     const icu::Normalizer2 *nfd = nullptr;
     if (!normalizers(nfc, nfd, error)) return false;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString composed = nfc->normalize(utf16(domain), status);
-    if (U_FAILURE(status)) {
-        error = std::string("email could not be normalized (ICU: ") + u_errorName(status) + ")";
-        return false;
-    }
-    out.clear();
-    composed.toUTF8String(out);
-    return true;
+    return utf8_result(nfc->normalize(utf16(domain), status), status, out, error);
 }
 
 // The domain through UTS #46 (non-transitional, so "ß", "ς", ZWJ and ZWNJ are kept as the
