@@ -385,7 +385,7 @@ Person lock_person(std::int64_t customer_id) {
                 "customer " + id_text(customer_id) + " is merged into a customer of another tenant",
                 {}, "SELECT * FROM customer_identity.check_integrity() lists it.");
         const auto keys = keys_of(ids);
-        lock_merged_identities(root->tenant, keys);
+        lock_identities(root->tenant, keys);
         spi::Params rows;
         rows.text_array(as_text(ids)).text(root->tenant);
         spi::run(lock_rows, rows);

@@ -56,7 +56,7 @@ struct IdOrder {
     Oid collation;
 };
 
-// Whether a name the caller gave is unreadable as text without running someone's code.
+// Refuses a column whose type someone created: converting it to text would run their code.
 [[noreturn]] void refuse_type(const char *column, const char *relation) {
     ereport(ERROR, (errcode(ERRCODE_WRONG_OBJECT_TYPE),
                     errmsg("column %s of import source %s has a type that is not built in", column,

@@ -314,7 +314,7 @@ std::pair<CustomerRecord, CustomerRecord> lock_pair(std::int64_t first_id, std::
         std::vector<IdentityKey> keys;
         add_identity_keys(*first, keys);
         add_identity_keys(*second, keys);
-        lock_merged_identities(first->tenant, keys);
+        lock_identities(first->tenant, keys);
         const std::int64_t low = std::min(first_id, second_id);
         const std::int64_t high = std::max(first_id, second_id);
         store::load_customer(low, store::Lock::for_update);

@@ -147,11 +147,6 @@ void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &
     identity_locks_taken += hashes.size();
 }
 
-void lock_merged_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
-    // The same as any writer's: readers of these keys wait for the escalated tenant lock too.
-    lock_identities(tenant, keys);
-}
-
 // Takes the lock in MODE and releases it at once (waiting for whoever holds it in a mode
 // that conflicts); returns whether it had to wait.
 bool wait_for_holders(LOCKTAG tag, LOCKMODE mode) {

@@ -47,13 +47,10 @@ std::size_t tenant_lock_budget();
 
 // Takes transaction-scoped exclusive locks on all keys, in a fixed order (no deadlock
 // between callers that name the same keys in a different order) -- or, past
-// max_identity_locks in this transaction, the tenant-wide lock that covers them all.
+// max_identity_locks in this transaction, the tenant-wide lock that covers them all.  Merges,
+// unmerges and erasures lock through it too: a reader waits for their keys, or for the
+// escalated tenant lock (wait_for_identity_writers).
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys);
-
-// The same for a merge, an unmerge or an erasure: keys a concurrent reader waits for
-// (wait_for_identity_writers).  Past the budget the tenant-wide lock covers them, and
-// readers wait for that lock too.
-void lock_merged_identities(const std::string &tenant, const std::vector<IdentityKey> &keys);
 
 // Waits until no other transaction holds the keys (a merge or a creation in progress) or
 // the tenant-wide lock, without keeping anything: each is taken in a share mode and
