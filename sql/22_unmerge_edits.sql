@@ -16,7 +16,7 @@ SET ROLE regress_ci_unmerge_app;
 INSERT INTO customer (tenant_id, name, user_id, metadata) VALUES ('unmerge', 'Canon', 'canon', '{"tier": "gold"}')
 RETURNING id AS canon \gset
 INSERT INTO customer (tenant_id, name, user_id, phone, metadata, roles)
-VALUES ('unmerge', 'Dupe', 'dupe', '+1 555 0100', '{"source": "import"}', '{customer,retail}')
+VALUES ('unmerge', 'Dupe', 'dupe', '+1 555 010 0100', '{"source": "import"}', '{customer,retail}')
 RETURNING id AS dupe \gset
 SELECT updated_at AS dupe_before FROM customer WHERE id = :dupe \gset
 SELECT merge_customers(:canon, :dupe);

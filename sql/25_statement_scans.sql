@@ -41,7 +41,7 @@ SELECT r.method, r.created, count(*)
        LATERAL resolve_customer_identity(tenant_id => 'scans',
            external_customer_id => CASE WHEN g <= 60 THEN 'cus_' || g END,
            email => CASE WHEN g <= 60 THEN 'c' || g || '@scans.example' ELSE 'shop@scans.example' END,
-           phone => CASE WHEN g BETWEEN 45 AND 50 THEN '+1 555 0100 ' || g END) r
+           phone => CASE WHEN g BETWEEN 45 AND 50 THEN '+1 555 0100 0' || g END) r
  GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT count(*) AS customers, count(phone) AS with_phone FROM customer WHERE tenant_id = 'scans';
 

@@ -180,8 +180,8 @@ ROLLBACK;
 SELECT extversion FROM pg_extension WHERE extname = 'customer_identity';
 -- every row, as text, before the update
 CREATE TABLE regress.rows_010 AS
-SELECT 'customer' AS tbl, (to_jsonb(t) - 'email_verified_at' - 'phone_verified_at')::text AS row FROM customer t
-UNION ALL SELECT 'vendor', t::text FROM vendor t
+SELECT 'customer' AS tbl, (to_jsonb(t) - 'email_verified_at' - 'phone_verified_at' - 'identifiers_derived_by')::text AS row FROM customer t
+UNION ALL SELECT 'vendor', (to_jsonb(t) - 'identifiers_derived_by')::text FROM vendor t
 UNION ALL SELECT 'vendor_customer', t::text FROM vendor_customer t
 UNION ALL SELECT 'identity_event', t::text FROM identity_event t;
 SELECT tbl, count(*) FROM regress.rows_010 GROUP BY tbl ORDER BY tbl;
@@ -215,17 +215,20 @@ SELECT kind, item AS dropped FROM (SELECT kind, item FROM regress.fingerprint_01
  ORDER BY kind, item;
 -- every row is still there, unchanged
 CREATE TABLE regress.rows_updated AS
-SELECT 'customer' AS tbl, (to_jsonb(t) - 'email_verified_at' - 'phone_verified_at')::text AS row FROM customer t
-UNION ALL SELECT 'vendor', t::text FROM vendor t
+SELECT 'customer' AS tbl, (to_jsonb(t) - 'email_verified_at' - 'phone_verified_at' - 'identifiers_derived_by')::text AS row FROM customer t
+UNION ALL SELECT 'vendor', (to_jsonb(t) - 'identifiers_derived_by')::text FROM vendor t
 UNION ALL SELECT 'vendor_customer', t::text FROM vendor_customer t
 UNION ALL SELECT 'identity_event', t::text FROM identity_event t;
 (SELECT 'lost' AS change, * FROM regress.rows_010 EXCEPT ALL SELECT 'lost', * FROM regress.rows_updated)
 UNION ALL
 (SELECT 'gained', * FROM regress.rows_updated EXCEPT ALL SELECT 'gained', * FROM regress.rows_010);
 SELECT count(*) AS invite_tokens FROM invite_token;
--- (0.5.0 adds two columns to customer, NULL on every existing row; compared without them)
+-- (0.5.0 adds two columns to customer, NULL on every existing row; compared without them;
+-- so does 0.10.0 to customer and vendor: identifiers_derived_by, NULL = derived by 0.9's rules)
 SELECT count(*) AS verified_rows FROM customer
  WHERE email_verified_at IS NOT NULL OR phone_verified_at IS NOT NULL;
+SELECT (SELECT count(*) FROM customer WHERE identifiers_derived_by IS NOT NULL)
+     + (SELECT count(*) FROM vendor WHERE identifiers_derived_by IS NOT NULL) AS derived_rows;
 -- An updated database resolves as before: it keeps the `trusting` policy of 0.4.0 and no
 -- built-in blocked values (the update said so in a WARNING).
 SELECT tenant_id, policy, builtin_blocklist FROM trust_policy;
@@ -284,3 +287,53 @@ SELECT id, event_type, customer_id, vendor_id, method, detail - 'expires_at' AS 
 DROP TABLE regress.fingerprint_fresh, regress.fingerprint_010, regress.fingerprint_updated,
            regress.rows_010, regress.rows_updated, regress.kept_views;
 DROP FUNCTION regress.fingerprint();
+
+------------------------------------------------------------------------------
+-- Identifiers (0.10.0): an upgraded database derives as 0.9.0 did until the owner opts in;
+-- then check_integrity names the rows to re-derive and reconcile (dry run first) does it
+------------------------------------------------------------------------------
+SELECT tenant_id, phone, email FROM identifier_rules;
+SELECT phone_region('upg_t1'), email_canonicalization('upg_t1'), rules, derived_by
+  FROM identifier_derivation('upg_t1');
+-- 0.9.0's forms: only ASCII lower-cased, a phone's digits as written
+INSERT INTO customer (tenant_id, name, email, phone) VALUES
+    ('upg_t1', 'Änn national', 'ÄNN@Old.example', '020 7946 0000'),
+    ('upg_t1', 'Änn abroad', 'änn@old.example', '+44 (0)20 7946 0000'),
+    ('upg_t1', 'Bob', 'bob@old.example', '+44 20 7946 0101');
+SELECT name, email_normalized, phone_normalized, identifiers_derived_by
+  FROM customer WHERE tenant_id = 'upg_t1' AND name IN ('Änn national', 'Änn abroad', 'Bob') ORDER BY name;
+SELECT count(*) AS rederive_rows FROM check_integrity('upg_t1');
+-- the owner opts in for the tenant: nothing stored changes
+SELECT set_phone_region('gb', 'upg_t1');
+SELECT set_email_canonicalization('exact', 'upg_t1');
+SELECT phone_region('upg_t1'), email_canonicalization('upg_t1'), phone_region('upg_other'), email_canonicalization('upg_other');
+SELECT name, email_normalized, phone_normalized, identifiers_derived_by IS NULL AS derived_by_0_9
+  FROM customer WHERE tenant_id = 'upg_t1' AND name IN ('Änn national', 'Änn abroad', 'Bob') ORDER BY name;
+-- an unrelated write keeps a row's values until reconcile re-derives them
+UPDATE customer SET name = 'Änn at home' WHERE tenant_id = 'upg_t1' AND name = 'Änn national';
+SELECT name, email_normalized, phone_normalized, identifiers_derived_by IS NULL AS derived_by_0_9
+  FROM customer WHERE tenant_id = 'upg_t1' AND name = 'Änn at home';
+-- check_integrity: values derived under other rules are no corruption
+SELECT invariant, subject ~ '^customer \d+$' AS customer, detail
+  FROM check_integrity('upg_t1') ORDER BY invariant, detail;
+-- reconcile: the dry run plans the merge the new rules reveal and the re-derivations
+SELECT action, reason FROM reconcile('upg_t1', dry_run => true) ORDER BY action, reason;
+SELECT action, reason FROM reconcile('upg_t1', dry_run => false) ORDER BY action, reason;
+SELECT name, email_normalized, phone_normalized, archived_at IS NOT NULL AS archived,
+       identifiers_derived_by IS NOT DISTINCT FROM (SELECT derived_by FROM identifier_derivation('upg_t1')) AS derived_now,
+       identifiers_derived_by IS NULL AS derived_by_0_9
+  FROM customer WHERE tenant_id = 'upg_t1' AND name IN ('Änn at home', 'Änn abroad', 'Bob') ORDER BY name;
+SELECT count(*) AS problems_left FROM check_integrity('upg_t1');
+-- every spelling now resolves to the one customer
+SELECT count(DISTINCT customer_id) AS customers
+  FROM (VALUES ('02079460000'), ('+44 20 7946 0000'), ('0044 20 7946 0000'), ('tel:+44-20-7946-0000')) p(v),
+       LATERAL resolve_customer_identity(tenant_id => 'upg_t1', phone => p.v);
+-- the other tenants still derive as 0.9.0 did
+INSERT INTO customer (tenant_id, email, phone) VALUES ('upg_other', 'ÄNN@Old.example', '020 7946 0000')
+RETURNING email_normalized, phone_normalized, identifiers_derived_by;
+-- an unknown region and an unknown mode are refused (22023), nothing changed
+SELECT set_phone_region('XX', 'upg_t1');
+:sqlstate
+SELECT set_email_canonicalization('fuzzy');
+:sqlstate
+SELECT tenant_id, phone, email FROM identifier_rules ORDER BY tenant_id NULLS FIRST;

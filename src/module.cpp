@@ -1,5 +1,6 @@
 // The shared library's identity and its load-time setup.
 #include "deferred_audit.hpp"
+#include "identifier_rules.hpp"
 #include "identity_lock.hpp"
 #include "invite.hpp"
 #include "pg_boundary.hpp"
@@ -29,4 +30,5 @@ void _PG_init(void) {
     ci::table_locks::init();
     ci::tenant_scope::init();
     ci::trust::init();
+    ci::identifier_rules::init();
 }

@@ -4,3 +4,6 @@
 -- a row of its own is `verified` with the built-in blocked values (src/trust.cpp); the row
 -- the upgrade wrote for 0.4.0 databases is data, so a pg_dump carries it to the restore.
 DELETE FROM @extschema@.trust_policy WHERE tenant_id IS NULL;
+-- The same for the identifier rules: without a default row a fresh install parses phones
+-- written with their country code and canonicalizes emails exactly (src/rules/identifier_rules.hpp).
+DELETE FROM @extschema@.identifier_rules WHERE tenant_id IS NULL;

@@ -25,6 +25,8 @@ constexpr std::array<std::string_view, 4> placeholder_digits = {"1234567890", "0
 
 // Phones shorter than this are never treated as placeholders (extensions are real).
 constexpr std::size_t min_placeholder_digits = 7;
+// The national part of an international placeholder is at least this long.
+constexpr std::size_t min_national_placeholder_digits = 9;
 
 }  // namespace
 
@@ -39,15 +41,29 @@ bool builtin_blocked_email(std::string_view email) {
            automated_local_parts.end();
 }
 
-bool builtin_blocked_phone(std::string_view phone) {
-    std::string_view digits = phone;
-    if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+// Is the digit string a placeholder: one digit repeated, or a run of the counting sequence
+// (1234567, 123456789, 0123456789, ...), either way?
+static bool placeholder(std::string_view digits) {
     if (digits.size() < min_placeholder_digits) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits.front(); }))
         return true;
-    // A run of the counting sequence (1234567, 123456789, 0123456789, ...), either way.
     for (std::string_view sequence : placeholder_digits)
         if (sequence.find(digits) != std::string_view::npos) return true;
+    return false;
+}
+
+bool builtin_blocked_phone(std::string_view phone) {
+    if (phone.empty() || phone.front() != '+') return placeholder(phone);
+    const std::string_view digits = phone.substr(1);
+    if (placeholder(digits)) return true;
+    // An international number is a placeholder when its national part is one: the country
+    // code (one to three digits) is whatever the form's default was ("+1 123 456 7890").  The
+    // code's length is not known here, so the national part must be long (a real number's
+    // tail can be a short run: "+49 30 123456" ends in "0123456").
+    for (std::size_t code = 1; code <= 3 && code < digits.size(); ++code)
+        if (digits.size() - code >= min_national_placeholder_digits &&
+            placeholder(digits.substr(code)))
+            return true;
     return false;
 }
 

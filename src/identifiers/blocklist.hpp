@@ -10,7 +10,8 @@ namespace ci {
 // Is the normalized email a placeholder (test@test.com, noreply@..., ...)?
 bool builtin_blocked_email(std::string_view email_normalized);
 
-// Is the normalized phone a placeholder (one digit repeated, 1234567...)?
+// Is the normalized phone a placeholder (one digit repeated, 1234567..., also as the national
+// part of an international number)?
 bool builtin_blocked_phone(std::string_view phone_normalized);
 
 }  // namespace ci

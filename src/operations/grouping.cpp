@@ -4,6 +4,7 @@
 #include <map>
 #include <numeric>
 
+#include "identifier_rules.hpp"
 #include "input.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
@@ -30,19 +31,23 @@ RawIdentity identity_of_raw(const std::string &tenant,
             "user_id longer than " + std::to_string(max_identifier_bytes) + " bytes";
     keys[static_cast<int>(Identifier::external_customer_id)] = external_customer_id;
     keys[static_cast<int>(Identifier::user_id)] = user_id;
-    // One shape for both normalizers: a value, or the reason in `malformed`.
+    // One shape for both identities under the tenant's rules: a value, or the reason in
+    // `malformed`.
+    const identifier_rules::Rules &rules = identifier_rules::rules_of(tenant);
     auto normalized = [&](const std::optional<std::string> &raw, const char *what,
-                          Normalized (*normalize)(std::string_view), Identifier id) {
+                          Normalized (*identity_of)(const identifier_rules::Rules &,
+                                                    std::string_view),
+                          Identifier id) {
         if (!raw) return;
-        Normalized n = normalize(*raw);
+        Normalized n = identity_of(rules, *raw);
         if (n.ok)
             keys[static_cast<int>(id)] = n.value;
         else
             identity.malformed = std::string("malformed ") + what + " " + quote_for_message(*raw) +
                                  " (" + n.error + ")";
     };
-    normalized(email, "email", normalize_email, Identifier::email);
-    normalized(phone, "phone", normalize_phone, Identifier::phone);
+    normalized(email, "email", identifier_rules::email_identity, Identifier::email);
+    normalized(phone, "phone", identifier_rules::phone_identity, Identifier::phone);
     for (Identifier id : {Identifier::email, Identifier::phone}) {
         auto &key = keys[static_cast<int>(id)];
         if (!key || !trust::blocked(tenant, id, *key)) continue;

@@ -17,7 +17,8 @@ struct RawIdentity {
     std::string blocked;  // the identifiers left out as blocked values (trust.hpp), if any
 };
 
-// Normalizes raw external id, user id, email and phone; a bad value is named in `malformed`.
+// Normalizes raw external id, user id, email and phone under the tenant's identifier rules
+// (identifier_rules.hpp); a bad value is named in `malformed`.
 // Email and phone values blocked in the tenant are left out: they join nothing.
 RawIdentity identity_of_raw(const std::string &tenant,
                             const std::optional<std::string> &external_customer_id,

@@ -159,7 +159,9 @@ class Importer {
                 auto record = store::load_customer(id, store::Lock::for_update);
                 if (lacks_something(*record, fields) ||
                     (fields.metadata && store::lacks_metadata_keys(id, *fields.metadata))) {
-                    if (!store::fill_missing_fields(id, fields))
+                    if (!store::fill_missing_fields(id, fields,
+                                                   g.keys[static_cast<int>(Identifier::email)],
+                                                   g.keys[static_cast<int>(Identifier::phone)]))
                         throw IdentityError(sqlstate::serialization_failure,
                                             "an identifier of customer " + id_text(id) +
                                                 " was taken while importing",

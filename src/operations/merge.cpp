@@ -14,6 +14,7 @@
 
 #include "errors.hpp"
 #include "flag_scope.hpp"
+#include "identifier_rules.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
 #include "invite.hpp"
@@ -22,6 +23,7 @@
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "trust.hpp"
 #include "vendor_link.hpp"
 
 extern "C" {
@@ -80,7 +82,9 @@ spi::Statement archive_duplicate = {
     nullptr};
 
 // Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
-// from the duplicate; roles are united (vendor follows the link, not the duplicate).
+// from the duplicate; roles are united (vendor follows the link, not the duplicate).  An email
+// or phone comes over when no other active customer holds its identity under the tenant's
+// rules now ($3, $4: what the canonical's trigger will derive from it).
 // An identifier another active customer holds is not copied: it stays on the archived
 // duplicate as an alias (with stale legacy data, a later merge may bring it over).
 #define CI_FREE(value_expr, column)                                                                \
@@ -90,7 +94,17 @@ spi::Statement archive_duplicate = {
     ")"
 
 // Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
-// from the duplicate; roles are united (vendor follows the link, not the duplicate).
+// from the duplicate; roles are united (vendor follows the link, not the duplicate).  An email
+// or phone comes over when no other active customer holds its identity under the tenant's
+// rules now ($3, $4: what the canonical's trigger will derive from it).
+// The duplicate's raw email and phone, for their identities under the tenant's rules.
+spi::Statement duplicate_contacts = {
+    "SELECT d.tenant_id, d.email, d.phone FROM customer_identity.customer d"
+    " WHERE d.id OPERATOR(pg_catalog.=) $1",
+    1,
+    {INT8OID},
+    nullptr};
+
 spi::Statement fill_canonical = {
     "UPDATE customer_identity.customer c SET"
     " external_customer_id = CASE WHEN c.external_customer_id IS NULL AND"
@@ -99,10 +113,10 @@ spi::Statement fill_canonical = {
     " user_id = CASE WHEN c.user_id IS NULL AND" CI_FREE("d.user_id", "user_id")
     "   THEN d.user_id ELSE c.user_id END,"
     " email = CASE WHEN c.email IS NULL AND"
-    CI_FREE("customer_identity.normalize_email(d.email)", "email_normalized")
+    CI_FREE("$3", "email_normalized")
     "   THEN d.email ELSE c.email END,"
     " phone = CASE WHEN c.phone IS NULL AND"
-    CI_FREE("customer_identity.normalize_phone(d.phone)", "phone_normalized")
+    CI_FREE("$4", "phone_normalized")
     "   THEN d.phone ELSE c.phone END,"
     " name = COALESCE(c.name, d.name),"
     " metadata = d.metadata OPERATOR(pg_catalog.||) c.metadata,"
@@ -110,8 +124,8 @@ spi::Statement fill_canonical = {
     "   WHERE r OPERATOR(pg_catalog.<>) ALL (c.roles) AND r OPERATOR(pg_catalog.<>) 'vendor')"
     " FROM customer_identity.customer d"
     " WHERE c.id OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2",
-    2,
-    {INT8OID, INT8OID},
+    4,
+    {INT8OID, INT8OID, TEXTOID, TEXTOID},
     nullptr};
 
 spi::Statement record_merge = {
@@ -399,6 +413,27 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         move_vendor_link(*duplicate_vendor, duplicate_id, canonical_id);
         store::add_vendor_role(canonical_id);
     }
+    // The identities the duplicate's email and phone have under the tenant's rules now.
+    spi::Params fill;
+    fill.int8(canonical_id).int8(duplicate_id);
+    {
+        spi::Params id;
+        id.int8(duplicate_id);
+        spi::run(duplicate_contacts, id, 1);
+        const std::string tenant = *spi::text_at(0, 1);
+        const auto email = spi::text_at(0, 2);
+        const auto phone = spi::text_at(0, 3);
+        const identifier_rules::Rules rules = identifier_rules::rules_of(tenant);
+        auto identity = [&](const std::optional<std::string> &raw, Identifier kind) {
+            if (!raw) return std::optional<std::string>();
+            const Normalized n = kind == Identifier::email
+                                     ? identifier_rules::email_identity(rules, *raw)
+                                     : identifier_rules::phone_identity(rules, *raw);
+            return n.ok ? trust::unless_blocked(tenant, kind, std::optional(n.value))
+                        : std::optional<std::string>();
+        };
+        fill.text(identity(email, Identifier::email)).text(identity(phone, Identifier::phone));
+    }
     spi::run(fold_clientele, pair);
     {
         FlagScope own_write(clientele_write_flag());  // rows as redeemed, not new claims
@@ -407,7 +442,7 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
     {
         FlagScope scope(write_permits::merging());
         spi::run(archive_duplicate, pair);  // frees its identifiers among active customers
-        spi::run(fill_canonical, pair);
+        spi::run(fill_canonical, fill);
     }
 
     spi::Params event;

@@ -18,7 +18,9 @@
 
 #include "audit.hpp"
 #include "errors.hpp"
+#include "flag_scope.hpp"
 #include "grouping.hpp"
+#include "identifier_rules.hpp"
 #include "input.hpp"
 #include "merge.hpp"
 #include "normalize.hpp"
@@ -27,6 +29,7 @@
 #include "store.hpp"
 #include "trust.hpp"
 #include "vendor_link.hpp"
+#include "write_permits.hpp"
 
 extern "C" {
 #include "catalog/pg_type.h"
@@ -41,8 +44,10 @@ namespace {
 // An active customer as reconcile sees it: raw values, and what they normalize to.
 struct Candidate : RawIdentity {
     std::int64_t id = 0;
+    std::optional<std::string> email_raw, phone_raw;
     std::optional<std::string> stored_email, stored_phone;
     std::optional<std::int64_t> vendor_id;
+    std::optional<std::int64_t> derived_by;  // identifiers_derived_by
 };
 
 // A vendor without a customer.
@@ -51,6 +56,7 @@ struct LonelyVendor {
     std::optional<std::string> email_raw, email;  // email: normalized
     std::string name;
     std::optional<std::string> stored_email;
+    std::optional<std::int64_t> derived_by;  // identifiers_derived_by
     bool blocked = false;  // the contact email is a blocked value (trust.hpp)
 };
 
@@ -65,15 +71,27 @@ struct Action {
 spi::Statement active_customers = {
     "SELECT c.id, c.external_customer_id, c.user_id, c.email, c.phone, c.email_normalized,"
     " c.phone_normalized, (SELECT v.id FROM customer_identity.vendor v"
-    "                      WHERE v.customer_id OPERATOR(pg_catalog.=) c.id)"
+    "                      WHERE v.customer_id OPERATOR(pg_catalog.=) c.id),"
+    " c.identifiers_derived_by"
     " FROM customer_identity.customer c"
     " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.archived_at IS NULL ORDER BY c.id",
     1,
     {TEXTOID},
     nullptr};
 
+// The same columns of the archived customers (a merged one has no vendor).
+spi::Statement archived_customers = {
+    "SELECT c.id, c.external_customer_id, c.user_id, c.email, c.phone, c.email_normalized,"
+    " c.phone_normalized, NULL::pg_catalog.int8, c.identifiers_derived_by"
+    " FROM customer_identity.customer c"
+    " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.archived_at IS NOT NULL ORDER BY c.id",
+    1,
+    {TEXTOID},
+    nullptr};
+
 spi::Statement lonely_vendors = {
-    "SELECT v.id, v.primary_contact_email, v.name, v.primary_contact_email_normalized"
+    "SELECT v.id, v.primary_contact_email, v.name, v.primary_contact_email_normalized,"
+    " v.identifiers_derived_by"
     " FROM customer_identity.vendor v"
     " WHERE v.tenant_id OPERATOR(pg_catalog.=) $1 AND v.customer_id IS NULL ORDER BY v.id",
     1,
@@ -97,11 +115,19 @@ spi::Statement renormalize_vendor = {
 
 std::string id_text(std::int64_t id) { return std::to_string(id); }
 
-// Reads the tenant's active customers and normalizes their raw identifiers.
-std::vector<Candidate> read_candidates(const std::string &tenant) {
+// Why a row derived under other rules or library versions than the tenant's now (its
+// identifiers_derived_by, identifier_rules.hpp) is re-derived: not corruption, a change.
+// (A row whose values agree with the rules keeps its record: nothing in it is wrong.)
+std::string rederive_reason(const identifier_rules::Rules &rules) {
+    return "derived under other identifier rules or library versions: re-derive under " +
+           rules.description;
+}
+
+// Reads the tenant's active (or archived) customers and normalizes their raw identifiers.
+std::vector<Candidate> read_candidates(const std::string &tenant, spi::Statement &statement) {
     spi::Params params;
     params.text(tenant);
-    const std::uint64_t rows = spi::run(active_customers, params, 0);
+    const std::uint64_t rows = spi::run(statement, params, 0);
     std::vector<Candidate> result;
     result.reserve(rows);
     for (std::uint64_t row = 0; row < rows; ++row) {
@@ -114,6 +140,9 @@ std::vector<Candidate> read_candidates(const std::string &tenant) {
         c.stored_email = spi::text_at(row, 6);
         c.stored_phone = spi::text_at(row, 7);
         c.vendor_id = spi::int8_at(row, 8);
+        c.derived_by = spi::int8_at(row, 9);
+        c.email_raw = email;
+        c.phone_raw = phone;
         static_cast<RawIdentity &>(c) = identity_of_raw(tenant, ext, user, email, phone);
         result.push_back(std::move(c));
     }
@@ -132,8 +161,10 @@ std::vector<LonelyVendor> read_lonely_vendors(const std::string &tenant) {
         v.email_raw = spi::text_at(row, 2);
         v.name = *spi::text_at(row, 3);
         v.stored_email = spi::text_at(row, 4);
+        v.derived_by = spi::int8_at(row, 5);
         if (v.email_raw) {
-            Normalized n = normalize_email(*v.email_raw);
+            Normalized n =
+                identifier_rules::email_identity(identifier_rules::rules_of(tenant), *v.email_raw);
             if (n.ok && trust::blocked(tenant, Identifier::email, n.value))
                 v.blocked = true;
             else if (n.ok)
@@ -162,8 +193,10 @@ std::string shared_identifiers(const Candidate &dup, const std::vector<const Can
 
 // Builds the whole plan; nothing is written.
 std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &customers,
+                         const std::vector<Candidate> &archived,
                          const std::vector<LonelyVendor> &vendors) {
     std::vector<Action> actions;
+    const identifier_rules::Rules rules = identifier_rules::rules_of(tenant);
     std::set<std::string> vendor_emails;  // contact emails of vendors waiting for a customer
     for (const LonelyVendor &v : vendors)
         if (v.email) vendor_emails.insert(*v.email);
@@ -215,14 +248,36 @@ std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &cust
                                    shared_identifiers(*c, group), "customer " + id_text(c->id)});
         }
     }
-    // Normalized columns that disagree with the raw values (written with the rules off).
+    // Normalized columns that disagree with the raw values: written with the rules off, or
+    // derived under other rules than the tenant's now.
+    auto derived_otherwise = [&](const Candidate &c) {
+        return identifier_rules::derived_otherwise(c.derived_by, rules, c.stored_email,
+                                                   c.email_raw, true) &&
+               identifier_rules::derived_otherwise(c.derived_by, rules, c.stored_phone,
+                                                   c.phone_raw, false);
+    };
+    auto renormalize = [&](const Candidate &c, std::optional<std::int64_t> vendor) {
+        if (c.stored_email == c.keys[2] && c.stored_phone == c.keys[3]) return;
+        actions.push_back({"renormalize", c.id, std::nullopt, vendor,
+                           derived_otherwise(c)
+                               ? rederive_reason(rules)
+                               : "stored normalized email/phone do not match the raw values",
+                           "customer " + id_text(c.id)});
+    };
     for (const Candidate &c : customers) {
-        if (!c.malformed.empty() || final_customer[c.id] != c.id || frozen.count(c.id)) continue;
-        if (c.stored_email != c.keys[2] || c.stored_phone != c.keys[3])
-            actions.push_back({"renormalize", c.id, std::nullopt, std::nullopt,
-                               "stored normalized email/phone do not match the raw values",
-                               "customer " + id_text(c.id)});
+        if (!c.malformed.empty() || frozen.count(c.id)) continue;
+        // A linked vendor is re-derived with its customer: they share one email (CI007).
+        if (final_customer[c.id] == c.id)
+            renormalize(c, c.vendor_id);
+        // A duplicate keeps values derived under other rules when the merge archives it (the
+        // rows written with the rules off are derived again then): after the merge, again.
+        else if (derived_otherwise(c))
+            renormalize(c, std::nullopt);
     }
+    // Archived customers keep their identifiers as aliases of the customer they were merged
+    // into: derived as the tenant derives them now, or no alias is found by them.
+    for (const Candidate &c : archived)
+        if (c.malformed.empty()) renormalize(c, std::nullopt);
     // Vendors without a customer: the customer with their contact email, or a new one.
     std::map<std::string, std::int64_t> by_email;  // normalized email -> customer holding it
     std::set<std::int64_t> linked;
@@ -236,9 +291,13 @@ std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &cust
             actions.push_back({"skip", customer, std::nullopt, v.id, reason, subject});
         };
         if (v.stored_email != v.email && v.email)
-            actions.push_back({"renormalize", std::nullopt, std::nullopt, v.id,
-                               "stored normalized contact email does not match the raw value",
-                               subject});
+            actions.push_back(
+                {"renormalize", std::nullopt, std::nullopt, v.id,
+                 identifier_rules::derived_otherwise(v.derived_by, rules, v.stored_email,
+                                                     v.email_raw, true)
+                     ? rederive_reason(rules)
+                     : "stored normalized contact email does not match the raw value",
+                 subject});
         if (!v.email_raw) {
             left_alone(std::nullopt, "vendor has no contact email");
             continue;
@@ -311,8 +370,21 @@ void apply(const std::string &tenant, std::vector<Action> &actions,
         if (a.action == "merge") {
             merge_customers(*a.customer_id, *a.other_id, "reconcile", a.reason);
         } else if (a.action == "renormalize") {
-            id.int8(a.customer_id ? a.customer_id : a.vendor_id);
-            spi::run(a.customer_id ? renormalize_customer : renormalize_vendor, id);
+            // The pair of a linked customer and vendor is re-derived together; each trigger
+            // leaves the shared email to this check (CI007 when the rules part them).
+            {
+                FlagScope rederive(write_permits::rederiving());
+                if (a.customer_id) spi::run(renormalize_customer, spi::Params().int8(a.customer_id));
+                if (a.vendor_id) spi::run(renormalize_vendor, spi::Params().int8(a.vendor_id));
+            }
+            if (a.customer_id && a.vendor_id) {
+                const auto customer = store::load_customer(*a.customer_id);
+                const auto vendor = store::load_vendor(*a.vendor_id, store::Lock::none);
+                if (customer && vendor)
+                    require_same_email(*a.vendor_id, vendor->email_normalized, *a.customer_id,
+                                       customer->value(Identifier::email),
+                                       "cannot re-derive the emails of a linked pair");
+            }
             record_event({tenant,
                           "renormalized",
                           a.customer_id,
@@ -388,9 +460,10 @@ CI_SQL_FUNCTION(ci_reconcile) {
         const auto dry_run = bool_arg(fcinfo, 1);
         if (!dry_run) throw IdentityError(sqlstate::malformed_input, "dry_run must not be null");
         spi::connect();
-        std::vector<Candidate> customers = read_candidates(tenant);
+        std::vector<Candidate> customers = read_candidates(tenant, active_customers);
+        const std::vector<Candidate> archived = read_candidates(tenant, archived_customers);
         const std::vector<LonelyVendor> vendors = read_lonely_vendors(tenant);
-        std::vector<Action> actions = plan(tenant, customers, vendors);
+        std::vector<Action> actions = plan(tenant, customers, archived, vendors);
         if (!*dry_run) apply(tenant, actions, vendors);
         spi::finish();
         emit(fcinfo, actions);

@@ -26,6 +26,7 @@
 #include "audit.hpp"
 #include "claims.hpp"
 #include "errors.hpp"
+#include "identifier_rules.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
 #include "owner_rights.hpp"
@@ -475,7 +476,9 @@ class Resolver {
             if (auto conflict = find_conflict(match, record)) return on_conflict(*conflict);
             auto missing = missing_fields(*record);
             if (!missing.empty()) {
-                if (!store::fill_missing_fields(id, req_.given)) return std::nullopt;
+                if (!store::fill_missing_fields(id, req_.given, req_.key(Identifier::email),
+                                                req_.key(Identifier::phone)))
+                    return std::nullopt;
                 std::vector<std::pair<std::string, std::optional<std::string>>> detail;
                 std::string filled;
                 for (const auto &field : missing) filled += (filled.empty() ? "" : ",") + field;
@@ -590,9 +593,9 @@ std::optional<ResolveOutcome> single_identifier_hit(FunctionCallInfo fcinfo, Loo
     const std::string_view raw = text_view(PG_GETARG_DATUM(given->first));
     std::optional<std::string> key;
     if (id == Identifier::email)
-        key = checked_email(raw);
+        key = identifier_rules::checked_email(tenant, raw);
     else if (id == Identifier::phone)
-        key = checked_phone(raw);
+        key = identifier_rules::checked_phone(tenant, raw);
     else {
         check_identifier(raw, identifier_name(id));
         key.emplace(raw);
@@ -651,8 +654,8 @@ ResolveRequest make_resolve_request(std::optional<std::string> tenant, CustomerF
     req.conflict_returns = conflict_returns;
     req.keys[static_cast<int>(Identifier::external_customer_id)] = req.given.external_customer_id;
     req.keys[static_cast<int>(Identifier::user_id)] = req.given.user_id;
-    const auto email = checked_email(req.given.email);
-    const auto phone = checked_phone(req.given.phone);
+    const auto email = identifier_rules::checked_email(req.tenant, req.given.email);
+    const auto phone = identifier_rules::checked_phone(req.tenant, req.given.phone);
     // A blocked value identifies nobody: the row may carry it, nothing matches by it.
     req.keys[static_cast<int>(Identifier::email)] =
         trust::unless_blocked(req.tenant, Identifier::email, email);

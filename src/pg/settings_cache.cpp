@@ -13,16 +13,18 @@ extern "C" {
 namespace ci::settings_cache {
 namespace {
 
-constexpr int max_caches = 4;
+constexpr int max_caches = 6;
 void (*forget_functions[max_caches])() = {};
 int cache_count = 0;
-// The settings tables (shard_node and moved_bucket too), once a cache was filled (InvalidOid before 0.5.0 or until then).
-Oid watched[5] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
+// The settings tables (shard_node, moved_bucket and identifier_rules too), once a cache was filled (InvalidOid before 0.5.0 or until then).
+Oid watched[6] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
 
 // Relcache callback: a change to a settings table (or to everything) empties the caches.
 void forget_on_change(Datum, Oid relid) {
+    // A settings table not known yet (not filled, or an older version installed when the
+    // cache was filled: an update in this session may create it) could be the one changed.
     bool ours = relid == InvalidOid;
-    for (Oid oid : watched) ours = ours || (OidIsValid(oid) && oid == relid);
+    for (Oid oid : watched) ours = ours || !OidIsValid(oid) || oid == relid;
     if (!ours) return;
     for (int i = 0; i < cache_count; ++i) forget_functions[i]();
 }
@@ -40,6 +42,7 @@ void watch() {
     watched[2] = relations.tenant_binding;
     watched[3] = relations.shard_node;
     watched[4] = relations.moved_bucket;
+    watched[5] = relations.identifier_rules;
 }
 
 void init() { CacheRegisterRelcacheCallback(forget_on_change, (Datum)0); }

@@ -21,6 +21,7 @@
 
 #include "audit.hpp"
 #include "errors.hpp"
+#include "identifier_rules.hpp"
 #include "input.hpp"
 #include "invite.hpp"
 #include "jsonb_walk.hpp"
@@ -186,6 +187,59 @@ void check_metadata(const RowView &row, const std::optional<RowView> &old, RowCh
                                                        " levels of objects and arrays");
 }
 
+// A text column's value as an owned string.
+std::optional<std::string> owned(std::optional<std::string_view> value) {
+    if (!value) return std::nullopt;
+    return std::string(*value);
+}
+
+// A row's email and phone identities and the derivation they were derived under.
+struct DerivedIdentifiers {
+    std::optional<std::string> email, phone;
+    std::optional<std::int64_t> derivation;
+    bool kept = false;  // the old row's values, derived under earlier rules
+};
+
+// The identities of the row's email and phone under the tenant's rules
+// (identifier_rules.hpp); a changed raw value is checked against its length limit too.  An
+// UPDATE that changes neither raw value of a row derived under other rules (and not written
+// with the rules off: identifier_rules::derived_otherwise) keeps its values until reconcile
+// re-derives them: opting in to new rules changes no row behind the owner's back, and no
+// unrelated write fails on a duplicate the new rules reveal.
+DerivedIdentifiers derive_identifiers(const std::string &tenant, const RowView &row,
+                                      const std::optional<RowView> &old) {
+    const identifier_rules::Rules &rules = identifier_rules::rules_of(tenant);
+    const bool email_changed = changed(row, old, "email");
+    const bool phone_changed = changed(row, old, "phone");
+    if (old && !email_changed && !phone_changed && !write_permits::rederiving() &&
+        row.has_column("identifiers_derived_by")) {
+        const auto derived_by = old->int8("identifiers_derived_by");
+        auto email = owned(old->text("email_normalized"));
+        auto phone = owned(old->text("phone_normalized"));
+        if (derived_by != rules.derivation &&
+            identifier_rules::derived_otherwise(derived_by, rules, email,
+                                                owned(old->text("email")), true) &&
+            identifier_rules::derived_otherwise(derived_by, rules, phone,
+                                                owned(old->text("phone")), false))
+            return {std::move(email), std::move(phone), derived_by, true};
+    }
+    return {identifier_rules::checked_email(tenant, row.text("email"), "email", email_changed),
+            identifier_rules::checked_phone(tenant, row.text("phone"), "phone", phone_changed),
+            rules.derivation, false};
+}
+
+// Records the derivation of a row's identifiers (0.10.0 and later).
+void set_derivation(const RowView &row, const std::optional<std::int64_t> &derivation,
+                    RowChanges &changes) {
+    if (!row.has_column("identifiers_derived_by") ||
+        row.int8("identifiers_derived_by") == derivation)
+        return;
+    if (derivation)
+        changes.set_datum(row, "identifiers_derived_by", Int64GetDatum(*derivation));
+    else
+        changes.set_null(row, "identifiers_derived_by");
+}
+
 // BEFORE INSERT OR UPDATE ON customer.
 Datum customer_before_write(FunctionCallInfo fcinfo) {
     TriggerData *td = trigger_data(fcinfo, "customer_before_write");
@@ -198,14 +252,15 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
 
     check_identifier(row.text("external_customer_id"), "external_customer_id");
     check_identifier(row.text("user_id"), "user_id");
-    const auto email = changed(row, old, "email") ? checked_email(row.text("email"))
-                                                  : normalized_email_any_length(row.text("email"));
-    const auto phone = changed(row, old, "phone") ? checked_phone(row.text("phone"))
-                                                  : normalized_phone_any_length(row.text("phone"));
     if (changed(row, old, "name")) check_name(row.text("name"));
+    const DerivedIdentifiers derived = derive_identifiers(tenant, row, old);
+    const auto &email = derived.email;
+    const auto &phone = derived.phone;
     // Blocked values stay in the raw column and derive nothing: they identify nobody.
-    const auto &email_key = trust::unless_blocked(tenant, Identifier::email, email);
-    const auto &phone_key = trust::unless_blocked(tenant, Identifier::phone, phone);
+    const auto &email_key =
+        derived.kept ? email : trust::unless_blocked(tenant, Identifier::email, email);
+    const auto &phone_key =
+        derived.kept ? phone : trust::unless_blocked(tenant, Identifier::phone, phone);
 
     RowChanges changes;
     if (auto distinct = checked_roles(row)) changes.set_text_array(row, "roles", *distinct);
@@ -214,6 +269,7 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
         changes.set_text(row, "email_normalized", email_key);
     if (!is_update || phone_key != row.text("phone_normalized"))
         changes.set_text(row, "phone_normalized", phone_key);
+    set_derivation(row, derived.derivation, changes);
     // A verification belongs to the value verified: a new email or phone is unverified unless
     // the same write marks it verified.
     if (row.has_column("email_verified_at")) {
@@ -227,13 +283,17 @@ Datum customer_before_write(FunctionCallInfo fcinfo) {
                             "customer.merged_into cannot be written directly", {},
                             "Use merge_customers or unmerge_customer.");
     // A linked customer's email follows its vendor's contact email (CI007).
-    if (old && email_key != old->text("email_normalized") && has_vendor_role(row))
+    // (reconcile re-deriving a linked pair checks the pair once both are written.)
+    if (old && email_key != old->text("email_normalized") && has_vendor_role(row) &&
+        !write_permits::rederiving())
         if (const auto vendor = probe::vendor_of_customer(*row.int8("id")))
             require_same_email(
                 vendor->id, vendor->email_normalized, *row.int8("id"), email_key,
                 "cannot change the email of customer " + std::to_string(*row.int8("id")));
-    // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own.
-    if (is_update && !write_permits::restoring()) changes.set_timestamptz_now(row, "updated_at");
+    // updated_at follows every UPDATE; only unmerge, restoring rows as they were, keeps its own,
+    // and a re-derivation, which edits nothing (unmerge reads updated_at for edits).
+    if (is_update && !write_permits::restoring() && !write_permits::rederiving())
+        changes.set_timestamptz_now(row, "updated_at");
     check_metadata(row, old, changes, "metadata");
     // Registration through an invite (invite.cpp).
     queue_customer_write(row, changes, is_update);
@@ -342,17 +402,29 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
                             "Use link_vendor_to_customer or unlink_vendor_from_customer.");
     RowChanges changes;
     check_metadata(row, old, changes, "vendor metadata");
-    const auto email = trust::unless_blocked(
-        tenant, Identifier::email,
-        changed(row, old, "primary_contact_email")
-            ? checked_email(row.text("primary_contact_email"), "primary_contact_email")
-            : normalized_email_any_length(row.text("primary_contact_email")));
+    // As derive_identifiers does for a customer: an unchanged email of a vendor derived
+    // under other rules keeps its value until reconcile re-derives it.
+    const identifier_rules::Rules &rules = identifier_rules::rules_of(tenant);
+    const bool email_changed = changed(row, old, "primary_contact_email");
+    const bool kept = old && !email_changed && !write_permits::rederiving() &&
+                      row.has_column("identifiers_derived_by") &&
+                      identifier_rules::derived_otherwise(
+                          old->int8("identifiers_derived_by"), rules,
+                          owned(old->text("primary_contact_email_normalized")),
+                          owned(old->text("primary_contact_email")), true);
+    const auto email =
+        kept ? owned(old->text("primary_contact_email_normalized"))
+             : trust::unless_blocked(
+                   tenant, Identifier::email,
+                   identifier_rules::checked_email(tenant, row.text("primary_contact_email"),
+                                                   "primary_contact_email", email_changed));
     if (!is_update || email != row.text("primary_contact_email_normalized"))
         changes.set_text(row, "primary_contact_email_normalized", email);
+    set_derivation(row, kept ? old->int8("identifiers_derived_by") : rules.derivation, changes);
     // A linked vendor's contact email follows its customer's (CI007): otherwise resolving by
     // the new email would lead to the linked customer, who never had it.
     if (old && customer_id && customer_id == old_customer_id &&
-        email != old->text("primary_contact_email_normalized")) {
+        email != old->text("primary_contact_email_normalized") && !write_permits::rederiving()) {
         const auto customer = store::load_customer(*customer_id);
         require_same_email(id, email, *customer_id,
                            customer ? customer->value(Identifier::email) : std::nullopt,

@@ -6,12 +6,15 @@
 #include "audit.hpp"
 #include "blocklist.hpp"
 #include "errors.hpp"
+#include "flag_scope.hpp"
+#include "identifier_rules.hpp"
 #include "input.hpp"
 #include "normalize.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
 #include "settings_cache.hpp"
 #include "spi.hpp"
+#include "write_permits.hpp"
 
 extern "C" {
 #include "catalog/pg_type.h"
@@ -186,10 +189,13 @@ Identifier weak_identifier_arg(const std::optional<std::string> &name) {
                         name ? "Got " + quote_for_message(*name) + "." : "Got NULL.");
 }
 
-// The normalized value of a blocked-list argument (22023 when malformed).
-std::string normalized_value(Identifier id, const std::optional<std::string> &value) {
+// The tenant's identity of a blocked-list argument (22023 when malformed): a blocked value
+// is kept in the form the tenant's rules give it, so it matches every spelling.
+std::string normalized_value(const std::string &tenant, Identifier id,
+                             const std::optional<std::string> &value) {
     const auto raw = required(value, "value");
-    return *(id == Identifier::email ? checked_email(raw) : checked_phone(raw));
+    return *(id == Identifier::email ? identifier_rules::checked_email(tenant, raw)
+                                     : identifier_rules::checked_phone(tenant, raw));
 }
 
 }  // namespace
@@ -231,7 +237,7 @@ CI_SQL_FUNCTION(ci_block_identifier) {
     return entry_guard([&] {
         const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
         const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
-        const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
+        const std::string value = trust::normalized_value(tenant, id, text_arg(fcinfo, 2));
         const auto reason = text_arg(fcinfo, 3);
         spi::connect();
         spi::Params row;
@@ -239,6 +245,7 @@ CI_SQL_FUNCTION(ci_block_identifier) {
         if (spi::run(trust::insert_blocked, row) == 1) {
             spi::Params key;
             key.text(tenant).text(value);
+            FlagScope rederive(write_permits::rederiving());
             if (id == Identifier::email) {
                 spi::run(trust::rederive_customer_email, key);
                 spi::run(trust::rederive_vendor_email, key);
@@ -262,7 +269,7 @@ CI_SQL_FUNCTION(ci_unblock_identifier) {
     return entry_guard([&] {
         const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
         const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
-        const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
+        const std::string value = trust::normalized_value(tenant, id, text_arg(fcinfo, 2));
         spi::connect();
         spi::Params key;
         key.text(tenant).text(identifier_name(id)).text(value);
@@ -284,13 +291,13 @@ CI_SQL_FUNCTION(ci_is_blocked_identifier) {
     return entry_guard([&] {
         const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
         const Identifier id = trust::weak_identifier_arg(text_arg(fcinfo, 1));
-        const std::string value = trust::normalized_value(id, text_arg(fcinfo, 2));
+        const std::string value = trust::normalized_value(tenant, id, text_arg(fcinfo, 2));
         return BoolGetDatum(trust::blocked(tenant, id, value));
     });
 }
 
 // derived_identifier(tenant_id, kind, value): the normalized value the triggers derive from
-// a raw email or phone -- NULL when it is malformed or blocked in the tenant (for
+// a raw email or phone under the tenant's rules now -- NULL when it is malformed or blocked in the tenant (for
 // check_integrity, which must not stop at the first malformed legacy row).
 CI_SQL_FUNCTION(ci_derived_identifier) {
     return entry_guard([&]() -> Datum {
@@ -302,7 +309,9 @@ CI_SQL_FUNCTION(ci_derived_identifier) {
             return (Datum)0;
         }
         const Identifier id = trust::weak_identifier_arg(kind);
-        const Normalized n = id == Identifier::email ? normalize_email(*value) : normalize_phone(*value);
+        const identifier_rules::Rules &rules = identifier_rules::rules_of(*tenant);
+        const Normalized n = id == Identifier::email ? identifier_rules::email_identity(rules, *value)
+                                                     : identifier_rules::phone_identity(rules, *value);
         const auto derived =
             n.ok ? trust::unless_blocked(*tenant, id, std::optional<std::string>(n.value))
                  : std::nullopt;

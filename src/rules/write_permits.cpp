@@ -7,6 +7,7 @@ namespace {
 bool merging_flag = false;
 bool restoring_flag = false;
 bool erasing_flag = false;
+bool rederiving_flag = false;
 
 }  // namespace
 
@@ -15,5 +16,7 @@ bool &merging() { return merging_flag; }
 bool &restoring() { return restoring_flag; }
 
 bool &erasing() { return erasing_flag; }
+
+bool &rederiving() { return rederiving_flag; }
 
 }  // namespace ci::write_permits

@@ -783,11 +783,13 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
 }
 
 SettingsRelations settings_relations() {
-    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
+    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid,
+                                InvalidOid, InvalidOid, InvalidOid};
     pg_call([&] {
         ensure_catalog();
         relations = {catalog.trust_policy, catalog.blocked, catalog.binding,
-                     sharding_relation("shard_node"), sharding_relation("moved_bucket")};
+                     sharding_relation("shard_node"), sharding_relation("moved_bucket"),
+                     sharding_relation("identifier_rules")};
     });
     return relations;
 }
@@ -814,6 +816,32 @@ std::vector<std::int32_t> int_column_values(Oid relation, const char *column) {
     return values;
 }
 }  // namespace
+
+std::vector<IdentifierRuleRow> identifier_rule_rows() {
+    std::vector<IdentifierRuleRow> rows;
+    pg_call([&] {
+        ensure_catalog();
+        const Oid relation = sharding_relation("identifier_rules");
+        if (!OidIsValid(relation)) return;
+        with_probe_snapshot([&](Snapshot snapshot) {
+            Relation rel = table_open(relation, AccessShareLock);
+            const AttrNumber columns[3] = {column_named(relation, "tenant_id"),
+                                           column_named(relation, "phone"),
+                                           column_named(relation, "email")};
+            TableScanDesc scan = table_beginscan(rel, snapshot, 0, nullptr);
+            TupleTableSlot *slot = table_slot_create(rel, nullptr);
+            while (table_scan_getnextslot(scan, ForwardScanDirection, slot)) {
+                RawText texts[3];
+                for (int i = 0; i < 3; ++i) read_text_column(slot, columns[i], &texts[i]);
+                rows.push_back({to_string(texts[0]), to_string(texts[1]), to_string(texts[2])});
+            }
+            ExecDropSingleTupleTableSlot(slot);
+            table_endscan(scan);
+            table_close(rel, AccessShareLock);
+        });
+    });
+    return rows;
+}
 
 std::optional<std::uint32_t> shard_node() {
     std::vector<std::int32_t> nodes;

@@ -64,8 +64,16 @@ std::optional<std::string> tenant_binding(std::uint32_t role);
 struct SettingsRelations {
     std::uint32_t trust_policy, blocked_identifier, tenant_binding;  // Oids
     std::uint32_t shard_node, moved_bucket;  // InvalidOid before 0.8.0
+    std::uint32_t identifier_rules;          // InvalidOid before 0.10.0
 };
 SettingsRelations settings_relations();
+// A row of identifier_rules (0.10.0): tenant NULL is the default of every tenant; a NULL
+// phone or email rule is the default's.
+struct IdentifierRuleRow {
+    std::optional<std::string> tenant, phone, email;
+};
+// Every row of identifier_rules (a small table, read whole); none before 0.10.0.
+std::vector<IdentifierRuleRow> identifier_rule_rows();
 // This database's shard node number (shard_node, 0.8.0), or nullopt when it is no shard.
 std::optional<std::uint32_t> shard_node();
 // The buckets this shard moved to another one (moved_bucket, 0.8.0).

@@ -74,7 +74,7 @@ static VersionedStatement insert_customer_stmt = {
     CI_INSERT_CUSTOMER("", "")};
 
 // Fills what is missing; a verified email or phone is stamped when the customer gets it now
-// or already has that very value.
+// or already has that very value ($10, $11: their identities under the tenant's rules).
 #define CI_FILL_MISSING(stamps)                                                                \
     {"UPDATE customer_identity.customer SET"                                                   \
      " external_customer_id = COALESCE(external_customer_id, $2),"                            \
@@ -82,19 +82,18 @@ static VersionedStatement insert_customer_stmt = {
      " phone = COALESCE(phone, $5), name = COALESCE(name, $6),"                                \
      " metadata = COALESCE($7::pg_catalog.jsonb OPERATOR(pg_catalog.||) metadata, metadata)"  \
      stamps " WHERE id OPERATOR(pg_catalog.=) $1",                                              \
-     9,                                                                                        \
-     {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID},        \
+     11,                                                                                       \
+     {INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID, BOOLOID,         \
+      TEXTOID, TEXTOID},                                                                       \
      nullptr}
 
 static VersionedStatement fill_missing_stmt = {
     CI_FILL_MISSING(
         ", email_verified_at = CASE WHEN $8 AND email_verified_at IS NULL AND $4 IS NOT NULL"
-        "   AND (email IS NULL OR email_normalized OPERATOR(pg_catalog.=)"
-        "        customer_identity.normalize_email($4))"
+        "   AND (email IS NULL OR email_normalized OPERATOR(pg_catalog.=) $10)"
         "   THEN pg_catalog.clock_timestamp() ELSE email_verified_at END,"
         " phone_verified_at = CASE WHEN $9 AND phone_verified_at IS NULL AND $5 IS NOT NULL"
-        "   AND (phone IS NULL OR phone_normalized OPERATOR(pg_catalog.=)"
-        "        customer_identity.normalize_phone($5))"
+        "   AND (phone IS NULL OR phone_normalized OPERATOR(pg_catalog.=) $11)"
         "   THEN pg_catalog.clock_timestamp() ELSE phone_verified_at END"),
     CI_FILL_MISSING("")};
 
@@ -240,7 +239,9 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
     return spi::int8_at(0, 1);
 }
 
-bool fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
+bool fill_missing_fields(std::int64_t id, const CustomerFields &fields,
+                         const std::optional<std::string> &email_key,
+                         const std::optional<std::string> &phone_key) {
     spi::Params params;
     params.int8(id)
         .text(fields.external_customer_id)
@@ -250,7 +251,9 @@ bool fill_missing_fields(std::int64_t id, const CustomerFields &fields) {
         .text(fields.name)
         .text(fields.metadata)
         .boolean(fields.email_verified)
-        .boolean(fields.phone_verified);
+        .boolean(fields.phone_verified)
+        .text(email_key)
+        .text(phone_key);
     // A writer that takes no identity lock (a plain INSERT) may hold the value by now.
     return spi::run_tolerating(fill_missing_stmt.get(), params, ERRCODE_UNIQUE_VIOLATION);
 }

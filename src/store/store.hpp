@@ -95,7 +95,9 @@ std::optional<std::int64_t> insert_customer(const std::string &tenant,
                                             const CustomerFields &fields);
 // Sets each given field the customer does not have yet; existing values are kept.  False
 // when another active customer took one of the identifiers meanwhile (nothing written).
-bool fill_missing_fields(std::int64_t id, const CustomerFields &fields);
+bool fill_missing_fields(std::int64_t id, const CustomerFields &fields,
+                         const std::optional<std::string> &email_key,
+                         const std::optional<std::string> &phone_key);
 // Does the metadata (jsonb text) have a key the customer's metadata lacks?
 bool lacks_metadata_keys(std::int64_t id, const std::string &metadata);
 // Is the customer in any vendor's clientele (vendor_customer)?
