@@ -1,8 +1,8 @@
--- Phone numbers through libphonenumber (issue 28, the foundation): normalize_phone(phone,
--- region) gives a phone's E.164 identity however it is written in the region; without a
--- region ('') a number written with its country code is parsed and a national one keeps
--- normalize_phone(text)'s form.  Nothing else changes: the triggers and resolution still
--- use normalize_phone(text).
+-- Phone numbers through libphonenumber (issue 28): normalize_phone(phone, region) gives a
+-- phone's E.164 identity however it is written in the region; without a region ('') a
+-- number written with its country code is parsed and a national one keeps
+-- normalize_phone(text)'s form.  At the end, the same spellings through the tenant rules
+-- that the triggers and resolution use (36_identifier_rules tests those rules).
 SET search_path = customer_identity;
 \set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
 
@@ -195,6 +195,23 @@ SELECT normalize_phone('123', 'GB');
 :sqlstate
 SELECT normalize_phone('555-CALL-NOW', 'US');
 :sqlstate
+RESET ROLE;
+
+------------------------------------------------------------------------------
+-- The same 120 spellings through the rules: one tenant per country, its region set by the
+-- owner; the application resolves every spelling, and there is one customer per number
+------------------------------------------------------------------------------
+SELECT count(*) AS regions_set FROM phone_example e, LATERAL set_phone_region(e.region, 'pn_' || e.region);
+SET ROLE regress_ci_phone_app;
+CREATE TEMP TABLE phone_resolved AS
+SELECT s.region, s.way, s.spelling, r.customer_id, r.created
+  FROM phone_spelling s,
+       LATERAL resolve_customer_identity(tenant_id => 'pn_' || s.region, phone => s.spelling) r;
+SELECT count(*) AS spellings, count(DISTINCT customer_id) AS customers, count(*) FILTER (WHERE created) AS created
+  FROM phone_resolved;
+SELECT r.region, count(DISTINCT r.customer_id) AS customers, bool_and(c.phone_normalized = e.e164) AS e164
+  FROM phone_resolved r JOIN customer c ON c.id = r.customer_id JOIN phone_example e USING (region)
+ GROUP BY r.region ORDER BY r.region;
 RESET ROLE;
 REVOKE SELECT ON phone_spelling, phone_example FROM regress_ci_phone_app;
 DROP OWNED BY regress_ci_phone_app;

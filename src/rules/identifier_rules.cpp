@@ -4,6 +4,8 @@
 
 #include <map>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "audit.hpp"
 #include "errors.hpp"
@@ -15,6 +17,7 @@
 
 extern "C" {
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
@@ -225,6 +228,55 @@ spi::Statement upsert_email_rule = {
     {TEXTOID, TEXTOID},
     nullptr};
 
+// The blocked values (trust.hpp) of one kind the rules of a tenant, or of every tenant that
+// takes the default ($1 NULL), apply to: stored in the form the old rules gave them.
+#define CI_BLOCKED_UNDER(column)                                                                \
+    "SELECT b.tenant_id, b.value FROM customer_identity.blocked_identifier b"                 \
+    " WHERE b.identifier OPERATOR(pg_catalog.=) $2 AND CASE WHEN $1::pg_catalog.text IS NULL"  \
+    "   THEN NOT EXISTS (SELECT 1 FROM customer_identity.identifier_rules r"                   \
+    "                    WHERE r.tenant_id OPERATOR(pg_catalog.=) b.tenant_id"                 \
+    "                      AND r." column " IS NOT NULL)"                                       \
+    "   ELSE b.tenant_id OPERATOR(pg_catalog.=) $1 END ORDER BY b.tenant_id, b.value"
+spi::Statement blocked_under_phone_rule = {CI_BLOCKED_UNDER("phone"), 2, {TEXTOID, TEXTOID}, nullptr};
+spi::Statement blocked_under_email_rule = {CI_BLOCKED_UNDER("email"), 2, {TEXTOID, TEXTOID}, nullptr};
+
+// A blocked value in its new form: rewritten, or dropped where the new form is blocked too.
+spi::Statement rewrite_blocked = {
+    "WITH kept AS (SELECT 1 FROM customer_identity.blocked_identifier"
+    "              WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND identifier OPERATOR(pg_catalog.=) $2"
+    "                AND value OPERATOR(pg_catalog.=) $4),"
+    " dropped AS (DELETE FROM customer_identity.blocked_identifier"
+    "             WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND identifier OPERATOR(pg_catalog.=) $2"
+    "               AND value OPERATOR(pg_catalog.=) $3 AND EXISTS (SELECT 1 FROM kept))"
+    " UPDATE customer_identity.blocked_identifier SET value = $4"
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1 AND identifier OPERATOR(pg_catalog.=) $2"
+    "   AND value OPERATOR(pg_catalog.=) $3 AND NOT EXISTS (SELECT 1 FROM kept)",
+    4,
+    {TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    nullptr};
+
+// Re-derives the blocked values a rule change reaches, so that a blocked value keeps
+// matching every spelling under the new rules.  A value the new rules cannot read (a
+// national number no longer possible in the new region) stays as it was: it matches nothing.
+void rederive_blocked(const std::optional<std::string> &tenant, bool phone) {
+    pg_call([] { CommandCounterIncrement(); });  // the rule just written, and its invalidation
+    spi::Params scope;
+    scope.text(tenant).text(std::string(phone ? "phone" : "email"));
+    const std::uint64_t rows =
+        spi::run(phone ? blocked_under_phone_rule : blocked_under_email_rule, scope);
+    std::vector<std::pair<std::string, std::string>> values;
+    for (std::uint64_t row = 0; row < rows; ++row)
+        values.emplace_back(*spi::text_at(row, 1), *spi::text_at(row, 2));
+    for (const auto &[owner, value] : values) {
+        const Rules &rules = rules_of(owner);
+        const Normalized now = phone ? phone_identity(rules, value) : email_identity(rules, value);
+        if (!now.ok || now.value == value) continue;
+        spi::Params rewrite;
+        rewrite.text(owner).text(std::string(phone ? "phone" : "email")).text(value).text(now.value);
+        spi::run(rewrite_blocked, rewrite);
+    }
+}
+
 // The tenant argument of an owner function: NULL means the default.
 std::optional<std::string> scope_arg(FunctionCallInfo fcinfo, int index) {
     const auto tenant = text_arg(fcinfo, index);
@@ -239,6 +291,7 @@ void set_rule(const std::optional<std::string> &tenant, spi::Statement &upsert,
     spi::Params row;
     row.text(tenant).text(value);
     spi::run(upsert, row);
+    rederive_blocked(tenant, std::string(rule) == "phone");
     record_event({tenant.value_or(default_scope),
                   event,
                   std::nullopt,
