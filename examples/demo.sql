@@ -40,12 +40,16 @@ SELECT customer_id, method, created
 -- Second checkout: the same row, found by user id (no duplicate).
 SELECT customer_id, method, created
   FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-42');
--- Staff had created a walk-in customer by phone before the app existed; the app user
--- with that phone (confirmed by an SMS code at sign-up) resolves to it, and the customer
--- gains the user id.  A phone proves who someone is only once verified (see report 003).
-INSERT INTO customer (tenant_id, name, phone) VALUES ('bakery', 'Walk-in Linus', '555-010-7777');
+-- The bakery is in the US: its owner says so once, and every phone it writes or resolves is
+-- read as a US number, whatever way it is typed (README "Identifiers").
+SELECT set_phone_region('US', 'bakery');
+-- Staff had created a walk-in customer at the till, typing the local number; the app user
+-- with that phone (confirmed by an SMS code at sign-up) arrives with the international form
+-- the app stores, resolves to the walk-in, and the customer gains the user id.  A phone
+-- proves who someone is only once verified (see report 003).
+INSERT INTO customer (tenant_id, name, phone) VALUES ('bakery', 'Walk-in Linus', '(555) 010-7777');
 SELECT customer_id, method, created
-  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-77', phone => '555 010 7777',
+  FROM resolve_customer_identity(tenant_id => 'bakery', user_id => 'u-77', phone => '+1 555-010-7777',
                                  phone_verified => true);
 SELECT name, user_id, phone, phone_normalized FROM customer WHERE tenant_id = 'bakery' ORDER BY id;
 -- Phone numbers are unique per business: the same phone in another business is another customer.
