@@ -45,7 +45,9 @@ struct Rules {
     std::optional<std::int64_t> derivation;
 };
 
-// The tenant's rules: its own row, else the default row, else the built-in default.
+// The tenant's rules: its own row, else the default row, else the built-in default.  The
+// reference lives until the cache is emptied: by any catalog access that processes
+// invalidations (a probe, an SPI statement), so copy what is needed past one.
 const Rules &rules_of(const std::string &tenant);
 
 // The rule names as SQL spells them: 'legacy', 'international' or the region; 'legacy',

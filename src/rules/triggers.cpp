@@ -404,7 +404,9 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     check_metadata(row, old, changes, "vendor metadata");
     // As derive_identifiers does for a customer: an unchanged email of a vendor derived
     // under other rules keeps its value until reconcile re-derives it.
+    // (The rules are read before the blocked-value probe, which may empty their cache.)
     const identifier_rules::Rules &rules = identifier_rules::rules_of(tenant);
+    const std::optional<std::int64_t> derivation = rules.derivation;
     const bool email_changed = changed(row, old, "primary_contact_email");
     const bool kept = old && !email_changed && !write_permits::rederiving() &&
                       row.has_column("identifiers_derived_by") &&
@@ -420,7 +422,7 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
                                                    "primary_contact_email", email_changed));
     if (!is_update || email != row.text("primary_contact_email_normalized"))
         changes.set_text(row, "primary_contact_email_normalized", email);
-    set_derivation(row, kept ? old->int8("identifiers_derived_by") : rules.derivation, changes);
+    set_derivation(row, kept ? old->int8("identifiers_derived_by") : derivation, changes);
     // A linked vendor's contact email follows its customer's (CI007): otherwise resolving by
     // the new email would lead to the linked customer, who never had it.
     if (old && customer_id && customer_id == old_customer_id &&
