@@ -52,10 +52,11 @@ static bool placeholder(std::string_view digits) {
     return false;
 }
 
-bool builtin_blocked_phone(std::string_view phone) {
+bool builtin_blocked_phone(std::string_view phone, bool national_part) {
     if (phone.empty() || phone.front() != '+') return placeholder(phone);
     const std::string_view digits = phone.substr(1);
     if (placeholder(digits)) return true;
+    if (!national_part) return false;
     // An international number is a placeholder when its national part is one: the country
     // code (one to three digits) is whatever the form's default was ("+1 123 456 7890").  The
     // code's length is not known here, so the national part must be long (a real number's

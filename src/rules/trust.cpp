@@ -84,7 +84,10 @@ bool is_weak(Identifier id) { return id == Identifier::email || id == Identifier
 bool blocked(const std::string &tenant, Identifier id, const std::string &value) {
     if (!is_weak(id)) return false;
     if (policy_of(tenant).builtin_blocklist &&
-        (id == Identifier::email ? builtin_blocked_email(value) : builtin_blocked_phone(value)))
+        (id == Identifier::email
+             ? builtin_blocked_email(value)
+             : builtin_blocked_phone(value, identifier_rules::rules_of(tenant).phone !=
+                                                identifier_rules::PhoneForm::legacy)))
         return true;
     return has_own_list(tenant) && probe::blocked_value(tenant, identifier_name(id), value);
 }

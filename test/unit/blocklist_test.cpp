@@ -33,21 +33,24 @@ TEST(BuiltinBlocklist, RepeatedAndCountingPhonesAreBlocked) {
     EXPECT_TRUE(ci::builtin_blocked_phone("9876543210"));
 }
 
-// E.164 forms (a region's parse) of placeholders typed as national numbers.
+// E.164 forms (a region's parse) of placeholders typed as national numbers; 0.9.0's legacy
+// forms keep the list they had.
 TEST(BuiltinBlocklist, PlaceholdersAfterACountryCodeAreBlocked) {
-    EXPECT_TRUE(ci::builtin_blocked_phone("+11234567890"));
-    EXPECT_TRUE(ci::builtin_blocked_phone("+15555555555"));
-    EXPECT_TRUE(ci::builtin_blocked_phone("+447777777777"));
-    EXPECT_TRUE(ci::builtin_blocked_phone("+3530123456789"));
+    EXPECT_TRUE(ci::builtin_blocked_phone("+11234567890", true));
+    EXPECT_TRUE(ci::builtin_blocked_phone("+15555555555", true));
+    EXPECT_TRUE(ci::builtin_blocked_phone("+447777777777", true));
+    EXPECT_TRUE(ci::builtin_blocked_phone("+3530123456789", true));
+    EXPECT_FALSE(ci::builtin_blocked_phone("+11234567890"));
+    EXPECT_FALSE(ci::builtin_blocked_phone("+447777777777"));
 }
 
 TEST(BuiltinBlocklist, ShortAndRealPhonesAreNot) {
     EXPECT_FALSE(ci::builtin_blocked_phone("0000"));
     EXPECT_FALSE(ci::builtin_blocked_phone("123456"));
     EXPECT_FALSE(ci::builtin_blocked_phone("+15551230001"));
-    EXPECT_FALSE(ci::builtin_blocked_phone("+4930123456"));
-    EXPECT_FALSE(ci::builtin_blocked_phone("+49301234567"));
-    EXPECT_FALSE(ci::builtin_blocked_phone("+12345678901"));
+    EXPECT_FALSE(ci::builtin_blocked_phone("+4930123456", true));
+    EXPECT_FALSE(ci::builtin_blocked_phone("+49301234567", true));
+    EXPECT_FALSE(ci::builtin_blocked_phone("+12345678901", true));
 }
 
 }  // namespace
