@@ -33,7 +33,13 @@ CREATE OR REPLACE FUNCTION @extschema@.payload_mentions(payload jsonb, tenant_id
 -- The events that may name an identifier, found without reading the tenant's whole trail:
 -- erasure asks the index for the keys of the person's identifiers, then payload_mentions
 -- decides on those events alone (src/store/event_search.hpp: which keys, and why they find every
--- event payload_mentions would).
+-- event payload_mentions would).  The keys do not depend on a tenant's identifier rules: an
+-- email is keyed by its identity under each rule (0.9's, exact, provider), a phone by the last
+-- digits of each reading of it as written, and erasure checks each leaf under the tenant's
+-- rules.  The index is built by 0.10.0 -- here, with the keys of this version, for a fresh
+-- install and an upgrade from 0.9.0 alike -- so nothing needs a REINDEX; after an upgrade of
+-- ICU or libidn2 that changes an email's identity, REINDEX it (as any index on
+-- normalize_email(text, text)).
 CREATE FUNCTION @extschema@.event_search_keys(tenant_id text, detail jsonb) RETURNS bigint[]
     AS 'MODULE_PATHNAME', 'ci_event_search_keys' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.event_search_keys(text, jsonb) IS

@@ -17,6 +17,9 @@
 // contact email of their linked vendor.  A former identifier that another customer (or an
 // unlinked vendor) of the tenant holds now is that one's: it leaves only the events about
 // them, never finds other events or vendors.
+// An email or phone is theirs by its identity under the tenant's rules (identifier_rules.hpp),
+// however it is spelled: each email or phone leaf of a payload erasure reaches is checked
+// under those rules, and one whose identity is theirs leaves as it is written.
 // Payloads are walked without recursion (jsonb_walk.hpp): a deep value stored by an older
 // version cannot stop an erasure.
 // Blocked values are the owner's list of values that identify nobody: erasure leaves the
@@ -32,7 +35,9 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "erasure.hpp"
@@ -40,6 +45,7 @@
 #include "errors.hpp"
 #include "event_search.hpp"
 #include "flag_scope.hpp"
+#include "identifier_rules.hpp"
 #include "identity_lock.hpp"
 #include "input.hpp"
 #include "jsonb_walk.hpp"
@@ -201,6 +207,28 @@ spi::Statement clear_vendor_emails = {
     {TEXTOID, TEXTARRAYOID},
     nullptr};
 
+// The tenant's other events that name one of their identifiers (payload_mentions, on the
+// events the index gives): $1 tenant, $3 their identifiers, $4 ids erased, $6 their emails
+// and phones as typed and normalized, other_events the index's condition (scrub_events).
+#define CI_OTHERS(other_events)                                                              \
+    " FROM customer_identity.identity_event e"                                               \
+    "  WHERE e.tenant_id OPERATOR(pg_catalog.=) $1" other_events                             \
+    "    AND (e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE" \
+    "    AND (e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[]))"       \
+    " IS NOT TRUE"                                                                           \
+    "    AND e.event_type OPERATOR(pg_catalog.<>) 'identifier_blocked'"                      \
+    "    AND customer_identity.payload_mentions(e.detail, $1, $3::pg_catalog.text[],"        \
+    "      $6::pg_catalog.text[])"
+
+// The claims on them, accepted into them, or resting on one of their identifiers (the same
+// kind and value): $1 tenant, $3 their identifiers, $4 ids erased.
+#define CI_CLAIMS_OF_THEM                                                                 \
+    " WHERE (c.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"            \
+    "  OR c.result_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"        \
+    "  OR (c.tenant_id OPERATOR(pg_catalog.=) $1"                                         \
+    "   AND (c.identifier OPERATOR(pg_catalog.||) '_normalized:' OPERATOR(pg_catalog.||)" \
+    " c.value) OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.text[])))"
+
 // $1 tenant, $2 personal values (searched inside strings), $3 their identifiers as
 // 'kind:value', $4 ids erased, $5 every value of theirs (whole strings only), $6 their
 // emails and phones as typed and normalized, $7 the keys of $3 and $6 in
@@ -219,15 +247,7 @@ spi::Statement clear_vendor_emails = {
         "     OR e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"           \
         "  UNION ALL"                                                                              \
         "  SELECT e.id, false, customer_identity.erased_jsonb(e.detail, $8::pg_catalog.text[],"    \
-        "    $4::pg_catalog.int8[]::pg_catalog.text[], '{}')"                                      \
-        "   FROM customer_identity.identity_event e"                                               \
-        "  WHERE e.tenant_id OPERATOR(pg_catalog.=) $1" other_events                               \
-        "    AND (e.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT TRUE"   \
-        "    AND (e.other_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])) IS NOT " \
-        "TRUE"                                                                                     \
-        "    AND e.event_type OPERATOR(pg_catalog.<>) 'identifier_blocked'"                        \
-        "    AND customer_identity.payload_mentions(e.detail, $1, $3::pg_catalog.text[],"          \
-        "      $6::pg_catalog.text[]))"                                                            \
+        "    $4::pg_catalog.int8[]::pg_catalog.text[], '{}')" CI_OTHERS(other_events) ")"          \
         " UPDATE customer_identity.identity_event e SET detail = t.detail FROM touched t"          \
         " WHERE e.id OPERATOR(pg_catalog.=) t.id AND e.detail OPERATOR(pg_catalog.<>) t.detail"    \
         " RETURNING e.id, t.about",                                                                \
@@ -260,16 +280,30 @@ spi::Statement scrub_claims = {
     " decided_at = COALESCE(c.decided_at, pg_catalog.clock_timestamp()),"
     " decided_by = COALESCE(c.decided_by, customer_identity.caller()),"
     " claim_key = NULL"  // (a hash of identifiers is theirs too: a guess confirms it)
-    " WHERE c.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "  OR c.result_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"
-    "  OR (c.tenant_id OPERATOR(pg_catalog.=) $1"
-    "   AND (c.identifier OPERATOR(pg_catalog.||) '_normalized:' OPERATOR(pg_catalog.||) c.value)"
-    "     OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.text[]))"
-    " RETURNING c.id",
+    CI_CLAIMS_OF_THEM " RETURNING c.id",
     8,
     {TEXTOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
      TEXTARRAYOID},
     nullptr};
+
+// The payloads scrub_claims and scrub_events will reach that read_former_values has not
+// read, with whether each is another's (parameters as scrub_events', $2, $5 and $8 unused):
+// the proposals of the claims, the tenant's other events.  Erasure reads their email and
+// phone leaves for the spellings of their identifiers.
+#define CI_SPELLING_SOURCES(other_events)                                                          \
+    {                                                                                              \
+        "SELECT false, c.proposal FROM customer_identity.identity_claim c" CI_CLAIMS_OF_THEM       \
+        " AND c.proposal IS NOT NULL"                                                              \
+        " UNION ALL SELECT true, e.detail" CI_OTHERS(other_events),                                \
+            8, {TEXTOID,      TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,                            \
+                TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID},                           \
+            nullptr                                                                                \
+    }
+
+spi::Statement spelling_sources = CI_SPELLING_SOURCES(
+    " AND customer_identity.event_search_keys(e.tenant_id, e.detail)"
+    " OPERATOR(pg_catalog.&&) $7::pg_catalog.int8[]");
+spi::Statement spelling_sources_scanning = CI_SPELLING_SOURCES(" AND $7 IS NOT NULL");
 
 // $1 tenant, $2 their blocked values as 'kind:value', $3 searched values other than the
 // blocked ones: the reasons the owner gave for blocking a value of theirs (in the entry and
@@ -419,6 +453,10 @@ struct PersonalValues {
     std::set<std::string> blocked_values;  // the same values alone
     std::set<std::string> held;            // former values someone else holds now: only the events
                                            // about them lose these
+    std::set<std::string> held_identifiers;  // 'kind:value' of those held identifiers
+    // The email and phone leaves of the payloads about them read so far, to be checked for
+    // spellings of their identifiers once every identifier of theirs is known.
+    std::vector<std::pair<std::string, std::string>> leaves;  // (kind, value as written)
 
     // A value of theirs: whole, and searched when long enough.
     void add(const std::string &value) {
@@ -434,12 +472,24 @@ struct PersonalValues {
     }
 };
 
+// The identity of a raw email or phone under the tenant's rules: the one the rows derive.
+Normalized identity_of(const std::string &tenant, bool email, std::string_view raw) {
+    const identifier_rules::Rules &rules = identifier_rules::rules_of(tenant);
+    return email ? identifier_rules::email_identity(rules, raw)
+                 : identifier_rules::phone_identity(rules, raw);
+}
+
+bool held_by_others(const Person &person, const std::string &kind, const std::string &value);
+bool add_identifier(const Person &person, PersonalValues &values, const std::string &kind,
+                    const std::string &identifier);
+
 // Reads the personal values of the customers (needs the rows, so before erase_rows).
 PersonalValues read_personal_values(const Person &person) {
     spi::Params who;
     who.text_array(as_text(person.ids)).text(person.tenant);
     const auto rows = spi::run(personal_values, who);
     PersonalValues values;
+    std::vector<std::pair<std::string, std::string>> raw_derived;  // ('email'/'phone', raw)
     for (std::uint64_t r = 0; r < rows; ++r) {
         const std::string value = *spi::text_at(r, 1);
         const std::string kind = *spi::text_at(r, 2);
@@ -453,10 +503,11 @@ PersonalValues read_personal_values(const Person &person) {
         if ((email || phone) && derived && characters(value) >= min_searched_length)
             values.shaped.insert(value);
         if (kind == "email_normalized") values.emails.insert(value);
+        if ((kind == "email" || kind == "phone") && derived) raw_derived.emplace_back(kind, value);
         if ((kind == "email" || kind == "phone") && !derived) {
             // A raw value that derived nothing is malformed or blocked.  A blocked one's
-            // normalized spelling is what the blocked list and their own events hold.
-            const Normalized normal = email ? normalize_email(value) : normalize_phone(value);
+            // identity is what the blocked list and their own events hold.
+            const Normalized normal = identity_of(person.tenant, email, value);
             if (!normal.ok) continue;
             values.add(normal.value);
             values.blocked.insert(kind + ":" + normal.value);
@@ -468,6 +519,14 @@ PersonalValues read_personal_values(const Person &person) {
         if (const auto datum = spi::datum_at(r, 1))
             for (const auto &leaf : jsonb::string_leaves(*datum))
                 if (!is_blank(leaf.value)) values.add(leaf.value);
+    // A row derived under other rules (or library versions) than the tenant's now holds a
+    // stale identity until reconcile re-derives it: the identity its raw value has now is
+    // theirs too, unless someone else holds it.  (The probes run statements of their own:
+    // the results above are read by now.)
+    for (const auto &[kind, raw] : raw_derived) {
+        const Normalized now = identity_of(person.tenant, kind == "email", raw);
+        if (now.ok) add_identifier(person, values, kind + "_normalized", now.value);
+    }
     return values;
 }
 
@@ -484,6 +543,28 @@ bool held_by_others(const Person &person, const std::string &kind, const std::st
     return spi::run(email_held_by_vendor, params, 1) == 1 && spi::bool_at(0, 1);
 }
 
+// Adds an identifier of theirs ('kind' as in personal_values, the value as the rows hold it)
+// to those that find other payloads and claims, unless someone else of the tenant holds it
+// now: then it is only theirs in the events about them.  Returns false when it is held.
+bool add_identifier(const Person &person, PersonalValues &values, const std::string &kind,
+                    const std::string &identifier) {
+    const std::string key = kind + ":" + identifier;
+    if (values.identifiers.count(key)) return true;
+    if (values.held_identifiers.count(key)) return false;
+    values.add(identifier);
+    if (held_by_others(person, kind, identifier)) {
+        values.held.insert(identifier);
+        values.held_identifiers.insert(key);
+        return false;
+    }
+    values.identifiers.insert(key);
+    if (kind == "email_normalized" || kind == "phone_normalized") {
+        if (characters(identifier) >= min_searched_length) values.shaped.insert(identifier);
+    }
+    if (kind == "email_normalized") values.emails.insert(identifier);
+    return true;
+}
+
 // A value they had before (kind as in personal_values, or 'metadata'), added to what
 // erasure takes out.  An identifier nobody else holds now still finds other payloads.
 void add_former(const Person &person, PersonalValues &values, const std::string &kind,
@@ -495,27 +576,24 @@ void add_former(const Person &person, PersonalValues &values, const std::string 
     if (kind == "email" || kind == "email_normalized" || kind == "phone" ||
         kind == "phone_normalized") {
         const bool email = kind.rfind("email", 0) == 0;
-        const Normalized normal = email ? normalize_email(value) : normalize_phone(value);
+        const Normalized normal = identity_of(person.tenant, email, value);
         if (!normal.ok) return;
-        values.add(normal.value);
         identifier_kind = email ? "email_normalized" : "phone_normalized";
         identifier = normal.value;
     } else if (kind != "external_customer_id" && kind != "user_id") {
         return;  // a name or a metadata value: searched, never an identifier
     }
-    const std::string key = identifier_kind + ":" + identifier;
-    if (values.identifiers.count(key)) return;
-    if (held_by_others(person, identifier_kind, identifier)) {
-        values.held.insert(value);
-        values.held.insert(identifier);
+    if (values.identifiers.count(identifier_kind + ":" + identifier)) {
+        values.add(identifier);
         return;
     }
-    values.identifiers.insert(key);
-    if (identifier_kind == "email_normalized" || identifier_kind == "phone_normalized") {
-        for (const auto &shape : {value, identifier})
-            if (characters(shape) >= min_searched_length) values.shaped.insert(shape);
+    if (!add_identifier(person, values, identifier_kind, identifier)) {
+        values.held.insert(value);
+        return;
     }
-    if (identifier_kind == "email_normalized") values.emails.insert(identifier);
+    if ((identifier_kind == "email_normalized" || identifier_kind == "phone_normalized") &&
+        characters(value) >= min_searched_length)
+        values.shaped.insert(value);
 }
 
 // The member keys whose values are a customer's own in a creation's record, an accepted
@@ -546,6 +624,9 @@ void read_former_values(const Person &person, PersonalValues &values) {
             // A creation's identifiers and an accepted proposal are top-level members.
             const bool top_level = about && (source == "created" || source == "accepted_claim");
             for (auto &leaf : jsonb::string_leaves(*payload)) {
+                const auto kind = event_search::identifier_kind(leaf.key);
+                if (kind == "email" || kind == "phone")
+                    values.leaves.emplace_back(*kind, leaf.value);
                 if (leaf.snapshot_id && ids.count(*leaf.snapshot_id)) {
                     // A row snapshot of theirs: its personal columns, its metadata's strings.
                     if (leaf.snapshot_column == "metadata")
@@ -565,9 +646,75 @@ void read_former_values(const Person &person, PersonalValues &values) {
     for (const auto &f : found) add_former(person, values, f.kind, f.value);
 }
 
+// Adds the spellings of their identifiers among email and phone leaves (kind, value as
+// written): a leaf whose identity under the tenant's rules is one of theirs is theirs as it
+// is written, and erased_jsonb takes out values, not identities.  In the tenant's other
+// events (others) only an identifier nobody else holds makes a leaf theirs; in the events
+// about them and in the claims scrub_claims reaches, a held or blocked one of theirs too.
+void add_spellings(const Person &person, PersonalValues &values,
+                   const std::vector<std::pair<std::string, std::string>> &leaves, bool others) {
+    for (const auto &[kind, raw] : leaves) {
+        // (The spelling without the whitespace no identity keeps: inside a longer string the
+        // text around it stays.)
+        const std::string value(trim_space(raw));
+        if (value.empty() || values.whole.count(value)) continue;
+        const Normalized identity = identity_of(person.tenant, kind == "email", value);
+        if (!identity.ok) continue;
+        const std::string key = kind + "_normalized:" + identity.value;
+        if (values.identifiers.count(key)) {
+            values.add(value);
+        } else if (others) {
+            continue;
+        } else if (values.held_identifiers.count(key)) {
+            values.add(value);
+            values.held.insert(value);
+        } else if (values.blocked.count(kind + ":" + identity.value)) {
+            values.add(value);
+            values.blocked_values.insert(value);
+        }
+    }
+}
+
 // As a text[] parameter.
 std::vector<std::optional<std::string>> elements(const std::set<std::string> &values) {
     return {values.begin(), values.end()};
+}
+
+// The parameters of scrub_events, scrub_claims and spelling_sources.
+spi::Params scrub_params(const Person &person, const PersonalValues &values,
+                         const std::vector<std::optional<std::string>> &keys) {
+    spi::Params scrub;
+    scrub.text(person.tenant)
+        .text_array(elements(values.searched))
+        .text_array(elements(values.identifiers))
+        .text_array(as_text(person.ids))
+        .text_array(elements(values.whole))
+        .text_array(elements(values.shaped))
+        .text_array(keys)
+        .text_array(elements(values.searched_in_others()));
+    return scrub;
+}
+
+// Adds the spellings of their identifiers in the payloads scrub_claims and scrub_events will
+// reach beyond those read_former_values read: each leaf is checked under the tenant's rules
+// (the index and payload_mentions find the events; a leaf of them is theirs only if its
+// identity is).
+void read_spellings(const Person &person, PersonalValues &values,
+                    const std::vector<std::optional<std::string>> &keys, bool indexed) {
+    add_spellings(person, values, values.leaves, false);
+    std::vector<std::pair<std::string, std::string>> claims, others;
+    const auto rows = spi::run(indexed ? spelling_sources : spelling_sources_scanning,
+                               scrub_params(person, values, keys));
+    for (std::uint64_t r = 0; r < rows; ++r) {
+        auto &into = spi::bool_at(r, 1) ? others : claims;
+        if (const auto payload = spi::datum_at(r, 2))
+            for (const auto &leaf : jsonb::string_leaves(*payload)) {
+                const auto kind = event_search::identifier_kind(leaf.key);
+                if (kind == "email" || kind == "phone") into.emplace_back(*kind, leaf.value);
+            }
+    }
+    add_spellings(person, values, claims, false);
+    add_spellings(person, values, others, true);
 }
 
 // The first column of the result, as int8 ids.
@@ -587,14 +734,6 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     PersonalValues values = read_personal_values(person);
     read_former_values(person, values);
 
-    spi::Params rows;
-    rows.text_array(id_elements).text(tenant);
-    spi::run(erase_rows, rows);
-
-    spi::Params vendors;
-    vendors.text(tenant).text_array(elements(values.emails));
-    const auto cleared = ids_returned(spi::run(clear_vendor_emails, vendors));
-
     // The tenant's other events that may name them come from the index, unless a shaped
     // value gives no key.
     const std::vector<std::string> identifiers(values.identifiers.begin(),
@@ -604,15 +743,19 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     std::vector<std::optional<std::string>> key_elements;
     if (keys)
         for (auto key : *keys) key_elements.emplace_back(std::to_string(key));
-    spi::Params scrub;
-    scrub.text(tenant)
-        .text_array(elements(values.searched))
-        .text_array(elements(values.identifiers))
-        .text_array(id_elements)
-        .text_array(elements(values.whole))
-        .text_array(elements(values.shaped))
-        .text_array(key_elements)
-        .text_array(elements(values.searched_in_others()));
+    // (The spellings are values, never identifiers: the events and claims reached stay the
+    // same.)
+    read_spellings(person, values, key_elements, keys.has_value());
+
+    spi::Params rows;
+    rows.text_array(id_elements).text(tenant);
+    spi::run(erase_rows, rows);
+
+    spi::Params vendors;
+    vendors.text(tenant).text_array(elements(values.emails));
+    const auto cleared = ids_returned(spi::run(clear_vendor_emails, vendors));
+
+    const spi::Params scrub = scrub_params(person, values, key_elements);
     std::int64_t about_them = 0;
     std::vector<std::int64_t> other_events;
     {
@@ -711,8 +854,9 @@ CI_SQL_FUNCTION(ci_erased_jsonb) {
 
 // payload_mentions(payload, tenant_id, identifiers, shaped, key): does the payload name one
 // of the identifiers?  (The 0.7.0 function's rules, without its recursion: a string under a
-// key named for a kind is compared whole as that kind, any other string is searched for the
-// shaped values; array elements take their array's key.)
+// key named for a kind is compared whole as that kind -- an email or phone by its identity
+// under the tenant's rules --, any other string is searched for the shaped values; array
+// elements take their array's key.)
 CI_SQL_FUNCTION(ci_payload_mentions) {
     return entry_guard([&]() -> Datum {
         if (PG_ARGISNULL(0) || PG_ARGISNULL(1)) return BoolGetDatum(false);
@@ -727,8 +871,7 @@ CI_SQL_FUNCTION(ci_payload_mentions) {
             const auto kind = event_search::identifier_kind(leaf.key ? leaf.key : outer_key);
             if (kind == "email" || kind == "phone") {
                 const bool email = kind == "email";
-                const Normalized normal =
-                    email ? normalize_email(leaf.value) : normalize_phone(leaf.value);
+                const Normalized normal = identity_of(tenant, email, leaf.value);
                 if (!normal.ok) continue;
                 const std::optional<std::string> value(normal.value);
                 const auto &derived = trust::unless_blocked(

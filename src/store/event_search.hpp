@@ -4,10 +4,18 @@
 // identifiers.  A key is a 64-bit hash of (tenant, kind, value): a collision only costs a
 // recheck, payload_mentions decides.
 //
+// The keys do not depend on a tenant's rules (event_search_keys is IMMUTABLE and indexed):
+// a payload is keyed under every rule, and erasure looks it up with the person's identities
+// under the rules in force, then payload_mentions and erasure check each leaf under those
+// rules.  The email keys depend on the Unicode data of ICU and libidn2 as the identities do
+// (email.hpp): after an upgrade of either that changes an identity, REINDEX the index.
+//
 // What payload_mentions finds, a key finds (so the index is exact after the recheck):
-//   a string under an identifier key      x/u: the id as is; e: the normalized email;
-//                                         p: the last seven digits of the normalized phone
-//                                         (the same for any region's E.164 of it)
+//   a string under an identifier key      x/u: the id as is; e: the email's identity under
+//                                         each rule (0.9's, exact, provider); p: the last
+//                                         seven digits of the phone as written, read up to
+//                                         its extension and without (the end of its identity
+//                                         under any rule, whatever region reads it)
 //   any other string, searched for the    a<j><k>: each window of j characters before and
 //   emails and phones as typed            k after an '@' (1..3 each) of lower(text)
 //                                         d: each 4 characters of lower(text) ending at a
