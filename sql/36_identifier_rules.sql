@@ -15,12 +15,13 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA regress TO regress_ci_rules;
 ------------------------------------------------------------------------------
 -- The rules: a fresh install's default, the owner's functions, bad input
 ------------------------------------------------------------------------------
-SELECT tenant_id, phone, email FROM identifier_rules;
+-- (no default row: international phones, exact emails)
+SELECT tenant_id, phone, email FROM identifier_rules WHERE tenant_id IS NULL OR tenant_id IN ('pos', 'ldn', 'mail', 'blk');
 SELECT phone_region('pos'), email_canonicalization('pos'), rules FROM identifier_derivation('pos');
 SELECT set_phone_region('us', 'pos');
 SELECT set_phone_region('GB', 'ldn');
 SELECT set_email_canonicalization('provider', 'mail');
-SELECT tenant_id, phone, email FROM identifier_rules ORDER BY tenant_id;
+SELECT tenant_id, phone, email FROM identifier_rules WHERE tenant_id IN ('pos', 'ldn', 'mail', 'blk') ORDER BY tenant_id;
 SELECT t, phone_region(t), email_canonicalization(t), rules ~ '^phone (US|GB|international) \(libphonenumber [^)]*\); email (exact|provider) \(ICU [^)]*, libidn2 [^)]*\)$' AS described
   FROM unnest(ARRAY['pos', 'ldn', 'mail', 'other']) t, LATERAL identifier_derivation(t) ORDER BY t;
 -- refused, nothing written: an unknown region (22023), a region that is no ISO code, an
@@ -37,7 +38,7 @@ SELECT set_email_canonicalization(NULL, 'pos');
 SELECT set_phone_region('US', '  ');
 :sqlstate
 SELECT regress.unchanged();
-SELECT count(*) AS rule_rows FROM identifier_rules;
+SELECT count(*) AS rule_rows FROM identifier_rules WHERE tenant_id IS NULL OR tenant_id IN ('pos', 'ldn', 'mail', 'blk');
 
 -- The application role reads the rules and cannot change them (42501), nor the table.
 SET ROLE regress_ci_rules;
@@ -55,7 +56,7 @@ SET customer_identity.phone_region = 'DE';
 SELECT phone_region('pos');
 RESET customer_identity.phone_region;
 RESET ROLE;
-SELECT tenant_id, phone, email FROM identifier_rules ORDER BY tenant_id;
+SELECT tenant_id, phone, email FROM identifier_rules WHERE tenant_id IN ('pos', 'ldn', 'mail', 'blk') ORDER BY tenant_id;
 
 ------------------------------------------------------------------------------
 -- Report 002's point of sale: staff type the local number, the app resolves the

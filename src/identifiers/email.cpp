@@ -238,6 +238,14 @@ Normalized canonical_email_through_libraries(std::string_view raw, EmailMode mod
     return canonicalize(raw, mode, false);
 }
 
+std::vector<std::string> email_identities_under_every_rule(std::string_view raw) {
+    std::vector<std::string> identities;
+    for (const Normalized &n : {normalize_email(raw), canonical_email(raw, EmailMode::exact),
+                                canonical_email(raw, EmailMode::provider)})
+        if (n.ok) identities.push_back(n.value);
+    return identities;
+}
+
 std::string email_library_version() {
     UVersionInfo icu_version;
     u_getVersion(icu_version);

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ci {
 
@@ -37,6 +38,11 @@ Normalized canonical_email(std::string_view raw, EmailMode mode);
 // canonical_email without its fast path for ASCII input: every address through ICU and
 // libidn2.  The reference the fast path is tested against (test/unit/email_test.cpp).
 Normalized canonical_email_through_libraries(std::string_view raw, EmailMode mode);
+
+// The identities of an address under every rule a tenant may have (0.9.0's
+// normalize_email, exact, provider), those it has: erasure's search keys are the same
+// whatever a tenant's rules are (event_search.hpp).
+std::vector<std::string> email_identities_under_every_rule(std::string_view raw);
 
 // "ICU <version>, libidn2 <version>", as the libraries report themselves at run time.
 std::string email_library_version();

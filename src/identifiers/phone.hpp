@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ci {
 
@@ -35,6 +36,16 @@ struct PhoneIdentity {
 // written with its country code ("+...", "tel:...") is parsed the same way, and any other
 // keeps normalize_phone's form exactly.  Letters are refused but as an extension's marker.
 PhoneIdentity canonical_phone(std::string_view raw, std::string_view region);
+
+// The digits of a phone as written, for each reading of where its number ends: all of
+// them; those before an extension's mark (a letter: "x", "ext.", "доб"; '#', '~', ',', ';'
+// and their full-width forms); and, for "... - 12#" (libphonenumber reads a group of up to
+// five digits closed by '#' as an extension), those before that group.  Whatever the rules
+// (a region, none, 0.9's digits), the identity of any spelling of a number ends with the
+// last digits of one of them: a region changes how a number starts, never how it ends
+// (erasure's search keys, event_search.hpp).  Digits of any script count, as libphonenumber
+// reads them; a "tel:" scheme is skipped; not UTF-8: none.
+std::vector<std::string> phone_endings(std::string_view raw);
 
 // True when libphonenumber has metadata for the region (ISO 3166-1 alpha-2, any case).
 bool known_region(std::string_view region);

@@ -5,13 +5,11 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include "email.hpp"
 #include "input.hpp"
 #include "jsonb_walk.hpp"
 #include "normalize.hpp"
+#include "phone.hpp"
 
 extern "C" {
 #include "catalog/pg_collation.h"
@@ -62,75 +60,6 @@ std::string phone_tail(const std::string &normalized) {
     for (char c : normalized)
         if (c >= '0' && c <= '9') digits.push_back(c);
     return last_digits(digits);
-}
-
-// Does the character end the number of a phone as written: a letter ("x", "ext.", "доб"),
-// or a mark libphonenumber reads an extension or a pause after ('#', '~', ',', ';', and
-// their full-width forms)?
-bool extension_mark(UChar32 c) {
-    return u_isalpha(c) || c == '#' || c == '~' || c == ',' || c == ';' || c == 0xFF03 ||
-           c == 0xFF5E || c == 0xFF0C || c == 0xFF1B;
-}
-
-// The tails of a phone as written, one for each reading of where its number ends: all its
-// digits; those before an extension's mark; and, for "... - 12#" (libphonenumber reads a
-// group of up to five digits closed by '#' as an extension), those before that group.
-// Whatever the rules (a region, none, 0.9's digits), the identity of any spelling of a
-// number -- national, "+44 (0)20...", "0044 20...", "tel:+44-20...;ext=1", "... x123" --
-// ends with one of them: a region changes how a number starts, never its last digits.  Digits
-// of any script count, as libphonenumber reads them.  Not UTF-8: none (nothing derives).
-std::vector<std::string> phone_leaf_tails(const std::string &raw) {
-    std::string_view text = trim_space(raw);
-    if (text.size() >= 4 && (text[0] == 't' || text[0] == 'T') &&
-        (text[1] == 'e' || text[1] == 'E') && (text[2] == 'l' || text[2] == 'L') && text[3] == ':')
-        text.remove_prefix(4);  // an RFC 3966 URI: its scheme is no extension's mark
-    const auto *bytes = reinterpret_cast<const std::uint8_t *>(text.data());
-    const auto length = static_cast<std::int32_t>(text.size());
-    std::string all, number, before_group;
-    bool marked = false, gap = false, previous_digit = false, group_after_gap = false;
-    std::size_t group_start = 0;
-    for (std::int32_t i = 0; i < length;) {
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c < 0) return {};
-        if (u_isdigit(c)) {
-            const char digit = static_cast<char>('0' + u_charDigitValue(c));
-            all.push_back(digit);
-            if (!marked) {
-                if (!previous_digit) {
-                    group_start = number.size();
-                    group_after_gap = gap;
-                }
-                number.push_back(digit);
-            }
-            previous_digit = true;
-            gap = false;
-            continue;
-        }
-        if (!marked && extension_mark(c)) {
-            marked = true;
-            const std::size_t group = number.size() - group_start;
-            if ((c == '#' || c == 0xFF03) && previous_digit && group_after_gap && group <= 5)
-                before_group = number.substr(0, group_start);
-        }
-        gap = c == ' ' || c == '-';
-        previous_digit = false;
-    }
-    std::vector<std::string> tails;
-    for (const std::string *digits : {&all, &number, &before_group})
-        if (!digits->empty()) tails.push_back(last_digits(*digits));
-    return tails;
-}
-
-// The identities of an email under every rule a tenant may have (0.9's, exact, provider):
-// the index is the same whatever the tenant's rules are, and erasure looks up the person's
-// identities under the rules in force.
-std::vector<std::string> email_leaf_identities(const std::string &raw) {
-    std::vector<std::string> identities;
-    for (const Normalized &n : {normalize_email(raw), canonical_email(raw, EmailMode::exact),
-                                canonical_email(raw, EmailMode::provider)})
-        if (n.ok) identities.push_back(n.value);
-    return identities;
 }
 
 // Is the character at this index an ASCII digit?
@@ -210,11 +139,11 @@ std::vector<std::int64_t> payload_keys(const std::string &tenant, Datum detail) 
     for (const auto &leaf : jsonb::string_leaves(detail)) {
         const auto kind = identifier_kind(leaf.key);
         if (kind == "email") {
-            for (const auto &identity : email_leaf_identities(leaf.value))
+            for (const auto &identity : email_identities_under_every_rule(leaf.value))
                 keys.push_back(key(tenant, "e", identity));
         } else if (kind == "phone") {
-            for (const auto &tail : phone_leaf_tails(leaf.value))
-                keys.push_back(key(tenant, "p", tail));
+            for (const auto &digits : phone_endings(leaf.value))
+                keys.push_back(key(tenant, "p", last_digits(digits)));
         } else if (kind) {
             keys.push_back(key(tenant, *kind == "user_id" ? "u" : "x", leaf.value));
         } else if (worth_searching(leaf.value)) {

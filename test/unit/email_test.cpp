@@ -349,4 +349,15 @@ TEST(EmailLibraryVersion, NamesTheLibrariesInUse) {
               std::string("ICU ") + U_ICU_VERSION + ", libidn2 " + IDN2_VERSION);
 }
 
+// The identities of one address under every rule, each once it is valid there.
+TEST(EmailIdentities, UnderEveryRule) {
+    EXPECT_EQ(ci::email_identities_under_every_rule("Ann.Lee+x@GoogleMail.com"),
+              (std::vector<std::string>{"ann.lee+x@googlemail.com", "ann.lee+x@googlemail.com",
+                                        "annlee@gmail.com"}));
+    EXPECT_EQ(ci::email_identities_under_every_rule("ÄNN@Bücher.de"),
+              (std::vector<std::string>{"Änn@bücher.de", "änn@xn--bcher-kva.de",
+                                        "änn@xn--bcher-kva.de"}));
+    EXPECT_TRUE(ci::email_identities_under_every_rule("no-at-sign").empty());
+}
+
 }  // namespace

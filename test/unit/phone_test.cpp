@@ -311,4 +311,26 @@ TEST(Phone, LibraryVersion) {
     EXPECT_EQ(ci::phone_library_version(), version);
 }
 
+// Every spelling of a number ends, in one of its endings, with the digits its identity ends
+// with: under a region, without one, and in 0.9's form (the search keys of erasure).
+TEST(Phone, EndingsHoldTheIdentityEnding) {
+    const std::pair<const char *, const char *> spellings[] = {
+        {"020 7946 0000", "GB"},        {"+44 (0)20 7946 0000", "GB"},
+        {"0044 20 7946 0000", "GB"},    {"tel:+44-20-7946-0000;ext=12", "GB"},
+        {"020 7946 0000 x123", "GB"},   {"020 7946 0000 ext. 9", "GB"},
+        {"(201) 555-0123 - 77#", "US"}, {"+1 201 555 0123", ""},
+        {"０２０ ７９４６ ００００", "GB"}};
+    for (const auto &[raw, region] : spellings) {
+        const ci::PhoneIdentity identity = ci::canonical_phone(raw, region);
+        ASSERT_TRUE(identity.ok) << raw << ": " << identity.error;
+        const std::string tail = identity.value.substr(identity.value.size() - 7);
+        bool found = false;
+        for (const std::string &ending : ci::phone_endings(raw))
+            found = found || (ending.size() >= 7 && ending.substr(ending.size() - 7) == tail);
+        EXPECT_TRUE(found) << raw;
+    }
+    EXPECT_TRUE(ci::phone_endings("\xff\xfe").empty());
+    EXPECT_TRUE(ci::phone_endings("no digits").empty());
+}
+
 }  // namespace
