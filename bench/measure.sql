@@ -29,14 +29,16 @@ BEGIN
 END $$;
 
 -- The phone of bench customer g, stored as E.164: a possible US number (libphonenumber
--- checks lengths, not assignments), area code 212 for the first 10M, 213 after.
+-- checks lengths, not assignments), area code 212 for the first 10M, 213 after.  (Every
+-- operand is text: text || bigint is only stable, and would keep the planner from inlining
+-- the function into pgbench's statements.)
 CREATE OR REPLACE FUNCTION bench.phone_of(g bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT '+1' || (212 + g / 10000000) || lpad((g % 10000000)::text, 7, '0')
+    SELECT '+1' || (212 + g / 10000000)::text || lpad((g % 10000000)::text, 7, '0')
 $$;
 
 -- The same phone as staff type it, in the US national format: '(212) 000-0001'.
 CREATE OR REPLACE FUNCTION bench.typed_phone_of(g bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT '(' || (212 + g / 10000000) || ') ' || substr(lpad((g % 10000000)::text, 7, '0'), 1, 3)
+    SELECT '(' || (212 + g / 10000000)::text || ') ' || substr(lpad((g % 10000000)::text, 7, '0'), 1, 3)
            || '-' || substr(lpad((g % 10000000)::text, 7, '0'), 4)
 $$;
 
