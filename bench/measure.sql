@@ -28,6 +28,20 @@ BEGIN
     RETURN best;
 END $$;
 
+-- The phone of bench customer g, stored as E.164: a possible US number (libphonenumber
+-- checks lengths, not assignments), area code 212 for the first 10M, 213 after.  (Every
+-- operand is text: text || bigint is only stable, and would keep the planner from inlining
+-- the function into pgbench's statements.)
+CREATE OR REPLACE FUNCTION bench.phone_of(g bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT '+1' || (212 + g / 10000000)::text || lpad((g % 10000000)::text, 7, '0')
+$$;
+
+-- The same phone as staff type it, in the US national format: '(212) 000-0001'.
+CREATE OR REPLACE FUNCTION bench.typed_phone_of(g bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT '(' || (212 + g / 10000000)::text || ') ' || substr(lpad((g % 10000000)::text, 7, '0'), 1, 3)
+           || '-' || substr(lpad((g % 10000000)::text, 7, '0'), 4)
+$$;
+
 -- Grows the customers to `target` through the extension's triggers (vendors 1 per 100
 -- customers, unlinked, with emails of their own; invite tokens 1 per 1000 customers).
 CREATE OR REPLACE FUNCTION bench.grow(target bigint) RETURNS void LANGUAGE plpgsql AS $$
@@ -40,7 +54,7 @@ BEGIN
     WHILE have < target LOOP
         step := least(target - have, 1000000);
         INSERT INTO customer_identity.customer (name, email, phone, external_customer_id, user_id)
-        SELECT 'Customer ' || g, 'c' || g || '@bench.example', '+1' || lpad(g::text, 10, '0'),
+        SELECT 'Customer ' || g, 'c' || g || '@bench.example', bench.phone_of(g),
                'cus_' || g, 'u' || g
           FROM generate_series(have + 1, have + step) g;
         have := have + step;
@@ -54,13 +68,24 @@ BEGIN
       ORDER BY v.id LIMIT greatest(target / 1000 - (SELECT count(*) FROM customer_identity.invite_token), 0);
 END $$;
 
--- The keys the per-call cases look up: `n` existing customers spread over the table.
+-- The keys the per-call cases look up: `n` existing customers spread over the table.  Phones
+-- as staff type them: each key's own, '(212) 000-0001' (`phone`: a plain spelling, which
+-- libphonenumber's metadata answers without its parser) and '1 (212) 000-0001' (`phone_parsed`:
+-- the trunk prefix sends it through the parser), n distinct numbers, more than the backend's
+-- cache of parses holds; and the first 1000 keys' over and over (`phone_rep`, with the trunk
+-- prefix: after the first 1000 calls every parse is in the cache); `phone_e164` and
+-- `phone_rep_e164` as stored, for the bare probes.
 CREATE OR REPLACE FUNCTION bench.make_keys(size bigint, n int) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     DROP TABLE IF EXISTS bench.keys;
     CREATE TABLE bench.keys AS
-    SELECT g AS i, 'cus_' || k AS ext, 'c' || k || '@bench.example' AS email, 'u' || k AS uid
-      FROM generate_series(1, n) g, LATERAL (SELECT 1 + (g::bigint * 7919 * 104729) % size AS k) x;
+    SELECT g AS i, 'cus_' || k AS ext, 'c' || k || '@bench.example' AS email, 'u' || k AS uid,
+           bench.typed_phone_of(k) AS phone, '1 ' || bench.typed_phone_of(k) AS phone_parsed,
+           bench.phone_of(k) AS phone_e164,
+           '1 ' || bench.typed_phone_of(r) AS phone_rep, bench.phone_of(r) AS phone_rep_e164
+      FROM generate_series(1, n) g,
+           LATERAL (SELECT 1 + (g::bigint * 7919 * 104729) % size AS k,
+                           1 + (((g - 1) % 1000 + 1)::bigint * 7919 * 104729) % size AS r) x;
     ANALYZE bench.keys;
 END $$;
 
@@ -137,6 +162,23 @@ BEGIN
         'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(email => k.email) r',
         'SELECT count(x.id) + count(v.id) FROM bench.keys k LEFT JOIN LATERAL (SELECT v.id FROM customer_identity.vendor v WHERE v.tenant_id = ''default'' AND v.primary_contact_email_normalized = k.email) v ON true, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.email_normalized = k.email AND c.archived_at IS NULL) x',
         NULL);
+    -- Hits by phone as staff type it in a tenant whose region is US: a plain spelling, read
+    -- from libphonenumber's metadata; one with the trunk prefix, through its parser, for a
+    -- new number each call and for 1000 numbers the backend's cache of parses holds.  The
+    -- bare probe is given the stored E.164 form (no SELECT can parse).  No PL/pgSQL
+    -- reference: it normalizes phones as 0.9 did, without a region.
+    PERFORM bench.per_call(size, 'hit by phone, (212) 555-0123 style, distinct numbers',
+        'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(phone => k.phone) r',
+        'SELECT count(x.id) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.phone_normalized = k.phone_e164 AND c.archived_at IS NULL) x',
+        NULL);
+    PERFORM bench.per_call(size, 'hit by phone, 1 (212) 555-0123 style (parsed), distinct numbers',
+        'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(phone => k.phone_parsed) r',
+        'SELECT count(x.id) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.phone_normalized = k.phone_e164 AND c.archived_at IS NULL) x',
+        NULL);
+    PERFORM bench.per_call(size, 'hit by phone, 1 (212) 555-0123 style (parsed), 1000 numbers repeated',
+        'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(phone => k.phone_rep) r',
+        'SELECT count(x.id) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.phone_normalized = k.phone_rep_e164 AND c.archived_at IS NULL) x',
+        NULL);
     PERFORM bench.per_call(size, 'hit by user id',
         'SELECT count(*) FROM bench.keys k, LATERAL customer_identity.resolve_customer_identity(user_id => k.uid) r',
         'SELECT count(x.id) FROM bench.keys k, LATERAL (SELECT c.id FROM customer_identity.customer c WHERE c.tenant_id = ''default'' AND c.user_id = k.uid AND c.archived_at IS NULL) x',
@@ -197,6 +239,8 @@ END $$;
 
 -- Bulk INSERT ... SELECT of `n` customers through the triggers, against the same insert into
 -- an identical table (same columns and indexes) without triggers.  Run on empty tables.
+-- Every row has an email and a phone (E.164, as bench.phone_of writes it, inline here so
+-- that both sides pay the same for the SELECT), parsed in the tenant's region (run.sh sets US).
 -- Also, not a target: the customer table itself with the extension's triggers disabled and
 -- its foreign key kept (merged_into -> customer), which checks every inserted row.
 CREATE OR REPLACE FUNCTION bench.bulk_insert(n bigint, rounds int DEFAULT 5) RETURNS void
@@ -207,7 +251,8 @@ DECLARE
     foreign_key numeric;
     given_columns text := format($q$(name, email, email_normalized, phone, phone_normalized, external_customer_id, user_id)
             SELECT 'Bulk ' || g, 'b' || g || '@bulk.example', 'b' || g || '@bulk.example',
-                   '+1' || lpad(g::text, 10, '0'), '+1' || lpad(g::text, 10, '0'), 'bulk_' || g, 'bu' || g
+                   '+1' || (212 + g / 10000000) || lpad((g %% 10000000)::text, 7, '0'),
+                   '+1' || (212 + g / 10000000) || lpad((g %% 10000000)::text, 7, '0'), 'bulk_' || g, 'bu' || g
               FROM generate_series(1, %s) g$q$, n);
 BEGIN
     CREATE TABLE bench.customer_plain (LIKE customer_identity.customer INCLUDING ALL);
@@ -219,7 +264,8 @@ BEGIN
         CHECKPOINT;
         ext := least(ext, bench.best_ms(format($q$
             INSERT INTO customer_identity.customer (name, email, phone, external_customer_id, user_id)
-            SELECT 'Bulk ' || g, 'b' || g || '@bulk.example', '+1' || lpad(g::text, 10, '0'), 'bulk_' || g, 'bu' || g
+            SELECT 'Bulk ' || g, 'b' || g || '@bulk.example',
+                   '+1' || (212 + g / 10000000) || lpad((g %% 10000000)::text, 7, '0'), 'bulk_' || g, 'bu' || g
               FROM generate_series(1, %s) g$q$, n), 1));
         CHECKPOINT;
         plain := least(plain, bench.best_ms('INSERT INTO bench.customer_plain ' || given_columns, 1));

@@ -9,6 +9,7 @@
 // stdout or stderr.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,17 @@ PhoneIdentity canonical_phone(std::string_view raw, std::string_view region);
 // (erasure's search keys, event_search.hpp).  Digits of any script count, as libphonenumber
 // reads them; a "tel:" scheme is skipped; not UTF-8: none.
 std::vector<std::string> phone_endings(std::string_view raw);
+
+// canonical_phone's value for a plainly written phone (ASCII digits, spaces, '-', '.', '(',
+// ')' and at most a leading '+') that is a possible number, read from libphonenumber's
+// compiled-in metadata without its parser (about 0.1 us against 12-20); nullopt when the
+// spelling, the region's prefixes or the result need the parser -- canonical_phone then
+// decides, and gives the same value either way.
+std::optional<std::string> plain_phone(std::string_view raw, std::string_view region);
+
+// canonical_phone without that shortcut: every phone through libphonenumber's Parse (the
+// unit tests compare the two).
+PhoneIdentity canonical_phone_parsed(std::string_view raw, std::string_view region);
 
 // True when libphonenumber has metadata for the region (ISO 3166-1 alpha-2, any case).
 bool known_region(std::string_view region);

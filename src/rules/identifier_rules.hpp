@@ -55,9 +55,10 @@ const Rules &rules_of(const std::string &tenant);
 std::string phone_rule_name(const Rules &rules);
 const char *email_rule_name(EmailForm form);
 
-// The identity of a raw email or phone under the rules, or the reason it is none.  Phones
-// are remembered per backend (a small cache of recent parses: libphonenumber costs about
-// 10 microseconds a number).
+// The identity of a raw email or phone under the rules, or the reason it is none.  A plainly
+// written phone is read from libphonenumber's metadata (plain_phone, about 0.1 microseconds);
+// the others are remembered per backend (a small cache of recent parses: libphonenumber's
+// parser costs 12-20 microseconds a number).
 Normalized email_identity(const Rules &rules, std::string_view raw);
 Normalized phone_identity(const Rules &rules, std::string_view raw);
 

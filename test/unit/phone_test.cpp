@@ -10,6 +10,7 @@
 
 #include <iostream>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -290,6 +291,130 @@ TEST(Phone, Errors) {
         EXPECT_EQ(err("020 7946 0000", region),
                   std::string("phone region \"") + region + "\" is not a known region")
             << region;
+}
+
+// Two identities are the same in every field.
+void expect_same(const ci::PhoneIdentity &a, const ci::PhoneIdentity &b, const std::string &raw,
+                 const std::string &region) {
+    EXPECT_EQ(a.ok, b.ok) << "[" << raw << "] in '" << region << "'";
+    EXPECT_EQ(a.value, b.value) << "[" << raw << "] in '" << region << "'";
+    EXPECT_EQ(a.error, b.error) << "[" << raw << "] in '" << region << "'";
+    EXPECT_EQ(a.extension, b.extension) << "[" << raw << "] in '" << region << "'";
+    EXPECT_EQ(a.parsed, b.parsed) << "[" << raw << "] in '" << region << "'";
+}
+
+// A plain spelling of digits: separators between them at random, maybe a leading '+' or '('.
+std::string spelled(const std::string &digits, bool plus, std::mt19937 &random) {
+    static const char *const separators[] = {"", "", "", " ", "-", ".", "(", ")", " (", ") ", "  "};
+    std::string out;
+    if (random() % 8 == 0) out += random() % 2 ? "(" : " ";
+    if (plus) out += "+";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0) out += separators[random() % (sizeof separators / sizeof *separators)];
+        out.push_back(digits[i]);
+    }
+    if (random() % 8 == 0) out += random() % 2 ? ")" : " ";
+    return out;
+}
+
+// Random digits, `length` of them.
+std::string random_digits(std::size_t length, std::mt19937 &random) {
+    std::string out;
+    for (std::size_t i = 0; i < length; ++i) out.push_back(static_cast<char>('0' + random() % 10));
+    return out;
+}
+
+// The shortcut for plain spellings gives what libphonenumber's Parse gives, in every region
+// and without one: random numbers, many starting with what the parser treats specially (the
+// region's country code, trunk prefix, international prefixes, 0 and 1), the example numbers
+// of every type in the library's own formats, written with and without '+'.
+TEST(PhonePlain, SameAsTheParserInEveryRegion) {
+    const PhoneNumberUtil &u = *PhoneNumberUtil::GetInstance();
+    std::set<std::string> regions;
+    u.GetSupportedRegions(&regions);
+    std::set<int> codes;
+    u.GetSupportedCallingCodes(&codes);
+    const std::vector<int> code_list(codes.begin(), codes.end());
+    std::mt19937 random(28);
+    std::size_t compared = 0, shortcut = 0;
+    // Compares both ways of reading one spelling.
+    const auto compare = [&](const std::string &raw, const std::string &region) {
+        const ci::PhoneIdentity fast = ci::canonical_phone(raw, region);
+        const ci::PhoneIdentity parsed = ci::canonical_phone_parsed(raw, region);
+        expect_same(fast, parsed, raw, region);
+        const auto plain = ci::plain_phone(raw, region);
+        if (plain) {
+            EXPECT_TRUE(parsed.ok && parsed.parsed) << "[" << raw << "] in '" << region << "'";
+            EXPECT_EQ(*plain, parsed.value) << "[" << raw << "] in '" << region << "'";
+            ++shortcut;
+        }
+        ++compared;
+    };
+    std::vector<std::string> in = {""};
+    in.insert(in.end(), regions.begin(), regions.end());
+    for (const std::string &region : in) {
+        std::vector<std::string> prefixes = {"", "", "", "0", "00", "01", "011", "1", "8", "9", "810"};
+        std::vector<std::size_t> lengths = {7, 8, 9, 10};  // of national numbers: the examples' too
+        if (!region.empty()) {
+            std::string trunk;
+            u.GetNddPrefixForRegion(region, true, &trunk);
+            prefixes.push_back(trunk);
+            prefixes.push_back(std::to_string(u.GetCountryCodeForRegion(region)));
+            for (int type = 0; type <= PhoneNumberUtil::VOICEMAIL; ++type) {
+                PhoneNumber example;
+                if (!u.GetExampleNumberForType(region, static_cast<PhoneNumberUtil::PhoneNumberType>(type),
+                                               &example))
+                    continue;
+                std::string significant;
+                u.GetNationalSignificantNumber(example, &significant);
+                lengths.push_back(significant.size());
+                for (const auto format : {PhoneNumberUtil::E164, PhoneNumberUtil::INTERNATIONAL,
+                                          PhoneNumberUtil::NATIONAL}) {
+                    std::string written;
+                    u.Format(example, format, &written);
+                    compare(written, region);
+                    compare(written, "");
+                    compare(digits(written), region);
+                }
+            }
+        }
+        for (int i = 0; i < 250; ++i) {
+            const bool plus = random() % 3 == 0;
+            std::string number;
+            if (plus) {
+                number = std::to_string(code_list[random() % code_list.size()]);
+                if (random() % 4 == 0) number += prefixes[random() % prefixes.size()];
+            } else {
+                number = prefixes[random() % prefixes.size()];
+            }
+            number += random_digits(random() % 2 ? lengths[random() % lengths.size()] : random() % 16,
+                                    random);
+            compare(spelled(number, plus, random), region);
+        }
+    }
+    std::cout << "[plain] " << compared << " spellings compared, " << shortcut
+              << " read by the shortcut\n";
+    EXPECT_GT(shortcut, compared / 5);
+}
+
+// The shortcut takes the commonest spellings, and leaves the rest to the parser.
+TEST(PhonePlain, CommonSpellings) {
+    for (const char *raw : {"(212) 555-0123", "212-555-0123", "212.555.0123", "2125550123",
+                            "+1 212 555 0123", "+12125550123", " (212) 555-0123 "})
+        EXPECT_EQ(ci::plain_phone(raw, "US").value_or("none"), "+12125550123") << raw;
+    EXPECT_EQ(ci::plain_phone("+1 (212) 555-0123", "").value_or("none"), "+12125550123");
+    EXPECT_EQ(ci::plain_phone("+44 20 7946 0000", "").value_or("none"), "+442079460000");
+    EXPECT_EQ(ci::plain_phone("+44 20 7946 0000", "us").value_or("none"), "+442079460000");
+    EXPECT_EQ(ci::plain_phone("+4930123456", "DE").value_or("none"), "+4930123456");
+    // The parser's: a prefix of the region (trunk, international, the country code), a
+    // national number without a region, an extension, letters, an impossible length, an
+    // unknown region.
+    for (const auto &[raw, region] : std::vector<std::pair<const char *, const char *>>{
+             {"020 7946 0000", "GB"}, {"1 (212) 555-0123", "US"}, {"011 44 20 7946 0000", "US"},
+             {"(212) 555-0123", ""}, {"- +1 212 555 0123", ""}, {"(212) 555-0123 x12", "US"},
+             {"tel:+12125550123", "US"}, {"555-0123", "US"}, {"(212) 555-0123", "XX"},
+             {"+44 (0)20 7946 0000", "GB"}, {"+1 212 555 0123\t", "US"}})
+        EXPECT_FALSE(ci::plain_phone(raw, region)) << raw << " in " << region;
 }
 
 // The regions known: libphonenumber's supported regions, any case.
