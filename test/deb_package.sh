@@ -23,10 +23,11 @@ rm -f "$deb"
 (cd "$BUILD" && cpack -G DEB >/dev/null) || fail "cpack failed"
 [ -f "$deb" ] || fail "no $deb (cpack made: $(ls "$BUILD"/*.deb 2>/dev/null))"
 
-# Its files: the module, the control files and every script the source tree has (the
-# proxy extension's too), and the fresh-install script built from them, at the Debian
-# paths, nothing else.
+# Its files: the module and its phone library, the control files and every script the
+# source tree has (the proxy extension's too), and the fresh-install script built from them,
+# at the Debian paths, nothing else.
 expected=$( { echo ".$pkglibdir/customer_identity.so"
+              echo ".$pkglibdir/customer_identity_phone.so"
               echo ".$extdir/customer_identity--$version.sql"
               for f in "$ROOT"/extension/*.sql "$ROOT"/extension/*.control \
                        "$ROOT"/extension/proxy/*.sql "$ROOT"/extension/proxy/*.control; do
@@ -37,6 +38,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 minor=$(sed -n 's/^#define PG_VERSION_NUM \([0-9]*\)$/\1/p' "$PG_INCLUDEDIR_SERVER/pg_config.h")
 echo "$depends" | grep -q "postgresql-$PG_MAJOR (>= $PG_MAJOR.$((minor % 10000)))" ||
     fail "Depends does not name the server it was built for: $depends"
+# (libphonenumber, which only the phone library links, through shlibdeps like the others)
+echo "$depends" | grep -q "libphonenumber" || fail "Depends does not name libphonenumber: $depends"
 echo "  $(basename "$deb"): $(echo "$actual" | wc -l) files; Depends: $depends"
 
 [ "$PG_MAJOR" = 15 ] || { echo "PASS deb_package: built and checked (no $PG_MAJOR server on this system to install into)"; exit 0; }
@@ -71,13 +74,15 @@ trap restore EXIT
 
 log "installing $(basename "$deb") into the system PostgreSQL 15"
 dpkg -i "$deb" >/dev/null 2>&1 || fail "dpkg -i failed"
-[ -f "$pkglibdir/customer_identity.so" ] || fail "the module is not at $pkglibdir"
+[ -f "$pkglibdir/customer_identity.so" ] && [ -f "$pkglibdir/customer_identity_phone.so" ] ||
+    fail "the module or its phone library is not at $pkglibdir"
 log "regress suite against the installed package"
 CI_PG_BIN_OVERRIDE=/usr/lib/postgresql/15/bin "$ROOT/test/pg_suite.sh" regress ||
     fail "the regress suite failed against the installed package"
 log "removing the package"
 dpkg -P "$package" >/dev/null 2>&1 || fail "dpkg -P failed"
-[ ! -e "$pkglibdir/customer_identity.so" ] || fail "the module is still there after removal"
+[ ! -e "$pkglibdir/customer_identity.so" ] && [ ! -e "$pkglibdir/customer_identity_phone.so" ] ||
+    fail "the module or its phone library is still there after removal"
 restore; trap - EXIT
 after=$(system_state)
 [ "$before" = "$after" ] || fail "the system is not as it was:$(diff <(echo "$before") <(echo "$after") || true)"

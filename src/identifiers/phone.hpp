@@ -7,6 +7,12 @@
 // region and costs about 10 ms; every later call reuses it.  Nothing here throws but
 // std::bad_alloc, and the library's logger is a NullLogger: nothing reaches the server's
 // stdout or stderr.
+//
+// In the server the library is not linked into customer_identity.so, which every session of an
+// application role preloads: phone.cpp is built into customer_identity_phone.so, and
+// phone_loader.cpp implements these functions by calling into it, loading it on a backend's
+// first use (phone_api.hpp).  phone_endings needs only ICU and stays in the main module
+// (phone_endings.cpp).  The unit tests link phone.cpp directly.
 #pragma once
 
 #include <optional>

@@ -43,7 +43,8 @@ install_into_tree() {
     local stage=$BUILD/stage
     rm -rf "$stage"
     DESTDIR=$stage cmake --install "$BUILD" >/dev/null || return 1
-    cp "$stage"/usr/lib/postgresql/"$PG_MAJOR"/lib/customer_identity.so "$PG_TREE_PKGLIBDIR/"
+    # (the module and the phone library it loads on first use, customer_identity_phone.so)
+    cp "$stage"/usr/lib/postgresql/"$PG_MAJOR"/lib/customer_identity*.so "$PG_TREE_PKGLIBDIR/"
     cp "$stage"/usr/share/postgresql/"$PG_MAJOR"/extension/customer_identity* "$PG_TREE_SHAREDIR/extension/"
     check_module_symbols
 }
@@ -54,7 +55,8 @@ prepare() {
     local major=${1:-${CI_PG_MAJOR:-15}}
     [ "${CI_SKIP_PREPARE:-0}" = 1 ] || ensure_packages
     use_major "$major"
-    if [ "${CI_SKIP_PREPARE:-0}" != 1 ] || [ ! -f "$BUILD/customer_identity.so" ]; then
+    if [ "${CI_SKIP_PREPARE:-0}" != 1 ] || [ ! -f "$BUILD/customer_identity.so" ] ||
+       [ ! -f "$BUILD/customer_identity_phone.so" ]; then
         build_module || return 1
     fi
     install_into_tree

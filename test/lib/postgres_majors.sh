@@ -144,7 +144,7 @@ provision_tree() {
         mkdir -p "$PG_TREE/usr/lib/postgresql" "$PG_TREE/usr/share/postgresql"
         cp -a /usr/lib/postgresql/15 "$PG_TREE/usr/lib/postgresql/"
         cp -a /usr/share/postgresql/15 "$PG_TREE/usr/share/postgresql/"
-        rm -f "$PG_TREE_PKGLIBDIR/customer_identity.so" "$PG_TREE_SHAREDIR"/extension/customer_identity*
+        rm -f "$PG_TREE_PKGLIBDIR"/customer_identity*.so "$PG_TREE_SHAREDIR"/extension/customer_identity*
     else
         cp -a "$EMBEDDED_NATIVE" "$PG_TREE/native"
         # pg_regress takes every program from one directory: the server's, plus the
@@ -197,16 +197,23 @@ unexported_functions() {
              <(nm -D --defined-only "$module" | awk '{print $3}' | sort -u)
 }
 
-# Checks that the module built for this major can load into the tree's server.  npm's newest
+# Checks that the module built for this major, and the phone library it loads on a backend's
+# first phone (customer_identity_phone.so), can load into the tree's server.  npm's newest
 # 17 (17.10) is older than Debian's 17 headers (17.12), whose heap_getattr() calls
 # heap_datum_check(), new in 17.11.  For the tests only, a shim gives a 17.10 server that
 # function with 17.10's behaviour (no check), preloaded into the server processes; any
 # other missing symbol fails the run.  (The .deb depends on a server at least as new as the
 # headers, so a shipped module never meets an older server.)
 check_module_symbols() {
-    local module=$BUILD/customer_identity.so server=$PG_BIN/postgres missing unexported
+    local module=$BUILD/customer_identity.so phone=$BUILD/customer_identity_phone.so
+    local server=$PG_BIN/postgres missing unexported
     unexported=$(unexported_functions "$module")
     [ -z "$unexported" ] || die "customer_identity.so does not export functions its scripts name: $(echo $unexported)"
+    # (the phone library is loaded by its one entry, not by the scripts)
+    nm -D --defined-only "$phone" | awk '{print $3}' | grep -qx ci_phone_api ||
+        die "customer_identity_phone.so does not export ci_phone_api"
+    missing=$(missing_symbols "$phone" "$server")
+    [ -z "$missing" ] || die "customer_identity_phone.so built for PostgreSQL $PG_MAJOR needs symbols the server lacks: $(echo $missing)"
     missing=$(missing_symbols "$module" "$server")
     [ -z "$missing" ] && return 0
     if [ "$missing" = heap_datum_check ]; then
