@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What loading the module costs a new connection:  bash bench/connect.sh
 # grant_application_role preloads customer_identity into every session of an application role
-# (session_preload_libraries, for its LOCK TABLE guard), and the module links ICU, libidn2,
-# libphonenumber and protobuf.  pgbench connects anew for every transaction (-C) and runs
+# (session_preload_libraries, for its LOCK TABLE guard), and the module links ICU and libidn2
+# (libphonenumber and protobuf are in customer_identity_phone.so, loaded on a backend's first
+# phone, not at connection).  pgbench connects anew for every transaction (-C) and runs
 # SELECT 1, as a role granted that way and as a role without the preload, alternating rounds,
 # best of each; prints both and their ratio, and writes bench/results/connect.md.
 #   BENCH_CONNECT_SECONDS=10  BENCH_CONNECT_ROUNDS=5
