@@ -19,6 +19,12 @@ SELECT pg_temp.mapped('customer_identity', true) AS module,
        pg_temp.mapped('libphonenumber', false) AS libphonenumber,
        pg_temp.mapped('libprotobuf', false) AS protobuf;
 
+-- A resolution by email (the hit path and a miss) under a fresh install's rules needs no
+-- phone either: the rules' record of the libraries is read when a row is written.
+SELECT r.created FROM resolve_customer_identity(tenant_id => 'phone_lib', email => 'nobody@phone-lib.example',
+                                                create_missing => false) r;
+SELECT pg_temp.mapped('customer_identity_phone', false) AS phone_library;
+
 -- The first phone through libphonenumber loads it, and the rest of the session uses it.
 SELECT normalize_phone('020 7946 0000', 'GB') AS gb, normalize_phone('+1 212 555 0123', '') AS us;
 SELECT pg_temp.mapped('customer_identity_phone', true) AS phone_library,

@@ -120,7 +120,7 @@ std::string id_text(std::int64_t id) { return std::to_string(id); }
 // (A row whose values agree with the rules keeps its record: nothing in it is wrong.)
 std::string rederive_reason(const identifier_rules::Rules &rules) {
     return "derived under other identifier rules or library versions: re-derive under " +
-           rules.description;
+           rules.description();
 }
 
 // Reads the tenant's active (or archived) customers and normalizes their raw identifiers.

@@ -65,19 +65,6 @@ void apply_email(Rules &rules, const std::string &email) {
                                         : EmailForm::exact;
 }
 
-// Fills the description and derivation of rules whose forms are set.
-void describe(Rules &rules) {
-    std::string phone = "phone " + phone_rule_name(rules);
-    if (rules.phone != PhoneForm::legacy) phone += " (" + phone_library_version() + ")";
-    std::string email = std::string("email ") + email_rule_name(rules.email);
-    if (rules.email != EmailForm::legacy) email += " (" + email_library_version() + ")";
-    rules.description = phone + "; " + email;
-    if (rules.phone == PhoneForm::legacy && rules.email == EmailForm::legacy)
-        rules.derivation.reset();
-    else
-        rules.derivation =
-            static_cast<std::int64_t>(identity_key_hash(rules.description, "", ""));
-}
 
 // The tenant's rules as the table says.  With no table (this library serving a version
 // before 0.10.0) every rule is 0.9's.
@@ -103,7 +90,6 @@ Rules read_rules(const std::string &tenant) {
         if (phone) apply_phone(rules, *phone);
         if (email) apply_email(rules, *email);
     }
-    describe(rules);
     return rules;
 }
 
@@ -128,6 +114,29 @@ std::string checked(Normalized result, std::string_view raw, const char *what,
 }
 
 }  // namespace
+
+void Rules::describe() const {
+    std::string phone_text = "phone " + phone_rule_name(*this);
+    if (phone != PhoneForm::legacy) phone_text += " (" + phone_library_version() + ")";
+    std::string email_text = std::string("email ") + email_rule_name(email);
+    if (email != EmailForm::legacy) email_text += " (" + email_library_version() + ")";
+    description_ = phone_text + "; " + email_text;
+    if (phone == PhoneForm::legacy && email == EmailForm::legacy)
+        derivation_.reset();
+    else
+        derivation_ = static_cast<std::int64_t>(identity_key_hash(description_, "", ""));
+    described_ = true;
+}
+
+const std::string &Rules::description() const {
+    if (!described_) describe();
+    return description_;
+}
+
+const std::optional<std::int64_t> &Rules::derivation() const {
+    if (!described_) describe();
+    return derivation_;
+}
 
 const Rules &rules_of(const std::string &tenant) {
     if (last_entry != nullptr && last_entry->first == tenant) return last_entry->second;
@@ -203,7 +212,7 @@ std::optional<std::string> checked_phone(const std::string &tenant,
 bool derived_otherwise(const std::optional<std::int64_t> &derived_by, const Rules &rules,
                        const std::optional<std::string> &stored,
                        const std::optional<std::string> &raw, bool email) {
-    if (derived_by == rules.derivation) return false;
+    if (derived_by == rules.derivation()) return false;
     if (derived_by) return true;
     if (!raw) return !stored;
     const Normalized legacy = email ? normalize_email(*raw) : normalize_phone(*raw);
@@ -390,9 +399,9 @@ CI_SQL_FUNCTION(ci_identifier_derivation) {
                                 errmsg("identifier_derivation must return a record")));
             desc = BlessTupleDesc(desc);
             Datum values[2] = {PointerGetDatum(cstring_to_text_with_len(
-                                   rules.description.data(), rules.description.size())),
-                               Int64GetDatum(rules.derivation.value_or(0))};
-            bool nulls[2] = {false, !rules.derivation};
+                                   rules.description().data(), rules.description().size())),
+                               Int64GetDatum(rules.derivation().value_or(0))};
+            bool nulls[2] = {false, !rules.derivation()};
             result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
         });
         return result;

@@ -37,12 +37,21 @@ struct Rules {
     PhoneForm phone = PhoneForm::international;
     std::string region;  // ISO 3166-1 alpha-2, upper case; empty unless regional
     EmailForm email = EmailForm::exact;
+
     // What derives values under these rules, with the library versions that do it
     // ("phone US (libphonenumber ...); email exact (ICU ..., libidn2 ...)").
-    std::string description;
+    const std::string &description() const;
     // The 64-bit hash of the description stored with each row; nullopt for legacy + legacy
     // (rows written before 0.10.0 carry NULL, and so do those written under 0.9's rules).
-    std::optional<std::int64_t> derivation;
+    const std::optional<std::int64_t> &derivation() const;
+
+  private:
+    // Both are read on first need: the version of libphonenumber loads the phone library
+    // (phone_loader.cpp), which a session that only looks emails up never needs.
+    void describe() const;
+    mutable bool described_ = false;
+    mutable std::string description_;
+    mutable std::optional<std::int64_t> derivation_;
 };
 
 // The tenant's rules: its own row, else the default row, else the built-in default.  The

@@ -216,7 +216,7 @@ DerivedIdentifiers derive_identifiers(const std::string &tenant, const RowView &
         const auto derived_by = old->int8("identifiers_derived_by");
         auto email = owned(old->text("email_normalized"));
         auto phone = owned(old->text("phone_normalized"));
-        if (derived_by != rules.derivation &&
+        if (derived_by != rules.derivation() &&
             identifier_rules::derived_otherwise(derived_by, rules, email,
                                                 owned(old->text("email")), true) &&
             identifier_rules::derived_otherwise(derived_by, rules, phone,
@@ -225,7 +225,7 @@ DerivedIdentifiers derive_identifiers(const std::string &tenant, const RowView &
     }
     return {identifier_rules::checked_email(tenant, row.text("email"), "email", email_changed),
             identifier_rules::checked_phone(tenant, row.text("phone"), "phone", phone_changed),
-            rules.derivation, false};
+            rules.derivation(), false};
 }
 
 // Records the derivation of a row's identifiers (0.10.0 and later).
@@ -406,7 +406,7 @@ Datum vendor_before_write(FunctionCallInfo fcinfo) {
     // under other rules keeps its value until reconcile re-derives it.
     // (The rules are read before the blocked-value probe, which may empty their cache.)
     const identifier_rules::Rules &rules = identifier_rules::rules_of(tenant);
-    const std::optional<std::int64_t> derivation = rules.derivation;
+    const std::optional<std::int64_t> derivation = rules.derivation();
     const bool email_changed = changed(row, old, "primary_contact_email");
     const bool kept = old && !email_changed && !write_permits::rederiving() &&
                       row.has_column("identifiers_derived_by") &&
