@@ -428,3 +428,19 @@ RETURNS TABLE (invariant text, tenant_id text, subject text, detail text)
         ON k.token_hash OPERATOR(pg_catalog.=) pg_catalog.sha256(pg_catalog.convert_to(f.token, 'UTF8'))
      WHERE ($1 IS NULL OR e.tenant_id OPERATOR(pg_catalog.=) $1)
 $$;
+
+------------------------------------------------------------------------------
+-- Scale-out administration: a role's binding on every shard
+------------------------------------------------------------------------------
+-- A binding is per role, not per tenant: a sharded install holds it on every shard, or the
+-- role is unbound on the shards that do not serve its tenant (and acts there in any tenant
+-- it names).  The proxy's bind_role_to_tenant binds on the tenant's shard (which records
+-- the event in the tenant's audit trail) and then on every shard with this function, which
+-- makes the same checks and the same binding (a NULL tenant: no binding) without an event;
+-- add_shard gives a new shard the bindings with it.  The owner's, not proxied.
+CREATE FUNCTION @extschema@.apply_tenant_binding(role_id regrole, tenant_id text) RETURNS void
+    AS 'MODULE_PATHNAME', 'ci_apply_tenant_binding' LANGUAGE C VOLATILE
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+REVOKE ALL ON FUNCTION @extschema@.apply_tenant_binding(regrole, text) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.apply_tenant_binding(regrole, text) IS
+    'owner, sharded installs: the role''s binding as bind_role_to_tenant makes it (NULL tenant: none, as unbind_role_from_tenant leaves it), without an audit event (the tenant''s shard records it)';

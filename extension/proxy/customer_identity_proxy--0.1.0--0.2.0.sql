@@ -11,3 +11,269 @@ CREATE OR REPLACE FUNCTION @extschema@.not_proxied() RETURNS text[] LANGUAGE sql
                  'erased_text', 'erased_jsonb', 'payload_mentions', 'caller', 'current_tenant',
                  'import_customers', 'event_search_keys', 'lock_budget', 'identifier_derived_otherwise']
 $$;
+
+------------------------------------------------------------------------------
+-- Administration on every shard (bindings, isolation, grants, defaults)
+------------------------------------------------------------------------------
+-- A role's tenant binding, tenant isolation, an application role's grants and the defaults
+-- (the rows with tenant_id NULL of trust_policy and identifier_rules) are the install's,
+-- not a tenant's: they hold on every shard, a shard added later included, and never move
+-- with a bucket.  (0.1.0 routed bind_role_to_tenant by its tenant to one shard, leaving the
+-- role unbound on the others, and moved the binding rows with the bucket.)
+
+-- apply_tenant_binding (customer_identity 0.10.0) is the proxy's helper on the shards.
+CREATE OR REPLACE FUNCTION @extschema@.not_proxied() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY['enable_sharding', 'tenant_bucket', 'id_bucket', 'token_bucket', 'derived_identifier',
+                 'erased_text', 'erased_jsonb', 'payload_mentions', 'caller', 'current_tenant',
+                 'import_customers', 'event_search_keys', 'lock_budget', 'identifier_derived_otherwise',
+                 'apply_tenant_binding']
+$$;
+
+-- The API functions that administer the install rather than a tenant: every shard, whatever
+-- their arguments are named.  (bind_role_to_tenant and unbind_role_from_tenant also record
+-- the event in the tenant's audit trail, on the tenant's shard: create_api's route 'binding'.)
+CREATE FUNCTION @extschema@.on_every_shard() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY['set_tenant_isolation', 'grant_application_role']
+$$;
+
+-- Bindings are per role: a move neither copies nor deletes them.  identifier_rules (0.10.0)
+-- holds a tenant's identifier rules: they go with the tenant (its default row, tenant_id
+-- NULL, is in no bucket and stays).
+CREATE OR REPLACE FUNCTION @extschema@.tenant_tables() RETURNS TABLE (name text, row_order text)
+    LANGUAGE sql IMMUTABLE AS $$
+    VALUES ('customer', 'id'), ('vendor', 'id'), ('invite_token', 'id'),
+           ('vendor_customer', 'vendor_id, customer_id'), ('identity_claim', 'id'),
+           ('identity_event', 'id'), ('trust_policy', 'tenant_id'),
+           ('blocked_identifier', 'tenant_id, identifier, value'), ('identifier_rules', 'tenant_id')
+$$;
+CREATE OR REPLACE FUNCTION @extschema@.forget_settings_query() RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'SET LOCAL session_replication_role = origin;'
+           ' UPDATE customer_identity.trust_policy SET policy = policy WHERE false;'
+           ' UPDATE customer_identity.blocked_identifier SET reason = reason WHERE false;'
+           ' UPDATE customer_identity.identifier_rules SET phone = phone WHERE false;'
+           ' UPDATE customer_identity.moved_bucket SET bucket = bucket WHERE false'
+$$;
+
+-- Gives shard n what is the install's rather than a tenant's, as shard 0 has it: the
+-- bindings (none that shard 0 lacks), tenant isolation on or off, the grants of the
+-- application roles (grant_application_role; the roles must exist on its server), and the
+-- default rows of trust_policy and identifier_rules.  add_shard runs it; run it by hand to
+-- bring a shard that missed an administration call (it was down) back in line.
+CREATE FUNCTION @extschema@.sync_shard_settings(shard integer) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    source_conn text := 'ci_sync_source';
+    target_conn text := 'ci_sync_target';
+    r record;
+    tbl text;
+    script text := 'BEGIN;';
+    isolation boolean;
+BEGIN
+    PERFORM @extschema@.move_search_path();  -- dblink's schema (reverts at the function's end)
+    IF shard IS NULL OR NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = sync_shard_settings.shard) THEN
+        RAISE EXCEPTION 'no shard %', shard USING ERRCODE = '22023';
+    END IF;
+    IF shard = 0 THEN
+        RETURN;  -- shard 0 is the model
+    END IF;
+    FOREACH tbl IN ARRAY ARRAY[source_conn, target_conn] LOOP
+        IF tbl = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+            PERFORM dblink_disconnect(tbl);
+        END IF;
+    END LOOP;
+    BEGIN
+    PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = 0));
+    PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = sync_shard_settings.shard));
+    -- bindings shard 0 does not have go, shard 0's come (with the checks of a binding)
+    FOR r IN SELECT x.role FROM dblink(target_conn, 'SELECT role_id::text FROM customer_identity.tenant_binding') AS x(role text)
+             EXCEPT SELECT y.role FROM dblink(source_conn, 'SELECT role_id::text FROM customer_identity.tenant_binding') AS y(role text)
+    LOOP
+        script := script || format(' SELECT customer_identity.apply_tenant_binding(%L, NULL);', r.role);
+    END LOOP;
+    FOR r IN SELECT x.role, x.tenant FROM dblink(source_conn, 'SELECT role_id::text, tenant_id FROM customer_identity.tenant_binding ORDER BY 1')
+                                          AS x(role text, tenant text)
+    LOOP
+        script := script || format(' SELECT customer_identity.apply_tenant_binding(%L, %L);', r.role, r.tenant);
+    END LOOP;
+    SELECT x.rls INTO isolation FROM dblink(source_conn,
+        'SELECT relrowsecurity FROM pg_catalog.pg_class WHERE oid = ''customer_identity.customer''::pg_catalog.regclass') AS x(rls boolean);
+    script := script || format(' SELECT customer_identity.set_tenant_isolation(%L);', isolation);
+    -- the application roles: those shard 0 granted the customer table to (as the upgrade
+    -- to 0.10.0 finds them)
+    FOR r IN SELECT x.role FROM dblink(source_conn,
+        'SELECT DISTINCT a.grantee::pg_catalog.regrole::text FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a'
+        ' WHERE c.oid = ''customer_identity.customer''::pg_catalog.regclass AND a.grantee <> 0 AND a.grantee <> c.relowner ORDER BY 1')
+        AS x(role text)
+    LOOP
+        script := script || format(' SELECT customer_identity.grant_application_role(%L);', r.role);
+    END LOOP;
+    -- the defaults: shard 0's rows with tenant_id NULL, as they are
+    FOREACH tbl IN ARRAY ARRAY['trust_policy', 'identifier_rules'] LOOP
+        script := script || format(' DELETE FROM customer_identity.%I WHERE tenant_id IS NULL;', tbl);
+        FOR r IN SELECT x.j FROM dblink(source_conn, format('SELECT to_jsonb(t)::text FROM customer_identity.%I t WHERE t.tenant_id IS NULL', tbl)) AS x(j text) LOOP
+            script := script || format(' INSERT INTO customer_identity.%1$I SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, %2$L::jsonb)).*;',
+                                       tbl, r.j);
+        END LOOP;
+    END LOOP;
+    PERFORM dblink_exec(target_conn, script || ' COMMIT;');
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM @extschema@.sync_disconnect();
+        RAISE;
+    END;
+    PERFORM @extschema@.sync_disconnect();
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.sync_shard_settings(integer) FROM PUBLIC;
+CREATE FUNCTION @extschema@.sync_disconnect() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    c text;
+BEGIN
+    FOREACH c IN ARRAY ARRAY['ci_sync_source', 'ci_sync_target'] LOOP
+        IF c = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+            PERFORM dblink_disconnect(c);
+        END IF;
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.sync_disconnect() FROM PUBLIC;
+
+-- add_shard: as 0.1.0's, and the new shard gets the install's settings (sync_shard_settings):
+-- bindings, isolation, application roles' grants, defaults.
+CREATE OR REPLACE FUNCTION @extschema@.add_shard(conninfo text) RETURNS integer
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+BEGIN
+    IF conninfo IS NULL OR btrim(conninfo) = '' THEN
+        RAISE EXCEPTION 'conninfo must not be empty' USING ERRCODE = '22023';
+    END IF;
+    SELECT COALESCE(max(s.shard) + 1, 0) INTO n FROM @extschema@.shard s;
+    INSERT INTO @extschema@.shard (shard, conninfo) VALUES (n, conninfo);
+    IF n = 0 THEN
+        -- modular_mapping: partition = key mod count, so a shard number is its partition
+        -- whatever the count (PL/Proxy wants a power of two otherwise)
+        EXECUTE format('CREATE SERVER customer_identity_shards FOREIGN DATA WRAPPER plproxy'
+                       ' OPTIONS (modular_mapping %L, p0 %L)', '1', conninfo);
+        EXECUTE 'CREATE USER MAPPING FOR PUBLIC SERVER customer_identity_shards';
+    ELSE
+        EXECUTE format('ALTER SERVER customer_identity_shards OPTIONS (ADD %I %L)', 'p' || n, conninfo);
+        PERFORM @extschema@.sync_shard_settings(n);
+    END IF;
+    RETURN n;
+END $$;
+
+-- create_api: as 0.1.0's, with two routes that do not follow from the argument names:
+-- 'all' for on_every_shard(), and 'binding' for bind_role_to_tenant and
+-- unbind_role_from_tenant (the tenant's shard records the event, then every shard holds the
+-- binding, through apply_tenant_binding).
+CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    f record;
+    route text;
+    run_on text;
+    key text;
+    cluster text := 'CLUSTER ''customer_identity_shards''; ';
+    positional text;
+BEGIN
+    -- The row types first (a type that changed takes its old functions with it).
+    FOR f IN SELECT * FROM @extschema@.shard_result_types() LOOP
+        EXECUTE format('DROP TYPE IF EXISTS @extschema@.%I CASCADE', f.name);
+        EXECUTE format('CREATE TYPE @extschema@.%I AS (%s)', f.name, f.columns);
+    END LOOP;
+    FOR f IN SELECT * FROM @extschema@.shard_api() a WHERE NOT a.name = ANY (@extschema@.not_proxied()) LOOP
+        -- The route follows from the argument names: a tenant, else a token, else an id
+        -- (ids carry their bucket); no key: every shard (administration) or any shard.
+        -- Administration of the install: every shard, whatever the names.
+        key := NULL;
+        IF f.name IN ('bind_role_to_tenant', 'unbind_role_from_tenant') THEN
+            route := 'binding';
+        ELSIF f.name = ANY (@extschema@.on_every_shard()) THEN
+            route := 'all';
+        ELSIF f.identity_arguments ~ '(^|, )tenant_id text' THEN
+            key := 'tenant_id';
+            route := CASE WHEN f.arguments ~ 'tenant_id text DEFAULT NULL' THEN 'tenant or all' ELSE 'tenant' END;
+        ELSIF f.identity_arguments ~ '(^|, )token text' THEN
+            key := 'token';
+            route := 'token';
+        ELSIF f.identity_arguments ~ '(^|, )[a-z_]+_id bigint' THEN
+            key := substring(f.identity_arguments FROM '(?:^|, )([a-z_]+_id) bigint');
+            route := 'id';
+        ELSIF f.result = 'void' THEN
+            route := 'all';
+        ELSE
+            route := 'any';
+        END IF;
+        run_on := CASE route
+            WHEN 'tenant' THEN format('RUN ON @extschema@.route_tenant(%I);', key)
+            WHEN 'tenant or all' THEN format('RUN ON @extschema@.route_tenant_or_all(%I);', key)
+            WHEN 'token' THEN format('RUN ON @extschema@.route_token(%I);', key)
+            WHEN 'id' THEN format('RUN ON @extschema@.route_id(%I);', key)
+            WHEN 'all' THEN 'RUN ON ALL;'
+            WHEN 'binding' THEN NULL
+            ELSE 'RUN ON ANY;' END;
+        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name, f.identity_arguments);
+        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name || '__on_shards', f.identity_arguments);
+        IF route = 'binding' THEN
+            PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
+        ELSIF f.result = 'void' AND route IN ('all', 'tenant or all') THEN
+            -- PL/Proxy returns one result per shard only from a set-returning function:
+            -- the shards' calls return SETOF void, and a wrapper keeps the API's void.
+            SELECT string_agg('$' || i, ', ' ORDER BY i) INTO positional
+              FROM generate_series(1, f.argument_count) AS i;
+            EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF void AS %L LANGUAGE plproxy',
+                           f.name || '__on_shards', f.identity_arguments,
+                           cluster || run_on || format(' TARGET @extschema@.%I;', f.name));
+            EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS void LANGUAGE plpgsql AS %L',
+                           f.name, f.arguments,
+                           format('BEGIN PERFORM @extschema@.%I(%s); END', f.name || '__on_shards',
+                                  COALESCE(positional, '')));
+        ELSE
+            EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L LANGUAGE plproxy',
+                           f.name, f.arguments, f.result, cluster || run_on);
+        END IF;
+        RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_api() FROM PUBLIC;
+
+-- The proxy's bind_role_to_tenant(role_id regrole, tenant_id text) and
+-- unbind_role_from_tenant(role_id regrole): the tenant's shard runs the shard's own function
+-- (its checks, the event in the tenant's audit trail), then every shard holds the same
+-- binding or none (apply_tenant_binding).  Shard by shard: a shard that fails the call
+-- (down, or the role is a superuser on its server) stops it with its error, the shards
+-- before it keep the change; run it again once fixed.
+CREATE FUNCTION @extschema@.create_binding_api(name text, arguments text, identity_arguments text) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    cluster text := 'CLUSTER ''customer_identity_shards''; ';
+BEGIN
+    EXECUTE 'DROP FUNCTION IF EXISTS @extschema@.apply_tenant_binding__on_shards(regrole, text)';
+    EXECUTE format('CREATE FUNCTION @extschema@.apply_tenant_binding__on_shards(role_id regrole, tenant_id text)'
+                   ' RETURNS SETOF void AS %L LANGUAGE plproxy',
+                   cluster || 'RUN ON ALL; TARGET @extschema@.apply_tenant_binding;');
+    IF name = 'bind_role_to_tenant' THEN
+        EXECUTE 'DROP FUNCTION IF EXISTS @extschema@.bind_role_to_tenant__on_tenant_shard(regrole, text)';
+        EXECUTE format('CREATE FUNCTION @extschema@.bind_role_to_tenant__on_tenant_shard(%s) RETURNS void AS %L LANGUAGE plproxy',
+                       identity_arguments, cluster || 'RUN ON @extschema@.route_tenant(tenant_id); TARGET @extschema@.bind_role_to_tenant;');
+        EXECUTE format('CREATE FUNCTION @extschema@.bind_role_to_tenant(%s) RETURNS void LANGUAGE plpgsql AS %L',
+                       arguments,
+                       'BEGIN PERFORM @extschema@.bind_role_to_tenant__on_tenant_shard($1, $2);'
+                       ' PERFORM @extschema@.apply_tenant_binding__on_shards($1, $2); END');
+    ELSE
+        -- the tenants the role is bound to on the shards (one, unless a shard missed a call)
+        EXECUTE 'DROP FUNCTION IF EXISTS @extschema@.tenant_binding_on_shards(regrole)';
+        EXECUTE format('CREATE FUNCTION @extschema@.tenant_binding_on_shards(role_id regrole) RETURNS SETOF text AS %L LANGUAGE plproxy',
+                       cluster || 'RUN ON ALL; SELECT b.tenant_id FROM customer_identity.tenant_binding b'
+                                  ' WHERE b.role_id OPERATOR(pg_catalog.=) $1::pg_catalog.regrole;');
+        EXECUTE 'DROP FUNCTION IF EXISTS @extschema@.unbind_role_from_tenant__on_tenant_shard(regrole, text)';
+        EXECUTE format('CREATE FUNCTION @extschema@.unbind_role_from_tenant__on_tenant_shard(role_id regrole, tenant_id text)'
+                       ' RETURNS integer AS %L LANGUAGE plproxy',
+                       cluster || 'RUN ON @extschema@.route_tenant(tenant_id);'
+                                  ' SELECT pg_catalog.count(*)::integer FROM customer_identity.unbind_role_from_tenant($1::pg_catalog.regrole);');
+        EXECUTE format('CREATE FUNCTION @extschema@.unbind_role_from_tenant(%s) RETURNS void LANGUAGE plpgsql AS %L',
+                       arguments,
+                       'BEGIN PERFORM @extschema@.unbind_role_from_tenant__on_tenant_shard($1, t)'
+                       ' FROM (SELECT DISTINCT t FROM @extschema@.tenant_binding_on_shards($1) AS t) AS x;'
+                       ' PERFORM @extschema@.apply_tenant_binding__on_shards($1, NULL); END');
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_binding_api(text, text, text) FROM PUBLIC;

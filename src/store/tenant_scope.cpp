@@ -176,27 +176,58 @@ CI_SQL_FUNCTION(ci_current_tenant) {
     });
 }
 
-CI_SQL_FUNCTION(ci_bind_role_to_tenant) {
-    return entry_guard([&] {
-        if (PG_ARGISNULL(0))
-            throw IdentityError(sqlstate::null_argument, "role_id must not be null");
-        const Oid role = PG_GETARG_OID(0);
-        const std::string tenant = checked_tenant(text_arg(fcinfo, 1));
-        const std::string name = tenant_scope::role_name(role);
-        if (tenant_scope::exempt(role))
-            throw IdentityError(sqlstate::malformed_input,
-                                "role " + quote_for_message(name) +
-                                    " cannot be bound to a tenant: row-level security does not "
-                                    "apply to it",
-                                "It is a superuser, has BYPASSRLS, or has the privileges of the "
-                                "extension's owner.");
-        spi::connect();
-        spi::Params params;
-        params.raw(ObjectIdGetDatum(role)).text(tenant);
-        spi::run(tenant_scope::upsert_binding, params);
-        spi::run(tenant_scope::isolation_on, spi::Params());
+namespace {
+
+// Binds the role (after the same checks everywhere); audited: records the event in the
+// tenant's audit trail (the shard that serves the tenant; the other shards of a sharded
+// install hold the binding without it).
+void bind_role(FunctionCallInfo fcinfo, bool audited) {
+    if (PG_ARGISNULL(0))
+        throw IdentityError(sqlstate::null_argument, "role_id must not be null");
+    const Oid role = PG_GETARG_OID(0);
+    const std::string tenant = checked_tenant(text_arg(fcinfo, 1));
+    const std::string name = tenant_scope::role_name(role);
+    if (tenant_scope::exempt(role))
+        throw IdentityError(sqlstate::malformed_input,
+                            "role " + quote_for_message(name) +
+                                " cannot be bound to a tenant: row-level security does not "
+                                "apply to it",
+                            "It is a superuser, has BYPASSRLS, or has the privileges of the "
+                            "extension's owner.");
+    spi::connect();
+    spi::Params params;
+    params.raw(ObjectIdGetDatum(role)).text(tenant);
+    spi::run(tenant_scope::upsert_binding, params);
+    spi::run(tenant_scope::isolation_on, spi::Params());
+    if (audited)
         record_event({tenant, "role_bound", std::nullopt, std::nullopt, std::nullopt, std::nullopt,
                       {{"role", name}}});
+    spi::finish();
+}
+
+}  // namespace
+
+CI_SQL_FUNCTION(ci_bind_role_to_tenant) {
+    return entry_guard([&] {
+        bind_role(fcinfo, true);
+        return (Datum)0;
+    });
+}
+
+// apply_tenant_binding(role_id, tenant_id): the binding as bind_role_to_tenant makes it (a
+// NULL tenant: none, as unbind_role_from_tenant leaves it), without an audit event.
+CI_SQL_FUNCTION(ci_apply_tenant_binding) {
+    return entry_guard([&] {
+        if (!PG_ARGISNULL(1)) {
+            bind_role(fcinfo, false);
+            return (Datum)0;
+        }
+        if (PG_ARGISNULL(0))
+            throw IdentityError(sqlstate::null_argument, "role_id must not be null");
+        spi::connect();
+        spi::Params params;
+        params.raw(ObjectIdGetDatum(PG_GETARG_OID(0)));
+        spi::run(tenant_scope::delete_binding, params);
         spi::finish();
         return (Datum)0;
     });
