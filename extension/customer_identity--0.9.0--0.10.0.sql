@@ -444,3 +444,31 @@ CREATE FUNCTION @extschema@.apply_tenant_binding(role_id regrole, tenant_id text
 REVOKE ALL ON FUNCTION @extschema@.apply_tenant_binding(regrole, text) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.apply_tenant_binding(regrole, text) IS
     'owner, sharded installs: the role''s binding as bind_role_to_tenant makes it (NULL tenant: none, as unbind_role_from_tenant leaves it), without an audit event (the tenant''s shard records it)';
+
+------------------------------------------------------------------------------
+-- Shards own their buckets (issue 29)
+------------------------------------------------------------------------------
+-- A shard knows the buckets it serves: the proxy writes them (assign_buckets, add_shard,
+-- sync_served_buckets, and a move: the target gains the bucket in the transaction that
+-- copies its rows, the source loses it).  A write or a tenant's call (resolve, import,
+-- reconcile) of a bucket this shard does not serve is refused (55000), as for a bucket it
+-- moved away (moved_bucket): 0.9.0 accepted a direct write of any bucket's tenant, a copy
+-- nobody read, that a later move of the bucket here deleted.  move_id names the move that
+-- copied the bucket here (NULL: assigned): a re-run of that move may replace its own copy,
+-- any other rows of the bucket found here stop a move.  A database that is not a shard
+-- (no shard_node row) ignores the table.  An upgraded shard serves every bucket it did not
+-- move away, as 0.9.0 did, until the proxy (customer_identity_proxy 0.2.0) gives it its own.
+CREATE TABLE @extschema@.served_bucket (
+    bucket    integer PRIMARY KEY CHECK (bucket BETWEEN 0 AND 1023),
+    move_id   text,
+    served_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE @extschema@.served_bucket IS
+    'shards: the buckets this shard serves (the proxy writes them); customer and vendor writes and tenant calls of other buckets are refused here (55000); move_id: the move that copied the bucket here';
+CREATE TRIGGER settings_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.served_bucket
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.settings_changed();
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.served_bucket', '');
+INSERT INTO @extschema@.served_bucket (bucket)
+SELECT b FROM pg_catalog.generate_series(0, 1023) AS b
+ WHERE EXISTS (SELECT FROM @extschema@.shard_node)
+   AND NOT EXISTS (SELECT FROM @extschema@.moved_bucket m WHERE m.bucket OPERATOR(pg_catalog.=) b);

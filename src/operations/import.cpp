@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "sharding.hpp"
 #include "errors.hpp"
 #include "grouping.hpp"
 #include "identity_lock.hpp"
@@ -337,6 +338,7 @@ CI_SQL_FUNCTION(ci_import_customers) {
             throw IdentityError(ERRCODE_NULL_VALUE_NOT_ALLOWED, "source must not be null");
         const Oid source = PG_GETARG_OID(0);
         const std::string tenant = checked_tenant(text_arg(fcinfo, 1));
+        sharding::require_served(tenant);
         const auto dry_run = bool_arg(fcinfo, 2);
         if (!dry_run) throw IdentityError(sqlstate::malformed_input, "dry_run must not be null");
         spi::connect();

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "sharding.hpp"
 #include "errors.hpp"
 #include "flag_scope.hpp"
 #include "grouping.hpp"
@@ -457,6 +458,7 @@ using namespace ci;
 CI_SQL_FUNCTION(ci_reconcile) {
     return entry_guard([&] {
         const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        sharding::require_served(tenant);
         const auto dry_run = bool_arg(fcinfo, 1);
         if (!dry_run) throw IdentityError(sqlstate::malformed_input, "dry_run must not be null");
         spi::connect();

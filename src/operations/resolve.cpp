@@ -25,6 +25,7 @@
 
 #include "audit.hpp"
 #include "claims.hpp"
+#include "sharding.hpp"
 #include "errors.hpp"
 #include "identifier_rules.hpp"
 #include "identity_lock.hpp"
@@ -589,6 +590,7 @@ std::optional<ResolveOutcome> single_identifier_hit(FunctionCallInfo fcinfo, Loo
 
     // The checks of make_resolve_request for these arguments, in its order.
     const std::string tenant = checked_tenant(text_view(PG_GETARG_DATUM(tenant_arg)));
+    sharding::require_served(tenant);
     const Identifier id = given->second;
     const std::string_view raw = text_view(PG_GETARG_DATUM(given->first));
     std::optional<std::string> key;
@@ -645,6 +647,7 @@ ResolveRequest make_resolve_request(std::optional<std::string> tenant, CustomerF
                                     bool conflict_returns) {
     ResolveRequest req;
     req.tenant = checked_tenant(tenant);
+    sharding::require_served(req.tenant);
     req.given = std::move(given);
     check_identifier(req.given.external_customer_id, "external_customer_id");
     check_identifier(req.given.user_id, "user_id");

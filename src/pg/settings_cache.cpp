@@ -16,8 +16,8 @@ namespace {
 constexpr int max_caches = 6;
 void (*forget_functions[max_caches])() = {};
 int cache_count = 0;
-// The settings tables (shard_node, moved_bucket and identifier_rules too), once a cache was filled (InvalidOid before 0.5.0 or until then).
-Oid watched[6] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
+// The settings tables (shard_node, moved_bucket, identifier_rules and served_bucket too), once a cache was filled (InvalidOid before 0.5.0 or until then).
+Oid watched[7] = {InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid, InvalidOid};
 
 // Relcache callback: a change to a settings table (or to everything) empties the caches.
 void forget_on_change(Datum, Oid relid) {
@@ -43,6 +43,7 @@ void watch() {
     watched[3] = relations.shard_node;
     watched[4] = relations.moved_bucket;
     watched[5] = relations.identifier_rules;
+    watched[6] = relations.served_bucket;
 }
 
 void init() { CacheRegisterRelcacheCallback(forget_on_change, (Datum)0); }

@@ -1,5 +1,5 @@
 // Backend caches of the owner's settings tables -- trust_policy, blocked_identifier,
-// tenant_binding, shard_node, moved_bucket, identifier_rules -- which every resolution and every customer write may consult.  They
+// tenant_binding, shard_node, moved_bucket, identifier_rules, served_bucket -- which every resolution and every customer write may consult.  They
 // are kept across transactions and forgotten when one of those tables changes: the tables'
 // statement trigger (settings_changed) sends a relcache invalidation, which every backend
 // processes (this one at once, the others when the change commits).

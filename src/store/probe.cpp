@@ -783,13 +783,13 @@ std::optional<std::string> tenant_binding(std::uint32_t role) {
 }
 
 SettingsRelations settings_relations() {
-    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid,
+    SettingsRelations relations{InvalidOid, InvalidOid, InvalidOid, InvalidOid,
                                 InvalidOid, InvalidOid, InvalidOid};
     pg_call([&] {
         ensure_catalog();
         relations = {catalog.trust_policy, catalog.blocked, catalog.binding,
                      sharding_relation("shard_node"), sharding_relation("moved_bucket"),
-                     sharding_relation("identifier_rules")};
+                     sharding_relation("identifier_rules"), sharding_relation("served_bucket")};
     });
     return relations;
 }
@@ -860,6 +860,18 @@ std::vector<std::uint32_t> moved_buckets() {
         buckets = int_column_values(sharding_relation("moved_bucket"), "bucket");
     });
     return {buckets.begin(), buckets.end()};
+}
+
+std::optional<std::vector<std::uint32_t>> served_buckets() {
+    std::optional<std::vector<std::uint32_t>> served;
+    pg_call([&] {
+        ensure_catalog();
+        const Oid relation = sharding_relation("served_bucket");
+        if (!OidIsValid(relation)) return;
+        const auto buckets = int_column_values(relation, "bucket");
+        served.emplace(buckets.begin(), buckets.end());
+    });
+    return served;
 }
 
 bool has_trust_tables() {

@@ -65,6 +65,7 @@ struct SettingsRelations {
     std::uint32_t trust_policy, blocked_identifier, tenant_binding;  // Oids
     std::uint32_t shard_node, moved_bucket;  // InvalidOid before 0.8.0
     std::uint32_t identifier_rules;          // InvalidOid before 0.10.0
+    std::uint32_t served_bucket;             // InvalidOid before 0.10.0 (shards own their buckets)
 };
 SettingsRelations settings_relations();
 // A row of identifier_rules (0.10.0): tenant NULL is the default of every tenant; a NULL
@@ -78,6 +79,8 @@ std::vector<IdentifierRuleRow> identifier_rule_rows();
 std::optional<std::uint32_t> shard_node();
 // The buckets this shard moved to another one (moved_bucket, 0.8.0).
 std::vector<std::uint32_t> moved_buckets();
+// The buckets this shard serves (served_bucket, 0.10.0); nullopt before 0.10.0.
+std::optional<std::vector<std::uint32_t>> served_buckets();
 // Does the installed version have the trust tables (0.5.0 and later)?
 bool has_trust_tables();
 // Does customer have the verified-at columns (0.5.0 and later)?

@@ -24,6 +24,8 @@ namespace {
 bool known = false;
 std::optional<std::uint32_t> cached_node;
 std::vector<std::uint32_t> cached_moved;
+// The buckets this shard serves (served_bucket); nullopt before 0.10.0 (no such table).
+std::optional<std::vector<std::uint32_t>> cached_served;
 
 // Forgets the cached node (a change of shard_node).
 void forget() { known = false; }
@@ -36,6 +38,7 @@ void ensure_known() {
     settings_cache::watch();
     cached_node = probe::shard_node();
     cached_moved = cached_node ? probe::moved_buckets() : std::vector<std::uint32_t>{};
+    cached_served = cached_node ? probe::served_buckets() : std::nullopt;
     known = true;
 }
 
@@ -46,12 +49,18 @@ std::optional<std::uint32_t> node() {
 
 void require_served(const std::string &tenant) {
     ensure_known();
-    if (cached_moved.empty()) return;
+    if (!cached_node) return;
     const std::uint32_t bucket = shard::bucket_of_tenant(tenant);
     if (std::find(cached_moved.begin(), cached_moved.end(), bucket) != cached_moved.end())
         throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
                             "tenant " + tenant + " is served by another shard: its bucket " +
                                 std::to_string(bucket) + " moved away from this one",
+                            {}, "Ask the proxy: SELECT customer_identity.shard_of_tenant(...).");
+    if (cached_served &&
+        std::find(cached_served->begin(), cached_served->end(), bucket) == cached_served->end())
+        throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+                            "tenant " + tenant + " is not served by this shard: its bucket " +
+                                std::to_string(bucket) + " is not one of this shard's (served_bucket)",
                             {}, "Ask the proxy: SELECT customer_identity.shard_of_tenant(...).");
 }
 

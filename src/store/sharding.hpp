@@ -17,8 +17,11 @@ namespace ci::sharding {
 // a change of shard_node empties the cache (settings_cache).
 std::optional<std::uint32_t> node();
 
-// Refuses (55000) a write of a tenant whose bucket this shard moved to another one
-// (moved_bucket): a direct writer still connected here would write where nobody reads.
+// Refuses (55000) a write or a call of a tenant whose bucket this shard does not serve:
+// moved to another one (moved_bucket: a direct writer still connected here would write
+// where nobody reads), or not among its buckets (served_bucket, 0.10.0: the proxy gives a
+// shard its buckets; a stray write here would be a second copy nobody reads, and a later
+// move of the bucket here would be stopped by it).  Unsharded: nothing refused.
 void require_served(const std::string &tenant);
 
 // The id of a row being inserted for `tenant`, given the identity sequence's value (or an
