@@ -446,3 +446,257 @@ BEGIN
     RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
 END $$;
 REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
+
+------------------------------------------------------------------------------
+-- Shards own their buckets (issue 29)
+------------------------------------------------------------------------------
+-- Each shard holds the buckets it serves (customer_identity 0.10.0: served_bucket) and
+-- refuses (55000) writes and tenant calls of any other bucket's tenants, direct writes
+-- included: 0.1.0's shards accepted them, a copy nobody read (not even check_integrity),
+-- and a later move of that bucket onto the shard deleted them as "left by a killed earlier
+-- run".  The proxy tells the shards: assign_buckets and add_shard (sync_served_buckets),
+-- and a move (the target gains the bucket, marked with the move's id, in the transaction
+-- that copies its rows; the source loses it when it stops serving it).  A move deletes on
+-- the target only rows a killed earlier run of the same move committed there (under its
+-- mark); other rows of the bucket found there stop it with 55000, naming them.
+
+-- Each move has an id, its mark on the target.
+ALTER TABLE @extschema@.bucket_move
+    ADD COLUMN move_id text NOT NULL DEFAULT md5(random()::text || clock_timestamp()::text);
+
+-- Gives shard n's served_bucket the buckets the directory gives it (a bucket being moved
+-- to or from it stays as the move left it).  assign_buckets and add_shard run it; run it by
+-- hand for a shard that missed them.
+CREATE FUNCTION @extschema@.sync_served_buckets(shard integer) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    target_conn text := 'ci_sync_target';
+    serves integer[];
+    keeps integer[];
+BEGIN
+    PERFORM @extschema@.move_search_path();  -- dblink's schema (reverts at the function's end)
+    IF shard IS NULL OR NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = sync_served_buckets.shard) THEN
+        RAISE EXCEPTION 'no shard %', shard USING ERRCODE = '22023';
+    END IF;
+    SELECT COALESCE(array_agg(d.bucket ORDER BY d.bucket), '{}') INTO serves FROM @extschema@.bucket_directory d
+     WHERE d.shard = sync_served_buckets.shard
+       AND NOT EXISTS (SELECT 1 FROM @extschema@.bucket_move m WHERE m.bucket = d.bucket);
+    SELECT serves || COALESCE(array_agg(m.bucket), '{}') INTO keeps FROM @extschema@.bucket_move m
+     WHERE sync_served_buckets.shard IN (m.from_shard, m.to_shard);
+    PERFORM @extschema@.sync_disconnect();
+    BEGIN
+    PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = sync_served_buckets.shard));
+    PERFORM dblink_exec(target_conn, format(
+        'BEGIN; DELETE FROM customer_identity.served_bucket WHERE bucket <> ALL (%1$L::integer[]);'
+        ' INSERT INTO customer_identity.served_bucket (bucket) SELECT unnest(%2$L::integer[]) ON CONFLICT (bucket) DO NOTHING;'
+        ' COMMIT;', keeps, serves));
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM @extschema@.sync_disconnect();
+        RAISE;
+    END;
+    PERFORM @extschema@.sync_disconnect();
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.sync_served_buckets(integer) FROM PUBLIC;
+
+-- assign_buckets: as 0.1.0's, and every shard learns its buckets.
+CREATE OR REPLACE FUNCTION @extschema@.assign_buckets() RETURNS integer
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    shards integer := (SELECT count(*) FROM @extschema@.shard);
+    assigned integer;
+    s integer;
+BEGIN
+    IF shards = 0 THEN
+        RAISE EXCEPTION 'no shard yet' USING ERRCODE = '55000', HINT = 'SELECT customer_identity.add_shard(conninfo) first.';
+    END IF;
+    INSERT INTO @extschema@.bucket_directory (bucket, shard)
+    SELECT b, b % shards FROM generate_series(0, 1023) AS b
+    ON CONFLICT (bucket) DO NOTHING;
+    GET DIAGNOSTICS assigned = ROW_COUNT;
+    FOR s IN SELECT x.shard FROM @extschema@.shard x ORDER BY x.shard LOOP
+        PERFORM @extschema@.sync_served_buckets(s);
+    END LOOP;
+    RETURN assigned;
+END $$;
+
+-- add_shard: as above (settings), and the new shard serves no bucket until assigned or moved.
+CREATE OR REPLACE FUNCTION @extschema@.add_shard(conninfo text) RETURNS integer
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    n integer;
+BEGIN
+    IF conninfo IS NULL OR btrim(conninfo) = '' THEN
+        RAISE EXCEPTION 'conninfo must not be empty' USING ERRCODE = '22023';
+    END IF;
+    SELECT COALESCE(max(s.shard) + 1, 0) INTO n FROM @extschema@.shard s;
+    INSERT INTO @extschema@.shard (shard, conninfo) VALUES (n, conninfo);
+    IF n = 0 THEN
+        -- modular_mapping: partition = key mod count, so a shard number is its partition
+        -- whatever the count (PL/Proxy wants a power of two otherwise)
+        EXECUTE format('CREATE SERVER customer_identity_shards FOREIGN DATA WRAPPER plproxy'
+                       ' OPTIONS (modular_mapping %L, p0 %L)', '1', conninfo);
+        EXECUTE 'CREATE USER MAPPING FOR PUBLIC SERVER customer_identity_shards';
+    ELSE
+        EXECUTE format('ALTER SERVER customer_identity_shards OPTIONS (ADD %I %L)', 'p' || n, conninfo);
+        PERFORM @extschema@.sync_shard_settings(n);
+    END IF;
+    PERFORM @extschema@.sync_served_buckets(n);
+    RETURN n;
+END $$;
+
+-- move_bucket: as above (routing lock), checking and marking the target as described.
+CREATE OR REPLACE PROCEDURE @extschema@.move_bucket(bucket integer, to_shard integer)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    move record;
+    t record;
+    source_conn text := 'ci_move_source';
+    target_conn text := 'ci_move_target';
+    chunk text[];
+    source_sum text;
+    target_sum text;
+    moved bigint := 0;
+    mark text;
+    stray bigint := 0;
+    named text := '';
+    n bigint;
+    keys text;
+BEGIN
+    PERFORM @extschema@.move_search_path();
+    PERFORM @extschema@.move_disconnect();
+    IF bucket IS NULL OR to_shard IS NULL THEN
+        RAISE EXCEPTION 'bucket and to_shard must not be null' USING ERRCODE = '22004';
+    END IF;
+    SELECT * INTO move FROM @extschema@.bucket_move m WHERE m.bucket = move_bucket.bucket;
+    IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = to_shard) THEN
+            RAISE EXCEPTION 'no shard %', to_shard USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO @extschema@.bucket_move (bucket, from_shard, to_shard, phase)
+        SELECT d.bucket, d.shard, to_shard, 'copying' FROM @extschema@.bucket_directory d
+         WHERE d.bucket = move_bucket.bucket AND d.shard <> to_shard
+        RETURNING * INTO move;
+        IF NOT FOUND THEN
+            RETURN;  -- the bucket is there already (or no shard serves it: assign_buckets)
+        END IF;
+        COMMIT;
+        PERFORM @extschema@.move_search_path();
+    ELSIF move.to_shard <> to_shard THEN
+        RAISE EXCEPTION 'bucket % is being moved to shard % already', bucket, move.to_shard
+            USING ERRCODE = '55000', HINT = 'Run the same move again to finish it.';
+    END IF;
+
+    IF move.phase = 'copying' THEN
+        -- Calls for the bucket wait from here until the directory is changed.
+        PERFORM @extschema@.move_lock_bucket(bucket);
+        BEGIN  -- on any error the shards' transactions end with their connections
+        PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
+        PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard));
+        PERFORM dblink_exec(source_conn, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+        PERFORM dblink_exec(source_conn, 'LOCK TABLE ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
+                                                           FROM @extschema@.tenant_tables() x) || ' IN SHARE MODE');
+        PERFORM dblink_exec(target_conn, 'BEGIN');
+        PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
+        -- Rows of the bucket on the target: an earlier, killed run of this move committed
+        -- them with its mark (served_bucket.move_id), and they are replaced; any others
+        -- (written where the bucket was not served) stop the move, named, and stay.
+        SELECT x.m INTO mark FROM dblink(target_conn, format(
+            'SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s', bucket)) AS x(m text);
+        IF mark IS DISTINCT FROM move.move_id THEN
+            FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+                SELECT x.c, x.k INTO n, keys FROM dblink(target_conn, format(
+                    'SELECT count(*), string_agg(k, '' '') FILTER (WHERE n <= 5) FROM (SELECT ROW(%2$s)::text AS k,'
+                    ' row_number() OVER (ORDER BY %2$s) AS n FROM customer_identity.%1$I t'
+                    ' WHERE customer_identity.tenant_bucket(t.tenant_id) = %3$s) s', t.name, t.row_order, bucket))
+                    AS x(c bigint, k text);
+                IF n > 0 THEN
+                    stray := stray + n;
+                    named := named || format('%s%s: %s rows %s%s', CASE WHEN named = '' THEN '' ELSE '; ' END,
+                                             t.name, n, keys, CASE WHEN n > 5 THEN ' ...' ELSE '' END);
+                END IF;
+            END LOOP;
+            IF stray > 0 THEN
+                RAISE EXCEPTION 'bucket %: shard % holds % rows of it that no run of this move copied: %',
+                    bucket, move.to_shard, stray, named USING ERRCODE = '55000',
+                    HINT = 'They were written where the bucket was not served (before customer_identity 0.10.0, or by hand): compare them with the source''s, keep what must stay through the serving shard, delete them on the target, then run the same move again.';
+            END IF;
+        END IF;
+        -- the bucket comes (back) to the target: it serves it, marked as this move's copy
+        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.moved_bucket WHERE bucket = %s', bucket));
+        PERFORM dblink_exec(target_conn, format(
+            'INSERT INTO customer_identity.served_bucket (bucket, move_id) VALUES (%s, %L)'
+            ' ON CONFLICT (bucket) DO UPDATE SET move_id = excluded.move_id, served_at = now()', bucket, move.move_id));
+        FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+            -- what an earlier, killed run of this move committed on the target
+            PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
+                                                    t.name, bucket));
+            PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t'
+                                                           ' WHERE customer_identity.tenant_bucket(t.tenant_id) = %s', t.name, bucket));
+            LOOP
+                SELECT array_agg(r.j) INTO chunk FROM dblink_fetch(source_conn, 'rows', 1000) AS r(j text);
+                EXIT WHEN chunk IS NULL;
+                moved := moved + cardinality(chunk);
+                PERFORM dblink_exec(target_conn, format(
+                    'INSERT INTO customer_identity.%1$I OVERRIDING SYSTEM VALUE'
+                    ' SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, j::jsonb)).* FROM unnest(%2$L::text[]) AS j',
+                    t.name, chunk));
+            END LOOP;
+            PERFORM dblink_close(source_conn, 'rows');
+            SELECT s INTO source_sum FROM dblink(source_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
+            SELECT s INTO target_sum FROM dblink(target_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
+            IF source_sum IS DISTINCT FROM target_sum THEN
+                RAISE EXCEPTION 'bucket %: table % differs after the copy (% rows:checksum on the source, % on the target)',
+                    bucket, t.name, source_sum, target_sum USING ERRCODE = 'XX000';
+            END IF;
+        END LOOP;
+        PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
+        PERFORM dblink_exec(target_conn, 'COMMIT');
+        -- the source refuses the bucket's writes once this commits (direct writers waiting
+        -- on its locks see it when they get them)
+        PERFORM dblink_exec(source_conn, format(
+            'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
+            ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
+        EXCEPTION WHEN OTHERS THEN
+            PERFORM @extschema@.move_disconnect();
+            RAISE;
+        END;
+        UPDATE @extschema@.bucket_directory d SET shard = move.to_shard WHERE d.bucket = move.bucket;
+        UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
+        COMMIT;  -- calls go to the target from here
+        PERFORM @extschema@.move_search_path();
+        PERFORM dblink_exec(source_conn, 'COMMIT');
+        PERFORM dblink_disconnect(source_conn);
+        PERFORM dblink_disconnect(target_conn);
+        move.phase := 'cleaning';
+    END IF;
+
+    -- The source's copy of the bucket goes (its triggers off: the audit trail moved).
+    PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
+    PERFORM dblink_exec(source_conn, 'BEGIN');
+    -- (again: a run killed between the directory change and the source's commit lost it)
+    PERFORM dblink_exec(source_conn, format(
+        'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
+        ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
+    PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
+    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+        PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
+                                                t.name, bucket));
+    END LOOP;
+    PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
+    PERFORM dblink_exec(source_conn, 'COMMIT');
+    PERFORM dblink_disconnect(source_conn);
+    DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
+    COMMIT;
+    RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
+END $$;
+REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
+
+-- An updated proxy gives its shards (customer_identity 0.10.0) their buckets.
+DO $$
+DECLARE
+    s integer;
+BEGIN
+    FOR s IN SELECT x.shard FROM @extschema@.shard x ORDER BY x.shard LOOP
+        PERFORM @extschema@.sync_served_buckets(s);
+    END LOOP;
+END $$;

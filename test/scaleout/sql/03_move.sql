@@ -53,10 +53,13 @@ CALL move_tenant('movable', :to_shard);
 -- Killed after the target committed its copy, before the directory changed: the rerun
 -- copies again (the target's copy replaced) and finishes
 CALL move_tenant('movable', :from_shard);  -- back, whole
-INSERT INTO bucket_move (bucket, from_shard, to_shard, phase) VALUES (tenant_bucket('movable'), :from_shard, :to_shard, 'copying');
+INSERT INTO bucket_move (bucket, from_shard, to_shard, phase) VALUES (tenant_bucket('movable'), :from_shard, :to_shard, 'copying')
+RETURNING move_id \gset
+-- (what that run committed on the target: its rows, under its mark)
 SELECT dblink_exec(:'target_conninfo', format(
-    'SET session_replication_role = replica; INSERT INTO customer_identity.customer (tenant_id, email) VALUES (%L, %L)',
-    'movable', 'half-copied@movable.test'));
+    'SET session_replication_role = replica; INSERT INTO customer_identity.served_bucket (bucket, move_id) VALUES (%s, %L);'
+    ' INSERT INTO customer_identity.customer (tenant_id, email) VALUES (%L, %L)',
+    tenant_bucket('movable'), :'move_id', 'movable', 'half-copied@movable.test'));
 CALL move_tenant('movable', :to_shard);
 :after_move
 -- back and forth: the shard it came back to serves it again
