@@ -36,6 +36,14 @@ SELECT enable_sharding(3) AS same_node_again;
 SELECT enable_sharding(4);
 :sqlstate
 SELECT node FROM shard_node;
+-- a shard serves the buckets its proxy gives it (served_bucket): none yet, so a tenant's
+-- write and call are refused (55000); then it serves acme's and globex's buckets, as
+-- assign_buckets would give them
+INSERT INTO customer (id, tenant_id, email) OVERRIDING SYSTEM VALUE VALUES (1, 'acme', 'early@acme.test');
+:sqlstate
+SELECT * FROM resolve_customer_identity(tenant_id => 'acme', email => 'early@acme.test');
+:sqlstate
+INSERT INTO served_bucket (bucket) VALUES (tenant_bucket('acme')), (tenant_bucket('globex'));
 
 -- every id carries the tenant's bucket and the node; resolve, direct writes, functions
 SELECT customer_id AS c1 FROM resolve_customer_identity(tenant_id => 'acme', email => 'ann@acme.test') \gset
