@@ -2,6 +2,7 @@
 #include "sharding.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <vector>
 
 #include "errors.hpp"
@@ -24,8 +25,9 @@ namespace {
 bool known = false;
 std::optional<std::uint32_t> cached_node;
 std::vector<std::uint32_t> cached_moved;
-// The buckets this shard serves (served_bucket); nullopt before 0.10.0 (no such table).
-std::optional<std::vector<std::uint32_t>> cached_served;
+// The buckets this shard serves (served_bucket), one bit per bucket (a write tests one);
+// nullopt before 0.10.0 (no such table).
+std::optional<std::bitset<shard::bucket_count>> cached_served;
 
 // Forgets the cached node (a change of shard_node).
 void forget() { known = false; }
@@ -38,7 +40,14 @@ void ensure_known() {
     settings_cache::watch();
     cached_node = probe::shard_node();
     cached_moved = cached_node ? probe::moved_buckets() : std::vector<std::uint32_t>{};
-    cached_served = cached_node ? probe::served_buckets() : std::nullopt;
+    cached_served.reset();
+    if (cached_node) {
+        if (const auto served = probe::served_buckets()) {
+            cached_served.emplace();
+            for (const std::uint32_t bucket : *served)
+                if (bucket < shard::bucket_count) cached_served->set(bucket);
+        }
+    }
     known = true;
 }
 
@@ -56,8 +65,7 @@ void require_served(const std::string &tenant) {
                             "tenant " + tenant + " is served by another shard: its bucket " +
                                 std::to_string(bucket) + " moved away from this one",
                             {}, "Ask the proxy: SELECT customer_identity.shard_of_tenant(...).");
-    if (cached_served &&
-        std::find(cached_served->begin(), cached_served->end(), bucket) == cached_served->end())
+    if (cached_served && (bucket >= shard::bucket_count || !cached_served->test(bucket)))
         throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
                             "tenant " + tenant + " is not served by this shard: its bucket " +
                                 std::to_string(bucket) + " is not one of this shard's (served_bucket)",
