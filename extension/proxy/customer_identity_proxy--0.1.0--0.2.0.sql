@@ -135,31 +135,6 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.sync_disconnect() FROM PUBLIC;
 
--- add_shard: as 0.1.0's, and the new shard gets the install's settings (sync_shard_settings):
--- bindings, isolation, application roles' grants, defaults.
-CREATE OR REPLACE FUNCTION @extschema@.add_shard(conninfo text) RETURNS integer
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    n integer;
-BEGIN
-    IF conninfo IS NULL OR btrim(conninfo) = '' THEN
-        RAISE EXCEPTION 'conninfo must not be empty' USING ERRCODE = '22023';
-    END IF;
-    SELECT COALESCE(max(s.shard) + 1, 0) INTO n FROM @extschema@.shard s;
-    INSERT INTO @extschema@.shard (shard, conninfo) VALUES (n, conninfo);
-    IF n = 0 THEN
-        -- modular_mapping: partition = key mod count, so a shard number is its partition
-        -- whatever the count (PL/Proxy wants a power of two otherwise)
-        EXECUTE format('CREATE SERVER customer_identity_shards FOREIGN DATA WRAPPER plproxy'
-                       ' OPTIONS (modular_mapping %L, p0 %L)', '1', conninfo);
-        EXECUTE 'CREATE USER MAPPING FOR PUBLIC SERVER customer_identity_shards';
-    ELSE
-        EXECUTE format('ALTER SERVER customer_identity_shards OPTIONS (ADD %I %L)', 'p' || n, conninfo);
-        PERFORM @extschema@.sync_shard_settings(n);
-    END IF;
-    RETURN n;
-END $$;
-
 -- create_api: as 0.1.0's, with two routes that do not follow from the argument names:
 -- 'all' for on_every_shard(), and 'binding' for bind_role_to_tenant and
 -- unbind_role_from_tenant (the tenant's shard records the event, then every shard holds the
@@ -334,119 +309,6 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_lock_bucket(integer) FROM PUBLIC;
 
--- move_bucket as in 0.1.0, with the routing lock above instead of the advisory key.
-CREATE OR REPLACE PROCEDURE @extschema@.move_bucket(bucket integer, to_shard integer)
-    LANGUAGE plpgsql AS $$
-DECLARE
-    move record;
-    t record;
-    source_conn text := 'ci_move_source';
-    target_conn text := 'ci_move_target';
-    chunk text[];
-    source_sum text;
-    target_sum text;
-    moved bigint := 0;
-BEGIN
-    PERFORM @extschema@.move_search_path();
-    PERFORM @extschema@.move_disconnect();
-    IF bucket IS NULL OR to_shard IS NULL THEN
-        RAISE EXCEPTION 'bucket and to_shard must not be null' USING ERRCODE = '22004';
-    END IF;
-    SELECT * INTO move FROM @extschema@.bucket_move m WHERE m.bucket = move_bucket.bucket;
-    IF NOT FOUND THEN
-        IF NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = to_shard) THEN
-            RAISE EXCEPTION 'no shard %', to_shard USING ERRCODE = '22023';
-        END IF;
-        INSERT INTO @extschema@.bucket_move (bucket, from_shard, to_shard, phase)
-        SELECT d.bucket, d.shard, to_shard, 'copying' FROM @extschema@.bucket_directory d
-         WHERE d.bucket = move_bucket.bucket AND d.shard <> to_shard
-        RETURNING * INTO move;
-        IF NOT FOUND THEN
-            RETURN;  -- the bucket is there already (or no shard serves it: assign_buckets)
-        END IF;
-        COMMIT;
-        PERFORM @extschema@.move_search_path();
-    ELSIF move.to_shard <> to_shard THEN
-        RAISE EXCEPTION 'bucket % is being moved to shard % already', bucket, move.to_shard
-            USING ERRCODE = '55000', HINT = 'Run the same move again to finish it.';
-    END IF;
-
-    IF move.phase = 'copying' THEN
-        -- Calls for the bucket wait from here until the directory is changed.
-        PERFORM @extschema@.move_lock_bucket(bucket);
-        BEGIN  -- on any error the shards' transactions end with their connections
-        PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
-        PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard));
-        PERFORM dblink_exec(source_conn, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
-        PERFORM dblink_exec(source_conn, 'LOCK TABLE ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
-                                                           FROM @extschema@.tenant_tables() x) || ' IN SHARE MODE');
-        PERFORM dblink_exec(target_conn, 'BEGIN');
-        PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
-        -- the bucket comes (back) to the target: it serves it again
-        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.moved_bucket WHERE bucket = %s', bucket));
-        FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-            -- what an earlier, killed run left on the target
-            PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
-                                                    t.name, bucket));
-            PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t'
-                                                           ' WHERE customer_identity.tenant_bucket(t.tenant_id) = %s', t.name, bucket));
-            LOOP
-                SELECT array_agg(r.j) INTO chunk FROM dblink_fetch(source_conn, 'rows', 1000) AS r(j text);
-                EXIT WHEN chunk IS NULL;
-                moved := moved + cardinality(chunk);
-                PERFORM dblink_exec(target_conn, format(
-                    'INSERT INTO customer_identity.%1$I OVERRIDING SYSTEM VALUE'
-                    ' SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, j::jsonb)).* FROM unnest(%2$L::text[]) AS j',
-                    t.name, chunk));
-            END LOOP;
-            PERFORM dblink_close(source_conn, 'rows');
-            SELECT s INTO source_sum FROM dblink(source_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
-            SELECT s INTO target_sum FROM dblink(target_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
-            IF source_sum IS DISTINCT FROM target_sum THEN
-                RAISE EXCEPTION 'bucket %: table % differs after the copy (% rows:checksum on the source, % on the target)',
-                    bucket, t.name, source_sum, target_sum USING ERRCODE = 'XX000';
-            END IF;
-        END LOOP;
-        PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
-        PERFORM dblink_exec(target_conn, 'COMMIT');
-        -- the source refuses the bucket's writes once this commits (direct writers waiting
-        -- on its locks see it when they get them)
-        PERFORM dblink_exec(source_conn, format(
-            'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%s) ON CONFLICT DO NOTHING', bucket));
-        EXCEPTION WHEN OTHERS THEN
-            PERFORM @extschema@.move_disconnect();
-            RAISE;
-        END;
-        UPDATE @extschema@.bucket_directory d SET shard = move.to_shard WHERE d.bucket = move.bucket;
-        UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
-        COMMIT;  -- calls go to the target from here
-        PERFORM @extschema@.move_search_path();
-        PERFORM dblink_exec(source_conn, 'COMMIT');
-        PERFORM dblink_disconnect(source_conn);
-        PERFORM dblink_disconnect(target_conn);
-        move.phase := 'cleaning';
-    END IF;
-
-    -- The source's copy of the bucket goes (its triggers off: the audit trail moved).
-    PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
-    PERFORM dblink_exec(source_conn, 'BEGIN');
-    -- (again: a run killed between the directory change and the source's commit lost it)
-    PERFORM dblink_exec(source_conn, format(
-        'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%s) ON CONFLICT DO NOTHING', bucket));
-    PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
-    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-        PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
-                                                t.name, bucket));
-    END LOOP;
-    PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
-    PERFORM dblink_exec(source_conn, 'COMMIT');
-    PERFORM dblink_disconnect(source_conn);
-    DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
-    COMMIT;
-    RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
-END $$;
-REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
-
 ------------------------------------------------------------------------------
 -- Shards own their buckets (issue 29)
 ------------------------------------------------------------------------------
@@ -519,7 +381,9 @@ BEGIN
     RETURN assigned;
 END $$;
 
--- add_shard: as above (settings), and the new shard serves no bucket until assigned or moved.
+-- add_shard: as 0.1.0's; the new shard gets the install's settings (sync_shard_settings:
+-- bindings, isolation, application roles' grants, defaults) and serves no bucket until
+-- assigned or moved (sync_served_buckets).
 CREATE OR REPLACE FUNCTION @extschema@.add_shard(conninfo text) RETURNS integer
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -544,7 +408,8 @@ BEGIN
     RETURN n;
 END $$;
 
--- move_bucket: as above (routing lock), checking and marking the target as described.
+-- move_bucket: as 0.1.0's, with the routing lock (move_lock_bucket, above) instead of the
+-- advisory key, checking and marking the target as described.
 CREATE OR REPLACE PROCEDURE @extschema@.move_bucket(bucket integer, to_shard integer)
     LANGUAGE plpgsql AS $$
 DECLARE

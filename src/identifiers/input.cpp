@@ -27,8 +27,15 @@ std::optional<bool> bool_arg(FunctionCallInfo fcinfo, int index) {
     return static_cast<bool>(PG_GETARG_BOOL(index));
 }
 
-// Refuses values longer than the limit (22023) before an index refuses them (54000).
-static void check_length(std::string_view value, std::size_t limit, const char *what) {
+Datum text_datum(std::string_view value) {
+    Datum result = (Datum)0;
+    pg_call([&] {
+        result = PointerGetDatum(cstring_to_text_with_len(value.data(), static_cast<int>(value.size())));
+    });
+    return result;
+}
+
+void check_length(std::string_view value, std::size_t limit, const char *what) {
     if (value.size() > limit)
         throw IdentityError(
             sqlstate::malformed_input,
@@ -45,6 +52,12 @@ std::string checked_tenant(std::optional<std::string_view> tenant) {
     return checked;
 }
 
+std::optional<std::string> tenant_or_default_arg(FunctionCallInfo fcinfo, int index) {
+    const auto tenant = text_arg(fcinfo, index);
+    if (!tenant) return std::nullopt;
+    return checked_tenant(tenant);
+}
+
 void check_identifier(std::optional<std::string_view> value, const char *what) {
     if (!value) return;
     if (is_blank(*value))
@@ -57,7 +70,7 @@ void check_name(std::optional<std::string_view> name, const char *what) {
     if (name) check_length(*name, max_name_bytes, what);
 }
 
-// Shared shape of checked_email, checked_phone and checked_canonical_email.
+// Shared shape of the normalizers' checks (22023 naming the value, the reason as DETAIL).
 template <typename Normalize>
 static std::optional<std::string> checked_normalized(std::optional<std::string_view> value,
                                                      const char *what, std::size_t limit,
@@ -71,14 +84,6 @@ static std::optional<std::string> checked_normalized(std::optional<std::string_v
             std::string("invalid ") + what + " " + quote_for_message(std::string(*value)),
             result.error + ".");
     return std::move(result.value);
-}
-
-std::optional<std::string> checked_email(std::optional<std::string_view> email, const char *what) {
-    return checked_normalized(email, what, max_email_bytes, normalize_email);
-}
-
-std::optional<std::string> checked_phone(std::optional<std::string_view> phone, const char *what) {
-    return checked_normalized(phone, what, max_phone_bytes, normalize_phone);
 }
 
 std::optional<std::string> normalized_email_any_length(std::optional<std::string_view> email) {

@@ -36,6 +36,17 @@ constexpr std::size_t max_email_bytes = 320;
 constexpr std::size_t max_phone_bytes = 64;
 constexpr std::size_t max_name_bytes = 500;
 
+// The tenant argument of an owner function that sets a tenant's setting or, given NULL, the
+// default of every tenant (set_trust_policy, set_phone_region, ...): nullopt or a checked id.
+std::optional<std::string> tenant_or_default_arg(FunctionCallInfo fcinfo, int index);
+
+// A C++ string as a text Datum (in the current memory context).
+Datum text_datum(std::string_view value);
+
+// Refuses a value longer than the limit (22023, naming `what`) before an index refuses it
+// (54000).
+void check_length(std::string_view value, std::size_t limit, const char *what);
+
 // A tenant id: NULL, empty or whitespace-only, or longer than max_tenant_bytes raises 22023.
 // (The checks read their input in place: a std::string argument is viewed, not copied.)
 std::string checked_tenant(std::optional<std::string_view> tenant);
@@ -44,19 +55,15 @@ std::string checked_tenant(std::optional<std::string_view> tenant);
 void check_identifier(std::optional<std::string_view> value, const char *what);
 // A customer or vendor name: longer than max_name_bytes raises 22023.
 void check_name(std::optional<std::string_view> name, const char *what = "name");
-// Normalized email / phone, or 22023 with the reason (too long included).
-std::optional<std::string> checked_email(std::optional<std::string_view> email,
-                                         const char *what = "email");
-std::optional<std::string> checked_phone(std::optional<std::string_view> phone,
-                                         const char *what = "phone");
-// The same without the length limit: the IMMUTABLE normalize_email / normalize_phone keep
-// the results they had when indexes were built with them.
+// 0.9.0's normalized email / phone (normalize_email(text), normalize_phone(text)), or 22023
+// with the reason; no length limit: the IMMUTABLE SQL functions keep the results they had
+// when indexes were built with them.  The tenants' rules are identifier_rules.hpp's.
 std::optional<std::string> normalized_email_any_length(std::optional<std::string_view> email);
 std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone);
 // The email mode named by its SQL spelling, 'exact' or 'provider'; anything else is 22023.
 EmailMode email_mode(std::string_view mode);
 // An email canonicalized in the mode (email.hpp), or 22023 with the reason; a raw email longer
-// than max_email_bytes is refused as checked_email refuses it.
+// than max_email_bytes is refused (22023).
 std::string checked_canonical_email(std::string_view email, EmailMode mode);
 // A phone's identity in a region (canonical_phone; '' for none): an unknown region, a phone
 // longer than max_phone_bytes, or one that is no possible number there raises 22023.

@@ -256,14 +256,15 @@ spi::Statement clear_vendor_emails = {
             nullptr                                                                                \
     }
 
-// The other events through the index: what their payloads' keys share with $7.
-spi::Statement scrub_events = CI_SCRUB_EVENTS(
-    " AND customer_identity.event_search_keys(e.tenant_id, e.detail)"
-    " OPERATOR(pg_catalog.&&) $7::pg_catalog.int8[]");
+// Which other events: through the index, what their payloads' keys share with $7; or every
+// event of the tenant, for a shaped value that gives no key ($7 is then empty and unused).
+#define CI_EVENTS_BY_INDEX                                                   \
+    " AND customer_identity.event_search_keys(e.tenant_id, e.detail)"        \
+    " OPERATOR(pg_catalog.&&) $7::pg_catalog.int8[]"
+#define CI_EVENTS_BY_SCAN " AND $7 IS NOT NULL"
 
-// The same reading every event of the tenant: for a shaped value that gives no key ($7 is
-// then empty and unused).
-spi::Statement scrub_events_scanning = CI_SCRUB_EVENTS(" AND $7 IS NOT NULL");
+spi::Statement scrub_events = CI_SCRUB_EVENTS(CI_EVENTS_BY_INDEX);
+spi::Statement scrub_events_scanning = CI_SCRUB_EVENTS(CI_EVENTS_BY_SCAN);
 
 // Claims on the customers, or resting on one of their identifiers (the same kind and
 // value): scrubbed, and closed if open.  (Parameters as for scrub_events.)  Returns their ids.
@@ -300,10 +301,8 @@ spi::Statement scrub_claims = {
             nullptr                                                                                \
     }
 
-spi::Statement spelling_sources = CI_SPELLING_SOURCES(
-    " AND customer_identity.event_search_keys(e.tenant_id, e.detail)"
-    " OPERATOR(pg_catalog.&&) $7::pg_catalog.int8[]");
-spi::Statement spelling_sources_scanning = CI_SPELLING_SOURCES(" AND $7 IS NOT NULL");
+spi::Statement spelling_sources = CI_SPELLING_SOURCES(CI_EVENTS_BY_INDEX);
+spi::Statement spelling_sources_scanning = CI_SPELLING_SOURCES(CI_EVENTS_BY_SCAN);
 
 // $1 tenant, $2 their blocked values as 'kind:value', $3 searched values other than the
 // blocked ones: the reasons the owner gave for blocking a value of theirs (in the entry and

@@ -93,15 +93,6 @@ Rules read_rules(const std::string &tenant) {
     return rules;
 }
 
-// Refuses a raw value longer than the limit, as input.hpp's checks do.
-void check_raw_length(std::string_view raw, std::size_t limit, const char *what) {
-    if (raw.size() > limit)
-        throw IdentityError(
-            sqlstate::malformed_input,
-            std::string(what) + " is longer than " + std::to_string(limit) + " bytes",
-            "It has " + std::to_string(raw.size()) + " bytes.");
-}
-
 // A derived identity, or 22023 naming the value, the rule's region and the reason.
 std::string checked(Normalized result, std::string_view raw, const char *what,
                     const std::string &region) {
@@ -196,7 +187,7 @@ std::optional<std::string> checked_email(const std::string &tenant,
                                          std::optional<std::string_view> raw, const char *what,
                                          bool limit) {
     if (!raw) return std::nullopt;
-    if (limit) check_raw_length(*raw, max_email_bytes, what);
+    if (limit) check_length(*raw, max_email_bytes, what);
     return checked(email_identity(rules_of(tenant), *raw), *raw, what, std::string());
 }
 
@@ -204,7 +195,7 @@ std::optional<std::string> checked_phone(const std::string &tenant,
                                          std::optional<std::string_view> raw, const char *what,
                                          bool limit) {
     if (!raw) return std::nullopt;
-    if (limit) check_raw_length(*raw, max_phone_bytes, what);
+    if (limit) check_length(*raw, max_phone_bytes, what);
     const Rules &rules = rules_of(tenant);
     return checked(phone_identity(rules, *raw), *raw, what, rules.region);
 }
@@ -292,13 +283,6 @@ void rederive_blocked(const std::optional<std::string> &tenant, bool phone) {
     }
 }
 
-// The tenant argument of an owner function: NULL means the default.
-std::optional<std::string> scope_arg(FunctionCallInfo fcinfo, int index) {
-    const auto tenant = text_arg(fcinfo, index);
-    if (!tenant) return std::nullopt;
-    return checked_tenant(tenant);
-}
-
 // Writes one rule and its event.
 void set_rule(const std::optional<std::string> &tenant, spi::Statement &upsert,
               const char *event, const char *rule, const std::string &value) {
@@ -315,13 +299,6 @@ void set_rule(const std::optional<std::string> &tenant, spi::Statement &upsert,
                   std::nullopt,
                   {{rule, value}, {"scope", tenant ? "tenant" : "default"}}});
     spi::finish();
-}
-
-// A text Datum of a C++ string.
-Datum text_datum(const std::string &value) {
-    Datum result = (Datum)0;
-    pg_call([&] { result = PointerGetDatum(cstring_to_text_with_len(value.data(), value.size())); });
-    return result;
 }
 
 }  // namespace
@@ -347,7 +324,7 @@ CI_SQL_FUNCTION(ci_set_phone_region) {
             rule = *region;
             for (char &c : rule) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
         }
-        set_rule(scope_arg(fcinfo, 1), upsert_phone_rule, "phone_region_set", "phone", rule);
+        set_rule(tenant_or_default_arg(fcinfo, 1), upsert_phone_rule, "phone_region_set", "phone", rule);
         return (Datum)0;
     });
 }
@@ -373,7 +350,7 @@ CI_SQL_FUNCTION(ci_set_email_canonicalization) {
             throw IdentityError(sqlstate::malformed_input,
                                 "email canonicalization must be 'exact' or 'provider'",
                                 mode ? "Got " + quote_for_message(*mode) + "." : "Got NULL.");
-        set_rule(scope_arg(fcinfo, 1), upsert_email_rule, "email_canonicalization_set", "email",
+        set_rule(tenant_or_default_arg(fcinfo, 1), upsert_email_rule, "email_canonicalization_set", "email",
                  *mode);
         return (Datum)0;
     });

@@ -156,13 +156,6 @@ spi::Statement rederive_vendor_email = {
     {TEXTOID, TEXTOID},
     nullptr};
 
-// The tenant argument of an owner function: NULL means the default (when allowed).
-std::optional<std::string> scope_arg(FunctionCallInfo fcinfo, int index) {
-    const auto tenant = text_arg(fcinfo, index);
-    if (!tenant) return std::nullopt;
-    return checked_tenant(tenant);
-}
-
 // Sets the policy and/or the built-in list flag of a tenant or of the default.
 void set_trust(const std::optional<std::string> &tenant, const std::optional<std::string> &policy,
                std::optional<bool> builtin) {
@@ -213,7 +206,7 @@ CI_SQL_FUNCTION(ci_set_trust_policy) {
             throw IdentityError(sqlstate::malformed_input,
                                 "policy must be 'trusting' or 'verified'",
                                 policy ? "Got " + quote_for_message(*policy) + "." : "Got NULL.");
-        trust::set_trust(trust::scope_arg(fcinfo, 1), policy, std::nullopt);
+        trust::set_trust(tenant_or_default_arg(fcinfo, 1), policy, std::nullopt);
         return (Datum)0;
     });
 }
@@ -221,7 +214,7 @@ CI_SQL_FUNCTION(ci_set_trust_policy) {
 CI_SQL_FUNCTION(ci_set_builtin_blocklist) {
     return entry_guard([&] {
         const bool enabled = required(bool_arg(fcinfo, 0), "enabled");
-        trust::set_trust(trust::scope_arg(fcinfo, 1), std::nullopt, enabled);
+        trust::set_trust(tenant_or_default_arg(fcinfo, 1), std::nullopt, enabled);
         return (Datum)0;
     });
 }
@@ -322,9 +315,6 @@ CI_SQL_FUNCTION(ci_derived_identifier) {
             fcinfo->isnull = true;
             return (Datum)0;
         }
-        Datum result = (Datum)0;
-        const std::string &text = *derived;
-        pg_call([&] { result = PointerGetDatum(cstring_to_text_with_len(text.data(), text.size())); });
-        return result;
+        return text_datum(*derived);
     });
 }
