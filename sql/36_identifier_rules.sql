@@ -88,6 +88,11 @@ SET ROLE regress_ci_rules;
 -- person with another spelling is a duplicate (23505)
 INSERT INTO customer (tenant_id, name, phone) VALUES ('pos', 'Again', '+1 212 555 0142');
 :sqlstate
+-- the application cannot write what the rules derive: a derived value or the record of
+-- what derived it, written directly, is derived again (an INSERT: at the end)
+UPDATE customer SET phone_normalized = '+10000000000', identifiers_derived_by = 42
+ WHERE id = :walk_in
+RETURNING phone_normalized, identifiers_derived_by = (SELECT derived_by FROM identifier_derivation('pos')) AS derived_now;
 -- in another tenant without a region, the national spelling is not the international one
 SELECT created FROM resolve_customer_identity(tenant_id => 'other', phone => '(212) 555-0142');
 SELECT created FROM resolve_customer_identity(tenant_id => 'other', phone => '+1 (212) 555-0142');
@@ -205,6 +210,13 @@ SELECT action FROM reconcile('ldn', dry_run => false) ORDER BY action;
 SELECT name, phone_normalized, identifiers_derived_by = (SELECT derived_by FROM identifier_derivation('ldn')) AS derived_now
   FROM customer WHERE tenant_id = 'ldn' AND name IN ('Ivy', 'Jon') ORDER BY name;
 SELECT count(*) AS problems FROM check_integrity('ldn');
+
+-- (the INSERT of a forged derived value, as the application: derived again)
+SET ROLE regress_ci_rules;
+INSERT INTO customer (tenant_id, name, phone, phone_normalized, identifiers_derived_by)
+VALUES ('pos', 'Forger', '(212) 555-0199', '+19999999999', 7)
+RETURNING phone_normalized, identifiers_derived_by = (SELECT derived_by FROM identifier_derivation('pos')) AS derived_now;
+RESET ROLE;
 
 DROP TABLE regress.rules_staging;
 DROP OWNED BY regress_ci_rules;
