@@ -45,6 +45,12 @@ bool builtin_blocked_email(std::string_view email) {
 // (1234567, 123456789, 0123456789, ...), either way?
 static bool placeholder(std::string_view digits) {
     if (digits.size() < min_placeholder_digits) return false;
+    // Each of those steps by one amount from digit to digit (0, or +1 or -1 modulo 10): a
+    // number that does not is none of them, and most real numbers break it at once.
+    const int step = (digits[1] - digits[0] + 10) % 10;
+    if (step != 0 && step != 1 && step != 9) return false;
+    for (std::size_t i = 2; i < digits.size(); ++i)
+        if ((digits[i] - digits[i - 1] + 10) % 10 != step) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits.front(); }))
         return true;
     for (std::string_view sequence : placeholder_digits)

@@ -115,7 +115,8 @@ inline bool is_space(char32_t c) {
 }
 
 // Index range [first, last) of the code points left after trimming whitespace at both ends.
-void trim(const CodePoints &cps, std::size_t &first, std::size_t &last) {
+template <typename Chars>
+void trim(const Chars &cps, std::size_t &first, std::size_t &last) {
     first = 0;
     last = cps.size();
     while (first < last && is_space(cps.cp(first))) ++first;
@@ -170,13 +171,22 @@ std::string_view trim_space(std::string_view input) {
     return input.substr(begin, cps.pos(last - 1) + cps.len(last - 1) - begin);
 }
 
-// The trimmed address and its '@', or the first rule it breaks: the one place the shape of an
-// email is decided, so normalize_email and canonical_email (email.cpp) reject the same inputs
-// with the same reasons.
-EmailShape check_email_shape(std::string_view input) {
+namespace {
+
+// The characters of an ASCII text, read as CodePoints reads them without a branch per
+// character: nearly every email is ASCII, and every write checks one.
+struct AsciiChars {
+    std::string_view text;
+    std::size_t size() const { return text.size(); }
+    char32_t cp(std::size_t i) const { return static_cast<unsigned char>(text[i]); }
+    std::size_t pos(std::size_t i) const { return i; }
+    std::size_t len(std::size_t) const { return 1; }
+};
+
+// check_email_shape over the text's characters (CodePoints or AsciiChars).
+template <typename Chars>
+EmailShape email_shape_of(std::string_view input, const Chars &cps) {
     const auto broken = [](const char *reason) { return EmailShape{false, {}, 0, reason}; };
-    CodePoints cps;
-    if (!cps.read(input)) return broken("email is not valid UTF-8");
     std::size_t first;
     std::size_t last;
     trim(cps, first, last);
@@ -191,8 +201,10 @@ EmailShape check_email_shape(std::string_view input) {
     std::size_t at = 0;
     for (std::size_t i = first; i < last; ++i) {
         const char32_t c = cps.cp(i);
-        if (is_space(c)) return broken("email contains whitespace");
-        if (c < 0x20 || c == 0x7F) return broken("email contains a control character");
+        if (c <= 0x20 || c >= 0x7F) {  // the rare ones: spaces, controls, DEL, non-ASCII
+            if (is_space(c)) return broken("email contains whitespace");
+            if (c < 0x20 || c == 0x7F) return broken("email contains a control character");
+        }
         if (c == '@' && at_count++ == 0) at = cps.pos(i) - begin;
     }
     if (at_count == 0) return broken("email has no \"@\"");
@@ -200,6 +212,18 @@ EmailShape check_email_shape(std::string_view input) {
     if (at == 0) return broken("email has an empty local part");
     if (at + 1 == end - begin) return broken("email has an empty domain part");
     return EmailShape{true, input.substr(begin, end - begin), at, nullptr};
+}
+
+}  // namespace
+
+// The trimmed address and its '@', or the first rule it breaks: the one place the shape of an
+// email is decided, so normalize_email and canonical_email (email.cpp) reject the same inputs
+// with the same reasons.
+EmailShape check_email_shape(std::string_view input) {
+    if (is_ascii(input)) return email_shape_of(input, AsciiChars{input});
+    CodePoints cps;
+    if (!cps.read(input)) return EmailShape{false, {}, 0, "email is not valid UTF-8"};
+    return email_shape_of(input, cps);
 }
 
 // Trims whitespace, lower-cases ASCII letters and validates the shape of an email address.

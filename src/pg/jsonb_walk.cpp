@@ -6,7 +6,9 @@
 // palloc'd arrays and become C++ values once the PostgreSQL frames are gone.
 #include "jsonb_walk.hpp"
 
+#include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 extern "C" {
@@ -414,6 +416,25 @@ Datum erased(Datum value, const Erasure &erasure, Datum personal_array) {
         if (changed) result = JsonbPGetDatum(JsonbValueToJsonb(copy));
     });
     return result;
+}
+
+// The root container's header of an in-line, uncompressed jsonb; nullopt for any other.
+static std::optional<std::uint32_t> inline_header(Datum value) {
+    const auto *raw = reinterpret_cast<const struct varlena *>(DatumGetPointer(value));
+    if (VARATT_IS_COMPRESSED(raw) || VARATT_IS_EXTERNAL(raw)) return std::nullopt;
+    std::uint32_t header = 0;
+    std::memcpy(&header, VARDATA_ANY(raw), sizeof(header));  // a short varlena is unaligned
+    return header;
+}
+
+bool is_empty(Datum value) {
+    const auto header = inline_header(value);
+    return header && (*header & JB_CMASK) == 0;
+}
+
+bool is_empty_object(Datum value) {
+    const auto header = inline_header(value);
+    return header && (*header & JB_CMASK) == 0 && (*header & JB_FOBJECT) != 0;
 }
 
 Shape shape(Datum value, int max_depth, std::size_t max_bytes) {

@@ -55,4 +55,11 @@ struct Shape {
 // value over max_bytes.
 Shape shape(Datum value, int max_depth, std::size_t max_bytes);
 
+// Does the jsonb hold no key or element at all ('{}' or '[]')?  Read from its container
+// header in place (no detoasted copy); false for a compressed or out-of-line value.
+bool is_empty(Datum value);
+
+// Is the jsonb the empty object '{}' (the metadata columns' default)?  As is_empty.
+bool is_empty_object(Datum value);
+
 }  // namespace ci::jsonb

@@ -20,26 +20,19 @@ extern "C" {
 
 namespace ci {
 
-// Attribute numbers by (row type, column name literal): SPI_fnumber searches by name, and
-// the triggers ask for about fifteen columns of every row.  The table is addressed by the
-// literal's address (open addressing), and emptied by every relcache invalidation, which
-// any ALTER of a table or composite type sends before its new columns can be seen.
+namespace column_cache {
+Entry entries[size];
+}  // namespace column_cache
+
 namespace {
-struct CachedColumn {
-    Oid row_type;
-    const char *name;
-    int attnum;
-};
-constexpr std::size_t column_cache_size = 64;
-CachedColumn column_cache[column_cache_size];
+using column_cache::Entry;
 
 // The slot where (row type, name) is cached or would go.
 std::size_t column_slot(Oid row_type, const char *name) {
-    const std::size_t home =
-        (reinterpret_cast<std::uintptr_t>(name) ^ (std::uintptr_t{row_type} << 4)) % column_cache_size;
-    for (std::size_t probe = 0; probe < column_cache_size; ++probe) {
-        const std::size_t slot = (home + probe) % column_cache_size;
-        const CachedColumn &cached = column_cache[slot];
+    const std::size_t home = column_cache::home_slot(row_type, name);
+    for (std::size_t probe = 0; probe < column_cache::size; ++probe) {
+        const std::size_t slot = (home + probe) % column_cache::size;
+        const Entry &cached = column_cache::entries[slot];
         if (cached.name == nullptr || (cached.name == name && cached.row_type == row_type))
             return slot;
     }
@@ -48,7 +41,7 @@ std::size_t column_slot(Oid row_type, const char *name) {
 
 // Relcache callback: some relation (or every one) changed; forget every attribute number.
 void forget_columns(Datum, Oid) {
-    for (CachedColumn &cached : column_cache) cached = CachedColumn{};
+    for (Entry &cached : column_cache::entries) cached = Entry{};
 }
 }  // namespace
 
@@ -61,18 +54,18 @@ static int find_column(TupleDesc desc, const char *name) {
     std::size_t slot = 0;
     if (cacheable) {
         slot = column_slot(desc->tdtypeid, name);
-        const CachedColumn &cached = column_cache[slot];
+        const Entry &cached = column_cache::entries[slot];
         if (cached.name == name && cached.row_type == desc->tdtypeid &&
             cached.attnum <= desc->natts)
             return cached.attnum;
     }
     int attnum = SPI_ERROR_NOATTRIBUTE;
     pg_call([&] { attnum = SPI_fnumber(desc, name); });
-    if (attnum > 0 && cacheable) column_cache[slot] = {desc->tdtypeid, name, attnum};
+    if (attnum > 0 && cacheable) column_cache::entries[slot] = {desc->tdtypeid, name, attnum};
     return attnum > 0 ? attnum : 0;
 }
 
-int RowView::column(const char *name) const {
+int RowView::column_elsewhere(const char *name) const {
     const int attnum = find_column(desc, name);
     if (attnum == 0)
         throw IdentityError(ERRCODE_INTERNAL_ERROR,
@@ -202,11 +195,11 @@ HeapTuple RowChanges::apply(const RowView &row) const {
     row.deform();
     HeapTuple result = nullptr;
     pg_call([&] {
-        const int natts = row.desc->natts;
-        auto *values = static_cast<Datum *>(palloc(natts * sizeof(Datum)));
-        auto *nulls = static_cast<bool *>(palloc(natts * sizeof(bool)));
-        std::memcpy(values, row.values, natts * sizeof(Datum));
-        std::memcpy(nulls, row.nulls, natts * sizeof(bool));
+        // The row's own deformed arrays (deform() allocated them for this call) take the
+        // changes: the row is read no more once its replacement is formed, and a copy of
+        // every column per row was measurable in bulk inserts.
+        auto *values = const_cast<Datum *>(row.values);
+        auto *nulls = const_cast<bool *>(row.nulls);
         for (int i = 0; i < count_; ++i) {
             values[columns_[i] - 1] = values_[i];
             nulls[columns_[i] - 1] = nulls_[i];

@@ -9,6 +9,7 @@ extern "C" {
 #include "access/tupdesc.h"
 }
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +17,34 @@ extern "C" {
 #include <vector>
 
 namespace ci {
+
+// Attribute numbers by (row type, column name literal): the triggers ask for about fifteen
+// columns of every row, and SPI_fnumber searches by name.  The table is addressed by the
+// literal's address (open addressing) and emptied by every relcache invalidation, which any
+// ALTER of a table or composite type sends before its new columns can be seen.  The lookup
+// of a column at its home slot is inline (RowView::column); the rest is in tuples.cpp.
+namespace column_cache {
+struct Entry {
+    Oid row_type;
+    const char *name;
+    int attnum;
+};
+constexpr std::size_t size = 64;
+extern Entry entries[size];
+
+// The slot where (row type, name) is cached when nothing else took it first.
+inline std::size_t home_slot(Oid row_type, const char *name) {
+    return (reinterpret_cast<std::uintptr_t>(name) ^ (std::uintptr_t{row_type} << 4)) % size;
+}
+
+// The attribute number cached at the home slot for a named row type; 0 when not there.
+inline int at_home(const TupleDesc desc, const char *name) {
+    const Entry &entry = entries[home_slot(desc->tdtypeid, name)];
+    return entry.name == name && entry.row_type == desc->tdtypeid && entry.attnum <= desc->natts
+               ? entry.attnum
+               : 0;
+}
+}  // namespace column_cache
 
 // One row of a relation, as handed to a trigger.  The row is deformed once, on the first
 // column read (in the caller's memory context, a trigger's per-tuple one); copies share it.
@@ -27,7 +56,11 @@ struct RowView {
     mutable const Datum *values = nullptr;
     mutable const bool *nulls = nullptr;
 
-    int column(const char *name) const;
+    // The column's attribute number; a missing column raises XX000.
+    int column(const char *name) const {
+        const int attnum = column_cache::at_home(desc, name);
+        return attnum != 0 ? attnum : column_elsewhere(name);
+    }
     // Does the row type have this column (one a later version of the script adds)?
     bool has_column(const char *name) const;
     bool is_null(const char *name) const;
@@ -52,6 +85,8 @@ struct RowView {
     void deform() const;
 
   private:
+    // column() past the home slot: the rest of the cache, then the catalog.
+    int column_elsewhere(const char *name) const;
     // The column's value (attnum from column()); deforms the row on first use.
     Datum attribute(int attnum, bool *is_null) const;
 };

@@ -17,6 +17,7 @@
 #include "flag_scope.hpp"
 #include "input.hpp"
 #include "invite.hpp"
+#include "jsonb_walk.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
 #include "shard_key.hpp"
@@ -725,16 +726,6 @@ std::optional<std::int64_t> registered_customer(const std::vector<QueuedWrite> &
 // The text key 'invite_token' as a Datum.
 Datum invite_key() { return CStringGetTextDatum("invite_token"); }
 
-// Does the jsonb hold no key or element at all ('{}', the column's default)?  Read from its
-// container header in place; a compressed or out-of-line value is left to jsonb_exists.
-bool jsonb_is_empty(Datum value) {
-    const auto *raw = reinterpret_cast<const struct varlena *>(DatumGetPointer(value));
-    if (VARATT_IS_COMPRESSED(raw) || VARATT_IS_EXTERNAL(raw)) return false;
-    std::uint32_t header = 0;
-    std::memcpy(&header, VARDATA_ANY(raw), sizeof(header));  // a short varlena is unaligned
-    return (header & JB_CMASK) == 0;
-}
-
 }  // namespace
 
 void queue_customer_write(const RowView &row, RowChanges &changes, bool is_update) {
@@ -744,7 +735,7 @@ void queue_customer_write(const RowView &row, RowChanges &changes, bool is_updat
     if (!metadata) return;  // customer_before_write makes it {}
     // Only an object has keys: an array or string that spells the key holds no token (the
     // trigger refuses writing one; a row older than that rule may still hold one).
-    if (!jsonb_is_empty(*metadata))
+    if (!jsonb::is_empty(*metadata))  // ({} is the default: no token, nothing to read)
         pg_call([&] {
             Jsonb *value = DatumGetJsonbP(*metadata);
             present = JB_ROOT_IS_OBJECT(value) && !JB_ROOT_IS_SCALAR(value) &&

@@ -83,13 +83,16 @@ bool is_weak(Identifier id) { return id == Identifier::email || id == Identifier
 
 bool blocked(const std::string &tenant, Identifier id, const std::string &value) {
     if (!is_weak(id)) return false;
-    if (policy_of(tenant).builtin_blocklist &&
+    // A copy, read once per value (every write asks twice): the calls below may empty the cache.
+    const TenantTrust trust = tenant_trust(tenant);
+    if (trust.policy.builtin_blocklist &&
         (id == Identifier::email
              ? builtin_blocked_email(value)
              : builtin_blocked_phone(value, identifier_rules::rules_of(tenant).phone !=
                                                 identifier_rules::PhoneForm::legacy)))
         return true;
-    return has_own_list(tenant) && probe::blocked_value(tenant, identifier_name(id), value);
+    const bool own_list = trust.own_list ? *trust.own_list : has_own_list(tenant);
+    return own_list && probe::blocked_value(tenant, identifier_name(id), value);
 }
 
 const std::optional<std::string> &unless_blocked(const std::string &tenant, Identifier id,
