@@ -472,3 +472,114 @@ INSERT INTO @extschema@.served_bucket (bucket)
 SELECT b FROM pg_catalog.generate_series(0, 1023) AS b
  WHERE EXISTS (SELECT FROM @extschema@.shard_node)
    AND NOT EXISTS (SELECT FROM @extschema@.moved_bucket m WHERE m.bucket OPERATOR(pg_catalog.=) b);
+
+------------------------------------------------------------------------------
+-- Ids a JavaScript client can hold (issue 29)
+------------------------------------------------------------------------------
+-- 0.8.0-0.9.0 shards composed ids as bucket << 48 | node << 40 | sequence: at or above
+-- 2^53 for buckets 32-1023, where a JavaScript number (node-postgres'
+-- setTypeParser(20, parseInt)) silently rounds them.  From here a shard composes ids below
+-- 2^53 (layout v2, src/identifiers/shard_key.hpp has the diagram): the bucket's low 5 bits
+-- and the node where they were, the bucket's high 5 bits in bits 35-39, a 35-bit sequence
+-- value below them.  An old id below 2^53 reads the same in both layouts; one at or above
+-- it is an old id and reads as before, so every id handed out stays valid and routable.
+-- The library writes v2 ids on a shard whose shard_node has id_layout (this update), v1 on
+-- one that has not been updated yet.
+ALTER TABLE @extschema@.shard_node ADD COLUMN id_layout integer NOT NULL DEFAULT 2 CHECK (id_layout = 2);
+COMMENT ON COLUMN @extschema@.shard_node.id_layout IS
+    'the layout of the ids this shard hands out: 2 = below 2^53 (0.10.0; a shard without the column, 0.8.0-0.9.0, hands out layout 1, up to 2^58)';
+
+-- A v2 id keeps 35 bits for the sequence value: each of the five id sequences stops at
+-- 2^35 - 1 on a shard (34,359,738,367 ids per table and node), and the next insert there
+-- fails with 2200H (nextval: reached maximum value of sequence): never a wrap-around
+-- (NO CYCLE), never a value the next layout bits would take for a bucket.  On a shard
+-- being updated, every sequence must still be below that: an old id of buckets 0-31 with
+-- a larger sequence value would read as another bucket (55000 otherwise; nothing changes).
+DO $$
+DECLARE
+    t text;
+    last_value_seen bigint;
+    node integer;
+BEGIN
+    SELECT s.node INTO node FROM @extschema@.shard_node s;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    FOREACH t IN ARRAY ARRAY['customer', 'vendor', 'invite_token', 'identity_claim', 'identity_event'] LOOP
+        EXECUTE format('SELECT last_value FROM %s',
+                       pg_catalog.pg_get_serial_sequence(format('%I.%I', '@extschema@', t), 'id')) INTO last_value_seen;
+        IF last_value_seen > 34359738367 THEN
+            RAISE EXCEPTION 'shard node % has handed out %.% ids up to sequence value %, beyond the 35 bits of ids below 2^53',
+                            node, '@extschema@', t, last_value_seen
+                USING ERRCODE = '55000',
+                      DETAIL = 'An id of buckets 0-31 with a sequence value of 2^35 or more would read as another bucket in 0.10.0.',
+                      HINT = 'Keep this shard on 0.9.0 and move its buckets to shards that can update (README "Ids below 2^53").';
+        END IF;
+        EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN id SET MAXVALUE 34359738367 SET NO CYCLE', '@extschema@', t);
+    END LOOP;
+END $$;
+
+-- enable_sharding as 0.8.0's, and it limits the five id sequences to the 35 bits of a v2
+-- id.  Called again with the same node it limits them again and creates the id triggers
+-- that are missing, and changes nothing else: after a restore (CREATE EXTENSION makes the
+-- sequences unlimited, the dump only sets their positions; the triggers enable_sharding
+-- made are no extension members) run it once more.
+CREATE OR REPLACE FUNCTION @extschema@.enable_sharding(node integer) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    current integer;
+    t text;
+    has_rows boolean;
+    last_value_seen bigint;
+BEGIN
+    IF node IS NULL THEN
+        RAISE EXCEPTION 'node must not be null' USING ERRCODE = '22004';
+    END IF;
+    IF node < 0 OR node > 255 THEN
+        RAISE EXCEPTION 'node must be between 0 and 255, not %', node USING ERRCODE = '22023';
+    END IF;
+    SELECT s.node INTO current FROM @extschema@.shard_node s;
+    IF FOUND AND current <> node THEN
+        RAISE EXCEPTION 'this database is shard node % already', current USING ERRCODE = '55000';
+    END IF;
+    IF NOT FOUND THEN
+        FOREACH t IN ARRAY ARRAY['customer', 'vendor', 'vendor_customer', 'invite_token', 'identity_claim',
+                                 'identity_event'] LOOP
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I.%I WHERE tenant_id IS NOT NULL)', '@extschema@', t)
+               INTO has_rows;
+            IF has_rows THEN
+                RAISE EXCEPTION 'sharded mode starts on a database without tenants: %.% has rows', '@extschema@', t
+                    USING ERRCODE = '55000',
+                          HINT = 'Enable sharding on a new database, then bring tenants in through the proxy.';
+            END IF;
+        END LOOP;
+        INSERT INTO @extschema@.shard_node (node) VALUES (node);
+    END IF;
+    FOREACH t IN ARRAY ARRAY['invite_token', 'identity_claim', 'identity_event'] LOOP
+        IF NOT EXISTS (SELECT FROM pg_trigger g
+                        WHERE g.tgrelid = format('%I.%I', '@extschema@', t)::regclass AND g.tgname = 'shard_row_id') THEN
+            EXECUTE format('CREATE TRIGGER shard_row_id BEFORE INSERT OR UPDATE OF tenant_id ON %I.%I'
+                           ' FOR EACH ROW EXECUTE FUNCTION %I.shard_row_id()', '@extschema@', t, '@extschema@');
+        END IF;
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['customer', 'vendor', 'invite_token', 'identity_claim', 'identity_event'] LOOP
+        EXECUTE format('SELECT last_value FROM %s',
+                       pg_get_serial_sequence(format('%I.%I', '@extschema@', t), 'id')) INTO last_value_seen;
+        IF last_value_seen > 34359738367 THEN
+            RAISE EXCEPTION '%.% ids went up to sequence value %, beyond the 35 bits of ids below 2^53', '@extschema@', t, last_value_seen
+                USING ERRCODE = '55000';
+        END IF;
+        EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN id SET MAXVALUE 34359738367 SET NO CYCLE', '@extschema@', t);
+    END LOOP;
+END $$;
+COMMENT ON FUNCTION @extschema@.enable_sharding(integer) IS
+    'makes this database shard node (0-255) of a cluster: ids (below 2^53) and invite tokens carry their tenant''s bucket from now on; only on a database without tenants; again with the same node after a restore: limits the id sequences again and creates missing id triggers';
+
+-- What asked which of two rows came first by their ids asks their time now: ids of one
+-- tenant do not grow with time on a sharded install (v2 ids after v1 ids on an updated
+-- shard; a moved bucket's new ids carry the target's node).  Unmerge finds the duplicate's
+-- latest merge by the events' clock_timestamp(), and a vendor's link or unlink since that
+-- merge through this index (on (vendor_id, id) above).
+DROP INDEX @extschema@.identity_event_vendor_idx;
+CREATE INDEX identity_event_vendor_idx ON @extschema@.identity_event (vendor_id, created_at, id)
+    WHERE vendor_id IS NOT NULL;

@@ -7,7 +7,10 @@ namespace ci::shard {
 
 namespace {
 
-constexpr int bucket_shift = node_bits + local_bits;
+constexpr int node_shift = v1_sequence_bits;         // the same in both layouts
+constexpr int bucket_low_shift = node_shift + node_bits;  // v2: bucket lo; v1: the whole bucket
+constexpr int v2_bucket_high_shift = v2_sequence_bits;
+constexpr std::uint32_t bucket_low_mask = (1u << bucket_low_bits) - 1;
 
 // The value of one base64url character (the text was checked beforehand).
 unsigned base64url_value(char c) {
@@ -28,16 +31,32 @@ std::uint32_t bucket_of_tenant(std::string_view tenant) {
     return static_cast<std::uint32_t>((hash ^ (hash >> 32)) & (bucket_count - 1));
 }
 
-std::int64_t compose_id(std::uint32_t bucket, std::uint32_t node, std::int64_t local) {
-    return (static_cast<std::int64_t>(bucket) << bucket_shift) |
-           (static_cast<std::int64_t>(node) << local_bits) | local;
+std::int64_t compose_id(IdLayout layout, std::uint32_t bucket, std::uint32_t node,
+                        std::int64_t sequence) {
+    const std::int64_t node_part = static_cast<std::int64_t>(node) << node_shift;
+    if (layout == IdLayout::v1)
+        return (static_cast<std::int64_t>(bucket) << bucket_low_shift) | node_part | sequence;
+    return (static_cast<std::int64_t>(bucket & bucket_low_mask) << bucket_low_shift) | node_part |
+           (static_cast<std::int64_t>(bucket >> bucket_low_bits) << v2_bucket_high_shift) |
+           sequence;
 }
 
-std::uint32_t bucket_of_id(std::int64_t id) {
-    return static_cast<std::uint32_t>((id >> bucket_shift) & (bucket_count - 1));
+IdParts decode_id(std::int64_t id) {
+    const auto node = static_cast<std::uint32_t>((id >> node_shift) & (node_count - 1));
+    if (id >= safe_integer_limit)
+        return {IdLayout::v1,
+                static_cast<std::uint32_t>((id >> bucket_low_shift) & (bucket_count - 1)), node,
+                id & (v1_sequence_limit - 1)};
+    const auto low = static_cast<std::uint32_t>((id >> bucket_low_shift) & bucket_low_mask);
+    const auto high = static_cast<std::uint32_t>((id >> v2_bucket_high_shift) & bucket_low_mask);
+    return {IdLayout::v2, (high << bucket_low_bits) | low, node, id & (sequence_limit - 1)};
 }
 
-bool is_composed(std::int64_t id) { return id >= local_limit; }
+std::uint32_t bucket_of_id(std::int64_t id) { return decode_id(id).bucket; }
+
+bool is_composed(IdLayout layout, std::int64_t id) {
+    return id >= (layout == IdLayout::v1 ? v1_sequence_limit : sequence_limit);
+}
 
 void embed_bucket(unsigned char *random, std::size_t length, std::uint32_t bucket) {
     if (length < 2) return;

@@ -140,6 +140,7 @@ spi::Statement record_merge = {
     {INT8OID, INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
 
+// The duplicate's latest merge: the latest by time, as link_changed_since says why.
 spi::Statement last_merge = {
     "SELECT id, customer_id, vendor_id,"
     " (detail OPERATOR(pg_catalog.->) 'canonical')::pg_catalog.text,"
@@ -150,7 +151,7 @@ spi::Statement last_merge = {
     " FROM customer_identity.identity_event"
     " WHERE event_type OPERATOR(pg_catalog.=) 'merged' AND other_customer_id "
     "OPERATOR(pg_catalog.=) $1"
-    " ORDER BY id DESC LIMIT 1",
+    " ORDER BY created_at DESC, id DESC LIMIT 1",
     1,
     {INT8OID},
     nullptr};
@@ -288,10 +289,16 @@ spi::Statement restore_folded = {
     nullptr};
 
 // Has the vendor been linked or unlinked since the merge event?  Then its link to the
-// canonical customer is a later edit, not the merge's move.
+// canonical customer is a later edit, not the merge's move.  "Since" is by the events'
+// clock_timestamp(), the id only breaking a tie: ids of one tenant do not grow with time
+// on a sharded install (a moved bucket's new ids carry another node; a shard updated to
+// 0.10.0 hands out ids below 2^53 after ones above it).  Through identity_event_vendor_idx
+// (vendor_id, created_at, id): the vendor's events from the merge on.
 spi::Statement link_changed_since = {
-    "SELECT 1 FROM customer_identity.identity_event e"
-    " WHERE e.id OPERATOR(pg_catalog.>) $2 AND e.vendor_id OPERATOR(pg_catalog.=) $1"
+    "SELECT 1 FROM customer_identity.identity_event e, customer_identity.identity_event m"
+    " WHERE m.id OPERATOR(pg_catalog.=) $2 AND e.vendor_id OPERATOR(pg_catalog.=) $1"
+    " AND e.created_at OPERATOR(pg_catalog.>=) m.created_at"
+    " AND (e.created_at OPERATOR(pg_catalog.>) m.created_at OR e.id OPERATOR(pg_catalog.>) m.id)"
     " AND e.event_type OPERATOR(pg_catalog.=) ANY (ARRAY['linked', 'unlinked']::pg_catalog.text[])"
     " LIMIT 1",
     2,

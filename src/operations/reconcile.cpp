@@ -49,6 +49,10 @@ struct Candidate : RawIdentity {
     std::optional<std::string> stored_email, stored_phone;
     std::optional<std::int64_t> vendor_id;
     std::optional<std::int64_t> derived_by;  // identifiers_derived_by
+    // Its place by creation (created_at, then id): "the oldest" of a group.  Not the id
+    // alone: ids of one tenant do not grow with time on a sharded install (a moved
+    // bucket's new ids carry another node; an updated shard's ids drop below 2^53).
+    std::int64_t age_rank = 0;
 };
 
 // A vendor without a customer.
@@ -73,7 +77,7 @@ spi::Statement active_customers = {
     "SELECT c.id, c.external_customer_id, c.user_id, c.email, c.phone, c.email_normalized,"
     " c.phone_normalized, (SELECT v.id FROM customer_identity.vendor v"
     "                      WHERE v.customer_id OPERATOR(pg_catalog.=) c.id),"
-    " c.identifiers_derived_by"
+    " c.identifiers_derived_by, pg_catalog.row_number() OVER (ORDER BY c.created_at, c.id)"
     " FROM customer_identity.customer c"
     " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.archived_at IS NULL ORDER BY c.id",
     1,
@@ -83,7 +87,8 @@ spi::Statement active_customers = {
 // The same columns of the archived customers (a merged one has no vendor).
 spi::Statement archived_customers = {
     "SELECT c.id, c.external_customer_id, c.user_id, c.email, c.phone, c.email_normalized,"
-    " c.phone_normalized, NULL::pg_catalog.int8, c.identifiers_derived_by"
+    " c.phone_normalized, NULL::pg_catalog.int8, c.identifiers_derived_by,"
+    " pg_catalog.row_number() OVER (ORDER BY c.created_at, c.id)"
     " FROM customer_identity.customer c"
     " WHERE c.tenant_id OPERATOR(pg_catalog.=) $1 AND c.archived_at IS NOT NULL ORDER BY c.id",
     1,
@@ -142,6 +147,7 @@ std::vector<Candidate> read_candidates(const std::string &tenant, spi::Statement
         c.stored_phone = spi::text_at(row, 7);
         c.vendor_id = spi::int8_at(row, 8);
         c.derived_by = spi::int8_at(row, 9);
+        c.age_rank = *spi::int8_at(row, 10);
         c.email_raw = email;
         c.phone_raw = phone;
         static_cast<RawIdentity &>(c) = identity_of_raw(tenant, ext, user, email, phone);
@@ -223,7 +229,7 @@ std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &cust
     for (auto &group : members) {
         auto rank = [&](const Candidate *c) {
             const bool vendor_waits = c->keys[2] && vendor_emails.count(*c->keys[2]) > 0;
-            return std::make_tuple(!c->vendor_id, !vendor_waits, !c->keys[0], !c->keys[1], c->id);
+            return std::make_tuple(!c->vendor_id, !vendor_waits, !c->keys[0], !c->keys[1], c->age_rank);
         };
         const Candidate *canonical = *std::min_element(
             group.begin(), group.end(),

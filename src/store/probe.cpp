@@ -853,6 +853,18 @@ std::optional<std::uint32_t> shard_node() {
     return static_cast<std::uint32_t>(nodes.front());
 }
 
+int shard_id_layout() {
+    int layout = 1;
+    pg_call([&] {
+        ensure_catalog();
+        const Oid relation = sharding_relation("shard_node");
+        if (!OidIsValid(relation) || get_attnum(relation, "id_layout") == InvalidAttrNumber) return;
+        const auto layouts = int_column_values(relation, "id_layout");
+        if (!layouts.empty()) layout = layouts.front();
+    });
+    return layout;
+}
+
 std::vector<std::uint32_t> moved_buckets() {
     std::vector<std::int32_t> buckets;
     pg_call([&] {

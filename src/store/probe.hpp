@@ -77,6 +77,10 @@ struct IdentifierRuleRow {
 std::vector<IdentifierRuleRow> identifier_rule_rows();
 // This database's shard node number (shard_node, 0.8.0), or nullopt when it is no shard.
 std::optional<std::uint32_t> shard_node();
+// The id layout this shard hands out (shard_node.id_layout, 0.10.0: 2, ids below 2^53);
+// 1 on a shard without the column (0.8.0, 0.9.0: a new library on a shard not yet updated
+// keeps handing out the ids its proxy's library can route).  See shard_key.hpp.
+int shard_id_layout();
 // The buckets this shard moved to another one (moved_bucket, 0.8.0).
 std::vector<std::uint32_t> moved_buckets();
 // The buckets this shard serves (served_bucket, 0.10.0); nullopt before 0.10.0.

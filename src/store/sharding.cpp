@@ -24,6 +24,7 @@ namespace {
 // The cached node and moved buckets: known says whether they were read since the last change.
 bool known = false;
 std::optional<std::uint32_t> cached_node;
+shard::IdLayout cached_layout = shard::IdLayout::v2;
 std::vector<std::uint32_t> cached_moved;
 // The buckets this shard serves (served_bucket), one bit per bucket (a write tests one);
 // nullopt before 0.10.0 (no such table).
@@ -39,6 +40,8 @@ void ensure_known() {
     if (known) return;
     settings_cache::watch();
     cached_node = probe::shard_node();
+    cached_layout = cached_node && probe::shard_id_layout() == 1 ? shard::IdLayout::v1
+                                                                 : shard::IdLayout::v2;
     cached_moved = cached_node ? probe::moved_buckets() : std::vector<std::uint32_t>{};
     cached_served.reset();
     if (cached_node) {
@@ -76,11 +79,11 @@ std::int64_t row_id(const std::string &tenant, std::int64_t id) {
     const auto shard = node();
     if (!shard) return id;
     const std::uint32_t bucket = shard::bucket_of_tenant(tenant);
-    if (!shard::is_composed(id)) {
+    if (!shard::is_composed(cached_layout, id)) {
         if (id < 1)
             throw IdentityError(sqlstate::malformed_input,
                                 "id " + std::to_string(id) + " is not a valid id on a shard");
-        return shard::compose_id(bucket, *shard, id);
+        return shard::compose_id(cached_layout, bucket, *shard, id);
     }
     if (shard::bucket_of_id(id) != bucket)
         throw IdentityError(sqlstate::malformed_input,

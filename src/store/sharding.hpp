@@ -25,9 +25,10 @@ std::optional<std::uint32_t> node();
 void require_served(const std::string &tenant);
 
 // The id of a row being inserted for `tenant`, given the identity sequence's value (or an
-// explicit id): composed with the tenant's bucket and this node.  An explicit id that
-// already carries a bucket keeps it if it is the tenant's (22023 otherwise).  Unsharded:
-// the id as given.
+// explicit id): composed with the tenant's bucket and this node, in the shard's id layout
+// (shard_key.hpp: v2, below 2^53, from 0.10.0; v1 on a shard not yet updated).  An
+// explicit id that already carries a bucket keeps it if it is the tenant's (22023
+// otherwise).  Unsharded: the id as given.
 std::int64_t row_id(const std::string &tenant, std::int64_t id);
 
 // A row trigger's new row with its id made by row_id (the row itself when unsharded or

@@ -5,7 +5,7 @@
 // name a proxy database: test/scaleout/run.sh sets them; skipped otherwise.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Client } = require('pg');
+const { Client, Pool, types } = require('pg');
 const { createAppPool, checkout, registerThroughFunction, query } = require('../src/stories');
 const E = require('../src/errors');
 const { uniq } = require('./helpers');
@@ -42,6 +42,39 @@ test('002 through the proxy: checkout twice is one customer, and its id says its
   const { same } = await owner(
     "SELECT customer_identity.id_bucket($1) = customer_identity.tenant_bucket('default') AS same", [first.customerId]);
   assert.equal(same, true);
+});
+
+test('ids through the proxy are safe JavaScript integers, even parsed with parseInt', { skip }, async () => {
+  // What many node-postgres users install: int8 (OID 20) as a JavaScript number.  Ids at or
+  // above 2^53 would be rounded to another id without an error; the shards hand out ids
+  // below 2^53 (README "Ids below 2^53"), whatever the tenant's bucket.
+  const numbers = new Pool({ connectionString: process.env.PROXY_DATABASE_URL, max: 2,
+    types: { getTypeParser: (oid, format) => (oid === 20 ? (v) => parseInt(v, 10) : types.getTypeParser(oid, format)) } });
+  try {
+    let highBuckets = 0;
+    for (let i = 0; i < 40; i++) {
+      const tenant = uniq(`js${i}`);
+      const { rows: [r] } = await numbers.query(
+        'SELECT customer_id, vendor_id, customer_identity.tenant_bucket($1) AS bucket FROM customer_identity.resolve_customer_identity(tenant_id => $1, email => $2)',
+        [tenant, `owner@${tenant}.test`]);
+      assert.equal(typeof r.customer_id, 'number');
+      assert.ok(Number.isSafeInteger(r.customer_id), `customer id ${r.customer_id} of bucket ${r.bucket}`);
+      if (r.bucket >= 32) highBuckets++;
+      // the number, sent back, is the same id: it routes to its shard and finds the customer
+      const { rows: [again] } = await numbers.query(
+        'SELECT customer_id FROM customer_identity.resolve_customer_identity(tenant_id => $1, customer_ref => $2, create_missing => false)',
+        [tenant, r.customer_id]);
+      assert.equal(again.customer_id, r.customer_id);
+      const { rows: [v] } = await admin.query('SELECT customer_identity.upgrade_customer_to_vendor($1, $2)::text AS id',
+        [String(r.customer_id), 'Number Shop']);
+      assert.ok(Number.isSafeInteger(Number(v.id)), `vendor id ${v.id}`);
+      const { rows: [linked] } = await numbers.query('SELECT customer_identity.vendor_for_customer($1) AS id', [r.customer_id]);
+      assert.equal(linked.id, Number(v.id));
+    }
+    assert.ok(highBuckets > 20, `${highBuckets} of 40 tenants in buckets 32-1023`);
+  } finally {
+    await numbers.end();
+  }
 });
 
 test('000 through the proxy: a seller who buys is found with their vendor', { skip }, async () => {
