@@ -472,3 +472,23 @@ INSERT INTO @extschema@.served_bucket (bucket)
 SELECT b FROM pg_catalog.generate_series(0, 1023) AS b
  WHERE EXISTS (SELECT FROM @extschema@.shard_node)
    AND NOT EXISTS (SELECT FROM @extschema@.moved_bucket m WHERE m.bucket OPERATOR(pg_catalog.=) b);
+
+------------------------------------------------------------------------------
+-- Errors through the proxy without reconnects (issue 29)
+------------------------------------------------------------------------------
+-- A proxy (customer_identity_proxy 0.2.0) calls the API here through proxied_call, which
+-- returns a caught error as data instead of raising it: PL/Proxy raises a remote error
+-- before it has read the rest of the shard's answer, and then drops that connection, so every
+-- error cost a new shard backend (src/operations/proxied_call.cpp).  The API function runs
+-- as if called directly (the caller's EXECUTE privilege on it, its own SECURITY DEFINER and
+-- settings, strictness), in a subtransaction; its rows come back followed by four NULL
+-- columns, or one row of NULLs with the error's SQLSTATE, message, DETAIL and HINT.  It
+-- grants nothing (it checks the API function's privilege), so every role may call it.
+CREATE FUNCTION @extschema@.proxied_call(api_function text) RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'ci_proxied_call' LANGUAGE C VOLATILE;
+CREATE FUNCTION @extschema@.proxied_call(api_function text, VARIADIC arguments "any") RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'ci_proxied_call' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.proxied_call(text) IS
+    'shards, for the proxy: the API function''s rows followed by four NULL columns, or one row with its error''s SQLSTATE, message, DETAIL and HINT';
+COMMENT ON FUNCTION @extschema@.proxied_call(text, "any") IS
+    'shards, for the proxy: the API function''s rows followed by four NULL columns, or one row with its error''s SQLSTATE, message, DETAIL and HINT';
