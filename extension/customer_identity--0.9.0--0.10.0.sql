@@ -477,18 +477,19 @@ SELECT b FROM pg_catalog.generate_series(0, 1023) AS b
 -- Errors through the proxy without reconnects (issue 29)
 ------------------------------------------------------------------------------
 -- A proxy (customer_identity_proxy 0.2.0) calls the API here through proxied_call, which
--- returns a caught error as data instead of raising it: PL/Proxy raises a remote error
+-- answers a caught error as data instead of raising it: PL/Proxy raises a remote error
 -- before it has read the rest of the shard's answer, and then drops that connection, so every
 -- error cost a new shard backend (src/operations/proxied_call.cpp).  The API function runs
 -- as if called directly (the caller's EXECUTE privilege on it, its own SECURITY DEFINER and
--- settings, strictness), in a subtransaction; its rows come back followed by four NULL
--- columns, or one row of NULLs with the error's SQLSTATE, message, DETAIL and HINT.  It
--- grants nothing (it checks the API function's privilege), so every role may call it.
-CREATE FUNCTION @extschema@.proxied_call(api_function text) RETURNS SETOF record
+-- settings, strictness), in a subtransaction; the answer is text, one value per row: 'R' and
+-- the row as record_out writes it, 'N' (NULL), 'V' (void), or 'E' and the error's
+-- (SQLSTATE, message, DETAIL, HINT).  It grants nothing (it checks the API function's
+-- privilege), so every role may call it.
+CREATE FUNCTION @extschema@.proxied_call(api_function text) RETURNS SETOF text
     AS 'MODULE_PATHNAME', 'ci_proxied_call' LANGUAGE C VOLATILE;
-CREATE FUNCTION @extschema@.proxied_call(api_function text, VARIADIC arguments "any") RETURNS SETOF record
+CREATE FUNCTION @extschema@.proxied_call(api_function text, VARIADIC arguments "any") RETURNS SETOF text
     AS 'MODULE_PATHNAME', 'ci_proxied_call' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION @extschema@.proxied_call(text) IS
-    'shards, for the proxy: the API function''s rows followed by four NULL columns, or one row with its error''s SQLSTATE, message, DETAIL and HINT';
+    'shards, for the proxy: the API function''s rows (R...), or its error (E...: SQLSTATE, message, DETAIL, HINT), as text';
 COMMENT ON FUNCTION @extschema@.proxied_call(text, "any") IS
-    'shards, for the proxy: the API function''s rows followed by four NULL columns, or one row with its error''s SQLSTATE, message, DETAIL and HINT';
+    'shards, for the proxy: the API function''s rows (R...), or its error (E...: SQLSTATE, message, DETAIL, HINT), as text';

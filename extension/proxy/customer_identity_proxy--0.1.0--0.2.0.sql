@@ -608,15 +608,15 @@ CREATE OR REPLACE FUNCTION @extschema@.route_token(token text) RETURNS integer
 -- that connection on the next call ("PL/Proxy: dropping stale conn", a NOTICE to the
 -- application): each error cost a new shard backend.  So the shards return errors as data
 -- (customer_identity 0.10.0: proxied_call) and the proxy raises them again:
---   <name>__remote(arguments)  PL/Proxy, routed as the API function is:
---       SELECT * FROM customer_identity.proxied_call('<name>', $1::type, ...) AS r(...)
---       its rows: the API function's columns (ci_r1, ci_r2, ...), then ci_error_sqlstate,
---       ci_error_message, ci_error_detail, ci_error_hint;
---   <name>(arguments)  C (proxied_api_call): calls <name>__remote, reads all of its rows
+--   <name>__remote(arguments) RETURNS SETOF text  PL/Proxy, routed as the API function is:
+--       SELECT customer_identity.proxied_call('<name>', $1::type, ...)
+--       (a call in the target list: the cheapest statement for the shard to parse and plan,
+--       which it does for every call -- PL/Proxy prepares nothing);
+--   <name>(arguments)  C (proxied_api_call): calls <name>__remote, reads its whole answer
 --       (PL/Proxy finishes with the connection), returns the API function's rows or value,
---       or raises the first error a shard returned with its SQLSTATE, message, DETAIL, HINT.
+--       or raises the first error a shard answered with its SQLSTATE, message, DETAIL, HINT.
 CREATE FUNCTION @extschema@.shard_api_shapes(OUT name text, OUT identity_arguments text, OUT input_arguments text,
-                                             OUT argument_types text[], OUT value_types text[])
+                                             OUT argument_types text[])
     RETURNS SETOF record AS $$
     CLUSTER 'customer_identity_shards';
     RUN ON 0;
@@ -629,19 +629,8 @@ CREATE FUNCTION @extschema@.shard_api_shapes(OUT name text, OUT identity_argumen
                               pg_catalog.unnest(p.proargnames)) WITH ORDINALITY AS a(t, m, n, o)
              WHERE a.m OPERATOR(pg_catalog.=) ANY ('{i,b,v}'::"char"[])) AS input_arguments,
            ARRAY(SELECT pg_catalog.format_type(a.t, NULL) FROM pg_catalog.unnest(p.proargtypes::pg_catalog.oid[])
-                        WITH ORDINALITY AS a(t, o) ORDER BY a.o) AS argument_types,
-           CASE WHEN p.proargmodes OPERATOR(pg_catalog.&&) '{o,t,b}'::"char"[] THEN
-                    ARRAY(SELECT pg_catalog.format_type(a.t, NULL)
-                            FROM ROWS FROM (pg_catalog.unnest(p.proallargtypes), pg_catalog.unnest(p.proargmodes)) WITH ORDINALITY AS a(t, m, o)
-                           WHERE a.m OPERATOR(pg_catalog.=) ANY ('{o,t,b}'::"char"[]) ORDER BY a.o)
-                WHEN p.prorettype OPERATOR(pg_catalog.=) 'pg_catalog.void'::pg_catalog.regtype THEN '{}'::text[]
-                WHEN t.typtype OPERATOR(pg_catalog.=) 'c' THEN
-                    ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a
-                           WHERE a.attrelid OPERATOR(pg_catalog.=) t.typrelid AND a.attnum OPERATOR(pg_catalog.>) 0
-                             AND NOT a.attisdropped ORDER BY a.attnum)
-                ELSE ARRAY[pg_catalog.format_type(p.prorettype, NULL)] END AS value_types
+                        WITH ORDINALITY AS a(t, o) ORDER BY a.o) AS argument_types
       FROM pg_catalog.pg_proc p
-      JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) p.prorettype
       JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
                                  AND d.objid = p.oid AND d.deptype = 'e'
       JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'customer_identity'
@@ -651,26 +640,22 @@ REVOKE ALL ON FUNCTION @extschema@.shard_api_shapes() FROM PUBLIC;
 
 -- Creates the API function <name> and its PL/Proxy function <name>__remote (above).
 CREATE FUNCTION @extschema@.create_proxied_api(name text, arguments text, identity_arguments text, input_arguments text,
-                                               result text, run_on text, argument_types text[], value_types text[]) RETURNS void
+                                               result text, run_on text, argument_types text[]) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    columns text;
     argument_list text;
 BEGIN
-    SELECT string_agg(format('ci_r%s %s', i, value_types[i]), ', ' ORDER BY i) INTO columns
-      FROM generate_subscripts(value_types, 1) AS i;
-    columns := concat_ws(', ', columns, 'ci_error_sqlstate text, ci_error_message text, ci_error_detail text, ci_error_hint text');
     SELECT string_agg(format(', $%s::%s', i, argument_types[i]), '' ORDER BY i) INTO argument_list
       FROM generate_subscripts(argument_types, 1) AS i;
     EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', name || '__remote', identity_arguments);
-    EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS TABLE (%s) AS %L LANGUAGE plproxy',
-                   name || '__remote', COALESCE(input_arguments, ''), columns,
-                   format('CLUSTER %L; %s SELECT * FROM customer_identity.proxied_call(%L%s) AS r (%s);',
-                          'customer_identity_shards', run_on, name, COALESCE(argument_list, ''), columns));
+    EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF text AS %L LANGUAGE plproxy',
+                   name || '__remote', COALESCE(input_arguments, ''),
+                   format('CLUSTER %L; %s SELECT customer_identity.proxied_call(%L%s);',
+                          'customer_identity_shards', run_on, name, COALESCE(argument_list, '')));
     EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L, %L LANGUAGE C VOLATILE',
                    name, arguments, result, '$libdir/customer_identity', 'ci_proxied_api_call');
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.create_proxied_api(text, text, text, text, text, text, text[], text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.create_proxied_api(text, text, text, text, text, text, text[]) FROM PUBLIC;
 
 -- create_api: as before (the routes, bind_role_to_tenant and unbind_role_from_tenant as
 -- create_binding_api makes them), every other API function through create_proxied_api.
@@ -687,7 +672,7 @@ BEGIN
         EXECUTE format('DROP TYPE IF EXISTS @extschema@.%I CASCADE', f.name);
         EXECUTE format('CREATE TYPE @extschema@.%I AS (%s)', f.name, f.columns);
     END LOOP;
-    FOR f IN SELECT a.*, s.input_arguments, s.argument_types, s.value_types
+    FOR f IN SELECT a.*, s.input_arguments, s.argument_types
                FROM @extschema@.shard_api() a
                JOIN @extschema@.shard_api_shapes() s USING (name, identity_arguments)
               WHERE NOT a.name = ANY (@extschema@.not_proxied()) AND a.name <> 'proxied_call' LOOP
@@ -727,7 +712,7 @@ BEGIN
             PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
         ELSE
             PERFORM @extschema@.create_proxied_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
-                                                   f.result, run_on, f.argument_types, f.value_types);
+                                                   f.result, run_on, f.argument_types);
         END IF;
         RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
     END LOOP;

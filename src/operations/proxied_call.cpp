@@ -5,10 +5,20 @@
 // backend finds the connection mid-result, drops it ("PL/Proxy: dropping stale conn", a
 // NOTICE to the application) and opens a new shard backend, which loads this module again:
 // 27-57 ms per caught error against 0.4-0.7 ms for a hit.  So a shard never raises through
-// PL/Proxy: the proxy asks it for proxied_call(api function, arguments...), which returns the
-// API function's rows, or one row carrying the error (SQLSTATE, message, DETAIL, HINT), and
-// the proxy's API function (proxied_api_call) raises that error again with the same fields
-// once PL/Proxy has read the whole result (the connection stays ready for the next call).
+// PL/Proxy: the proxy asks it for proxied_call(api function, arguments...), which answers
+// the API function's rows, or its error, as text, and the proxy's API function
+// (proxied_api_call) returns those rows or raises that error again with the same SQLSTATE,
+// message, DETAIL and HINT once PL/Proxy has read the whole answer (the connection stays
+// ready for the next call).
+//
+// The answer is a set of text values, one per row (a shard answers SELECT proxied_call(...):
+// a call in the target list, the cheapest statement to parse and plan, which every proxied
+// call costs the shard -- PL/Proxy prepares nothing):
+//   R<record>   a row of the API function's result, as record_out writes it (a value of a
+//               scalar result as a row of one column);
+//   N           a NULL result of a function that returns no set;
+//   V           a void function's success;
+//   E<record>   the error: (sqlstate, message, detail, hint), as record_out writes it.
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 
@@ -18,6 +28,7 @@
 extern "C" {
 #include "access/htup_details.h"
 #include "access/tupdesc.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/objectaccess.h"
 #include "catalog/pg_type.h"
@@ -30,6 +41,7 @@ extern "C" {
 #include "parser/parse_func.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -42,100 +54,211 @@ extern "C" {
 namespace ci {
 namespace {
 
-// The four columns that follow an API function's own in a proxied call's rows.
-constexpr int error_columns = 4;
+// The four fields of an error: sqlstate, message, detail, hint.
+constexpr int error_fields = 4;
 
-// What a shard's API call left for the proxy: copied out of the subtransaction that ran it.
-struct CaughtCall {
-    Tuplestorestate *rows;  // the API function's rows, each padded with NULL error columns
-    TupleDesc desc;         // the rows' type: the caller's column definition list
-    int value_columns;      // desc's columns before the error columns
-    ResourceOwner owner;    // the caller's: rows spill to files owned by it, not by the subtransaction
+// An API function as a proxied call needs it: found once per backend.
+struct ApiFunction {
+    Oid oid;
+    bool strict;
+    bool returns_set;
+    bool returns_void;
+    bool returns_row;    // a composite result (else one value per row)
+    TupleDesc row_desc;  // its rows (a scalar result: one column); blessed, never freed
+    FmgrInfo *row_io;    // record_out (shard) or record_in (proxy) for row_desc
 };
 
-// Copies one result row of the API function into the caller's rows (NULL error columns).
-void keep_row(CaughtCall &call, const Datum *values, const bool *nulls, int count) {
-    Datum *row = static_cast<Datum *>(palloc0(sizeof(Datum) * call.desc->natts));
-    bool *row_nulls = static_cast<bool *>(palloc(sizeof(bool) * call.desc->natts));
-    for (int i = 0; i < call.desc->natts; ++i) row_nulls[i] = true;
-    for (int i = 0; i < call.value_columns && i < count; ++i) {
-        row[i] = values[i];
-        row_nulls[i] = nulls[i];
+// The shards' API functions by name and argument types, and the proxy's by oid (with the
+// oid of their PL/Proxy function); emptied when any function changes.  (What an emptied
+// entry allocated stays: functions change with create_api and extension updates only.)
+std::unordered_map<std::string, ApiFunction> shard_functions;
+std::unordered_map<Oid, std::pair<ApiFunction, Oid>> proxy_functions;
+bool watching_functions = false;
+TupleDesc error_desc = nullptr;  // (sqlstate, message, detail, hint): blessed
+FmgrInfo *error_io[2] = {nullptr, nullptr};  // record_out, record_in for error_desc
+
+// Syscache callback: a function was created, changed or dropped.
+void forget_functions(Datum, int, uint32) {
+    shard_functions.clear();
+    proxy_functions.clear();
+}
+
+// Registers forget_functions once.  Inside pg_call.
+void watch_functions() {
+    if (watching_functions) return;
+    CacheRegisterSyscacheCallback(PROCOID, forget_functions, (Datum)0);
+    watching_functions = true;
+}
+
+// A FmgrInfo of record_out or record_in that lives as long as the backend (their column
+// caches too).  Inside pg_call.
+FmgrInfo *lasting_record_io(Oid function) {
+    auto *io = static_cast<FmgrInfo *>(MemoryContextAllocZero(TopMemoryContext, sizeof(FmgrInfo)));
+    fmgr_info_cxt(function, io, TopMemoryContext);
+    return io;
+}
+
+// The error row's type.  Inside pg_call.
+TupleDesc error_row_desc() {
+    if (error_desc != nullptr) return error_desc;
+    MemoryContext caller = MemoryContextSwitchTo(TopMemoryContext);
+    TupleDesc desc = CreateTemplateTupleDesc(error_fields);
+    const char *names[error_fields] = {"sqlstate", "message", "detail", "hint"};
+    for (int i = 0; i < error_fields; ++i) TupleDescInitEntry(desc, i + 1, names[i], TEXTOID, -1, 0);
+    MemoryContextSwitchTo(caller);
+    error_io[0] = lasting_record_io(F_RECORD_OUT);
+    error_io[1] = lasting_record_io(F_RECORD_IN);
+    error_desc = BlessTupleDesc(desc);
+    return error_desc;
+}
+
+// What the function returns as rows: its result's columns, or one column of a scalar
+// result (nullptr for void); blessed, in TopMemoryContext.  Inside pg_call.
+void describe_result(ApiFunction &api) {
+    Oid result_type = InvalidOid;
+    TupleDesc desc = nullptr;
+    const TypeFuncClass kind = get_func_result_type(api.oid, &result_type, &desc);
+    api.returns_void = result_type == VOIDOID && kind == TYPEFUNC_SCALAR;
+    api.returns_row = kind == TYPEFUNC_COMPOSITE || kind == TYPEFUNC_COMPOSITE_DOMAIN;
+    api.row_desc = nullptr;
+    if (api.returns_void) return;
+    MemoryContext caller = MemoryContextSwitchTo(TopMemoryContext);
+    if (api.returns_row) {
+        desc = CreateTupleDescCopy(desc);
+    } else {
+        desc = CreateTemplateTupleDesc(1);
+        TupleDescInitEntry(desc, 1, "value", result_type, -1, 0);
     }
+    MemoryContextSwitchTo(caller);
+    // a copy of a named row type keeps its type; as an anonymous record it is blessed
+    if (desc->tdtypeid != RECORDOID) {
+        desc->tdtypeid = RECORDOID;
+        desc->tdtypmod = -1;
+    }
+    api.row_desc = BlessTupleDesc(desc);
+}
+
+// ---------------------------------------------------------------------------------------
+// The shard's half: proxied_call
+// ---------------------------------------------------------------------------------------
+
+// One proxied call on a shard: the call, the function (found before, or now), the answer.
+struct ShardCall {
+    FunctionCallInfo caller;
+    bool known;                // the function came from the cache (else this call finds it)
+    ApiFunction api;           // (a copy: an invalidation during the call may empty the cache)
+    bool found;                // this call found the function
+    Tuplestorestate *answer;
+    TupleDesc answer_desc;     // one text column
+    ResourceOwner owner;       // the caller's: the answer spills to files owned by it
+};
+
+// Starts the answer: a set of text values, materialized (a call in the target list, as the
+// proxy makes it, gives no expected row type).
+void start_answer(ShardCall &call) {
+    auto *set_info = reinterpret_cast<ReturnSetInfo *>(call.caller->resultinfo);
+    if (set_info == nullptr || !IsA(set_info, ReturnSetInfo) || !(set_info->allowedModes & SFRM_Materialize))
+        ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("set-valued function called in context that cannot accept a set")));
+    MemoryContext caller = MemoryContextSwitchTo(set_info->econtext->ecxt_per_query_memory);
+    call.answer_desc = CreateTemplateTupleDesc(1);
+    TupleDescInitEntry(call.answer_desc, 1, "answer", TEXTOID, -1, 0);
+    call.answer = tuplestore_begin_heap(false, false, work_mem);
+    MemoryContextSwitchTo(caller);
+    set_info->returnMode = SFRM_Materialize;
+    set_info->setResult = call.answer;
+    set_info->setDesc = call.answer_desc;
+}
+
+// Adds one text value to the answer: a marker and a text (or nothing).
+void answer(ShardCall &call, char marker, const char *body) {
+    const std::size_t length = body != nullptr ? strlen(body) : 0;
+    text *value = static_cast<text *>(palloc(VARHDRSZ + 1 + length));
+    SET_VARSIZE(value, VARHDRSZ + 1 + length);
+    VARDATA(value)[0] = marker;
+    if (length > 0) memcpy(VARDATA(value) + 1, body, length);
+    Datum datum = PointerGetDatum(value);
+    bool is_null = false;
     ResourceOwner running = CurrentResourceOwner;
     CurrentResourceOwner = call.owner;
-    tuplestore_putvalues(call.rows, call.desc, row, row_nulls);
+    tuplestore_putvalues(call.answer, call.answer_desc, &datum, &is_null);
     CurrentResourceOwner = running;
 }
 
-// Keeps one value the API function returned: a row (composite), one value, or nothing (void).
-void keep_result(CaughtCall &call, Datum result, bool is_null, TypeFuncClass kind, Oid result_type) {
-    if (kind == TYPEFUNC_COMPOSITE || kind == TYPEFUNC_COMPOSITE_DOMAIN) {
-        if (is_null) {
-            keep_row(call, nullptr, nullptr, 0);
-            return;
-        }
-        HeapTupleHeader header = DatumGetHeapTupleHeader(result);
-        TupleDesc row_desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(header),
-                                                    HeapTupleHeaderGetTypMod(header));
-        HeapTupleData tuple;
-        tuple.t_len = HeapTupleHeaderGetDatumLength(header);
-        ItemPointerSetInvalid(&tuple.t_self);
-        tuple.t_tableOid = InvalidOid;
-        tuple.t_data = header;
-        Datum *values = static_cast<Datum *>(palloc(sizeof(Datum) * row_desc->natts));
-        bool *nulls = static_cast<bool *>(palloc(sizeof(bool) * row_desc->natts));
-        heap_deform_tuple(&tuple, row_desc, values, nulls);
-        keep_row(call, values, nulls, row_desc->natts);
-        ReleaseTupleDesc(row_desc);
-        return;
-    }
-    if (result_type == VOIDOID) {
-        keep_row(call, nullptr, nullptr, 0);
-        return;
-    }
-    keep_row(call, &result, &is_null, 1);
+// Adds a row of the API function's result to the answer.
+void answer_row(ShardCall &call, const ApiFunction &api, Datum *values, bool *nulls) {
+    HeapTuple row = heap_form_tuple(api.row_desc, values, nulls);
+    answer(call, 'R', OutputFunctionCall(api.row_io, HeapTupleGetDatum(row)));
 }
 
-// The target of a proxied call: an API function of this schema, found by name and the
-// argument types the call carries.
-struct ShardCall {
-    FunctionCallInfo caller;
-    Oid schema;
-    CaughtCall *kept;
-};
+// Adds a value the API function returned: a row (composite), one value, NULL, or void.
+void answer_result(ShardCall &call, const ApiFunction &api, Datum result, bool is_null) {
+    if (api.returns_void) {
+        answer(call, 'V', nullptr);
+        return;
+    }
+    if (is_null) {
+        answer(call, 'N', nullptr);
+        return;
+    }
+    if (!api.returns_row) {
+        answer_row(call, api, &result, &is_null);
+        return;
+    }
+    HeapTupleHeader header = DatumGetHeapTupleHeader(result);
+    HeapTupleData tuple;
+    tuple.t_len = HeapTupleHeaderGetDatumLength(header);
+    ItemPointerSetInvalid(&tuple.t_self);
+    tuple.t_tableOid = InvalidOid;
+    tuple.t_data = header;
+    const int count = api.row_desc->natts;
+    Datum *values = static_cast<Datum *>(palloc(sizeof(Datum) * count));
+    bool *nulls = static_cast<bool *>(palloc(sizeof(bool) * count));
+    heap_deform_tuple(&tuple, api.row_desc, values, nulls);
+    answer_row(call, api, values, nulls);
+}
 
-// Runs the API function named by the caller's first argument with the caller's other
-// arguments, as the executor would (EXECUTE privilege, strictness, sets), keeping its rows.
-// Runs inside a subtransaction: any error here is the API function's, returned as data.
-void run_shard_call(void *context) {
-    ShardCall &call = *static_cast<ShardCall *>(context);
+// Finds the API function named by the caller's first argument, with the argument types of
+// the others, in the schema proxied_call lives in.
+void find_api_function(ShardCall &call) {
     FunctionCallInfo fcinfo = call.caller;
     const int argument_count = PG_NARGS() - 1;
     Oid argument_types[FUNC_MAX_ARGS];
     for (int i = 0; i < argument_count; ++i)
         argument_types[i] = get_fn_expr_argtype(fcinfo->flinfo, i + 1);
     char *name = text_to_cstring(PG_GETARG_TEXT_PP(0));
-    List *qualified = list_make2(makeString(get_namespace_name(call.schema)), makeString(name));
-    const Oid function = LookupFuncName(qualified, argument_count, argument_types, false);
-    if (compat::function_aclcheck(function, GetUserId()) != ACLCHECK_OK)
-        aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_FUNCTION, get_func_name(function));
-    InvokeFunctionExecuteHook(function);
-
-    Oid result_type = InvalidOid;
-    TupleDesc result_desc = nullptr;
-    const TypeFuncClass kind = get_func_result_type(function, &result_type, &result_desc);
-    HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(function));
-    if (!HeapTupleIsValid(proc)) elog(ERROR, "cache lookup failed for function %u", function);
+    const Oid schema = get_func_namespace(fcinfo->flinfo->fn_oid);
+    List *qualified = list_make2(makeString(get_namespace_name(schema)), makeString(name));
+    ApiFunction &api = call.api;
+    api.oid = LookupFuncName(qualified, argument_count, argument_types, false);
+    HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(api.oid));
+    if (!HeapTupleIsValid(proc)) elog(ERROR, "cache lookup failed for function %u", api.oid);
     const auto *form = reinterpret_cast<Form_pg_proc>(GETSTRUCT(proc));
-    const bool strict = form->proisstrict;
-    const bool returns_set = form->proretset;
+    api.strict = form->proisstrict;
+    api.returns_set = form->proretset;
     ReleaseSysCache(proc);
+    describe_result(api);
+    api.row_io = lasting_record_io(F_RECORD_OUT);
+    call.found = true;
+}
+
+// Runs the API function with the caller's other arguments, as the executor would (EXECUTE
+// privilege, strictness, sets), and answers its rows.  Runs inside a subtransaction: any
+// error here is the API function's, answered as data.
+void run_shard_call(void *context) {
+    ShardCall &call = *static_cast<ShardCall *>(context);
+    FunctionCallInfo fcinfo = call.caller;
+    if (!call.known) find_api_function(call);
+    const ApiFunction &api = call.api;
+    if (compat::function_aclcheck(api.oid, GetUserId()) != ACLCHECK_OK)
+        aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_FUNCTION, get_func_name(api.oid));
+    InvokeFunctionExecuteHook(api.oid);
+    const int argument_count = PG_NARGS() - 1;
     bool any_null = false;
     for (int i = 0; i < argument_count; ++i) any_null = any_null || PG_ARGISNULL(i + 1);
-    if (strict && any_null) {
+    if (api.strict && any_null) {
         // what the executor answers for a STRICT function given a NULL: no row, or NULL
-        if (!returns_set) keep_result(*call.kept, (Datum)0, true, kind, result_type);
+        if (!api.returns_set) answer_result(call, api, (Datum)0, true);
         return;
     }
 
@@ -145,7 +268,7 @@ void run_shard_call(void *context) {
     MemoryContext function_memory =
         AllocSetContextCreate(CurrentMemoryContext, "proxied_call", ALLOCSET_SMALL_SIZES);
     FmgrInfo target;
-    fmgr_info_cxt(function, &target, function_memory);
+    fmgr_info_cxt(api.oid, &target, function_memory);
     FunctionCallInfo target_call =
         static_cast<FunctionCallInfo>(palloc0(SizeForFunctionCallInfo(argument_count)));
     ReturnSetInfo set_info;
@@ -154,16 +277,9 @@ void run_shard_call(void *context) {
     set_info.econtext = CreateStandaloneExprContext();
     set_info.allowedModes = SFRM_ValuePerCall | SFRM_Materialize;
     set_info.returnMode = SFRM_ValuePerCall;
-    if (returns_set) {
-        if (result_desc == nullptr) {
-            // a set of one value per row: the row type plpgsql and SQL functions expect
-            result_desc = CreateTemplateTupleDesc(1);
-            TupleDescInitEntry(result_desc, 1, "value", result_type, -1, 0);
-        }
-        set_info.expectedDesc = result_desc;
-    }
+    set_info.expectedDesc = api.row_desc;
     InitFunctionCallInfoData(*target_call, &target, argument_count, PG_GET_COLLATION(), nullptr,
-                             returns_set ? reinterpret_cast<Node *>(&set_info) : nullptr);
+                             api.returns_set ? reinterpret_cast<Node *>(&set_info) : nullptr);
     for (int i = 0; i < argument_count; ++i) {
         target_call->args[i].value = PG_GETARG_DATUM(i + 1);
         target_call->args[i].isnull = PG_ARGISNULL(i + 1);
@@ -172,17 +288,20 @@ void run_shard_call(void *context) {
         target_call->isnull = false;
         set_info.isDone = ExprSingleResult;
         const Datum result = FunctionCallInvoke(target_call);
-        if (!returns_set) {
-            keep_result(*call.kept, result, target_call->isnull, kind, result_type);
+        if (!api.returns_set) {
+            answer_result(call, api, result, target_call->isnull);
             break;
         }
         if (set_info.returnMode == SFRM_Materialize) {
             if (set_info.setResult != nullptr) {
-                TupleDesc rows_desc = set_info.setDesc != nullptr ? set_info.setDesc : result_desc;
+                TupleDesc rows_desc = set_info.setDesc != nullptr ? set_info.setDesc : api.row_desc;
+                if (rows_desc->natts != api.row_desc->natts)
+                    elog(ERROR, "function %u returned %d columns, %d expected", api.oid, rows_desc->natts,
+                         api.row_desc->natts);
                 TupleTableSlot *slot = MakeSingleTupleTableSlot(rows_desc, &TTSOpsMinimalTuple);
                 while (tuplestore_gettupleslot(set_info.setResult, true, false, slot)) {
                     slot_getallattrs(slot);
-                    keep_row(*call.kept, slot->tts_values, slot->tts_isnull, rows_desc->natts);
+                    answer_row(call, api, slot->tts_values, slot->tts_isnull);
                 }
                 ExecDropSingleTupleTableSlot(slot);
                 tuplestore_end(set_info.setResult);  // (its files are the subtransaction's)
@@ -190,11 +309,27 @@ void run_shard_call(void *context) {
             break;
         }
         if (set_info.isDone == ExprEndResult) break;
-        keep_result(*call.kept, result, target_call->isnull, kind, result_type);
+        answer_result(call, api, result, target_call->isnull);
         if (set_info.isDone != ExprMultipleResult) break;
     }
     FreeExprContext(set_info.econtext, true);
     MemoryContextDelete(function_memory);
+}
+
+// The cache key of a proxied call: the API function's name and the arguments' types.
+std::string shard_call_key(FunctionCallInfo fcinfo) {
+    std::string_view name;
+    Oid types[FUNC_MAX_ARGS];
+    int count = 0;
+    pg_call([&] {
+        text *argument = PG_GETARG_TEXT_PP(0);
+        name = std::string_view(VARDATA_ANY(argument), VARSIZE_ANY_EXHDR(argument));
+        count = PG_NARGS() - 1;
+        for (int i = 0; i < count; ++i) types[i] = get_fn_expr_argtype(fcinfo->flinfo, i + 1);
+    });
+    std::string key(name);
+    key.append(reinterpret_cast<const char *>(types), sizeof(Oid) * count);
+    return key;
 }
 
 }  // namespace
@@ -202,41 +337,41 @@ void run_shard_call(void *context) {
 
 using namespace ci;
 
-// proxied_call(api_function text, VARIADIC arguments "any") -> SETOF record, on a shard:
-// the API function's rows, each followed by four NULL columns; or, if it raised an error,
-// one row of NULLs followed by the error's SQLSTATE, message, DETAIL and HINT.  The caller's
-// column definition list gives the API function's columns, then the four.  A cancel is
-// raised as usual.  The proxy's generated functions call it (create_api).
+// proxied_call(api_function text, VARIADIC arguments "any") -> SETOF text, on a shard: the
+// API function's answer as text values (above): its rows, or its error.  A cancel is raised
+// as usual.  The proxy's generated functions call it (create_api).
 CI_SQL_FUNCTION(ci_proxied_call) {
     return entry_guard([&]() -> Datum {
+        if (PG_ARGISNULL(0))
+            throw IdentityError(ERRCODE_NULL_VALUE_NOT_ALLOWED, "proxied_call needs the name of an API function");
+        const std::string key = shard_call_key(fcinfo);
+        const auto cached = shard_functions.find(key);
+        ShardCall call{};
+        call.caller = fcinfo;
+        call.known = cached != shard_functions.end();
+        if (call.known) call.api = cached->second;
         pg_call([&] {
-            if (PG_ARGISNULL(0))
-                ereport(ERROR, (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-                                errmsg("proxied_call needs the name of an API function")));
-            TupleDesc desc = spi::start_materialized_srf(fcinfo);
-            auto *set_info = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
-            if (desc == nullptr || desc->natts < error_columns)
-                ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                                errmsg("proxied_call's column definition list must end with the four error columns")));
-            CaughtCall kept{set_info->setResult, desc, desc->natts - error_columns, CurrentResourceOwner};
-            ShardCall call{fcinfo, get_func_namespace(fcinfo->flinfo->fn_oid), &kept};
+            watch_functions();
+            TupleDesc error_row = error_row_desc();
+            start_answer(call);
+            call.owner = CurrentResourceOwner;
             ErrorData *error = pg_try_subtransaction(run_shard_call, &call);
             if (error == nullptr) return;
             if (error->sqlerrcode == ERRCODE_QUERY_CANCELED) ReThrowError(error);
-            tuplestore_clear(kept.rows);  // rows kept before the error are not the answer
-            Datum *row = static_cast<Datum *>(palloc0(sizeof(Datum) * desc->natts));
-            bool *nulls = static_cast<bool *>(palloc(sizeof(bool) * desc->natts));
-            for (int i = 0; i < desc->natts; ++i) nulls[i] = true;
-            const char *fields[error_columns] = {unpack_sql_state(error->sqlerrcode), error->message,
-                                                 error->detail, error->hint};
-            for (int i = 0; i < error_columns; ++i) {
-                if (fields[i] == nullptr) continue;
-                row[kept.value_columns + i] = CStringGetTextDatum(fields[i]);
-                nulls[kept.value_columns + i] = false;
+            tuplestore_clear(call.answer);  // rows answered before the error are not the answer
+            Datum fields[error_fields];
+            bool nulls[error_fields];
+            const char *texts[error_fields] = {unpack_sql_state(error->sqlerrcode), error->message,
+                                               error->detail, error->hint};
+            for (int i = 0; i < error_fields; ++i) {
+                nulls[i] = texts[i] == nullptr;
+                fields[i] = nulls[i] ? (Datum)0 : CStringGetTextDatum(texts[i]);
             }
-            tuplestore_putvalues(kept.rows, desc, row, nulls);
+            HeapTuple row = heap_form_tuple(error_row, fields, nulls);
+            answer(call, 'E', OutputFunctionCall(error_io[0], HeapTupleGetDatum(row)));
             FreeErrorData(error);
         });
+        if (call.found) shard_functions.emplace(key, call.api);
         return (Datum)0;
     });
 }
@@ -244,25 +379,20 @@ CI_SQL_FUNCTION(ci_proxied_call) {
 namespace ci {
 namespace {
 
-// Each proxy API function's PL/Proxy function (its name followed by "__remote", the same
-// argument types), by the API function's oid; emptied when any function changes (create_api
-// drops and creates them).
-std::unordered_map<Oid, Oid> remote_functions;
-bool remote_functions_watched = false;
+// ---------------------------------------------------------------------------------------
+// The proxy's half: proxied_api_call
+// ---------------------------------------------------------------------------------------
 
-// Syscache callback: a function was created, changed or dropped.
-void forget_remote_functions(Datum, int, uint32) { remote_functions.clear(); }
-
-// The PL/Proxy function behind a proxy API function.
-Oid remote_function_of(Oid api_function) {
-    const auto found = remote_functions.find(api_function);
-    if (found != remote_functions.end()) return found->second;
+// The proxy API function (the oid) as a proxied call needs it, and its PL/Proxy function
+// (its name followed by "__remote", the same argument types).
+const std::pair<ApiFunction, Oid> &proxy_function_of(Oid api_function) {
+    const auto found = proxy_functions.find(api_function);
+    if (found != proxy_functions.end()) return found->second;
+    ApiFunction api{};
     Oid remote = InvalidOid;
     pg_call([&] {
-        if (!remote_functions_watched) {
-            CacheRegisterSyscacheCallback(PROCOID, forget_remote_functions, (Datum)0);
-            remote_functions_watched = true;
-        }
+        watch_functions();
+        error_row_desc();
         Oid *types = nullptr;
         int count = 0;
         get_func_signature(api_function, &types, &count);
@@ -270,68 +400,92 @@ Oid remote_function_of(Oid api_function) {
         List *qualified = list_make2(makeString(get_namespace_name(get_func_namespace(api_function))),
                                      makeString(name));
         remote = LookupFuncName(qualified, count, types, false);
+        api.oid = api_function;
+        api.returns_set = get_func_retset(api_function);
+        describe_result(api);
+        api.row_io = api.row_desc != nullptr ? lasting_record_io(F_RECORD_IN) : nullptr;
     });
-    remote_functions.emplace(api_function, remote);
-    return remote;
+    return proxy_functions.emplace(api_function, std::make_pair(api, remote)).first->second;
 }
 
-// What the proxy API function gives back, collected from its PL/Proxy function's rows.
+// One proxied call on the proxy: what it returns, collected from its PL/Proxy function.
 struct ProxyCall {
     FunctionCallInfo caller;
+    ApiFunction api;
     Oid remote;
-    TupleDesc output;           // a set's rows (materialized), or a row of a composite result
-    Tuplestorestate *rows;      // a set's rows; nullptr for a single result
-    int value_columns;          // the API result's columns (0: void)
-    Datum single;               // a single result
+    Tuplestorestate *rows;  // a set's rows; nullptr for a single result
+    TupleDesc rows_desc;
+    TupleDesc result_desc;  // a single composite result's type (nullptr: scalar)
+    Datum single;           // a single result
     bool single_is_null;
-    ErrorData *error;           // the first error a shard returned
+    ErrorData *error;       // the first error a shard answered
 };
 
-// Reads one row of the PL/Proxy function: keeps the values or the first error.
-void read_remote_row(ProxyCall &call, HeapTupleHeader header) {
-    TupleDesc row_desc =
-        lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(header), HeapTupleHeaderGetTypMod(header));
-    if (row_desc->natts != call.value_columns + error_columns)
-        ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH),
-                        errmsg("the shards' answer has %d columns, %d expected", row_desc->natts,
-                               call.value_columns + error_columns),
+// Reads one text value of the answer (see the top of this file).
+void read_answer(ProxyCall &call, text *value) {
+    const char *data = VARDATA_ANY(value);
+    const int length = VARSIZE_ANY_EXHDR(value);
+    if (length < 1) elog(ERROR, "empty answer from proxied_call");
+    const char marker = data[0];
+    if (marker == 'V') return;
+    if (marker == 'N') {
+        call.single = (Datum)0;
+        call.single_is_null = true;
+        return;
+    }
+    char *record = pnstrdup(data + 1, length - 1);
+    if (marker == 'E') {
+        if (call.error != nullptr) return;
+        HeapTupleHeader header =
+            DatumGetHeapTupleHeader(InputFunctionCall(error_io[1], record, RECORDOID, error_desc->tdtypmod));
+        HeapTupleData tuple;
+        tuple.t_len = HeapTupleHeaderGetDatumLength(header);
+        ItemPointerSetInvalid(&tuple.t_self);
+        tuple.t_tableOid = InvalidOid;
+        tuple.t_data = header;
+        Datum fields[error_fields];
+        bool nulls[error_fields];
+        heap_deform_tuple(&tuple, error_desc, fields, nulls);
+        auto field = [&](int i) -> char * { return nulls[i] ? nullptr : TextDatumGetCString(fields[i]); };
+        ErrorData *error = static_cast<ErrorData *>(palloc0(sizeof(ErrorData)));
+        const char *state = field(0);
+        error->elevel = ERROR;
+        error->sqlerrcode = state != nullptr && strlen(state) == 5
+                                ? MAKE_SQLSTATE(state[0], state[1], state[2], state[3], state[4])
+                                : ERRCODE_INTERNAL_ERROR;
+        error->message = field(1);
+        error->detail = field(2);
+        error->hint = field(3);
+        call.error = error;
+        return;
+    }
+    if (marker != 'R' || call.api.row_desc == nullptr)
+        ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH), errmsg("unexpected answer from proxied_call"),
                         errhint("Run customer_identity.create_api() again.")));
+    const TupleDesc desc = call.api.row_desc;
+    HeapTupleHeader header =
+        DatumGetHeapTupleHeader(InputFunctionCall(call.api.row_io, record, RECORDOID, desc->tdtypmod));
     HeapTupleData tuple;
     tuple.t_len = HeapTupleHeaderGetDatumLength(header);
     ItemPointerSetInvalid(&tuple.t_self);
     tuple.t_tableOid = InvalidOid;
     tuple.t_data = header;
-    Datum *values = static_cast<Datum *>(palloc(sizeof(Datum) * row_desc->natts));
-    bool *nulls = static_cast<bool *>(palloc(sizeof(bool) * row_desc->natts));
-    heap_deform_tuple(&tuple, row_desc, values, nulls);
-    ReleaseTupleDesc(row_desc);
-    const int sqlstate = call.value_columns;
-    if (!nulls[sqlstate]) {
-        if (call.error != nullptr) return;
-        auto field = [&](int i) -> char * { return nulls[i] ? nullptr : TextDatumGetCString(values[i]); };
-        ErrorData *error = static_cast<ErrorData *>(palloc0(sizeof(ErrorData)));
-        const char *state = TextDatumGetCString(values[sqlstate]);
-        error->elevel = ERROR;
-        error->sqlerrcode = MAKE_SQLSTATE(state[0], state[1], state[2], state[3], state[4]);
-        error->message = field(sqlstate + 1);
-        error->detail = field(sqlstate + 2);
-        error->hint = field(sqlstate + 3);
-        call.error = error;
-        return;
-    }
+    Datum *values = static_cast<Datum *>(palloc(sizeof(Datum) * desc->natts));
+    bool *nulls = static_cast<bool *>(palloc(sizeof(bool) * desc->natts));
+    heap_deform_tuple(&tuple, desc, values, nulls);
     if (call.rows != nullptr) {
-        tuplestore_putvalues(call.rows, call.output, values, nulls);
-    } else if (call.value_columns > 0 && call.output != nullptr) {
-        call.single = HeapTupleGetDatum(heap_form_tuple(call.output, values, nulls));
+        tuplestore_putvalues(call.rows, call.rows_desc, values, nulls);
+    } else if (call.result_desc != nullptr) {
+        call.single = HeapTupleGetDatum(heap_form_tuple(call.result_desc, values, nulls));
         call.single_is_null = false;
-    } else if (call.value_columns > 0) {
-        call.single = nulls[0] ? (Datum)0 : values[0];
+    } else {
+        call.single = values[0];
         call.single_is_null = nulls[0];
     }
 }
 
-// Calls the PL/Proxy function (a set of rows, one per call) with the API function's
-// arguments and reads every row: PL/Proxy finishes with the shard connection first.
+// Calls the PL/Proxy function (a set of text values, one per call) with the API function's
+// arguments and reads the whole answer: PL/Proxy finishes with the shard connection first.
 void run_proxy_call(ProxyCall &call) {
     FunctionCallInfo fcinfo = call.caller;
     FmgrInfo remote;
@@ -352,9 +506,9 @@ void run_proxy_call(ProxyCall &call) {
     for (;;) {
         remote_call->isnull = false;
         set_info.isDone = ExprSingleResult;
-        const Datum row = FunctionCallInvoke(remote_call);
+        const Datum value = FunctionCallInvoke(remote_call);
         if (set_info.isDone == ExprEndResult) break;
-        if (!remote_call->isnull) read_remote_row(call, DatumGetHeapTupleHeader(row));
+        if (!remote_call->isnull) read_answer(call, DatumGetTextPP(value));
         if (set_info.isDone != ExprMultipleResult) break;
     }
     FreeExprContext(set_info.econtext, true);
@@ -369,26 +523,21 @@ void run_proxy_call(ProxyCall &call) {
 // and HINT.
 CI_SQL_FUNCTION(ci_proxied_api_call) {
     return entry_guard([&]() -> Datum {
+        const auto &function = proxy_function_of(fcinfo->flinfo->fn_oid);
         ProxyCall call{};
         call.caller = fcinfo;
-        call.remote = remote_function_of(fcinfo->flinfo->fn_oid);
-        call.single_is_null = true;
+        call.api = function.first;
+        call.remote = function.second;
+        call.single_is_null = !call.api.returns_void;
         pg_call([&] {
             if (fcinfo->flinfo->fn_retset) {
-                call.output = spi::start_materialized_srf(fcinfo);
+                call.rows_desc = spi::start_materialized_srf(fcinfo);
                 call.rows = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo)->setResult;
-                call.value_columns = call.output->natts;
-            } else {
-                Oid result_type = InvalidOid;
-                TupleDesc desc = nullptr;
-                const TypeFuncClass kind = get_call_result_type(fcinfo, &result_type, &desc);
-                if (kind == TYPEFUNC_COMPOSITE || kind == TYPEFUNC_COMPOSITE_DOMAIN) {
-                    call.output = BlessTupleDesc(desc);
-                    call.value_columns = desc->natts;
-                } else {
-                    call.value_columns = result_type == VOIDOID ? 0 : 1;
-                }
+            } else if (call.api.row_desc != nullptr && get_call_result_type(fcinfo, nullptr, &call.result_desc) !=
+                                                           TYPEFUNC_COMPOSITE) {
+                call.result_desc = nullptr;
             }
+            if (call.result_desc != nullptr) call.result_desc = BlessTupleDesc(call.result_desc);
             run_proxy_call(call);
             if (call.error != nullptr) {
                 ErrorData *error = call.error;
@@ -398,7 +547,7 @@ CI_SQL_FUNCTION(ci_proxied_api_call) {
             }
         });
         if (fcinfo->flinfo->fn_retset) return (Datum)0;
-        fcinfo->isnull = call.single_is_null && call.value_columns > 0;
+        fcinfo->isnull = call.single_is_null;
         return call.single;
     });
 }
