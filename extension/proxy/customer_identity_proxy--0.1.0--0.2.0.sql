@@ -609,7 +609,7 @@ CREATE OR REPLACE FUNCTION @extschema@.route_token(token text) RETURNS integer
 -- application): each error cost a new shard backend.  So the shards return errors as data
 -- (customer_identity 0.10.0: proxied_call) and the proxy raises them again:
 --   <name>__remote(arguments) RETURNS SETOF text  PL/Proxy, routed as the API function is:
---       SELECT customer_identity.proxied_call('<name>', $1::type, ...)
+--       SELECT customer_identity.proxied_call('<name>', $1, ...)  (PL/Proxy adds the types)
 --       (a call in the target list: the cheapest statement for the shard to parse and plan,
 --       which it does for every call -- PL/Proxy prepares nothing);
 --   <name>(arguments)  C (proxied_api_call): calls <name>__remote, reads its whole answer
@@ -645,7 +645,7 @@ CREATE FUNCTION @extschema@.create_proxied_api(name text, arguments text, identi
 DECLARE
     argument_list text;
 BEGIN
-    SELECT string_agg(format(', $%s::%s', i, argument_types[i]), '' ORDER BY i) INTO argument_list
+    SELECT string_agg(format(', $%s', i), '' ORDER BY i) INTO argument_list
       FROM generate_subscripts(argument_types, 1) AS i;
     EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', name || '__remote', identity_arguments);
     EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF text AS %L LANGUAGE plproxy',
@@ -658,9 +658,10 @@ END $$;
 REVOKE ALL ON FUNCTION @extschema@.create_proxied_api(text, text, text, text, text, text, text[]) FROM PUBLIC;
 
 -- create_api: as before (the routes, bind_role_to_tenant and unbind_role_from_tenant as
--- create_binding_api makes them), every other API function through create_proxied_api.
+-- create_binding_api makes them), every other API function through create_proxied_api;
+-- quiet (the NOTICEs of its DROP ... IF EXISTS and CASCADE are no news).
 CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
 DECLARE
     f record;
     route text;
