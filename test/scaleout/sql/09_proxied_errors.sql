@@ -84,7 +84,16 @@ SELECT pg_temp.shard_backend('perr') = :backend_before AS same_shard_backend;
 SELECT count(*) AS customers, count(*) FILTER (WHERE 'vendor' = ANY (roles)) AS vendors
   FROM dblink('perr_shard', 'SELECT roles FROM customer_identity.customer WHERE tenant_id = ''perr''') AS x(roles text[]);
 SELECT vendor_for_customer(:p1) = :shop AS still_linked, vendor_for_customer(:p2) AS p2_vendor;
+-- what the extension records of a rejection the caller handles (a rejected redemption) is
+-- on record on the shard, as on one server when the application catches it and commits
+SELECT create_invite_token(:shop) AS revoked_token \gset
+SELECT revoke_invite_token(:'revoked_token');
+SELECT * FROM redeem_invite_token(:'revoked_token', :p2);
+:sqlstate
 RESET ROLE;
+SELECT * FROM dblink((SELECT conninfo FROM shard WHERE shard = shard_of_tenant('perr')),
+    'SELECT event_type FROM customer_identity.identity_event WHERE tenant_id = ''perr'' ORDER BY id DESC LIMIT 2')
+    AS x(last_events text);
 
 -- The routing contract (src/store/routing.cpp): a move switches a bucket by taking its
 -- routing lock exclusively, changing bucket_directory and committing.  Here a session does
