@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # The scale-out benchmark (PostgreSQL 15, PL/Proxy):  bash bench/proxy.sh
 # A cluster on this machine (two shard servers, the proxy on the first; test/lib/cluster.sh)
-# and, each against a reference measured in the same run:
-#   - a hit through the proxy against the same call on the shard (pgbench, prepared, 1 client);
-#   - the error path: a caught CI001 through the proxy against on_conflict => 'return'
-#     through the proxy, and against the caught CI001 on the shard;
+# and, each against a reference measured in the same run, with its target (issue 29):
+#   - the hop: a hit through the proxy against the same call on the shard (pgbench,
+#     prepared, 1 client), best of alternating rounds; target <= 2.5x; and 0.1.0's call path
+#     (PL/pgSQL routing, PL/Proxy straight to the API function) in the same rounds;
+#   - the same hits as server CPU per call (the backends' CPU time: what the hop costs
+#     the servers whatever else the machine runs);
+#   - the error path: a caught CI001 through the proxy against a caught hit through the proxy
+#     (the same loop, each call in its own BEGIN ... EXCEPTION block), best of alternating
+#     rounds, target <= 3x; against the caught CI001 on the shard; and 0.1.0's call path's
+#     caught CI001 (a new shard backend per error);
 #   - moving a tenant of N customers against copying its customer rows on the source.
-# Writes bench/results/proxy.md.   BENCH_PROXY_SECONDS=10  BENCH_MOVE_SIZES="1000 10000 50000"
+# Writes bench/results/proxy.md.   BENCH_PROXY_SECONDS=10  BENCH_PROXY_ROUNDS=3
+# BENCH_PROXY_LOOP=500 (calls per error-path measurement)  BENCH_MOVE_SIZES="1000 10000 50000"
 set -euo pipefail
 source "$(dirname "$0")/../test/lib/common.sh"
 SECONDS_PER_RUN=${BENCH_PROXY_SECONDS:-10}
-MOVE_SIZES=${BENCH_MOVE_SIZES:-"1000 10000 50000"}
+ROUNDS=${BENCH_PROXY_ROUNDS:-3}
+LOOP=${BENCH_PROXY_LOOP:-500}
+MOVE_SIZES=${BENCH_MOVE_SIZES-"1000 10000 50000"}
 OUT=$ROOT/bench/results
 
 prepare 15
@@ -21,9 +30,17 @@ trap 'stop_cluster; rm -rf "$work"' EXIT
 start_cluster "$work" 2
 a=${cluster_servers[0]}
 rows=()
-row() { rows+=("| $1 | $2 | $3 | $(awk -v x="$2" -v y="$3" 'BEGIN { printf "%.2f", x / y }') |"); echo "$1: $2 vs $3"; }
+# row CASE MEASURED REFERENCE TARGET: one line of the table (the ratio measured / reference)
+row() {
+    local ratio
+    ratio=$(awk -v x="$2" -v y="$3" 'BEGIN { printf "%.2f", x / y }')
+    rows+=("| $1 | $2 | $3 | $ratio | $4 |")
+    echo "$1: $2 vs $3 = $ratio (target $4)"
+}
+# smaller A B: the smaller number (A empty: B)
+smaller() { awk -v x="$1" -v y="$2" 'BEGIN { if (x == "" || y + 0 < x + 0) print y; else print x }'; }
 
-log "hits: 10,000 customers of tenant bench; pgbench, prepared, 1 client, ${SECONDS_PER_RUN}s each"
+log "hits: 10,000 customers of tenant bench; pgbench, prepared, 1 client, ${SECONDS_PER_RUN}s each, $ROUNDS alternating rounds"
 shard_of_bench=$(on "$a" proxy -At -c "SELECT customer_identity.shard_of_tenant('bench')")
 bench_shard=${cluster_servers[$shard_of_bench]}
 on "$bench_shard" shard -q -c "SELECT count(*) FROM generate_series(1, 10000) AS i,
@@ -33,41 +50,164 @@ cat >"$work/hit.sql" <<'SQL'
 SELECT * FROM customer_identity.resolve_customer_identity(tenant_id => 'bench', external_customer_id => 'cus_' || :k);
 SQL
 chown postgres "$work/hit.sql"
-latency() {  # latency DIR DB: average ms per call
+# 0.1.0's call path, for comparison: routing in PL/pgSQL (the routing lock and a query of
+# bucket_directory per call), PL/Proxy straight to the shard's function (a shard's error
+# raised by PL/Proxy, which then drops that connection)
+on "$a" proxy -q >/dev/null <<'SQL'
+CREATE FUNCTION public.route_bucket_0_1(bucket integer) RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    serving integer;
+BEGIN
+    PERFORM customer_identity.routing_lock(bucket, false, true);
+    SELECT d.shard INTO serving FROM customer_identity.bucket_directory d WHERE d.bucket = route_bucket_0_1.bucket;
+    RETURN serving;
+END $$;
+CREATE FUNCTION public.route_tenant_0_1(tenant_id text) RETURNS integer LANGUAGE sql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT public.route_bucket_0_1(COALESCE(customer_identity.tenant_bucket(tenant_id), 0)) $$;
+CREATE FUNCTION public.resolve_0_1(tenant_id text, external_customer_id text, email text, customer_ref bigint,
+    user_id text, phone text, name text, create_missing boolean, on_conflict text, email_verified boolean,
+    phone_verified boolean)
+    RETURNS TABLE (customer_id bigint, vendor_id bigint, method text, created boolean, claim_id bigint) AS $$
+    CLUSTER 'customer_identity_shards';
+    RUN ON public.route_tenant_0_1(tenant_id);
+    TARGET customer_identity.resolve_customer_identity;
+$$ LANGUAGE plproxy;
+SQL
+cat >"$work/hit_0_1.sql" <<'SQL'
+\set k random(1, 10000)
+SELECT * FROM public.resolve_0_1('bench', 'cus_' || :k, NULL, NULL, NULL, NULL, NULL, true, 'raise', false, false);
+SQL
+chown postgres "$work/hit_0_1.sql"
+latency() {  # latency DIR DB [SCRIPT]: average ms per call
     as_pg "$PG_BIN/pgbench" -n -M prepared -h "$1" -p "${port[$1]}" -U postgres -c 1 -j 1 \
-        -T "$SECONDS_PER_RUN" -f "$work/hit.sql" "$2" 2>/dev/null | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
+        -T "$SECONDS_PER_RUN" -f "$work/${3:-hit}.sql" "$2" 2>/dev/null | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
 }
-direct=$(latency "$bench_shard" shard)
-proxied=$(latency "$a" proxy)
-row "hit by external id through the proxy vs on the shard (ms/call)" "$proxied" "$direct"
+direct='' proxied='' proxied_0_1=''
+for ((round = 1; round <= ROUNDS; round++)); do
+    d=$(latency "$bench_shard" shard)
+    p=$(latency "$a" proxy)
+    o=$(latency "$a" proxy hit_0_1)
+    echo "  round $round: on the shard $d ms, through the proxy $p ms, through 0.1.0's call path $o ms"
+    direct=$(smaller "$direct" "$d")
+    proxied=$(smaller "$proxied" "$p")
+    proxied_0_1=$(smaller "$proxied_0_1" "$o")
+done
+row "hit by external id through the proxy vs on the shard (ms/call, pgbench, best of $ROUNDS alternating rounds)" "$proxied" "$direct" "≤ 2.5"
+row "hit by external id through 0.1.0's call path vs on the shard (ms/call, the same rounds)" "$proxied_0_1" "$direct" "—"
 
-log "the error path: 200 caught CI001 per measurement"
-errors() {  # errors DIR DB ON_CONFLICT: ms per call of a conflicting resolve
-    on "$1" "$2" -At <<SQL
-SET client_min_messages = warning;
+# The same hits as server CPU per call (what the servers spend, whatever else runs on the
+# machine): pgbench -t, the CPU time of the backends serving it (/proc, read until they
+# exit) -- through the proxy, the proxy's backend and the shard backend PL/Proxy opened.
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null; }
+cpu_per_call() {  # cpu_per_call DIR DB CALLS [SCRIPT]: server CPU ms per call
+    local pids=() last=() i total=0 p t shard_pid
+    as_pg "$PG_BIN/pgbench" -n -M prepared -h "$1" -p "${port[$1]}" -U postgres -c 1 -j 1 \
+        -t "$3" -f "$work/${4:-hit}.sql" "$2" >/dev/null 2>&1 &
+    local bench=$!
+    while [ ${#pids[@]} -eq 0 ] && kill -0 "$bench" 2>/dev/null; do
+        p=$(on "$1" "$2" -At -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'pgbench'")
+        [ -n "$p" ] && pids+=("$p")
+    done
+    if [ "$2" = proxy ]; then
+        while [ ${#pids[@]} -eq 1 ] && kill -0 "$bench" 2>/dev/null; do
+            shard_pid=$(on "$bench_shard" shard -At -c "SELECT pid FROM pg_stat_activity WHERE datname = 'shard'
+                AND backend_type = 'client backend' AND application_name = '' AND pid <> pg_backend_pid()")
+            [ -n "$shard_pid" ] && pids+=("$shard_pid")
+        done
+    fi
+    while kill -0 "$bench" 2>/dev/null; do
+        for i in "${!pids[@]}"; do t=$(cpu_ticks "${pids[$i]}"); [ -n "$t" ] && last[$i]=$t; done
+        sleep 0.05
+    done
+    wait "$bench"
+    for t in "${last[@]}"; do total=$((total + t)); done
+    awk -v t="$total" -v hz="$ticks" -v n="$3" 'BEGIN { printf "%.3f", t * 1000 / hz / n }'
+}
+calls=$((SECONDS_PER_RUN * 2000))
+direct_cpu='' proxied_cpu='' proxied_0_1_cpu=''
+for ((round = 1; round <= ROUNDS; round++)); do
+    d=$(cpu_per_call "$bench_shard" shard "$calls")
+    p=$(cpu_per_call "$a" proxy "$calls")
+    o=$(cpu_per_call "$a" proxy "$calls" hit_0_1)
+    echo "  round $round: server CPU per hit on the shard $d ms, through the proxy $p ms, through 0.1.0's call path $o ms"
+    direct_cpu=$(smaller "$direct_cpu" "$d")
+    proxied_cpu=$(smaller "$proxied_cpu" "$p")
+    proxied_0_1_cpu=$(smaller "$proxied_0_1_cpu" "$o")
+done
+row "server CPU per hit through the proxy (proxy and shard backends) vs on the shard (ms/call, $calls calls, best of $ROUNDS alternating rounds)" "$proxied_cpu" "$direct_cpu" "—"
+row "server CPU per hit through 0.1.0's call path vs through the proxy (ms/call, the same rounds)" "$proxied_0_1_cpu" "$proxied_cpu" "—"
+
+log "the error path: $LOOP calls per measurement, each in its own BEGIN ... EXCEPTION block, $ROUNDS alternating rounds"
+on "$a" proxy -q -c "SELECT customer_identity.resolve_customer_identity(tenant_id => 'bench', email => 'conflict@bench.test')" >/dev/null
+loop_ms() {  # loop_ms DIR DB hit|error: ms per caught call of a resolve that hits, or conflicts (CI001)
+    local call expected=0
+    if [ "$3" = hit ]; then
+        call="PERFORM customer_identity.resolve_customer_identity(tenant_id => 'bench', external_customer_id => 'cus_' || (1 + i % 10000));"
+    else
+        call="PERFORM customer_identity.resolve_customer_identity(tenant_id => 'bench', external_customer_id => 'cus_2',
+                  email => 'conflict@bench.test', on_conflict => 'raise');"
+        expected=$LOOP
+    fi
+    on "$1" "$2" -At 2>&1 <<SQL | sed -n 's/.*WARNING:  ms per call: \([0-9.]*\)$/\1/p'
 DO \$\$
 DECLARE
-    started timestamptz;
+    started timestamptz := clock_timestamp();
+    caught integer := 0;
 BEGIN
-    PERFORM customer_identity.resolve_customer_identity(tenant_id => 'bench', email => 'conflict@bench.test');
-    started := clock_timestamp();
-    FOR i IN 1..200 LOOP
+    FOR i IN 1..$LOOP LOOP
         BEGIN
-            PERFORM customer_identity.resolve_customer_identity(tenant_id => 'bench', external_customer_id => 'cus_2',
-                email => 'conflict@bench.test', on_conflict => '$3');
-        EXCEPTION WHEN OTHERS THEN NULL;
+            $call
+        EXCEPTION WHEN OTHERS THEN caught := caught + 1;
         END;
     END LOOP;
-    RAISE WARNING 'ms per call: %', round(extract(epoch FROM clock_timestamp() - started) * 1000 / 200, 3);
+    IF caught <> $expected THEN
+        RAISE EXCEPTION '% of $LOOP calls failed', caught;
+    END IF;
+    RAISE WARNING 'ms per call: %', round(extract(epoch FROM clock_timestamp() - started) * 1000 / $LOOP, 3);
 END \$\$;
 SQL
 }
-error_ms() { errors "$@" 2>&1 | sed -n 's/.*WARNING:  ms per call: \([0-9.]*\)$/\1/p'; }
-proxy_raise=$(error_ms "$a" proxy raise)
-proxy_return=$(error_ms "$a" proxy return)
-shard_raise=$(error_ms "$bench_shard" shard raise)
-row "caught CI001 through the proxy vs on_conflict => 'return' through the proxy (ms/call)" "$proxy_raise" "$proxy_return"
-row "caught CI001 through the proxy vs on the shard (ms/call)" "$proxy_raise" "$shard_raise"
+# any NOTICE of PL/Proxy's reaching the application would show here
+notices=$(on "$a" proxy -At -v ON_ERROR_STOP=0 2>&1 <<'SQL' | grep -c 'NOTICE' || true
+SELECT * FROM customer_identity.resolve_customer_identity(tenant_id => 'bench', external_customer_id => 'cus_2',
+    email => 'conflict@bench.test');
+SELECT * FROM customer_identity.resolve_customer_identity(tenant_id => 'bench', external_customer_id => 'cus_2');
+SQL
+)
+echo "  NOTICEs after a caught error through the proxy: $notices"
+proxy_hit='' proxy_error='' shard_error=''
+for ((round = 1; round <= ROUNDS; round++)); do
+    h=$(loop_ms "$a" proxy hit)
+    e=$(loop_ms "$a" proxy error)
+    s=$(loop_ms "$bench_shard" shard error)
+    echo "  round $round: through the proxy a hit $h ms, an error $e ms; an error on the shard $s ms"
+    proxy_hit=$(smaller "$proxy_hit" "$h")
+    proxy_error=$(smaller "$proxy_error" "$e")
+    shard_error=$(smaller "$shard_error" "$s")
+done
+row "caught CI001 through the proxy vs a caught hit through the proxy (ms/call, best of $ROUNDS alternating rounds)" "$proxy_error" "$proxy_hit" "≤ 3"
+row "caught CI001 through the proxy vs on the shard (ms/call, best of $ROUNDS alternating rounds)" "$proxy_error" "$shard_error" "—"
+# 0.1.0's call path: every caught error costs a new shard backend (a tenth of the calls)
+old_errors=$(on "$a" proxy -At 2>&1 <<SQL | sed -n 's/.*WARNING:  ms per call: \([0-9.]*\)$/\1/p'
+SET client_min_messages = warning;
+DO \$\$
+DECLARE
+    started timestamptz := clock_timestamp();
+BEGIN
+    FOR i IN 1..$((LOOP / 10)) LOOP
+        BEGIN
+            PERFORM public.resolve_0_1('bench', 'cus_2', 'conflict@bench.test', NULL, NULL, NULL, NULL, true, 'raise', false, false);
+        EXCEPTION WHEN OTHERS THEN NULL;
+        END;
+    END LOOP;
+    RAISE WARNING 'ms per call: %', round(extract(epoch FROM clock_timestamp() - started) * 1000 / $((LOOP / 10)), 3);
+END \$\$;
+SQL
+)
+row "caught CI001 through 0.1.0's call path vs through the proxy (ms/call)" "$old_errors" "$proxy_error" "—"
 
 for size in $MOVE_SIZES; do
     log "moving a tenant of $size customers"
@@ -88,12 +228,12 @@ SET client_min_messages = warning;
 CALL customer_identity.move_tenant('$tenant', $((1 - from)));
 SQL
 )
-    row "move of $size customers vs copying its customer rows on the source (ms)" "$move_ms" "$copy_ms"
+    row "move of $size customers vs copying its customer rows on the source (ms)" "$move_ms" "$copy_ms" "—"
 done
 
 {
-    echo "| case | measured | reference | ratio |"
-    echo "|---|---|---|---|"
+    echo "| case | measured | reference | ratio | target |"
+    echo "|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
 } > "$OUT/proxy.md"
 log "results (bench/results/proxy.md)"

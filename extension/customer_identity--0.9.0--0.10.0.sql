@@ -583,3 +583,24 @@ COMMENT ON FUNCTION @extschema@.enable_sharding(integer) IS
 DROP INDEX @extschema@.identity_event_vendor_idx;
 CREATE INDEX identity_event_vendor_idx ON @extschema@.identity_event (vendor_id, created_at, id)
     WHERE vendor_id IS NOT NULL;
+
+------------------------------------------------------------------------------
+-- Errors through the proxy without reconnects (issue 29)
+------------------------------------------------------------------------------
+-- A proxy (customer_identity_proxy 0.2.0) calls the API here through proxied_call, which
+-- answers a caught error as data instead of raising it: PL/Proxy raises a remote error
+-- before it has read the rest of the shard's answer, and then drops that connection, so every
+-- error cost a new shard backend (src/operations/proxied_call.cpp).  The API function runs
+-- as if called directly (the caller's EXECUTE privilege on it, its own SECURITY DEFINER and
+-- settings, strictness), in a subtransaction; the answer is text, one value per row: 'R' and
+-- the row as record_out writes it, 'N' (NULL), 'V' (void), or 'E' and the error's
+-- (SQLSTATE, message, DETAIL, HINT).  It grants nothing (it checks the API function's
+-- privilege), so every role may call it.
+CREATE FUNCTION @extschema@.proxied_call(api_function text) RETURNS SETOF text
+    AS 'MODULE_PATHNAME', 'ci_proxied_call' LANGUAGE C VOLATILE;
+CREATE FUNCTION @extschema@.proxied_call(api_function text, VARIADIC arguments "any") RETURNS SETOF text
+    AS 'MODULE_PATHNAME', 'ci_proxied_call' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.proxied_call(text) IS
+    'shards, for the proxy: the API function''s rows (R...), or its error (E...: SQLSTATE, message, DETAIL, HINT), as text';
+COMMENT ON FUNCTION @extschema@.proxied_call(text, "any") IS
+    'shards, for the proxy: the API function''s rows (R...), or its error (E...: SQLSTATE, message, DETAIL, HINT), as text';

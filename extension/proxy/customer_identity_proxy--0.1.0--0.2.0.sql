@@ -565,3 +565,184 @@ BEGIN
         PERFORM @extschema@.sync_served_buckets(s);
     END LOOP;
 END $$;
+
+------------------------------------------------------------------------------
+-- The proxied call path: a cheaper hop, errors without reconnects (issue 29)
+------------------------------------------------------------------------------
+-- Routing from a directory each backend keeps (src/store/routing.cpp).  0.1.0 routed every
+-- call through PL/pgSQL (route_bucket: SECURITY DEFINER with its own search_path, the
+-- routing lock, a query of bucket_directory): most of what a hop cost.  The route functions
+-- are now C: they take the bucket's routing lock shared, as before, and look the bucket up
+-- in the backend's copy of bucket_directory, read again after any change of it (this
+-- trigger sends a relcache invalidation to every backend when a change commits).
+--
+-- The contract move_bucket relies on (keep it): a move switches a bucket by taking the
+-- bucket's routing lock exclusively (move_lock_bucket), UPDATE-ing bucket_directory and
+-- committing.  A call takes the lock shared and only then consults the directory, after
+-- accepting invalidations, reading it with the latest snapshot when it changed: a committing
+-- transaction sends its invalidations before it releases its locks, so a call that waited
+-- on a move routes to the new shard, as does every call that starts after the move
+-- committed.  A call holds the lock shared until its transaction on the proxy ends.
+-- Changing bucket_directory with its triggers disabled leaves the backends' copies stale.
+CREATE FUNCTION @extschema@.routing_changed() RETURNS trigger
+    AS '$libdir/customer_identity', 'ci_settings_changed' LANGUAGE C;
+REVOKE ALL ON FUNCTION @extschema@.routing_changed() FROM PUBLIC;
+CREATE TRIGGER routing_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.bucket_directory
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.routing_changed();
+
+-- The shard serving the bucket (55000: none), the bucket's routing lock held shared until
+-- the transaction ends; by tenant, id or token (decoded by tenant_bucket, id_bucket and
+-- token_bucket's own C functions), where a missing or malformed key goes to bucket 0's shard,
+-- which answers with the error a single server gives.
+CREATE OR REPLACE FUNCTION @extschema@.route_bucket(bucket integer) RETURNS integer
+    AS '$libdir/customer_identity', 'ci_route_bucket' LANGUAGE C VOLATILE;
+CREATE OR REPLACE FUNCTION @extschema@.route_tenant(tenant_id text) RETURNS integer
+    AS '$libdir/customer_identity', 'ci_route_tenant' LANGUAGE C VOLATILE;
+CREATE OR REPLACE FUNCTION @extschema@.route_id(id bigint) RETURNS integer
+    AS '$libdir/customer_identity', 'ci_route_id' LANGUAGE C VOLATILE;
+CREATE OR REPLACE FUNCTION @extschema@.route_token(token text) RETURNS integer
+    AS '$libdir/customer_identity', 'ci_route_token' LANGUAGE C VOLATILE;
+
+-- Errors without reconnects (src/operations/proxied_call.cpp).  PL/Proxy raises a shard's
+-- error as soon as it arrives, before it has read the end of the shard's answer, and drops
+-- that connection on the next call ("PL/Proxy: dropping stale conn", a NOTICE to the
+-- application): each error cost a new shard backend.  So the shards return errors as data
+-- (customer_identity 0.10.0: proxied_call) and the proxy raises them again:
+--   <name>__remote(arguments) RETURNS SETOF text  PL/Proxy, routed as the API function is:
+--       SELECT customer_identity.proxied_call('<name>', $1, ...)  (PL/Proxy adds the types)
+--       (a call in the target list: the cheapest statement for the shard to parse and plan,
+--       which it does for every call -- PL/Proxy prepares nothing);
+--   <name>(arguments)  C (proxied_api_call): calls <name>__remote, reads its whole answer
+--       (PL/Proxy finishes with the connection), returns the API function's rows or value,
+--       or raises the first error a shard answered with its SQLSTATE, message, DETAIL, HINT.
+CREATE FUNCTION @extschema@.shard_api_shapes(OUT name text, OUT identity_arguments text, OUT input_arguments text,
+                                             OUT argument_types text[])
+    RETURNS SETOF record AS $$
+    CLUSTER 'customer_identity_shards';
+    RUN ON 0;
+    SELECT p.proname::text AS name, pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_arguments,
+           (SELECT pg_catalog.string_agg(CASE WHEN COALESCE(a.n, '') = '' THEN pg_catalog.format_type(a.t, NULL)
+                                              ELSE pg_catalog.quote_ident(a.n) || ' ' || pg_catalog.format_type(a.t, NULL) END,
+                                         ', ' ORDER BY a.o)
+              FROM ROWS FROM (pg_catalog.unnest(COALESCE(p.proallargtypes, p.proargtypes::pg_catalog.oid[])),
+                              pg_catalog.unnest(COALESCE(p.proargmodes, pg_catalog.array_fill('i'::"char", ARRAY[p.pronargs::integer]))),
+                              pg_catalog.unnest(p.proargnames)) WITH ORDINALITY AS a(t, m, n, o)
+             WHERE a.m OPERATOR(pg_catalog.=) ANY ('{i,b,v}'::"char"[])) AS input_arguments,
+           ARRAY(SELECT pg_catalog.format_type(a.t, NULL) FROM pg_catalog.unnest(p.proargtypes::pg_catalog.oid[])
+                        WITH ORDINALITY AS a(t, o) ORDER BY a.o) AS argument_types
+      FROM pg_catalog.pg_proc p
+      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                                 AND d.objid = p.oid AND d.deptype = 'e'
+      JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'customer_identity'
+     WHERE p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype;
+$$ LANGUAGE plproxy;
+REVOKE ALL ON FUNCTION @extschema@.shard_api_shapes() FROM PUBLIC;
+
+-- Creates the API function <name> and its PL/Proxy function <name>__remote (above).
+CREATE FUNCTION @extschema@.create_proxied_api(name text, arguments text, identity_arguments text, input_arguments text,
+                                               result text, run_on text, argument_types text[]) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    argument_list text;
+BEGIN
+    SELECT string_agg(format(', $%s', i), '' ORDER BY i) INTO argument_list
+      FROM generate_subscripts(argument_types, 1) AS i;
+    EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', name || '__remote', identity_arguments);
+    EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF text AS %L LANGUAGE plproxy',
+                   name || '__remote', COALESCE(input_arguments, ''),
+                   format('CLUSTER %L; %s SELECT customer_identity.proxied_call(%L%s);',
+                          'customer_identity_shards', run_on, name, COALESCE(argument_list, '')));
+    EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L, %L LANGUAGE C VOLATILE',
+                   name, arguments, result, '$libdir/customer_identity', 'ci_proxied_api_call');
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_proxied_api(text, text, text, text, text, text, text[]) FROM PUBLIC;
+
+-- create_api: as before (the routes, bind_role_to_tenant and unbind_role_from_tenant as
+-- create_binding_api makes them), every other API function through create_proxied_api;
+-- quiet (the NOTICEs of its DROP ... IF EXISTS and CASCADE are no news).
+CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
+DECLARE
+    f record;
+    route text;
+    run_on text;
+    key text;
+BEGIN
+    -- The row types first (a type that changed takes its old functions with it).
+    FOR f IN SELECT * FROM @extschema@.shard_result_types() LOOP
+        EXECUTE format('DROP TYPE IF EXISTS @extschema@.%I CASCADE', f.name);
+        EXECUTE format('CREATE TYPE @extschema@.%I AS (%s)', f.name, f.columns);
+    END LOOP;
+    FOR f IN SELECT a.*, s.input_arguments, s.argument_types
+               FROM @extschema@.shard_api() a
+               JOIN @extschema@.shard_api_shapes() s USING (name, identity_arguments)
+              WHERE NOT a.name = ANY (@extschema@.not_proxied()) AND a.name <> 'proxied_call' LOOP
+        -- The route follows from the argument names: a tenant, else a token, else an id
+        -- (ids carry their bucket); no key: every shard (administration) or any shard.
+        -- Administration of the install: every shard, whatever the names.
+        key := NULL;
+        IF f.name IN ('bind_role_to_tenant', 'unbind_role_from_tenant') THEN
+            route := 'binding';
+        ELSIF f.name = ANY (@extschema@.on_every_shard()) THEN
+            route := 'all';
+        ELSIF f.identity_arguments ~ '(^|, )tenant_id text' THEN
+            key := 'tenant_id';
+            route := CASE WHEN f.arguments ~ 'tenant_id text DEFAULT NULL' THEN 'tenant or all' ELSE 'tenant' END;
+        ELSIF f.identity_arguments ~ '(^|, )token text' THEN
+            key := 'token';
+            route := 'token';
+        ELSIF f.identity_arguments ~ '(^|, )[a-z_]+_id bigint' THEN
+            key := substring(f.identity_arguments FROM '(?:^|, )([a-z_]+_id) bigint');
+            route := 'id';
+        ELSIF f.result = 'void' THEN
+            route := 'all';
+        ELSE
+            route := 'any';
+        END IF;
+        run_on := CASE route
+            WHEN 'tenant' THEN format('RUN ON @extschema@.route_tenant(%I);', key)
+            WHEN 'tenant or all' THEN format('RUN ON @extschema@.route_tenant_or_all(%I);', key)
+            WHEN 'token' THEN format('RUN ON @extschema@.route_token(%I);', key)
+            WHEN 'id' THEN format('RUN ON @extschema@.route_id(%I);', key)
+            WHEN 'all' THEN 'RUN ON ALL;'
+            WHEN 'binding' THEN NULL
+            ELSE 'RUN ON ANY;' END;
+        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name, f.identity_arguments);
+        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name || '__on_shards', f.identity_arguments);
+        IF route = 'binding' THEN
+            PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
+        ELSE
+            PERFORM @extschema@.create_proxied_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
+                                                   f.result, run_on, f.argument_types);
+        END IF;
+        RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_api() FROM PUBLIC;
+
+-- grant_proxy_access: as 0.1.0's, with the API functions (C, each with its __remote).
+CREATE OR REPLACE FUNCTION @extschema@.grant_proxy_access(app regrole) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    f regprocedure;
+BEGIN
+    IF app IS NULL THEN
+        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
+    EXECUTE format('GRANT USAGE ON FOREIGN SERVER customer_identity_shards TO %s', app);
+    FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+              WHERE p.pronamespace = '@extschema@'::regnamespace
+                AND (p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'plproxy')
+                     OR p.proname IN ('route_tenant', 'route_id', 'route_token', 'route_tenant_or_all',
+                                      'route_bucket', 'all_shards', 'shard_of_tenant', 'tenant_bucket',
+                                      'id_bucket', 'token_bucket')
+                     OR (p.prolang IN (SELECT l.oid FROM pg_language l WHERE l.lanname IN ('plpgsql', 'c'))
+                         AND EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = p.pronamespace
+                                       AND q.proname IN (p.proname || '__on_shards', p.proname || '__remote'))))
+                AND p.proname NOT IN ('shard_api', 'shard_api_shapes')
+    LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %s', f, app);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.grant_proxy_access(regrole) FROM PUBLIC;

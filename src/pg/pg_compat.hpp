@@ -6,8 +6,10 @@ extern "C" {
 #include "postgres.h"
 
 #include "access/genam.h"
+#include "catalog/pg_proc.h"
 #include "nodes/nodeFuncs.h"
 #include "storage/lock.h"
+#include "utils/acl.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"  // VARDATA_ANY, VARSIZE_ANY_EXHDR: moved out of postgres.h in 16
 #endif
@@ -55,6 +57,15 @@ inline bool lock_held_by_me(const LOCKTAG *tag, LOCKMODE mode) {
     return ::LockHeldByMe(tag, mode, false);
 #else
     return ::LockHeldByMe(tag, mode);
+#endif
+}
+
+// May the role execute the function (16 folded pg_proc_aclcheck into object_aclcheck)?
+inline AclResult function_aclcheck(Oid function, Oid role) {
+#if PG_VERSION_NUM >= 160000
+    return ::object_aclcheck(ProcedureRelationId, function, role, ACL_EXECUTE);
+#else
+    return ::pg_proc_aclcheck(function, role, ACL_EXECUTE);
 #endif
 }
 

@@ -18,10 +18,9 @@ SELECT count(DISTINCT shard_of_tenant(tenant)) AS shards_used, count(*) AS custo
 SELECT count(*) AS found_again FROM made m, LATERAL resolve_customer_identity(tenant_id => m.tenant,
     email => 'owner@' || m.tenant || '.test') r WHERE r.customer_id = m.customer_id AND NOT r.created;
 
--- the errors, each through the proxy.  The message is PL/Proxy's rewriting of the shard's
--- (function, shard database, REMOTE ERROR; DETAIL and HINT prefixed "Remote"), the SQLSTATE
--- the shard's; after a remote error PL/Proxy drops that connection and opens
--- a new one for the next call.
+-- the errors, each through the proxy, as the shard raised them: its SQLSTATE, message,
+-- DETAIL and HINT (the shard returns the error as data and the proxy raises it again:
+-- 10_proxied_errors.sql), and the connection to the shard stays open.
 SELECT customer_id AS x1 FROM resolve_customer_identity(tenant_id => 'errs', email => 'x1@errs.test',
     email_verified => true) \gset
 SELECT customer_id AS x2 FROM resolve_customer_identity(tenant_id => 'errs', external_customer_id => 'cus_x2') \gset
@@ -31,7 +30,6 @@ SELECT * FROM resolve_customer_identity(tenant_id => 'errs', email => 'x1@errs.t
     email_verified => true);
 :sqlstate
 \set VERBOSITY sqlstate
-SET client_min_messages = warning;
 -- ... which on_conflict => 'return' answers without an error (and without a reconnect)
 SELECT method FROM resolve_customer_identity(tenant_id => 'errs', email => 'x1@errs.test',
     external_customer_id => 'cus_x2', on_conflict => 'return', email_verified => true);
