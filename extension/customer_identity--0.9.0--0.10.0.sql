@@ -281,154 +281,6 @@ BEGIN
     END LOOP;
 END $$;
 
--- check_integrity (after the functions and columns of the identifier rules it reads).
--- check_integrity: an invite token in an audit payload is reported when it is one (its hash
--- is an invite's), not for any text shaped like one; metadata keeps a token only as a key
--- of an object.
-CREATE OR REPLACE FUNCTION @extschema@.check_integrity(tenant_id text DEFAULT NULL)
-RETURNS TABLE (invariant text, tenant_id text, subject text, detail text)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    WITH RECURSIVE c AS (SELECT * FROM @extschema@.customer x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
-         v AS (SELECT * FROM @extschema@.vendor x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
-         vc AS (SELECT * FROM @extschema@.vendor_customer x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
-         k AS (SELECT * FROM @extschema@.invite_token x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
-         chain (tenant_id, start_id, id, path) AS (
-             SELECT c.tenant_id, c.id, c.merged_into, ARRAY[c.id] FROM c WHERE c.merged_into IS NOT NULL
-             UNION ALL
-             SELECT ch.tenant_id, ch.start_id, n.merged_into, ch.path OPERATOR(pg_catalog.||) n.id
-               FROM chain ch JOIN @extschema@.customer n ON n.id OPERATOR(pg_catalog.=) ch.id
-              WHERE n.merged_into IS NOT NULL AND NOT n.id OPERATOR(pg_catalog.=) ANY (ch.path))
-    -- identifiers: unique among a tenant's active customers; normalized columns as derived
-    SELECT 'duplicate active identifier', c.tenant_id, 'customers ' || pg_catalog.array_to_string(pg_catalog.array_agg(c.id ORDER BY c.id), ', '),
-           i.name || ' ' || i.value
-      FROM c, LATERAL (VALUES ('external_customer_id', c.external_customer_id), ('user_id', c.user_id),
-                              ('email', c.email_normalized), ('phone', c.phone_normalized)) AS i(name, value)
-     WHERE c.archived_at IS NULL AND i.value IS NOT NULL
-     GROUP BY c.tenant_id, i.name, i.value HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1
-    UNION ALL
-    -- A value derived under other rules or library versions than the tenant's now is no
-    -- corruption: reconcile re-derives it (identifier_derived_otherwise).
-    SELECT CASE WHEN i.otherwise THEN i.name || ' derived under other identifier rules'
-                ELSE 'stale normalized ' || i.name END,
-           c.tenant_id, 'customer ' || c.id,
-           COALESCE(i.stored, 'NULL') || ' / derived ' || COALESCE(i.derived, 'NULL') ||
-           CASE WHEN i.otherwise THEN ' (now ' || d.rules || '): re-derive with reconcile' ELSE '' END
-      FROM c, LATERAL @extschema@.identifier_derivation(c.tenant_id) AS d,
-              LATERAL (VALUES ('email', c.email_normalized, @extschema@.derived_identifier(c.tenant_id, 'email', c.email),
-                               @extschema@.identifier_derived_otherwise(c.tenant_id, 'email', c.email, c.email_normalized, c.identifiers_derived_by)),
-                              ('phone', c.phone_normalized, @extschema@.derived_identifier(c.tenant_id, 'phone', c.phone),
-                               @extschema@.identifier_derived_otherwise(c.tenant_id, 'phone', c.phone, c.phone_normalized, c.identifiers_derived_by)))
-                      AS i(name, stored, derived, otherwise)
-     WHERE i.stored IS DISTINCT FROM i.derived
-    UNION ALL
-    SELECT CASE WHEN i.otherwise THEN 'contact email derived under other identifier rules'
-                ELSE 'stale normalized contact email' END,
-           v.tenant_id, 'vendor ' || v.id,
-           COALESCE(v.primary_contact_email_normalized, 'NULL') ||
-           CASE WHEN i.otherwise THEN ' (now ' || d.rules || '): re-derive with reconcile' ELSE '' END
-      FROM v, LATERAL @extschema@.identifier_derivation(v.tenant_id) AS d,
-              LATERAL (SELECT @extschema@.identifier_derived_otherwise(v.tenant_id, 'email', v.primary_contact_email,
-                                                                       v.primary_contact_email_normalized, v.identifiers_derived_by)) AS i(otherwise)
-     WHERE v.primary_contact_email_normalized IS DISTINCT FROM
-           @extschema@.derived_identifier(v.tenant_id, 'email', v.primary_contact_email)
-    -- customers well-formed
-    UNION ALL
-    SELECT 'customer with an unknown or NULL role', c.tenant_id, 'customer ' || c.id, c.roles::text
-      FROM c WHERE NOT c.roles OPERATOR(pg_catalog.<@) ARRAY['customer', 'vendor', 'wholesale', 'retail']
-                OR pg_catalog.array_position(c.roles, NULL) IS NOT NULL
-    UNION ALL
-    SELECT 'customer with a blank tenant or identifier', c.tenant_id, 'customer ' || c.id, NULL
-      FROM c WHERE pg_catalog.btrim(c.tenant_id) OPERATOR(pg_catalog.=) '' OR pg_catalog.btrim(c.external_customer_id) OPERATOR(pg_catalog.=) ''
-                OR pg_catalog.btrim(c.user_id) OPERATOR(pg_catalog.=) ''
-    UNION ALL
-    SELECT 'customer metadata keeps an invite token', c.tenant_id, 'customer ' || c.id, NULL
-      FROM c WHERE pg_catalog.jsonb_typeof(c.metadata) OPERATOR(pg_catalog.=) 'object'
-               AND c.metadata OPERATOR(pg_catalog.?) 'invite_token'
-    -- merges: archived, same tenant, chains end at an active customer
-    UNION ALL
-    SELECT 'merged_into without archived_at', c.tenant_id, 'customer ' || c.id, 'merged into ' || c.merged_into
-      FROM c WHERE c.merged_into IS NOT NULL AND c.archived_at IS NULL
-    UNION ALL
-    SELECT 'merged into a customer of another tenant or a missing one', c.tenant_id, 'customer ' || c.id,
-           'merged into ' || c.merged_into || COALESCE(' of tenant ' || m.tenant_id, ' (missing)')
-      FROM c LEFT JOIN @extschema@.customer m ON m.id OPERATOR(pg_catalog.=) c.merged_into
-     WHERE c.merged_into IS NOT NULL AND (m.id IS NULL OR m.tenant_id OPERATOR(pg_catalog.<>) c.tenant_id)
-    UNION ALL
-    SELECT 'merged_into cycle', ch.tenant_id, 'customer ' || ch.start_id, ch.path::text
-      FROM chain ch WHERE ch.id OPERATOR(pg_catalog.=) ANY (ch.path)
-    UNION ALL
-    SELECT 'merged_into chain ends at an archived customer', ch.tenant_id, 'customer ' || ch.start_id,
-           (ch.path OPERATOR(pg_catalog.||) ch.id)::text
-      FROM chain ch JOIN @extschema@.customer e ON e.id OPERATOR(pg_catalog.=) ch.id
-     WHERE e.merged_into IS NULL AND e.archived_at IS NOT NULL
-    -- vendor links
-    UNION ALL
-    SELECT 'vendor linked to an archived, missing or other tenant''s customer', v.tenant_id, 'vendor ' || v.id,
-           'customer ' || v.customer_id || COALESCE(' of tenant ' || l.tenant_id, ' (missing)')
-      FROM v LEFT JOIN @extschema@.customer l ON l.id OPERATOR(pg_catalog.=) v.customer_id
-     WHERE v.customer_id IS NOT NULL
-       AND (l.id IS NULL OR l.archived_at IS NOT NULL OR l.tenant_id OPERATOR(pg_catalog.<>) v.tenant_id)
-    UNION ALL
-    SELECT 'vendor linked to a customer without role vendor', v.tenant_id, 'vendor ' || v.id, 'customer ' || l.id
-      FROM v JOIN @extschema@.customer l ON l.id OPERATOR(pg_catalog.=) v.customer_id
-     WHERE NOT 'vendor' OPERATOR(pg_catalog.=) ANY (l.roles)
-    UNION ALL
-    SELECT 'linked vendor and customer with different emails', v.tenant_id, 'vendor ' || v.id,
-           'customer ' || l.id || ': ' || v.primary_contact_email_normalized || ' / ' || l.email_normalized
-      FROM v JOIN @extschema@.customer l ON l.id OPERATOR(pg_catalog.=) v.customer_id
-     WHERE v.primary_contact_email_normalized OPERATOR(pg_catalog.<>) l.email_normalized
-    UNION ALL
-    SELECT 'active customer with role vendor and no vendor', c.tenant_id, 'customer ' || c.id, NULL
-      FROM c WHERE c.archived_at IS NULL AND 'vendor' OPERATOR(pg_catalog.=) ANY (c.roles)
-       AND NOT EXISTS (SELECT 1 FROM @extschema@.vendor w WHERE w.customer_id OPERATOR(pg_catalog.=) c.id)
-    -- clientele and invites: same tenant as what they point at
-    UNION ALL
-    SELECT 'clientele row across tenants or of an archived customer', vc.tenant_id,
-           'vendor ' || vc.vendor_id || ', customer ' || vc.customer_id,
-           'vendor of ' || w.tenant_id || ', customer of ' || n.tenant_id || COALESCE(', archived ' || n.archived_at, '')
-      FROM vc JOIN @extschema@.vendor w ON w.id OPERATOR(pg_catalog.=) vc.vendor_id
-              JOIN @extschema@.customer n ON n.id OPERATOR(pg_catalog.=) vc.customer_id
-     WHERE vc.tenant_id OPERATOR(pg_catalog.<>) w.tenant_id OR vc.tenant_id OPERATOR(pg_catalog.<>) n.tenant_id
-        OR n.archived_at IS NOT NULL
-    UNION ALL
-    SELECT 'clientele row from an invite of another vendor or tenant', vc.tenant_id,
-           'vendor ' || vc.vendor_id || ', customer ' || vc.customer_id, 'invite ' || COALESCE(vc.invite_id::text, 'NULL')
-      FROM vc LEFT JOIN @extschema@.invite_token t ON t.id OPERATOR(pg_catalog.=) vc.invite_id
-     WHERE (vc.source OPERATOR(pg_catalog.=) 'invite' AND vc.invite_id IS NULL)
-        OR t.vendor_id OPERATOR(pg_catalog.<>) vc.vendor_id OR t.tenant_id OPERATOR(pg_catalog.<>) vc.tenant_id
-    UNION ALL
-    SELECT 'invite token of another tenant than its vendor', k.tenant_id, 'invite ' || k.id, 'vendor of ' || w.tenant_id
-      FROM k JOIN @extschema@.vendor w ON w.id OPERATOR(pg_catalog.=) k.vendor_id
-     WHERE k.tenant_id OPERATOR(pg_catalog.<>) w.tenant_id
-    UNION ALL
-    SELECT 'invite token rotated to one of another tenant or vendor', k.tenant_id, 'invite ' || k.id,
-           'rotated to ' || k.rotated_to || COALESCE(' of tenant ' || r.tenant_id || ', vendor ' || r.vendor_id, ' (missing)')
-      FROM k LEFT JOIN @extschema@.invite_token r ON r.id OPERATOR(pg_catalog.=) k.rotated_to
-     WHERE k.rotated_to IS NOT NULL
-       AND (r.id IS NULL OR r.tenant_id OPERATOR(pg_catalog.<>) k.tenant_id OR r.vendor_id OPERATOR(pg_catalog.<>) k.vendor_id)
-    UNION ALL
-    SELECT 'invite token used beyond max_uses, or with more clientele rows than uses', k.tenant_id, 'invite ' || k.id,
-           k.use_count || ' uses of ' || COALESCE(k.max_uses::text, 'unlimited') || ', ' ||
-           (SELECT pg_catalog.count(*) FROM @extschema@.vendor_customer u WHERE u.invite_id OPERATOR(pg_catalog.=) k.id) || ' rows'
-      FROM k WHERE (k.max_uses IS NOT NULL AND k.use_count OPERATOR(pg_catalog.>) k.max_uses)
-                OR (SELECT pg_catalog.count(*) FROM @extschema@.vendor_customer u WHERE u.invite_id OPERATOR(pg_catalog.=) k.id)
-                   OPERATOR(pg_catalog.>) k.use_count
-    UNION ALL
-    SELECT 'invite token hash is not a SHA-256', k.tenant_id, 'invite ' || k.id, pg_catalog.octet_length(k.token_hash)::text
-      FROM k WHERE pg_catalog.octet_length(k.token_hash) OPERATOR(pg_catalog.<>) 32
-    UNION ALL
-    -- a token is leaked only if it is one: its SHA-256 is an invite's (any text that merely
-    -- looks like one is the application's data, e.g. a user id 'cit_' || 43 letters)
-    SELECT 'audit detail holds an invite token', e.tenant_id, 'event ' || e.id, 'invite ' || k.id
-      FROM @extschema@.identity_event e
-     CROSS JOIN LATERAL (SELECT e.detail::pg_catalog.text AS t) d
-     CROSS JOIN LATERAL pg_catalog.generate_series(1, pg_catalog.regexp_count(d.t, 'cit_')) AS n
-     CROSS JOIN LATERAL (SELECT pg_catalog.substr(d.t, pg_catalog.regexp_instr(d.t, 'cit_', 1, n), 47) AS token) f
-      JOIN @extschema@.invite_token k
-        ON k.token_hash OPERATOR(pg_catalog.=) pg_catalog.sha256(pg_catalog.convert_to(f.token, 'UTF8'))
-     WHERE ($1 IS NULL OR e.tenant_id OPERATOR(pg_catalog.=) $1)
-$$;
-
 ------------------------------------------------------------------------------
 -- Scale-out administration: a role's binding on every shard
 ------------------------------------------------------------------------------
@@ -604,3 +456,168 @@ COMMENT ON FUNCTION @extschema@.proxied_call(text) IS
     'shards, for the proxy: the API function''s rows (R...), or its error (E...: SQLSTATE, message, DETAIL, HINT), as text';
 COMMENT ON FUNCTION @extschema@.proxied_call(text, "any") IS
     'shards, for the proxy: the API function''s rows (R...), or its error (E...: SQLSTATE, message, DETAIL, HINT), as text';
+
+------------------------------------------------------------------------------
+-- check_integrity, last: it reads the identifier rules' functions and columns and
+-- served_bucket.  A shard reports rows of a tenant whose bucket it does not serve (issue 29:
+-- a copy nobody reads -- a direct write before 0.10.0 refused them, a leftover -- which
+-- 0.9.0's check did not see).
+------------------------------------------------------------------------------
+-- check_integrity: an invite token in an audit payload is reported when it is one (its hash
+-- is an invite's), not for any text shaped like one; metadata keeps a token only as a key
+-- of an object.
+CREATE OR REPLACE FUNCTION @extschema@.check_integrity(tenant_id text DEFAULT NULL)
+RETURNS TABLE (invariant text, tenant_id text, subject text, detail text)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    WITH RECURSIVE c AS (SELECT * FROM @extschema@.customer x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
+         v AS (SELECT * FROM @extschema@.vendor x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
+         vc AS (SELECT * FROM @extschema@.vendor_customer x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
+         k AS (SELECT * FROM @extschema@.invite_token x WHERE $1 IS NULL OR x.tenant_id OPERATOR(pg_catalog.=) $1),
+         chain (tenant_id, start_id, id, path) AS (
+             SELECT c.tenant_id, c.id, c.merged_into, ARRAY[c.id] FROM c WHERE c.merged_into IS NOT NULL
+             UNION ALL
+             SELECT ch.tenant_id, ch.start_id, n.merged_into, ch.path OPERATOR(pg_catalog.||) n.id
+               FROM chain ch JOIN @extschema@.customer n ON n.id OPERATOR(pg_catalog.=) ch.id
+              WHERE n.merged_into IS NOT NULL AND NOT n.id OPERATOR(pg_catalog.=) ANY (ch.path))
+    -- identifiers: unique among a tenant's active customers; normalized columns as derived
+    SELECT 'duplicate active identifier', c.tenant_id, 'customers ' || pg_catalog.array_to_string(pg_catalog.array_agg(c.id ORDER BY c.id), ', '),
+           i.name || ' ' || i.value
+      FROM c, LATERAL (VALUES ('external_customer_id', c.external_customer_id), ('user_id', c.user_id),
+                              ('email', c.email_normalized), ('phone', c.phone_normalized)) AS i(name, value)
+     WHERE c.archived_at IS NULL AND i.value IS NOT NULL
+     GROUP BY c.tenant_id, i.name, i.value HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1
+    UNION ALL
+    -- A value derived under other rules or library versions than the tenant's now is no
+    -- corruption: reconcile re-derives it (identifier_derived_otherwise).
+    SELECT CASE WHEN i.otherwise THEN i.name || ' derived under other identifier rules'
+                ELSE 'stale normalized ' || i.name END,
+           c.tenant_id, 'customer ' || c.id,
+           COALESCE(i.stored, 'NULL') || ' / derived ' || COALESCE(i.derived, 'NULL') ||
+           CASE WHEN i.otherwise THEN ' (now ' || d.rules || '): re-derive with reconcile' ELSE '' END
+      FROM c, LATERAL @extschema@.identifier_derivation(c.tenant_id) AS d,
+              LATERAL (VALUES ('email', c.email_normalized, @extschema@.derived_identifier(c.tenant_id, 'email', c.email),
+                               @extschema@.identifier_derived_otherwise(c.tenant_id, 'email', c.email, c.email_normalized, c.identifiers_derived_by)),
+                              ('phone', c.phone_normalized, @extschema@.derived_identifier(c.tenant_id, 'phone', c.phone),
+                               @extschema@.identifier_derived_otherwise(c.tenant_id, 'phone', c.phone, c.phone_normalized, c.identifiers_derived_by)))
+                      AS i(name, stored, derived, otherwise)
+     WHERE i.stored IS DISTINCT FROM i.derived
+    UNION ALL
+    SELECT CASE WHEN i.otherwise THEN 'contact email derived under other identifier rules'
+                ELSE 'stale normalized contact email' END,
+           v.tenant_id, 'vendor ' || v.id,
+           COALESCE(v.primary_contact_email_normalized, 'NULL') ||
+           CASE WHEN i.otherwise THEN ' (now ' || d.rules || '): re-derive with reconcile' ELSE '' END
+      FROM v, LATERAL @extschema@.identifier_derivation(v.tenant_id) AS d,
+              LATERAL (SELECT @extschema@.identifier_derived_otherwise(v.tenant_id, 'email', v.primary_contact_email,
+                                                                       v.primary_contact_email_normalized, v.identifiers_derived_by)) AS i(otherwise)
+     WHERE v.primary_contact_email_normalized IS DISTINCT FROM
+           @extschema@.derived_identifier(v.tenant_id, 'email', v.primary_contact_email)
+    -- customers well-formed
+    UNION ALL
+    SELECT 'customer with an unknown or NULL role', c.tenant_id, 'customer ' || c.id, c.roles::text
+      FROM c WHERE NOT c.roles OPERATOR(pg_catalog.<@) ARRAY['customer', 'vendor', 'wholesale', 'retail']
+                OR pg_catalog.array_position(c.roles, NULL) IS NOT NULL
+    UNION ALL
+    SELECT 'customer with a blank tenant or identifier', c.tenant_id, 'customer ' || c.id, NULL
+      FROM c WHERE pg_catalog.btrim(c.tenant_id) OPERATOR(pg_catalog.=) '' OR pg_catalog.btrim(c.external_customer_id) OPERATOR(pg_catalog.=) ''
+                OR pg_catalog.btrim(c.user_id) OPERATOR(pg_catalog.=) ''
+    UNION ALL
+    SELECT 'customer metadata keeps an invite token', c.tenant_id, 'customer ' || c.id, NULL
+      FROM c WHERE pg_catalog.jsonb_typeof(c.metadata) OPERATOR(pg_catalog.=) 'object'
+               AND c.metadata OPERATOR(pg_catalog.?) 'invite_token'
+    -- merges: archived, same tenant, chains end at an active customer
+    UNION ALL
+    SELECT 'merged_into without archived_at', c.tenant_id, 'customer ' || c.id, 'merged into ' || c.merged_into
+      FROM c WHERE c.merged_into IS NOT NULL AND c.archived_at IS NULL
+    UNION ALL
+    SELECT 'merged into a customer of another tenant or a missing one', c.tenant_id, 'customer ' || c.id,
+           'merged into ' || c.merged_into || COALESCE(' of tenant ' || m.tenant_id, ' (missing)')
+      FROM c LEFT JOIN @extschema@.customer m ON m.id OPERATOR(pg_catalog.=) c.merged_into
+     WHERE c.merged_into IS NOT NULL AND (m.id IS NULL OR m.tenant_id OPERATOR(pg_catalog.<>) c.tenant_id)
+    UNION ALL
+    SELECT 'merged_into cycle', ch.tenant_id, 'customer ' || ch.start_id, ch.path::text
+      FROM chain ch WHERE ch.id OPERATOR(pg_catalog.=) ANY (ch.path)
+    UNION ALL
+    SELECT 'merged_into chain ends at an archived customer', ch.tenant_id, 'customer ' || ch.start_id,
+           (ch.path OPERATOR(pg_catalog.||) ch.id)::text
+      FROM chain ch JOIN @extschema@.customer e ON e.id OPERATOR(pg_catalog.=) ch.id
+     WHERE e.merged_into IS NULL AND e.archived_at IS NOT NULL
+    -- vendor links
+    UNION ALL
+    SELECT 'vendor linked to an archived, missing or other tenant''s customer', v.tenant_id, 'vendor ' || v.id,
+           'customer ' || v.customer_id || COALESCE(' of tenant ' || l.tenant_id, ' (missing)')
+      FROM v LEFT JOIN @extschema@.customer l ON l.id OPERATOR(pg_catalog.=) v.customer_id
+     WHERE v.customer_id IS NOT NULL
+       AND (l.id IS NULL OR l.archived_at IS NOT NULL OR l.tenant_id OPERATOR(pg_catalog.<>) v.tenant_id)
+    UNION ALL
+    SELECT 'vendor linked to a customer without role vendor', v.tenant_id, 'vendor ' || v.id, 'customer ' || l.id
+      FROM v JOIN @extschema@.customer l ON l.id OPERATOR(pg_catalog.=) v.customer_id
+     WHERE NOT 'vendor' OPERATOR(pg_catalog.=) ANY (l.roles)
+    UNION ALL
+    SELECT 'linked vendor and customer with different emails', v.tenant_id, 'vendor ' || v.id,
+           'customer ' || l.id || ': ' || v.primary_contact_email_normalized || ' / ' || l.email_normalized
+      FROM v JOIN @extschema@.customer l ON l.id OPERATOR(pg_catalog.=) v.customer_id
+     WHERE v.primary_contact_email_normalized OPERATOR(pg_catalog.<>) l.email_normalized
+    UNION ALL
+    SELECT 'active customer with role vendor and no vendor', c.tenant_id, 'customer ' || c.id, NULL
+      FROM c WHERE c.archived_at IS NULL AND 'vendor' OPERATOR(pg_catalog.=) ANY (c.roles)
+       AND NOT EXISTS (SELECT 1 FROM @extschema@.vendor w WHERE w.customer_id OPERATOR(pg_catalog.=) c.id)
+    -- clientele and invites: same tenant as what they point at
+    UNION ALL
+    SELECT 'clientele row across tenants or of an archived customer', vc.tenant_id,
+           'vendor ' || vc.vendor_id || ', customer ' || vc.customer_id,
+           'vendor of ' || w.tenant_id || ', customer of ' || n.tenant_id || COALESCE(', archived ' || n.archived_at, '')
+      FROM vc JOIN @extschema@.vendor w ON w.id OPERATOR(pg_catalog.=) vc.vendor_id
+              JOIN @extschema@.customer n ON n.id OPERATOR(pg_catalog.=) vc.customer_id
+     WHERE vc.tenant_id OPERATOR(pg_catalog.<>) w.tenant_id OR vc.tenant_id OPERATOR(pg_catalog.<>) n.tenant_id
+        OR n.archived_at IS NOT NULL
+    UNION ALL
+    SELECT 'clientele row from an invite of another vendor or tenant', vc.tenant_id,
+           'vendor ' || vc.vendor_id || ', customer ' || vc.customer_id, 'invite ' || COALESCE(vc.invite_id::text, 'NULL')
+      FROM vc LEFT JOIN @extschema@.invite_token t ON t.id OPERATOR(pg_catalog.=) vc.invite_id
+     WHERE (vc.source OPERATOR(pg_catalog.=) 'invite' AND vc.invite_id IS NULL)
+        OR t.vendor_id OPERATOR(pg_catalog.<>) vc.vendor_id OR t.tenant_id OPERATOR(pg_catalog.<>) vc.tenant_id
+    UNION ALL
+    SELECT 'invite token of another tenant than its vendor', k.tenant_id, 'invite ' || k.id, 'vendor of ' || w.tenant_id
+      FROM k JOIN @extschema@.vendor w ON w.id OPERATOR(pg_catalog.=) k.vendor_id
+     WHERE k.tenant_id OPERATOR(pg_catalog.<>) w.tenant_id
+    UNION ALL
+    SELECT 'invite token rotated to one of another tenant or vendor', k.tenant_id, 'invite ' || k.id,
+           'rotated to ' || k.rotated_to || COALESCE(' of tenant ' || r.tenant_id || ', vendor ' || r.vendor_id, ' (missing)')
+      FROM k LEFT JOIN @extschema@.invite_token r ON r.id OPERATOR(pg_catalog.=) k.rotated_to
+     WHERE k.rotated_to IS NOT NULL
+       AND (r.id IS NULL OR r.tenant_id OPERATOR(pg_catalog.<>) k.tenant_id OR r.vendor_id OPERATOR(pg_catalog.<>) k.vendor_id)
+    UNION ALL
+    SELECT 'invite token used beyond max_uses, or with more clientele rows than uses', k.tenant_id, 'invite ' || k.id,
+           k.use_count || ' uses of ' || COALESCE(k.max_uses::text, 'unlimited') || ', ' ||
+           (SELECT pg_catalog.count(*) FROM @extschema@.vendor_customer u WHERE u.invite_id OPERATOR(pg_catalog.=) k.id) || ' rows'
+      FROM k WHERE (k.max_uses IS NOT NULL AND k.use_count OPERATOR(pg_catalog.>) k.max_uses)
+                OR (SELECT pg_catalog.count(*) FROM @extschema@.vendor_customer u WHERE u.invite_id OPERATOR(pg_catalog.=) k.id)
+                   OPERATOR(pg_catalog.>) k.use_count
+    UNION ALL
+    SELECT 'invite token hash is not a SHA-256', k.tenant_id, 'invite ' || k.id, pg_catalog.octet_length(k.token_hash)::text
+      FROM k WHERE pg_catalog.octet_length(k.token_hash) OPERATOR(pg_catalog.<>) 32
+    UNION ALL
+    -- a token is leaked only if it is one: its SHA-256 is an invite's (any text that merely
+    -- looks like one is the application's data, e.g. a user id 'cit_' || 43 letters)
+    SELECT 'audit detail holds an invite token', e.tenant_id, 'event ' || e.id, 'invite ' || k.id
+      FROM @extschema@.identity_event e
+     CROSS JOIN LATERAL (SELECT e.detail::pg_catalog.text AS t) d
+     CROSS JOIN LATERAL pg_catalog.generate_series(1, pg_catalog.regexp_count(d.t, 'cit_')) AS n
+     CROSS JOIN LATERAL (SELECT pg_catalog.substr(d.t, pg_catalog.regexp_instr(d.t, 'cit_', 1, n), 47) AS token) f
+      JOIN @extschema@.invite_token k
+        ON k.token_hash OPERATOR(pg_catalog.=) pg_catalog.sha256(pg_catalog.convert_to(f.token, 'UTF8'))
+     WHERE ($1 IS NULL OR e.tenant_id OPERATOR(pg_catalog.=) $1)
+    UNION ALL
+    -- a shard (a shard_node row) answers for the buckets it serves only
+    SELECT 'rows of a bucket this shard does not serve', t.tenant_id, t.name || ' rows: ' || t.n,
+           'bucket ' || @extschema@.tenant_bucket(t.tenant_id) ||
+           ' is not in served_bucket: move the rows to the shard that serves it, or delete them'
+      FROM (SELECT 'customer' AS name, c.tenant_id, pg_catalog.count(*) AS n FROM c GROUP BY c.tenant_id
+            UNION ALL SELECT 'vendor', v.tenant_id, pg_catalog.count(*) FROM v GROUP BY v.tenant_id
+            UNION ALL SELECT 'vendor_customer', vc.tenant_id, pg_catalog.count(*) FROM vc GROUP BY vc.tenant_id
+            UNION ALL SELECT 'invite_token', k.tenant_id, pg_catalog.count(*) FROM k GROUP BY k.tenant_id) t
+     WHERE EXISTS (SELECT FROM @extschema@.shard_node)
+       AND NOT EXISTS (SELECT FROM @extschema@.served_bucket s
+                        WHERE s.bucket OPERATOR(pg_catalog.=) @extschema@.tenant_bucket(t.tenant_id))
+$$;
