@@ -107,12 +107,13 @@ void read_directory(Oid schema) {
 // The shard serving the bucket, for a call: under the bucket's routing lock (shared).
 std::int32_t route(FunctionCallInfo fcinfo, std::int32_t bucket) {
     std::int32_t serving = no_shard;
-    pg_call([&] {
-        lock_bucket_for_call(bucket);
-        if (!directory_known) read_directory(get_func_namespace(fcinfo->flinfo->fn_oid));
-        if (bucket >= 0 && bucket < static_cast<std::int32_t>(shard::bucket_count))
+    // No bucket outside 0-1023 has a shard: answered (55000, below) without taking a lock.
+    if (bucket >= 0 && bucket < static_cast<std::int32_t>(shard::bucket_count))
+        pg_call([&] {
+            lock_bucket_for_call(bucket);
+            if (!directory_known) read_directory(get_func_namespace(fcinfo->flinfo->fn_oid));
             serving = shard_of_bucket[bucket];
-    });
+        });
     if (serving == no_shard)
         throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
                             "no shard serves bucket " + std::to_string(bucket), {},
