@@ -135,81 +135,6 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.sync_disconnect() FROM PUBLIC;
 
--- create_api: as 0.1.0's, with two routes that do not follow from the argument names:
--- 'all' for on_every_shard(), and 'binding' for bind_role_to_tenant and
--- unbind_role_from_tenant (the tenant's shard records the event, then every shard holds the
--- binding, through apply_tenant_binding).
-CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    f record;
-    route text;
-    run_on text;
-    key text;
-    cluster text := 'CLUSTER ''customer_identity_shards''; ';
-    positional text;
-BEGIN
-    -- The row types first (a type that changed takes its old functions with it).
-    FOR f IN SELECT * FROM @extschema@.shard_result_types() LOOP
-        EXECUTE format('DROP TYPE IF EXISTS @extschema@.%I CASCADE', f.name);
-        EXECUTE format('CREATE TYPE @extschema@.%I AS (%s)', f.name, f.columns);
-    END LOOP;
-    FOR f IN SELECT * FROM @extschema@.shard_api() a WHERE NOT a.name = ANY (@extschema@.not_proxied()) LOOP
-        -- The route follows from the argument names: a tenant, else a token, else an id
-        -- (ids carry their bucket); no key: every shard (administration) or any shard.
-        -- Administration of the install: every shard, whatever the names.
-        key := NULL;
-        IF f.name IN ('bind_role_to_tenant', 'unbind_role_from_tenant') THEN
-            route := 'binding';
-        ELSIF f.name = ANY (@extschema@.on_every_shard()) THEN
-            route := 'all';
-        ELSIF f.identity_arguments ~ '(^|, )tenant_id text' THEN
-            key := 'tenant_id';
-            route := CASE WHEN f.arguments ~ 'tenant_id text DEFAULT NULL' THEN 'tenant or all' ELSE 'tenant' END;
-        ELSIF f.identity_arguments ~ '(^|, )token text' THEN
-            key := 'token';
-            route := 'token';
-        ELSIF f.identity_arguments ~ '(^|, )[a-z_]+_id bigint' THEN
-            key := substring(f.identity_arguments FROM '(?:^|, )([a-z_]+_id) bigint');
-            route := 'id';
-        ELSIF f.result = 'void' THEN
-            route := 'all';
-        ELSE
-            route := 'any';
-        END IF;
-        run_on := CASE route
-            WHEN 'tenant' THEN format('RUN ON @extschema@.route_tenant(%I);', key)
-            WHEN 'tenant or all' THEN format('RUN ON @extschema@.route_tenant_or_all(%I);', key)
-            WHEN 'token' THEN format('RUN ON @extschema@.route_token(%I);', key)
-            WHEN 'id' THEN format('RUN ON @extschema@.route_id(%I);', key)
-            WHEN 'all' THEN 'RUN ON ALL;'
-            WHEN 'binding' THEN NULL
-            ELSE 'RUN ON ANY;' END;
-        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name, f.identity_arguments);
-        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name || '__on_shards', f.identity_arguments);
-        IF route = 'binding' THEN
-            PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
-        ELSIF f.result = 'void' AND route IN ('all', 'tenant or all') THEN
-            -- PL/Proxy returns one result per shard only from a set-returning function:
-            -- the shards' calls return SETOF void, and a wrapper keeps the API's void.
-            SELECT string_agg('$' || i, ', ' ORDER BY i) INTO positional
-              FROM generate_series(1, f.argument_count) AS i;
-            EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF void AS %L LANGUAGE plproxy',
-                           f.name || '__on_shards', f.identity_arguments,
-                           cluster || run_on || format(' TARGET @extschema@.%I;', f.name));
-            EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS void LANGUAGE plpgsql AS %L',
-                           f.name, f.arguments,
-                           format('BEGIN PERFORM @extschema@.%I(%s); END', f.name || '__on_shards',
-                                  COALESCE(positional, '')));
-        ELSE
-            EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L LANGUAGE plproxy',
-                           f.name, f.arguments, f.result, cluster || run_on);
-        END IF;
-        RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
-    END LOOP;
-END $$;
-REVOKE ALL ON FUNCTION @extschema@.create_api() FROM PUBLIC;
-
 -- The proxy's bind_role_to_tenant(role_id regrole, tenant_id text) and
 -- unbind_role_from_tenant(role_id regrole): the tenant's shard runs the shard's own function
 -- (its checks, the event in the tenant's audit trail), then every shard holds the same
@@ -657,9 +582,12 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.create_proxied_api(text, text, text, text, text, text, text[]) FROM PUBLIC;
 
--- create_api: as before (the routes, bind_role_to_tenant and unbind_role_from_tenant as
--- create_binding_api makes them), every other API function through create_proxied_api;
--- quiet (the NOTICEs of its DROP ... IF EXISTS and CASCADE are no news).
+-- create_api: as 0.1.0's, with two routes that do not follow from the argument names:
+-- 'all' for on_every_shard(), and 'binding' for bind_role_to_tenant and
+-- unbind_role_from_tenant (create_binding_api: the tenant's shard records the event, then
+-- every shard holds the binding, through apply_tenant_binding); every other API function
+-- through create_proxied_api; quiet (the NOTICEs of its DROP ... IF EXISTS and CASCADE are
+-- no news).
 CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
 DECLARE
