@@ -200,9 +200,10 @@ unexported_functions() {
 # Checks that the module built for this major, and the phone library it loads on a backend's
 # first phone (customer_identity_phone.so), can load into the tree's server.  npm's newest
 # 17 (17.10) is older than Debian's 17 headers (17.12), whose heap_getattr() calls
-# heap_datum_check(), new in 17.11.  For the tests only, a shim gives a 17.10 server that
-# function with 17.10's behaviour (no check), preloaded into the server processes; any
-# other missing symbol fails the run.  (The .deb depends on a server at least as new as the
+# heap_datum_check() and whose DatumGetHeapTupleHeader() is a function, both new in 17.11.
+# For the tests only, a shim gives a 17.10 server those functions with 17.10's behaviour (no
+# check; the detoasted datum), preloaded into the server processes; any other missing
+# symbol fails the run.  (The .deb depends on a server at least as new as the
 # headers, so a shipped module never meets an older server.)
 check_module_symbols() {
     local module=$BUILD/customer_identity.so phone=$BUILD/customer_identity_phone.so
@@ -216,7 +217,9 @@ check_module_symbols() {
     [ -z "$missing" ] || die "customer_identity_phone.so built for PostgreSQL $PG_MAJOR needs symbols the server lacks: $(echo $missing)"
     missing=$(missing_symbols "$module" "$server")
     [ -z "$missing" ] && return 0
-    if [ "$missing" = heap_datum_check ]; then
+    # (every missing symbol must be one the shim defines)
+    if [ -z "$(LC_ALL=C comm -23 <(echo "$missing" | tr ' ' '\n' | LC_ALL=C sort -u) \
+                                 <(printf '%s\n' DatumGetHeapTupleHeader heap_datum_check | LC_ALL=C sort))" ]; then
         cc -shared -fPIC -O2 -o "$PG_SHIM" "$ROOT/test/compat/heap_datum_check_shim.c" || die "building the shim failed"
         chmod 755 "$PG_SHIM"
         log "PostgreSQL $PG_MAJOR: the server ($("$server" --version)) predates the headers; preloading $(basename "$PG_SHIM") for the tests"
