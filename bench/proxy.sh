@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scale-out benchmark (PostgreSQL 15, PL/Proxy):  bash bench/proxy.sh
+# The scale-out benchmark (PL/Proxy; PostgreSQL 15, or CI_PG_MAJOR=17 / 18):  bash bench/proxy.sh
 # A cluster on this machine (two shard servers, the proxy on the first; test/lib/cluster.sh)
 # and, each against a reference measured in the same run, with its target (issue 29):
 #   - the hop: a hit through the proxy against the same call on the shard (pgbench,
@@ -22,7 +22,7 @@ LOOP=${BENCH_PROXY_LOOP:-500}
 MOVE_SIZES=${BENCH_MOVE_SIZES-"1000 10000 50000"}
 OUT=$ROOT/bench/results
 
-prepare 15
+prepare "${CI_PG_MAJOR:-15}"
 source "$ROOT/test/lib/cluster.sh"
 mkdir -p "$OUT"
 work=$(pg_workdir bench_proxy)

@@ -43,8 +43,7 @@ for major in $(pg_majors); do
     suite clients    clients_suite
     # pg_dump refuses servers newer than itself, and only 15's exists on Debian 12.
     [ "$major" = 15 ] && suite dump_restore "$ROOT/test/dump_restore.sh"
-    # (PL/Proxy is packaged here for PostgreSQL 15 only)
-    [ "$major" = 15 ] && suite scaleout "$ROOT/test/scaleout/run.sh"
+    suite scaleout   "$ROOT/test/scaleout/run.sh"
     suite deb_package "$ROOT/test/deb_package.sh"
     if [ ${#major_failed[@]} -eq 0 ]; then major_summary[$major]="passed ($major_passed suites)"
     else major_summary[$major]="FAILED: ${major_failed[*]} ($major_passed passed)"; fi

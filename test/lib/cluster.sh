@@ -17,8 +17,8 @@ conninfo() { echo "host=$1 port=${port[$1]} dbname=$2"; }
 
 start_cluster() {
     local work=$1 count=$2 i dir
-    [ "$PG_MAJOR" = 15 ] || die "the cluster needs PL/Proxy, packaged here for PostgreSQL 15 only"
-    [ -f "$PG_TREE_PKGLIBDIR/plproxy.so" ] || die "PL/Proxy is missing from the server tree (postgresql-15-plproxy)"
+    [ -f "$PG_TREE_PKGLIBDIR/plproxy.so" ] ||
+        die "PL/Proxy is missing from the server tree of PostgreSQL $PG_MAJOR (15: postgresql-15-plproxy; 17, 18: use_major builds it)"
     for ((i = 0; i < count; i++)); do
         dir=$work/$(printf "\\x$(printf %x $((97 + i)))")
         mkdir -p "$dir" && chown "$(stat -c %U "$work")" "$dir"

