@@ -12,7 +12,7 @@
 #     rounds, target <= 3x; against the caught CI001 on the shard; and 0.1.0's call path's
 #     caught CI001 (a new shard backend per error);
 #   - moving a tenant of N customers against copying its customer rows on the source.
-# Writes bench/results/proxy.md.   BENCH_PROXY_SECONDS=10  BENCH_PROXY_ROUNDS=3
+# Writes bench/results/proxy.md (proxy-17.md, proxy-18.md).   BENCH_PROXY_SECONDS=10  BENCH_PROXY_ROUNDS=3
 # BENCH_PROXY_LOOP=500 (calls per error-path measurement)  BENCH_MOVE_SIZES="1000 10000 50000"
 set -euo pipefail
 source "$(dirname "$0")/../test/lib/common.sh"
@@ -21,6 +21,7 @@ ROUNDS=${BENCH_PROXY_ROUNDS:-3}
 LOOP=${BENCH_PROXY_LOOP:-500}
 MOVE_SIZES=${BENCH_MOVE_SIZES-"1000 10000 50000"}
 OUT=$ROOT/bench/results
+RESULT=proxy.md; [ "${CI_PG_MAJOR:-15}" = 15 ] || RESULT=proxy-$CI_PG_MAJOR.md
 
 prepare "${CI_PG_MAJOR:-15}"
 source "$ROOT/test/lib/cluster.sh"
@@ -235,6 +236,6 @@ done
     echo "| case | measured | reference | ratio | target |"
     echo "|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
-} > "$OUT/proxy.md"
-log "results (bench/results/proxy.md)"
-cat "$OUT/proxy.md"
+} > "$OUT/$RESULT"
+log "results (bench/results/$RESULT)"
+cat "$OUT/$RESULT"
