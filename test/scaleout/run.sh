@@ -39,8 +39,16 @@ fi
 start_cluster "$work" 3
 a=${cluster_servers[0]} b=${cluster_servers[1]} c=${cluster_servers[2]}
 
+# The README's setup as start_cluster ran it: what each step printed (no NOTICE included).
+if diff -u "$here/expected/00_setup.out" "$work/setup.out" >"$work/setup.diff"; then
+    echo "ok   00_setup (the README's setup block)"
+else
+    echo "FAIL 00_setup (the README's setup block; diff: $work/setup.diff)"; status=1
+fi
+
 # Each file runs against the proxy as the application role; the variables let a file look
-# at a shard directly (as the owner) to show where rows went.
+# at a shard directly (as the owner) to show where rows went (app_password: the
+# application role's, for a direct connection to a shard).
 mkdir -p "$work/results"
 # (the files are read by psql as the database user: from a copy that user can read)
 cp -r "$here/sql" "$work/sql" && chown -R "$(stat -c %U "$work")" "$work/sql"
@@ -49,7 +57,8 @@ for file in "$here"/sql/*.sql; do
     # (from the file's directory: error lines name the file, not where the checkout is)
     (cd "$work/sql" && as_pg "$PG_BIN/psql" -X -a -q -h "$a" -p "${port[$a]}" -U postgres -d proxy \
         -v shard0="$(conninfo "$a" shard) user=postgres" -v shard1="$(conninfo "$b" shard) user=postgres" \
-        -v proxy="$(conninfo "$a" proxy)" -v new_shard="$(conninfo "$c" shard)" -f "$name.sql") >"$work/results/$name.out" 2>&1 || true
+        -v proxy="$(conninfo "$a" proxy)" -v new_shard="$(conninfo "$c" shard)" \
+        -v app_password="$(cluster_app_password)" -f "$name.sql") >"$work/results/$name.out" 2>&1 || true
     if diff -u "$here/expected/$name.out" "$work/results/$name.out" >"$work/results/$name.diff"; then
         echo "ok   $name"
     else

@@ -22,7 +22,7 @@ SELECT created FROM resolve_customer_identity(tenant_id => 'stray', email => 'on
 -- a direct write of the tenant on a shard that does not serve it: refused, as the
 -- application role and as the owner
 \set VERBOSITY sqlstate
-SELECT dblink_exec(:'wrong_conninfo' || ' user=ci_app',
+SELECT dblink_exec(:'wrong_conninfo' || ' user=ci_app password=' || :'app_password',
     'SET customer_identity.tenant = ''stray''; INSERT INTO customer_identity.customer (tenant_id, email) VALUES (''stray'', ''one@stray.test'')');
 :sqlstate
 SELECT dblink_exec(:'wrong_conninfo',

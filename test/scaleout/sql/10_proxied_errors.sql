@@ -38,8 +38,8 @@ SELECT customer_id AS p2 FROM resolve_customer_identity(tenant_id => 'perr', ext
 SELECT upgrade_customer_to_vendor(:p1, 'Perr Shop') AS shop \gset
 RESET ROLE;
 -- the application on perr's shard directly, and on shard 0
-SELECT dblink_connect('perr_shard', (SELECT conninfo FROM shard WHERE shard = shard_of_tenant('perr')) || ' user=ci_app');
-SELECT dblink_connect('shard_zero', (SELECT conninfo FROM shard WHERE shard = 0) || ' user=ci_app');
+SELECT dblink_connect('perr_shard', (SELECT conninfo FROM shard WHERE shard = shard_of_tenant('perr')) || ' user=ci_app password=' || :'app_password');
+SELECT dblink_connect('shard_zero', (SELECT conninfo FROM shard WHERE shard = 0) || ' user=ci_app password=' || :'app_password');
 
 -- Each kind of error, through the proxy and on the shard, as the application
 SET ROLE ci_app;
