@@ -674,3 +674,48 @@ BEGIN
     END LOOP;
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.grant_proxy_access(regrole) FROM PUBLIC;
+
+------------------------------------------------------------------------------
+-- The operator's setup (issue 29): user mappings only the owner writes
+------------------------------------------------------------------------------
+-- PL/Proxy connects to the shards as the user the caller's user mapping names (the caller
+-- when it names none), and PostgreSQL lets a role with USAGE on the server, which the
+-- application role needs for PL/Proxy and gets from grant_proxy_access, create, alter and
+-- drop its own mapping: the application could name the owner and reach every shard as a
+-- superuser wherever the proxy's server can authenticate the owner (a .pgpass for moves,
+-- a trusted host).  Only a superuser or the server's owner writes the mappings of
+-- customer_identity_shards (42501); event triggers see every such statement.
+CREATE FUNCTION @extschema@.guard_shard_user_mappings() RETURNS event_trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    owner oid;
+    touched boolean;
+BEGIN
+    SELECT s.srvowner INTO owner FROM pg_foreign_server s WHERE s.srvname = 'customer_identity_shards';
+    IF owner IS NULL OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = current_user)
+       OR pg_has_role(current_user, owner, 'USAGE') THEN
+        RETURN;
+    END IF;
+    IF TG_EVENT = 'sql_drop' THEN
+        SELECT bool_or(d.object_identity LIKE '% on server customer_identity_shards') INTO touched
+          FROM pg_event_trigger_dropped_objects() d WHERE d.object_type = 'user mapping';
+    ELSE
+        -- (pg_user_mappings: a mapping's server, readable by every role)
+        SELECT bool_or(m.srvname = 'customer_identity_shards') INTO touched
+          FROM pg_event_trigger_ddl_commands() c JOIN pg_user_mappings m ON m.umid = c.objid
+         WHERE c.object_type = 'user mapping';
+    END IF;
+    IF touched THEN
+        RAISE EXCEPTION 'permission denied to change the user mappings of server customer_identity_shards'
+            USING ERRCODE = '42501',
+                  DETAIL = format('%s: only the server''s owner or a superuser may: a mapping names the user the shards see.', TG_TAG),
+                  HINT = 'The proxy''s owner sets your mapping''s password.';
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.guard_shard_user_mappings() FROM PUBLIC;
+CREATE EVENT TRIGGER customer_identity_shard_user_mappings ON ddl_command_end
+    WHEN TAG IN ('CREATE USER MAPPING', 'ALTER USER MAPPING')
+    EXECUTE FUNCTION @extschema@.guard_shard_user_mappings();
+CREATE EVENT TRIGGER customer_identity_shard_user_mappings_dropped ON sql_drop
+    WHEN TAG IN ('DROP USER MAPPING')
+    EXECUTE FUNCTION @extschema@.guard_shard_user_mappings();
