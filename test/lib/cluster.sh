@@ -33,15 +33,21 @@ readme_setup_step() {
            -e 's/enable_sharding\(0\)/enable_sharding(:shard_number)/'
 }
 
-# The application role's password, as the README's setup gives it.
-cluster_app_password() {
-    readme_setup_step "on every server" | sed -n "s/.*CREATE ROLE ci_app .*PASSWORD '\\([^']*\\)'.*/\\1/p"
+# The password the README's setup gives ROLE (ci_app, postgres).
+cluster_password() {
+    readme_setup_step "on every server" | sed -n "s/.*ROLE $1 .*PASSWORD '\\([^']*\\)'.*/\\1/p"
 }
+cluster_app_password() { cluster_password ci_app; }
 
 start_cluster() {
     local work=$1 count=$2 i dir proxy_dir steps
     [ -f "$PG_TREE_PKGLIBDIR/plproxy.so" ] ||
         die "PL/Proxy is missing from the server tree of PostgreSQL $PG_MAJOR (15: postgresql-15-plproxy; 17, 18: use_major builds it)"
+    # The owner's password for the shards, as the README puts it in ~postgres/.pgpass on
+    # the proxy's server: here for every server and the test's own clients.
+    printf '*:*:shard:postgres:%s\n' "$(cluster_password postgres)" >"$work/pgpass"
+    chown "$(stat -c %U "$work")" "$work/pgpass" && chmod 600 "$work/pgpass"
+    export PGPASSFILE=$work/pgpass
     for ((i = 0; i < count; i++)); do
         dir=$work/$(printf "\\x$(printf %x $((97 + i)))")
         mkdir -p "$dir" && chown "$(stat -c %U "$work")" "$dir"
@@ -49,9 +55,11 @@ start_cluster() {
         start_instance "$dir"
         port[$dir]=$PGPORT
         cluster_servers+=("$dir")
-        # The application role logs into the shard databases with its password (the
-        # proxy's user mapping gives it); everything else is trusted, as initdb set it.
-        as_pg sed -i '1i local shard ci_app scram-sha-256' "$dir/data/pg_hba.conf"
+        # The application role and the owner log into the shard databases with their
+        # passwords (the proxy's user mapping gives ci_app's, the passfile the owner's);
+        # everything else is trusted, as initdb set it.
+        as_pg sed -i -e '1i local shard ci_app scram-sha-256' -e '1i local shard postgres scram-sha-256' \
+            "$dir/data/pg_hba.conf"
         as_pg "$PG_BIN/pg_ctl" -D "$dir/data" reload >/dev/null
     done
     proxy_dir=${cluster_servers[0]}

@@ -26,6 +26,9 @@ ALTER USER MAPPING FOR ci_app SERVER customer_identity_shards OPTIONS (SET passw
 DROP USER MAPPING FOR ci_app SERVER customer_identity_shards;
 :sqlstate
 SELECT customer_identity.normalize_email('Ann@Example.test') AS still_routed;
+-- (what add_shard's conninfo becomes, the server's options, it can read: no passwords there)
+SELECT array_length(srvoptions, 1) AS server_options_it_reads FROM pg_foreign_server
+ WHERE srvname = 'customer_identity_shards';
 \c - ci_mapper
 CREATE USER MAPPING FOR ci_mapper SERVER customer_identity_shards OPTIONS (user 'postgres');
 :sqlstate
@@ -55,6 +58,20 @@ SELECT customer_identity.normalize_email('Ann@Example.test');
 \c - postgres
 SET search_path = customer_identity, public;
 SELECT count(*) AS changed FROM (SELECT * FROM public.mappings EXCEPT SELECT * FROM public.mappings_before) c;
+-- The owner too logs into the shards with its password (here from the servers' passfile,
+-- as from ~postgres/.pgpass on the proxy's server): a wrong one is refused.
+SET ci.shard1 = :'shard1';
+\set VERBOSITY terse
+DO $$
+DECLARE
+    detail text;
+BEGIN
+    PERFORM dblink_exec(current_setting('ci.shard1') || ' password=wrong', 'SELECT 1');
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+    RAISE NOTICE '%: %: %', SQLSTATE, SQLERRM, substring(detail FROM 'password authentication failed for user "[a-z_]+"');
+END $$;
+\set VERBOSITY sqlstate
 DROP OWNED BY ci_mapper;
 DROP ROLE ci_mapper;
 DROP VIEW public.mappings;
