@@ -181,6 +181,11 @@ SELECT merge_preview(NULL, :kate);
 :sqlstate
 SELECT merge_preview(:kate, NULL);
 :sqlstate
+-- the preview writes before it rolls back: a read-only transaction refuses it (25006)
+BEGIN READ ONLY;
+SELECT merge_preview(:katherine, :plain);
+:sqlstate
+ROLLBACK;
 SELECT regress.unchanged();
 
 ------------------------------------------------------------------------------
