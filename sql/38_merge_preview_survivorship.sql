@@ -156,6 +156,21 @@ SELECT pair, p.mergeable, p.blockers, p.canonical_after
                ('both linked to vendors', :kate, :owner),
                ('vendor email rule', :plain, :owner)) AS t(pair, canonical, duplicate),
        LATERAL regress.preview(canonical, duplicate) p;
+-- a pair with several blockers lists every one, in the order the merge checks them (the
+-- merge raises the first): both archived; both linked, to vendors with different emails
+INSERT INTO customer (tenant_id, name, email) VALUES ('mp', 'Also Away', 'also@mp.example') RETURNING id AS also_away \gset
+SELECT merge_customers(:plain, :also_away);
+SELECT regress.save_state();
+SELECT jsonb_array_length(blockers) AS count, jsonb_path_query_array(blockers, '$[*].sqlstate') AS sqlstates,
+       jsonb_path_query_array(blockers, '$[*].message') AS messages
+  FROM regress.preview(:away, :also_away);
+SELECT jsonb_array_length(blockers) AS count, jsonb_path_query_array(blockers, '$[*].sqlstate') AS sqlstates
+  FROM regress.preview(:owner, :kate);
+SELECT regress.unchanged();
+SELECT merge_customers(:away, :also_away);
+:sqlstate
+SELECT merge_customers(:owner, :kate);
+:sqlstate
 SELECT regress.unchanged();
 \set VERBOSITY default
 SELECT merge_customers(:kate, :kate);

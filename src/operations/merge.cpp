@@ -401,32 +401,40 @@ bool link_is_the_merges(std::int64_t vendor_id, std::int64_t merge_event,
 }  // namespace
 
 MergeOutcome merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id,
-                             const char *method, const std::string &reason) {
+                             const char *method, const std::string &reason,
+                             std::vector<IdentityError> *all_blockers) {
     if (canonical_id == duplicate_id)
         throw IdentityError(sqlstate::malformed_input,
                             "cannot merge customer " + id_text(canonical_id) + " into itself");
     auto [canonical, duplicate] = lock_pair(canonical_id, duplicate_id);
+    // The checks of the pair, in the order they are raised: without all_blockers the first
+    // that fails is thrown; with it (merge_preview), every one is listed, then the first thrown.
+    std::vector<IdentityError> blockers;
     if (canonical.archived)
-        throw IdentityError(sqlstate::customer_archived,
-                            "canonical customer " + id_text(canonical_id) + " is archived",
-                            canonical.merged_into ? "It was merged into customer " +
-                                                        id_text(*canonical.merged_into) + "."
-                                                  : std::string());
+        blockers.emplace_back(sqlstate::customer_archived,
+                              "canonical customer " + id_text(canonical_id) + " is archived",
+                              canonical.merged_into ? "It was merged into customer " +
+                                                          id_text(*canonical.merged_into) + "."
+                                                    : std::string());
+    if (!blockers.empty() && !all_blockers) throw blockers.front();
     if (duplicate.archived)
-        throw IdentityError(
+        blockers.emplace_back(
             sqlstate::customer_archived, "customer " + id_text(duplicate_id) + " is archived",
             duplicate.merged_into
                 ? "It was merged into customer " + id_text(*duplicate.merged_into) + " already."
                 : std::string());
+    if (!blockers.empty() && !all_blockers) throw blockers.front();
     const auto canonical_vendor = store::vendor_linked_to(canonical_id);
     const auto duplicate_vendor = store::vendor_linked_to(duplicate_id);
     if (canonical_vendor && duplicate_vendor)
-        throw IdentityError(sqlstate::already_linked,
-                            "both customers are linked to vendors: customer " +
-                                id_text(canonical_id) + " to vendor " + id_text(*canonical_vendor) +
-                                ", customer " + id_text(duplicate_id) + " to vendor " +
-                                id_text(*duplicate_vendor),
-                            {}, "A customer has one vendor: unlink one of them first.");
+        blockers.emplace_back(sqlstate::already_linked,
+                              "both customers are linked to vendors: customer " +
+                                  id_text(canonical_id) + " to vendor " +
+                                  id_text(*canonical_vendor) + ", customer " +
+                                  id_text(duplicate_id) + " to vendor " +
+                                  id_text(*duplicate_vendor),
+                              std::string(), "A customer has one vendor: unlink one of them first.");
+    if (!blockers.empty() && !all_blockers) throw blockers.front();
 
     // The link the duplicate carries over must not end on a customer with another email:
     // the canonical one keeps its email, or takes the duplicate's when it has none.
@@ -435,10 +443,18 @@ MergeOutcome merge_customers(std::int64_t canonical_id, std::int64_t duplicate_i
         const auto &merged_email = canonical.value(Identifier::email)
                                        ? canonical.value(Identifier::email)
                                        : duplicate.value(Identifier::email);
-        require_same_email(*duplicate_vendor, vendor ? vendor->email_normalized : std::nullopt,
-                           canonical_id, merged_email,
-                           "cannot merge customer " + id_text(duplicate_id) + " into customer " +
-                               id_text(canonical_id));
+        try {
+            require_same_email(*duplicate_vendor, vendor ? vendor->email_normalized : std::nullopt,
+                               canonical_id, merged_email,
+                               "cannot merge customer " + id_text(duplicate_id) +
+                                   " into customer " + id_text(canonical_id));
+        } catch (const IdentityError &error) {
+            blockers.push_back(error);
+        }
+    }
+    if (!blockers.empty()) {
+        if (all_blockers) *all_blockers = blockers;
+        throw blockers.front();
     }
 
     spi::Params pair;
@@ -650,47 +666,61 @@ bool is_blocker(int code) {
            code == sqlstate::malformed_input || code == sqlstate::duplicate_identifier;
 }
 
-// The preview as jsonb text: $1 mergeable, $2-$5 the blocker, $6 canonical_after, $7 sources.
+// The preview as jsonb text: $1 mergeable, $2-$5 the blockers' SQLSTATEs, messages, details
+// and hints (in order), $6 canonical_after, $7 sources.
 spi::Statement preview_document = {
     "SELECT pg_catalog.jsonb_build_object('mergeable', $1,"
-    " 'blockers', CASE WHEN $1 THEN '[]'::pg_catalog.jsonb ELSE pg_catalog.jsonb_build_array("
-    "   pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('sqlstate', $2, 'message', $3,"
-    "   'detail', CASE WHEN $4 OPERATOR(pg_catalog.<>) '' THEN $4 END,"
-    "   'hint', CASE WHEN $5 OPERATOR(pg_catalog.<>) '' THEN $5 END))) END,"
+    " 'blockers', COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls("
+    "   pg_catalog.jsonb_build_object('sqlstate', b.code, 'message', b.message,"
+    "   'detail', b.detail, 'hint', b.hint)) ORDER BY b.n)"
+    "   FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
+    "     pg_catalog.unnest($5)) WITH ORDINALITY AS b(code, message, detail, hint, n)),"
+    "   '[]'::pg_catalog.jsonb),"
     " 'canonical_after', $6::pg_catalog.jsonb, 'sources', $7::pg_catalog.jsonb)::pg_catalog.text",
     7,
-    {BOOLOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    {BOOLOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTOID, TEXTOID},
     nullptr};
 
 }  // namespace
 
 // merge_preview(canonical_id, duplicate_id): runs merge_customers itself -- every check and
 // every write, the tenant's survivorship rules included -- in a subtransaction that is always
-// rolled back, and reports what it raised (blockers; it stops at the first) or the canonical
-// row it wrote.  Nothing stays: rows, events, row and identity locks go with the rollback.
+// rolled back, and reports what it raised (blockers: every failed check of the pair, or the
+// error that stopped it before them) or the canonical row it wrote.  Nothing stays: rows,
+// events, row and identity locks go with the rollback.
 CI_SQL_FUNCTION(ci_merge_preview) {
     return entry_guard([&] {
         const auto canonical_id = required(int8_arg(fcinfo, 0), "canonical_id");
         const auto duplicate_id = required(int8_arg(fcinfo, 1), "duplicate_id");
         spi::connect();
         MergeOutcome outcome;
+        std::vector<IdentityError> pair_checks;
         const std::optional<CaughtError> blocker = run_and_roll_back([&] {
             outcome = merge_customers(canonical_id, duplicate_id, "merge_preview",
-                                      "merge_preview was called");
+                                      "merge_preview was called", &pair_checks);
         });
         if (blocker && !is_blocker(blocker->sqlstate))
             throw IdentityError(blocker->sqlstate, blocker->message, blocker->detail,
                                 blocker->hint);
+        // Every failed check of the pair when the merge got that far, else what it raised.
+        std::vector<std::optional<std::string>> codes, messages, details, hints;
+        auto add = [&](int code, const std::string &message, const std::string &detail,
+                       const std::string &hint) {
+            codes.emplace_back(unpack_sql_state(code));
+            messages.emplace_back(message);
+            details.emplace_back(detail.empty() ? std::nullopt : std::optional(detail));
+            hints.emplace_back(hint.empty() ? std::nullopt : std::optional(hint));
+        };
+        if (blocker && pair_checks.empty())
+            add(blocker->sqlstate, blocker->message, blocker->detail, blocker->hint);
+        if (blocker)
+            for (const IdentityError &check : pair_checks)
+                add(check.sqlstate(), check.message(), check.detail(), check.hint());
         spi::Params document;
-        document.boolean(!blocker);
-        if (blocker) {
-            const char *code = unpack_sql_state(blocker->sqlstate);
-            document.text(std::string(code)).text(blocker->message).text(blocker->detail)
-                .text(blocker->hint).text(std::nullopt).text(std::nullopt);
-        } else {
-            document.text(std::nullopt).text(std::nullopt).text(std::nullopt).text(std::nullopt)
-                .text(outcome.canonical_after).text(outcome.sources);
-        }
+        document.boolean(!blocker).text_array(codes).text_array(messages).text_array(details)
+            .text_array(hints);
+        document.text(blocker ? std::nullopt : std::optional(outcome.canonical_after))
+            .text(blocker ? std::nullopt : std::optional(outcome.sources));
         spi::run(preview_document, document, 1, true);
         const std::string json = *spi::text_at(0, 1);
         spi::finish();
