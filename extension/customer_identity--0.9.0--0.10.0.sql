@@ -621,3 +621,102 @@ RETURNS TABLE (invariant text, tenant_id text, subject text, detail text)
        AND NOT EXISTS (SELECT FROM @extschema@.served_bucket s
                         WHERE s.bucket OPERATOR(pg_catalog.=) @extschema@.tenant_bucket(t.tenant_id))
 $$;
+
+------------------------------------------------------------------------------
+-- Probable duplicates: merge preview and survivorship rules (issue 30)
+------------------------------------------------------------------------------
+-- Which value a merge keeps where both customers have one (src/rules/survivorship.hpp):
+-- per tenant and column; the row with tenant_id NULL is the default of every tenant, and a
+-- column without a row keeps the canonical customer's value (0.9.0's behaviour).  Read once
+-- per merge, not cached: no settings_changed trigger is needed.
+CREATE TABLE @extschema@.survivorship_rule (
+    tenant_id   text,
+    column_name text NOT NULL,
+    rule        text NOT NULL,
+    set_by      text NOT NULL DEFAULT @extschema@.caller(),
+    set_at      timestamptz NOT NULL DEFAULT now(),
+    CONSTRAINT survivorship_rule_tenant_column_key UNIQUE NULLS NOT DISTINCT (tenant_id, column_name),
+    CONSTRAINT survivorship_rule_fits CHECK (
+        (column_name OPERATOR(pg_catalog.=) 'name' AND rule IN ('canonical', 'duplicate', 'newest', 'longest')) OR
+        (column_name IN ('email', 'phone') AND rule IN ('canonical', 'duplicate', 'newest', 'verified')))
+);
+COMMENT ON TABLE @extschema@.survivorship_rule IS
+    'per tenant and column (name, email, phone): which value a merge keeps where both customers have one (canonical, duplicate, newest, verified, longest); tenant_id NULL is the default';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.survivorship_rule', '');
+
+CREATE FUNCTION @extschema@.set_survivorship("column" text, rule text, tenant_id text DEFAULT NULL) RETURNS void
+    AS 'MODULE_PATHNAME', 'ci_set_survivorship' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.set_survivorship(text, text, text) IS
+    'owner: which value merges in the tenant (tenant NULL: every tenant''s default) keep for a column: canonical, duplicate, newest, verified (email, phone) or longest (name)';
+CREATE FUNCTION @extschema@.survivorship(tenant_id text DEFAULT 'default') RETURNS jsonb
+    AS 'MODULE_PATHNAME', 'ci_survivorship' LANGUAGE C STABLE;
+COMMENT ON FUNCTION @extschema@.survivorship(text) IS
+    'the survivorship rules merges in the tenant follow now: {"name": ..., "email": ..., "phone": ...}';
+-- Runs merge_customers in a subtransaction that is always rolled back: whoever may merge
+-- may preview (the application too), and the preview checks what the merge checks.
+CREATE FUNCTION @extschema@.merge_preview(canonical_id bigint, duplicate_id bigint) RETURNS jsonb
+    AS 'MODULE_PATHNAME', 'ci_merge_preview' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.merge_preview(bigint, bigint) IS
+    'what merge_customers would do, writing nothing: mergeable, the error it would raise (blockers), the canonical row after it and where each column''s value comes from (sources)';
+DO $$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['@extschema@.set_survivorship(text, text, text)', '@extschema@.survivorship(text)',
+                             '@extschema@.merge_preview(bigint, bigint)']::regprocedure[]
+    LOOP
+        EXECUTE pg_catalog.format(
+            'ALTER FUNCTION %s SECURITY DEFINER SET search_path = pg_catalog, pg_temp', f);
+        EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+    END LOOP;
+END $$;
+
+-- grant_application_role as above, granting merge_preview and survivorship too.
+CREATE OR REPLACE FUNCTION @extschema@.grant_application_role(app regrole) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    libraries text;
+BEGIN
+    IF app IS NULL THEN
+        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
+    END IF;
+    -- regrole prints as a quoted identifier: nothing reaches the statements unquoted.
+    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
+    EXECUTE pg_catalog.format(
+        'GRANT EXECUTE ON FUNCTION %1$I.resolve_customer_identity(text, text, text, bigint, text, text, text, boolean, text, boolean, boolean),'
+        ' %1$I.link_vendor_to_customer(bigint, bigint), %1$I.unlink_vendor_from_customer(bigint),'
+        ' %1$I.upgrade_customer_to_vendor(bigint, text), %1$I.vendor_for_customer(bigint),'
+        ' %1$I.create_invite_token(bigint, interval, integer), %1$I.redeem_invite_token(text, bigint),'
+        ' %1$I.revoke_invite_token(text), %1$I.rotate_invite_token(text), %1$I.pending_invites(bigint),'
+        ' %1$I.merge_customers(bigint, bigint), %1$I.unmerge_customer(bigint), %1$I.merge_preview(bigint, bigint),'
+        ' %1$I.trust_policy(text), %1$I.is_blocked_identifier(text, text, text), %1$I.survivorship(text),'
+        ' %1$I.phone_region(text), %1$I.email_canonicalization(text), %1$I.identifier_derivation(text),'
+        ' %1$I.current_tenant(), %1$I.erase_customer(bigint),'
+        ' %1$I.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) TO %2$s',
+        '@extschema@', app);
+    -- Customers and vendors are written directly too (ORMs, registration forms); the
+    -- triggers hold the rules for those writes, vendor.customer_id included (CI006).
+    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON %1$I.customer, %1$I.vendor TO %2$s',
+                              '@extschema@', app);
+    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, DELETE ON %I.vendor_customer TO %s', '@extschema@', app);
+    -- The audit trail is read-only for the application; invite tokens, claims, policies
+    -- and blocked values are reached through the functions only.
+    EXECUTE pg_catalog.format('GRANT SELECT ON %I.identity_event TO %s', '@extschema@', app);
+    -- The module in every session of the role here, for its LOCK TABLE guard.
+    SELECT pg_catalog.substr(c, pg_catalog.length('session_preload_libraries=') OPERATOR(pg_catalog.+) 1)
+      INTO libraries
+      FROM pg_catalog.pg_db_role_setting s, pg_catalog.unnest(s.setconfig) AS c
+     WHERE s.setrole OPERATOR(pg_catalog.=) app
+       AND s.setdatabase OPERATOR(pg_catalog.=) (SELECT d.oid FROM pg_catalog.pg_database d
+                                                  WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
+       AND c OPERATOR(pg_catalog.~~) 'session\_preload\_libraries=%';
+    IF libraries IS NULL OR pg_catalog.btrim(libraries) OPERATOR(pg_catalog.=) '' THEN
+        libraries := 'customer_identity';
+    ELSIF libraries OPERATOR(pg_catalog.~) '(^|[ ,"])customer_identity($|[ ,"])' THEN
+        RETURN;
+    ELSE
+        libraries := libraries OPERATOR(pg_catalog.||) ', customer_identity';
+    END IF;
+    EXECUTE pg_catalog.format('ALTER ROLE %s IN DATABASE %I SET session_preload_libraries = %L',
+                              app, pg_catalog.current_database(), libraries);
+END $$;

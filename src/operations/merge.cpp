@@ -23,11 +23,14 @@
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 #include "store.hpp"
+#include "survivorship.hpp"
 #include "trust.hpp"
 #include "vendor_link.hpp"
 
 extern "C" {
 #include "catalog/pg_type.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
 }
 
 namespace ci {
@@ -48,7 +51,9 @@ spi::Statement capture_merge = {
     "   AND EXISTS (SELECT 1 FROM customer_identity.vendor_customer x"
     "     WHERE x.customer_id OPERATOR(pg_catalog.=) c.id"
     "     AND x.vendor_id OPERATOR(pg_catalog.=) vc.vendor_id)),"
-    "  '[]'::pg_catalog.jsonb)::pg_catalog.text"
+    "  '[]'::pg_catalog.jsonb)::pg_catalog.text,"
+    // Which row was written last, before the merge writes either (survivorship rule newest).
+    " d.updated_at OPERATOR(pg_catalog.>) c.updated_at"
     " FROM customer_identity.customer c, customer_identity.customer d"
     " WHERE c.id OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2",
     2,
@@ -81,10 +86,11 @@ spi::Statement archive_duplicate = {
     {INT8OID, INT8OID},
     nullptr};
 
-// Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
-// from the duplicate; roles are united (vendor follows the link, not the duplicate).  An email
-// or phone comes over when no other active customer holds its identity under the tenant's
-// rules now ($3, $4: what the canonical's trigger will derive from it).
+// Survivorship: name, email and phone as the tenant's rules say (survivorship.hpp; the
+// canonical value by default); missing identifiers and metadata keys come from the
+// duplicate; roles are united (vendor follows the link, not the duplicate).  An email or
+// phone comes over only when no other active customer holds its identity under the tenant's
+// identifier rules now ($3, $4: what the canonical's trigger will derive from it).
 // An identifier another active customer holds is not copied: it stays on the archived
 // duplicate as an alias (with stale legacy data, a later merge may bring it over).
 #define CI_FREE(value_expr, column)                                                                \
@@ -93,10 +99,6 @@ spi::Statement archive_duplicate = {
     "   AND o.id OPERATOR(pg_catalog.<>) c.id AND o." column " OPERATOR(pg_catalog.=) " value_expr \
     ")"
 
-// Survivorship: the canonical value wins; missing identifiers, name and metadata keys come
-// from the duplicate; roles are united (vendor follows the link, not the duplicate).  An email
-// or phone comes over when no other active customer holds its identity under the tenant's
-// rules now ($3, $4: what the canonical's trigger will derive from it).
 // The duplicate's raw email and phone, for their identities under the tenant's rules.
 spi::Statement duplicate_contacts = {
     "SELECT d.tenant_id, d.email, d.phone FROM customer_identity.customer d"
@@ -105,6 +107,23 @@ spi::Statement duplicate_contacts = {
     {INT8OID},
     nullptr};
 
+// Does the merge take the duplicate's value of a column with rules (survivorship.hpp)?  A
+// value only the duplicate has is taken whatever the rule; where both have one, the rule
+// decides ($8: the duplicate was written after the canonical customer).
+#define CI_RULE_TAKES(column, rule, own_rules)                                   \
+    "(d." column " IS NOT NULL AND (c." column " IS NULL OR CASE " rule          \
+    "   WHEN 'duplicate' THEN true WHEN 'newest' THEN $8" own_rules " ELSE false END))"
+#define CI_LONGEST(column)                                                    \
+    " WHEN 'longest' THEN pg_catalog.length(d." column ") OPERATOR(pg_catalog.>)" \
+    " pg_catalog.length(c." column ")"
+#define CI_VERIFIED(column)                                                                   \
+    " WHEN 'verified' THEN d." column "_verified_at IS NOT NULL AND c." column "_verified_at IS NULL"
+// An email or phone is taken only where no other active customer holds its identity, and
+// its verification stamp comes with it: a stamp belongs to the value verified.
+#define CI_TAKES_CONTACT(column, rule, identity) \
+    CI_RULE_TAKES(column, rule, CI_VERIFIED(column)) " AND" CI_FREE(identity, column "_normalized")
+
+// $5, $6, $7: the rules of name, email and phone.
 spi::Statement fill_canonical = {
     "UPDATE customer_identity.customer c SET"
     " external_customer_id = CASE WHEN c.external_customer_id IS NULL AND"
@@ -112,20 +131,21 @@ spi::Statement fill_canonical = {
     "   THEN d.external_customer_id ELSE c.external_customer_id END,"
     " user_id = CASE WHEN c.user_id IS NULL AND" CI_FREE("d.user_id", "user_id")
     "   THEN d.user_id ELSE c.user_id END,"
-    " email = CASE WHEN c.email IS NULL AND"
-    CI_FREE("$3", "email_normalized")
-    "   THEN d.email ELSE c.email END,"
-    " phone = CASE WHEN c.phone IS NULL AND"
-    CI_FREE("$4", "phone_normalized")
-    "   THEN d.phone ELSE c.phone END,"
-    " name = COALESCE(c.name, d.name),"
+    " email = CASE WHEN " CI_TAKES_CONTACT("email", "$6", "$3") " THEN d.email ELSE c.email END,"
+    " email_verified_at = CASE WHEN " CI_TAKES_CONTACT("email", "$6", "$3")
+    "   THEN d.email_verified_at ELSE c.email_verified_at END,"
+    " phone = CASE WHEN " CI_TAKES_CONTACT("phone", "$7", "$4") " THEN d.phone ELSE c.phone END,"
+    " phone_verified_at = CASE WHEN " CI_TAKES_CONTACT("phone", "$7", "$4")
+    "   THEN d.phone_verified_at ELSE c.phone_verified_at END,"
+    " name = CASE WHEN " CI_RULE_TAKES("name", "$5", CI_LONGEST("name"))
+    "   THEN d.name ELSE c.name END,"
     " metadata = d.metadata OPERATOR(pg_catalog.||) c.metadata,"
     " roles = c.roles OPERATOR(pg_catalog.||) ARRAY(SELECT r FROM pg_catalog.unnest(d.roles) r"
     "   WHERE r OPERATOR(pg_catalog.<>) ALL (c.roles) AND r OPERATOR(pg_catalog.<>) 'vendor')"
     " FROM customer_identity.customer d"
     " WHERE c.id OPERATOR(pg_catalog.=) $1 AND d.id OPERATOR(pg_catalog.=) $2",
-    4,
-    {INT8OID, INT8OID, TEXTOID, TEXTOID},
+    8,
+    {INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, BOOLOID},
     nullptr};
 
 spi::Statement record_merge = {
@@ -134,10 +154,21 @@ spi::Statement record_merge = {
     " SELECT c.tenant_id, 'merged', c.id, $2, $3, $4, pg_catalog.jsonb_build_object("
     "  'canonical', $5::pg_catalog.jsonb, 'canonical_after', pg_catalog.to_jsonb(c),"
     "  'duplicate', $6::pg_catalog.jsonb, 'moved', $7::pg_catalog.jsonb,"
-    "  'folded', $8::pg_catalog.jsonb, 'reason', $9)"
-    " FROM customer_identity.customer c WHERE c.id OPERATOR(pg_catalog.=) $1",
-    9,
-    {INT8OID, INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
+    "  'folded', $8::pg_catalog.jsonb, 'reason', $9,"
+    // What was taken: per content column its rule ($10) and the row its value came from.
+    "  'survivorship', (SELECT pg_catalog.jsonb_object_agg(r.key, pg_catalog.jsonb_build_object("
+    "    'rule', r.value, 'from', CASE"
+    "     WHEN (pg_catalog.to_jsonb(c) OPERATOR(pg_catalog.->) r.key) IS NOT DISTINCT FROM"
+    "          ($5::pg_catalog.jsonb OPERATOR(pg_catalog.->) r.key) THEN 'canonical'"
+    "     WHEN (pg_catalog.to_jsonb(c) OPERATOR(pg_catalog.->) r.key) IS NOT DISTINCT FROM"
+    "          ($6::pg_catalog.jsonb OPERATOR(pg_catalog.->) r.key) THEN 'duplicate'"
+    "     ELSE 'both' END))"
+    "   FROM pg_catalog.jsonb_each_text($10::pg_catalog.jsonb) r))"
+    " FROM customer_identity.customer c WHERE c.id OPERATOR(pg_catalog.=) $1"
+    " RETURNING (detail OPERATOR(pg_catalog.->) 'canonical_after')::pg_catalog.text,"
+    " (detail OPERATOR(pg_catalog.->) 'survivorship')::pg_catalog.text",
+    10,
+    {INT8OID, INT8OID, INT8OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID},
     nullptr};
 
 // The duplicate's latest merge: the latest by time, as link_changed_since says why.
@@ -156,13 +187,15 @@ spi::Statement last_merge = {
     {INT8OID},
     nullptr};
 
-// The columns the three-way revert restores (roles and metadata go element-wise).
+// The columns the three-way revert restores (roles and metadata go element-wise).  The
+// verification stamps go back with their values: a merge may take the duplicate's email or
+// phone with its stamp (survivorship), and the canonical's own value comes back with its own.
 #define CI_REVERTED_COLUMNS                                                                    \
     "(tenant_id, name, email, phone, external_customer_id, user_id, merged_into, archived_at," \
-    " updated_at)"
+    " updated_at, email_verified_at, phone_verified_at)"
 #define CI_REVERTED_VALUES                                                                     \
     "r.tenant_id, r.name, r.email, r.phone, r.external_customer_id, r.user_id, r.merged_into," \
-    " r.archived_at, r.updated_at"
+    " r.archived_at, r.updated_at, r.email_verified_at, r.phone_verified_at"
 
 // Three-way revert of the canonical row: a column still holding what the merge wrote goes
 // back to its value before the merge; a column changed since keeps the newer value.
@@ -367,33 +400,41 @@ bool link_is_the_merges(std::int64_t vendor_id, std::int64_t merge_event,
 
 }  // namespace
 
-void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const char *method,
-                     const std::string &reason) {
+MergeOutcome merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id,
+                             const char *method, const std::string &reason,
+                             std::vector<IdentityError> *all_blockers) {
     if (canonical_id == duplicate_id)
         throw IdentityError(sqlstate::malformed_input,
                             "cannot merge customer " + id_text(canonical_id) + " into itself");
     auto [canonical, duplicate] = lock_pair(canonical_id, duplicate_id);
+    // The checks of the pair, in the order they are raised: without all_blockers the first
+    // that fails is thrown; with it (merge_preview), every one is listed, then the first thrown.
+    std::vector<IdentityError> blockers;
     if (canonical.archived)
-        throw IdentityError(sqlstate::customer_archived,
-                            "canonical customer " + id_text(canonical_id) + " is archived",
-                            canonical.merged_into ? "It was merged into customer " +
-                                                        id_text(*canonical.merged_into) + "."
-                                                  : std::string());
+        blockers.emplace_back(sqlstate::customer_archived,
+                              "canonical customer " + id_text(canonical_id) + " is archived",
+                              canonical.merged_into ? "It was merged into customer " +
+                                                          id_text(*canonical.merged_into) + "."
+                                                    : std::string());
+    if (!blockers.empty() && !all_blockers) throw blockers.front();
     if (duplicate.archived)
-        throw IdentityError(
+        blockers.emplace_back(
             sqlstate::customer_archived, "customer " + id_text(duplicate_id) + " is archived",
             duplicate.merged_into
                 ? "It was merged into customer " + id_text(*duplicate.merged_into) + " already."
                 : std::string());
+    if (!blockers.empty() && !all_blockers) throw blockers.front();
     const auto canonical_vendor = store::vendor_linked_to(canonical_id);
     const auto duplicate_vendor = store::vendor_linked_to(duplicate_id);
     if (canonical_vendor && duplicate_vendor)
-        throw IdentityError(sqlstate::already_linked,
-                            "both customers are linked to vendors: customer " +
-                                id_text(canonical_id) + " to vendor " + id_text(*canonical_vendor) +
-                                ", customer " + id_text(duplicate_id) + " to vendor " +
-                                id_text(*duplicate_vendor),
-                            {}, "A customer has one vendor: unlink one of them first.");
+        blockers.emplace_back(sqlstate::already_linked,
+                              "both customers are linked to vendors: customer " +
+                                  id_text(canonical_id) + " to vendor " +
+                                  id_text(*canonical_vendor) + ", customer " +
+                                  id_text(duplicate_id) + " to vendor " +
+                                  id_text(*duplicate_vendor),
+                              std::string(), "A customer has one vendor: unlink one of them first.");
+    if (!blockers.empty() && !all_blockers) throw blockers.front();
 
     // The link the duplicate carries over must not end on a customer with another email:
     // the canonical one keeps its email, or takes the duplicate's when it has none.
@@ -402,10 +443,18 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         const auto &merged_email = canonical.value(Identifier::email)
                                        ? canonical.value(Identifier::email)
                                        : duplicate.value(Identifier::email);
-        require_same_email(*duplicate_vendor, vendor ? vendor->email_normalized : std::nullopt,
-                           canonical_id, merged_email,
-                           "cannot merge customer " + id_text(duplicate_id) + " into customer " +
-                               id_text(canonical_id));
+        try {
+            require_same_email(*duplicate_vendor, vendor ? vendor->email_normalized : std::nullopt,
+                               canonical_id, merged_email,
+                               "cannot merge customer " + id_text(duplicate_id) +
+                                   " into customer " + id_text(canonical_id));
+        } catch (const IdentityError &error) {
+            blockers.push_back(error);
+        }
+    }
+    if (!blockers.empty()) {
+        if (all_blockers) *all_blockers = blockers;
+        throw blockers.front();
     }
 
     spi::Params pair;
@@ -415,6 +464,13 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
     const std::string duplicate_before = *spi::text_at(0, 2);
     const std::string moved = *spi::text_at(0, 3);
     const std::string folded = *spi::text_at(0, 4);
+    const bool duplicate_written_last = spi::bool_at(0, 5);
+
+    // The rules of the tenant; a customer that ends linked to a vendor keeps the email the
+    // vendor's contact email requires (CI007, checked above): its email rule is canonical.
+    const survivorship::Rules value_rules = survivorship::rules_of(canonical.tenant);
+    const bool email_pinned = canonical_vendor || duplicate_vendor;
+    const std::string email_rule = email_pinned ? "vendor_contact_email" : value_rules.email;
 
     if (duplicate_vendor) {
         move_vendor_link(*duplicate_vendor, duplicate_id, canonical_id);
@@ -440,6 +496,7 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
                         : std::optional<std::string>();
         };
         fill.text(identity(email, Identifier::email)).text(identity(phone, Identifier::phone));
+        fill.text(value_rules.name).text(email_rule).text(value_rules.phone).boolean(duplicate_written_last);
     }
     spi::run(fold_clientele, pair);
     {
@@ -461,8 +518,14 @@ void merge_customers(std::int64_t canonical_id, std::int64_t duplicate_id, const
         .text(duplicate_before)
         .text(moved)
         .text(folded)
-        .text(reason);
-    spi::run(record_merge, event);
+        .text(reason)
+        .text("{\"name\": \"" + value_rules.name + "\", \"email\": \"" + email_rule +
+              "\", \"email_verified_at\": \"follows email\", \"phone\": \"" + value_rules.phone +
+              "\", \"phone_verified_at\": \"follows phone\", \"external_customer_id\": "
+              "\"canonical\", \"user_id\": \"canonical\", \"roles\": \"union\", "
+              "\"metadata\": \"union\"}");
+    spi::run(record_merge, event, 1);
+    return {*spi::text_at(0, 1), *spi::text_at(0, 2)};
 }
 
 void unmerge_customer(std::int64_t duplicate_id) {
@@ -590,5 +653,79 @@ CI_SQL_FUNCTION(ci_unmerge_customer) {
         unmerge_customer(duplicate_id);
         spi::finish();
         return (Datum)0;
+    });
+}
+
+namespace {
+
+// The errors that say why a pair cannot be merged (the extension's, a malformed request, an
+// identifier another customer holds).  Others -- a cancel, a deadlock, a lock budget -- are
+// about the call, not the pair: merge_preview raises them.
+bool is_blocker(int code) {
+    return ERRCODE_TO_CATEGORY(code) == ERRCODE_TO_CATEGORY(sqlstate::identity_conflict) ||
+           code == sqlstate::malformed_input || code == sqlstate::duplicate_identifier;
+}
+
+// The preview as jsonb text: $1 mergeable, $2-$5 the blockers' SQLSTATEs, messages, details
+// and hints (in order), $6 canonical_after, $7 sources.
+spi::Statement preview_document = {
+    "SELECT pg_catalog.jsonb_build_object('mergeable', $1,"
+    " 'blockers', COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls("
+    "   pg_catalog.jsonb_build_object('sqlstate', b.code, 'message', b.message,"
+    "   'detail', b.detail, 'hint', b.hint)) ORDER BY b.n)"
+    "   FROM ROWS FROM (pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4),"
+    "     pg_catalog.unnest($5)) WITH ORDINALITY AS b(code, message, detail, hint, n)),"
+    "   '[]'::pg_catalog.jsonb),"
+    " 'canonical_after', $6::pg_catalog.jsonb, 'sources', $7::pg_catalog.jsonb)::pg_catalog.text",
+    7,
+    {BOOLOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTOID, TEXTOID},
+    nullptr};
+
+}  // namespace
+
+// merge_preview(canonical_id, duplicate_id): runs merge_customers itself -- every check and
+// every write, the tenant's survivorship rules included -- in a subtransaction that is always
+// rolled back, and reports what it raised (blockers: every failed check of the pair, or the
+// error that stopped it before them) or the canonical row it wrote.  Nothing stays: rows,
+// events, row and identity locks go with the rollback.
+CI_SQL_FUNCTION(ci_merge_preview) {
+    return entry_guard([&] {
+        const auto canonical_id = required(int8_arg(fcinfo, 0), "canonical_id");
+        const auto duplicate_id = required(int8_arg(fcinfo, 1), "duplicate_id");
+        spi::connect();
+        MergeOutcome outcome;
+        std::vector<IdentityError> pair_checks;
+        const std::optional<CaughtError> blocker = run_and_roll_back([&] {
+            outcome = merge_customers(canonical_id, duplicate_id, "merge_preview",
+                                      "merge_preview was called", &pair_checks);
+        });
+        if (blocker && !is_blocker(blocker->sqlstate))
+            throw IdentityError(blocker->sqlstate, blocker->message, blocker->detail,
+                                blocker->hint);
+        // Every failed check of the pair when the merge got that far, else what it raised.
+        std::vector<std::optional<std::string>> codes, messages, details, hints;
+        auto add = [&](int code, const std::string &message, const std::string &detail,
+                       const std::string &hint) {
+            codes.emplace_back(unpack_sql_state(code));
+            messages.emplace_back(message);
+            details.emplace_back(detail.empty() ? std::nullopt : std::optional(detail));
+            hints.emplace_back(hint.empty() ? std::nullopt : std::optional(hint));
+        };
+        if (blocker && pair_checks.empty())
+            add(blocker->sqlstate, blocker->message, blocker->detail, blocker->hint);
+        if (blocker)
+            for (const IdentityError &check : pair_checks)
+                add(check.sqlstate(), check.message(), check.detail(), check.hint());
+        spi::Params document;
+        document.boolean(!blocker).text_array(codes).text_array(messages).text_array(details)
+            .text_array(hints);
+        document.text(blocker ? std::nullopt : std::optional(outcome.canonical_after))
+            .text(blocker ? std::nullopt : std::optional(outcome.sources));
+        spi::run(preview_document, document, 1, true);
+        const std::string json = *spi::text_at(0, 1);
+        spi::finish();
+        Datum result = (Datum)0;
+        pg_call([&] { result = DirectFunctionCall1(jsonb_in, CStringGetDatum(json.c_str())); });
+        return result;
     });
 }

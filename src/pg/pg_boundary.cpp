@@ -58,6 +58,38 @@ __attribute__((noipa)) ErrorData *pg_try_subtransaction(void (*fn)(void *), void
     return caught;
 }
 
+SubtransactionMark begin_subtransaction() {
+    SubtransactionMark mark{CurrentMemoryContext, CurrentResourceOwner};
+    pg_call([] { BeginInternalSubTransaction(nullptr); });
+    MemoryContextSwitchTo(mark.context);
+    return mark;
+}
+
+void roll_back_subtransaction(const SubtransactionMark &mark) {
+    pg_call([] { RollbackAndReleaseCurrentSubTransaction(); });
+    MemoryContextSwitchTo(mark.context);
+    CurrentResourceOwner = static_cast<ResourceOwner>(mark.owner);
+}
+
+CaughtError caught_error() {
+    CaughtError caught;
+    try {
+        throw;
+    } catch (const PgError &error) {
+        // Read before the subtransaction's memory goes (the copy may live in it).
+        caught.sqlstate = error.data->sqlerrcode;
+        caught.message = error.data->message ? error.data->message : "";
+        caught.detail = error.data->detail ? error.data->detail : "";
+        caught.hint = error.data->hint ? error.data->hint : "";
+    } catch (const IdentityError &error) {
+        caught.sqlstate = error.sqlstate();
+        caught.message = error.message();
+        caught.detail = error.detail();
+        caught.hint = error.hint();
+    }
+    return caught;
+}
+
 // Copies at most size-1 bytes of text into a fixed buffer, always terminated.
 static void copy_text(char *buffer, std::size_t size, const char *text) noexcept {
     std::snprintf(buffer, size, "%s", text);

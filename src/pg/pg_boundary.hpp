@@ -21,6 +21,7 @@ extern "C" {
 #include "pg_compat.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,6 +73,44 @@ ErrorData *pg_subtransaction(Body &&body) {
         error = pg_try_subtransaction([](void *ctx) { (*static_cast<Body *>(ctx))(); },
                                       const_cast<void *>(static_cast<const void *>(&body)));
     });
+    return error;
+}
+
+// An error a body run by run_and_roll_back raised, as plain values.
+struct CaughtError {
+    int sqlstate = 0;
+    std::string message, detail, hint;
+};
+
+// The caller's memory context and resource owner, kept across a subtransaction.
+struct SubtransactionMark {
+    MemoryContext context;
+    void *owner;  // ResourceOwner
+};
+SubtransactionMark begin_subtransaction();
+void roll_back_subtransaction(const SubtransactionMark &mark);
+// The PostgreSQL or extension error being handled, as plain values (inside a catch block).
+CaughtError caught_error();
+
+// Runs a C++ body in a subtransaction that is always rolled back, so that whatever it wrote,
+// locked or queued is gone (merge_preview runs the real merge so).  Returns the error the
+// body raised, nullopt when it ran through.  Extract what the body found into C++ values
+// before it returns: memory PostgreSQL allocated in the subtransaction goes with it.
+template <typename Body>
+std::optional<CaughtError> run_and_roll_back(Body &&body) {
+    const SubtransactionMark mark = begin_subtransaction();
+    std::optional<CaughtError> error;
+    try {
+        body();
+    } catch (const PgError &) {
+        error = caught_error();
+    } catch (const IdentityError &) {
+        error = caught_error();
+    } catch (...) {
+        roll_back_subtransaction(mark);
+        throw;
+    }
+    roll_back_subtransaction(mark);
     return error;
 }
 
