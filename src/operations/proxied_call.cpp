@@ -205,7 +205,7 @@ void answer_result(ShardCall &call, const ApiFunction &api, Datum result, bool i
         answer_row(call, api, &result, &is_null);
         return;
     }
-    HeapTupleHeader header = compat::tuple_header_of(result);
+    HeapTupleHeader header = DatumGetHeapTupleHeader(result);
     HeapTupleData tuple;
     tuple.t_len = HeapTupleHeaderGetDatumLength(header);
     ItemPointerSetInvalid(&tuple.t_self);
@@ -437,7 +437,7 @@ void read_answer(ProxyCall &call, text *value) {
     if (marker == 'E') {
         if (call.error != nullptr) return;
         HeapTupleHeader header =
-            compat::tuple_header_of(InputFunctionCall(error_io[1], record, RECORDOID, error_desc->tdtypmod));
+            DatumGetHeapTupleHeader(InputFunctionCall(error_io[1], record, RECORDOID, error_desc->tdtypmod));
         HeapTupleData tuple;
         tuple.t_len = HeapTupleHeaderGetDatumLength(header);
         ItemPointerSetInvalid(&tuple.t_self);
@@ -464,7 +464,7 @@ void read_answer(ProxyCall &call, text *value) {
                         errhint("Run customer_identity.create_api() again.")));
     const TupleDesc desc = call.api.row_desc;
     HeapTupleHeader header =
-        compat::tuple_header_of(InputFunctionCall(call.api.row_io, record, RECORDOID, desc->tdtypmod));
+        DatumGetHeapTupleHeader(InputFunctionCall(call.api.row_io, record, RECORDOID, desc->tdtypmod));
     HeapTupleData tuple;
     tuple.t_len = HeapTupleHeaderGetDatumLength(header);
     ItemPointerSetInvalid(&tuple.t_self);

@@ -6,8 +6,6 @@ extern "C" {
 #include "postgres.h"
 
 #include "access/genam.h"
-#include "access/htup.h"
-#include "fmgr.h"
 #include "catalog/pg_proc.h"
 #include "nodes/nodeFuncs.h"
 #include "storage/lock.h"
@@ -18,13 +16,6 @@ extern "C" {
 }
 
 namespace ci::compat {
-
-// A composite Datum's tuple header, detoasted: what the macro DatumGetHeapTupleHeader expands
-// to in 15, 18 and early 17 minors.  17.12's headers declare it an exported function instead,
-// which a 17.10 server lacks: a module built with them calling it would not load there.
-inline HeapTupleHeader tuple_header_of(Datum value) {
-    return reinterpret_cast<HeapTupleHeader>(PG_DETOAST_DATUM(value));
-}
 
 // A query or expression tree walker's callback (16 typed it; 15 takes bool (*)()).
 using tree_walker = bool (*)(Node *, void *);
