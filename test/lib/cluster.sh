@@ -1,6 +1,6 @@
 # A sharded cluster on this machine, for the scale-out suite and its benchmark: sourced
 # after common.sh and attach_major / prepare.  start_cluster WORK N starts N servers
-# (WORK/a, WORK/b, ...), each with a shard database `shard` (enable_sharding(i)) and the
+# (WORK/a, WORK/b, ...; wal_level = logical), each with a shard database `shard` (enable_sharding(i)) and the
 # role ci_app; the first also gets the proxy database `proxy` with the first two shards,
 # every bucket assigned, the API generated and ci_app's grants.  stop_cluster stops them.
 # Then: on DIR DB [psql args] runs psql as postgres; conninfo DIR DB prints a conninfo.
@@ -23,7 +23,8 @@ start_cluster() {
         dir=$work/$(printf "\\x$(printf %x $((97 + i)))")
         mkdir -p "$dir" && chown "$(stat -c %U "$work")" "$dir"
         unset PGPORT
-        start_instance "$dir"
+        # (a move copies a bucket with logical replication: shards need wal_level = logical)
+        PG_EXTRA_OPTS="${PG_EXTRA_OPTS:-} -c wal_level=logical" start_instance "$dir"
         port[$dir]=$PGPORT
         cluster_servers+=("$dir")
         on "$dir" postgres -q -c "CREATE ROLE ci_app LOGIN" -c "CREATE DATABASE shard"
