@@ -5,12 +5,15 @@
 #   - a hit through the proxy against the same call on the shard (pgbench, prepared, 1 client);
 #   - the error path: a caught CI001 through the proxy against on_conflict => 'return'
 #     through the proxy, and against the caught CI001 on the shard;
-#   - moving a tenant of N customers against copying its customer rows on the source.
-# Writes bench/results/proxy.md.   BENCH_PROXY_SECONDS=10  BENCH_MOVE_SIZES="1000 10000 50000"
+#   - moving a tenant of N customers under load against an INSERT ... SELECT of its rows, and
+#     the worst calls of the moved tenant and of another tenant of the source during the move
+#     against the same load without a move.
+# Writes bench/results/proxy.md.   BENCH_PROXY_SECONDS=10  BENCH_MOVE_SIZES="10000 100000"
+# BENCH_MOVE_LOAD_SECONDS=15
 set -euo pipefail
 source "$(dirname "$0")/../test/lib/common.sh"
 SECONDS_PER_RUN=${BENCH_PROXY_SECONDS:-10}
-MOVE_SIZES=${BENCH_MOVE_SIZES:-"1000 10000 50000"}
+MOVE_SIZES=${BENCH_MOVE_SIZES:-"10000 100000"}
 OUT=$ROOT/bench/results
 
 prepare 15
@@ -69,26 +72,83 @@ shard_raise=$(error_ms "$bench_shard" shard raise)
 row "caught CI001 through the proxy vs on_conflict => 'return' through the proxy (ms/call)" "$proxy_raise" "$proxy_return"
 row "caught CI001 through the proxy vs on the shard (ms/call)" "$proxy_raise" "$shard_raise"
 
+# Moves under load: pgbench clients call the moved tenant and another tenant of the source
+# through the proxy for LOAD seconds, once without a move (the reference latencies) and
+# once with the move started after 2 s; the move's time against an INSERT ... SELECT of the
+# bucket's rows on the source into empty copies of its tables with their indexes (what the
+# target must write).  The targets (issue 29): another tenant's worst call <= 250 ms, the
+# moved tenant's <= 1 s at the switch, a move <= 4x the INSERT ... SELECT.
+load_seconds=${BENCH_MOVE_LOAD_SECONDS:-15}
+worst_between() {  # worst_between LOGPREFIX SCRIPT FROM TO: worst latency (ms) of calls ending then
+    cat "$1".* | awk -v s="$2" -v from="$3" -v to="$4" \
+        '$4 == s { t = $5 + $6 / 1000000; if (t >= from && t <= to && $3 > m) m = $3 } END { printf "%.1f", m / 1000 }'
+}
 for size in $MOVE_SIZES; do
-    log "moving a tenant of $size customers"
+    log "moving a tenant of $size customers under load"
     tenant="move$size"
     from=$(on "$a" proxy -At -c "SELECT customer_identity.shard_of_tenant('$tenant')")
     source_dir=${cluster_servers[$from]}
-    on "$source_dir" shard -q -c "SELECT count(*) FROM generate_series(1, $size) AS i,
-        LATERAL customer_identity.resolve_customer_identity(tenant_id => '$tenant', email => 'c' || i || '@$tenant.test')" >/dev/null
-    copy_ms=$(on "$source_dir" shard -At <<SQL | tail -1
-\timing on
-CREATE TEMP TABLE copied AS SELECT * FROM customer_identity.customer WHERE tenant_id = '$tenant';
+    other=$(on "$a" proxy -At -c "SELECT t FROM (SELECT 'other' || i AS t FROM generate_series(1, 100) AS i) x
+        WHERE customer_identity.shard_of_tenant(t) = $from
+          AND customer_identity.tenant_bucket(t) <> customer_identity.tenant_bucket('$tenant') LIMIT 1")
+    on "$source_dir" shard -q -c "INSERT INTO customer_identity.customer (tenant_id, email)
+        SELECT '$tenant', 'c' || i || '@$tenant.test' FROM generate_series(1, $size) AS i" \
+        -c "INSERT INTO customer_identity.customer (tenant_id, email)
+        SELECT '$other', 'o' || i || '@other.test' FROM generate_series(1, 1000) AS i ON CONFLICT DO NOTHING" >/dev/null 2>&1 || true
+    # the reference: the bucket's rows of every tenant table, INSERT ... SELECT into copies with their indexes
+    copy_ms=$(on "$source_dir" shard -At <<SQL | sed -n 's/.*WARNING:  ms: \([0-9.]*\)$/\1/p'
+SET client_min_messages = warning;
+DO \$\$
+DECLARE
+    t text;
+    started timestamptz;
+    total interval := '0';
+BEGIN
+    CREATE SCHEMA bench_copy;
+    FOREACH t IN ARRAY ARRAY['customer', 'vendor', 'invite_token', 'vendor_customer', 'identity_claim', 'identity_event',
+                             'trust_policy', 'blocked_identifier', 'identifier_rules'] LOOP
+        EXECUTE format('CREATE TABLE bench_copy.%I (LIKE customer_identity.%I INCLUDING INDEXES)', t, t);
+        started := clock_timestamp();
+        EXECUTE format('INSERT INTO bench_copy.%I SELECT * FROM customer_identity.%I WHERE tenant_id = %L', t, t, '$tenant');
+        total := total + (clock_timestamp() - started);
+    END LOOP;
+    DROP SCHEMA bench_copy CASCADE;
+    RAISE WARNING 'ms: %', round(extract(epoch FROM total) * 1000, 1);
+END \$\$;
 SQL
 )
-    copy_ms=$(echo "$copy_ms" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
+    cat >"$work/moved.sql" <<SQL
+\set n random(1, $((size * 2)))
+SELECT customer_id FROM customer_identity.resolve_customer_identity(tenant_id => '$tenant', email => 'c' || :n || '@$tenant.test', email_verified => true);
+SQL
+    cat >"$work/other.sql" <<SQL
+\set n random(1, 2000)
+SELECT customer_id FROM customer_identity.resolve_customer_identity(tenant_id => '$other', email => 'o' || :n || '@other.test', email_verified => true);
+SQL
+    rm -rf "$work/lat_base" "$work/lat_move" && mkdir -p "$work/lat_base" "$work/lat_move"
+    chown -R postgres "$work/moved.sql" "$work/other.sql" "$work/lat_base" "$work/lat_move"
+    under_load() {  # under_load LOGDIR: pgbench on both tenants for load_seconds
+        as_pg "$PG_BIN/pgbench" -n -h "$a" -p "${port[$a]}" -U postgres -c 4 -j 2 -T "$load_seconds" \
+            -f "$work/moved.sql@1" -f "$work/other.sql@1" -l --log-prefix="$1/call" proxy >"$1/pgbench.log" 2>&1
+    }
+    under_load "$work/lat_base"
+    under_load "$work/lat_move" &
+    load=$!
+    sleep 2
+    started=$(date +%s.%N)
     move_ms=$(on "$a" proxy -At <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
 SET client_min_messages = warning;
 \timing on
 CALL customer_identity.move_tenant('$tenant', $((1 - from)));
 SQL
 )
-    row "move of $size customers vs copying its customer rows on the source (ms)" "$move_ms" "$copy_ms"
+    ended=$(date +%s.%N)
+    wait $load
+    row "move of $size customers under load vs INSERT ... SELECT of its rows on the source (ms; target <= 4x)" "$move_ms" "$copy_ms"
+    row "another tenant's worst call during the $size-customer move vs the same load without a move (ms; target <= 250 ms)" \
+        "$(worst_between "$work/lat_move/call" 1 "$started" "$ended")" "$(worst_between "$work/lat_base/call" 1 0 1e12)"
+    row "the moved tenant's worst call during the $size-customer move vs the same load without a move (ms; target <= 1000 ms)" \
+        "$(worst_between "$work/lat_move/call" 0 "$started" "$ended")" "$(worst_between "$work/lat_base/call" 0 0 1e12)"
 done
 
 {

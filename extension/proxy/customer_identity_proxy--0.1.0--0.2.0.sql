@@ -627,18 +627,25 @@ CREATE FUNCTION @extschema@.bucket_tenants_query(bucket integer) RETURNS text
 $$;
 
 -- What a switch compares of a bucket's tenants' rows on both sides, as a query for a shard:
--- per table its row count and the sum of its ids (reading the rows' keys, not their
--- contents: logical replication carries the contents; the count and sum show that no row
--- is missing or left over), or for the small settings tables an md5 of their rows.
+-- per table its row count and a sum of key columns, read from an index that starts with
+-- tenant_id (index-only once the pages are all-visible: the move vacuums the target's
+-- tables after the copy), not the rows' contents: logical replication carries those, the
+-- comparison shows that no row is missing or left over; the small settings tables'
+-- rows are compared whole (md5).  vendor_customer's rows are found through their vendors
+-- (its keys do not start with tenant_id).
 CREATE FUNCTION @extschema@.bucket_summary_query(tenants text[]) RETURNS text
     LANGUAGE sql IMMUTABLE AS $$
     SELECT 'SELECT ' || pg_catalog.string_agg(pg_catalog.format(
-               '(SELECT %1$L || ''='' || %2$s FROM customer_identity.%1$I t WHERE t.tenant_id = ANY (%3$L::text[]))',
+               '(SELECT %1$L || ''='' || %2$s FROM %3$s WHERE t.tenant_id = ANY (%4$L::text[]))',
                x.name,
-               CASE WHEN x.row_order = 'id' THEN 'count(*) || '':'' || COALESCE(sum(t.id), 0)'
-                    WHEN x.name = 'vendor_customer' THEN 'count(*) || '':'' || COALESCE(sum(t.vendor_id) + sum(t.customer_id), 0)'
+               CASE WHEN x.name = 'identity_event' THEN 'count(*) || '':'' || COALESCE(sum(extract(epoch FROM t.created_at)), 0)'
+                    WHEN x.row_order = 'id' THEN 'count(*) || '':'' || COALESCE(sum(t.id), 0)'
+                    WHEN x.name = 'vendor_customer' THEN 'count(*) || '':'' || COALESCE(sum(c.vendor_id) + sum(c.customer_id), 0)'
                     ELSE pg_catalog.format('count(*) || '':'' || COALESCE(md5(string_agg(to_jsonb(t)::text, '''' ORDER BY %s)), '''')', x.row_order)
                END,
+               CASE WHEN x.name = 'vendor_customer'
+                    THEN 'customer_identity.vendor t JOIN customer_identity.vendor_customer c ON c.vendor_id = t.id AND c.tenant_id = t.tenant_id'
+                    ELSE pg_catalog.format('customer_identity.%I t', x.name) END,
                tenants), ' || '' '' || ')
       FROM @extschema@.tenant_tables() x
 $$;
@@ -905,6 +912,7 @@ DECLARE
     errors_before bigint;
     summary text;
     moved bigint := 0;
+    tenants text[];
 BEGIN
     PERFORM @extschema@.move_search_path();
     PERFORM @extschema@.move_disconnect();
@@ -988,6 +996,10 @@ BEGIN
             END IF;
             PERFORM pg_sleep(0.05);
         END LOOP;
+        -- the copied pages all-visible (the switch's comparison reads indexes only) and
+        -- the target's statistics knowing the new tenants
+        PERFORM dblink_exec(target_conn, 'VACUUM (ANALYZE) ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
+                                                                 FROM @extschema@.tenant_tables() x));
         -- close to the source before the switch, so that the switch's catch-up is short
         PERFORM @extschema@.move_catch_up(source_conn, target_conn, name);
         PERFORM @extschema@.move_step(bucket, 'copied');
@@ -1050,8 +1062,10 @@ BEGIN
         'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
         ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
     PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
-    PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
-                                            t.name, move.bucket))
+    -- (by the bucket's tenants, as the source's indexes find them now that it is fenced)
+    SELECT COALESCE(array_agg(x.t), '{}') INTO tenants FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
+    PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
+                                            t.name, tenants))
        FROM @extschema@.tenant_tables() t;
     PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
     PERFORM dblink_exec(source_conn, 'COMMIT');

@@ -10,6 +10,8 @@
 # 2. A move killed at each of its steps (customer_identity_proxy.move_pause_at stops it
 #    there, then the mover is terminated) and run again, while a client keeps calling the
 #    moved tenant: each rerun finishes the move and leaves nothing behind; no call failed.
+#    While the move is stopped after its copy, a new tenant of the bucket gets customers:
+#    the rerun's switch copies them (the publication filters on the tenants it knew).
 on "$a" proxy -q <<'SQL'
 SET client_min_messages = warning;
 CREATE TABLE public.answers (email text, customer_id bigint);
@@ -121,6 +123,8 @@ on "${cluster_servers[$from_shard]}" shard -q -c "INSERT INTO customer_identity.
 as_pg "$PG_BIN/psql" -X -q -h "$a" -p "${port[$a]}" -U ci_app -d proxy -c "CALL public.keep_calling('phased')" \
     >"$work/keep_calling.log" 2>&1 &
 caller=$!
+late=$(on "$a" proxy -At -c "SELECT t FROM (SELECT 'late' || i AS t FROM generate_series(1, 50000) AS i) x
+    WHERE customer_identity.tenant_bucket(t) = customer_identity.tenant_bucket('phased') LIMIT 1")
 kills=()
 for step in preparing subscribed copied switching "switching: target checked" "switching: target serves" \
             switched cleaning "cleaning: replication dropped"; do
@@ -133,8 +137,15 @@ for step in preparing subscribed copied switching "switching: target checked" "s
         paused=$(on "$a" proxy -At -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                                         WHERE application_name LIKE 'ci move of bucket %: $step (paused)'")
         [ -n "$paused" ] && break
+        kill -0 $mover 2>/dev/null || break  # (it ended without getting there: the rerun shows why)
         sleep 0.1
     done
+    if [ "$step" = copied ] && [ -n "$paused" ]; then
+        # a tenant that appears in the bucket after the move made its publication: the
+        # switch copies its rows
+        on "$a" proxy -q -c "SET client_min_messages = warning" -c "SELECT count(*) FROM generate_series(1, 10) AS i,
+            customer_identity.resolve_customer_identity(tenant_id => '$late', email => 'l' || i || '@late.test', email_verified => true)" >/dev/null
+    fi
     # (never paused there: end it anyway, the rerun shows what it left)
     [ -n "$paused" ] || on "$a" proxy -At -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
                                               WHERE application_name LIKE 'ci move of bucket %'" >/dev/null
@@ -158,6 +169,10 @@ SELECT 'answers missing on the target: ' || count(*) FROM (SELECT DISTINCT custo
 SELECT 'rows of the bucket left on the source: ' || sum(n) FROM tenant_tables() t,
        LATERAL dblink(:'source', format('SELECT count(*) FROM customer_identity.%I WHERE customer_identity.tenant_bucket(tenant_id) = %s',
                                         t.name, tenant_bucket('phased'))) AS x(n bigint);
+SELECT 'customers of the tenant that appeared during a move, on the target: ' || x.n FROM dblink(:'target',
+    'SELECT count(*) FROM customer_identity.customer WHERE tenant_id = ''$late''') AS x(n bigint);
+SELECT 'found through the proxy: ' || count(*) FROM generate_series(1, 10) AS i,
+       resolve_customer_identity(tenant_id => '$late', email => 'l' || i || '@late.test', create_missing => false) r;
 SELECT 'violations on both shards: ' || count(*) FROM check_integrity();
 $leftovers;
 SQL
@@ -174,10 +189,12 @@ cleaning: replication dropped: killed, moved by the rerun
 calls: true, failed: 0
 answers missing on the target: 0
 rows of the bucket left on the source: 0
+customers of the tenant that appeared during a move, on the target: 10
+found through the proxy: 10
 violations on both shards: 0
 publications, subscriptions, replication slots left on the shards: 0, 0, 0"
 if [ "$result" = "$expected_result" ]; then
-    echo "ok   a move killed at each of its 9 steps and run again: each rerun finished it, no call failed, nothing left"
+    echo "ok   a move killed at each of its 9 steps and run again: each rerun finished it, no call failed, a tenant new to the bucket came along, nothing left"
 else
     echo "FAIL a move killed at each step ($work/killed_move.log, $work/keep_calling.log):"
     diff <(echo "$expected_result") <(echo "$result") || true
