@@ -694,15 +694,17 @@ END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[]) FROM PUBLIC;
 
 -- Waits until the target has applied every change of the source up to its WAL position
--- now (the move's replication slot on the source confirms it); raises if the
--- subscription's workers fail on the target meanwhile.
-CREATE FUNCTION @extschema@.move_catch_up(source_conn text, target_conn text, name text) RETURNS void
+-- now (the move's replication slot on the source confirms it), for at most the given time
+-- (NULL: as long as it takes); returns whether it got there.  Raises if the subscription's
+-- workers fail on the target meanwhile.
+CREATE FUNCTION @extschema@.move_catch_up(source_conn text, target_conn text, name text, at_most interval) RETURNS boolean
     LANGUAGE plpgsql AS $$
 DECLARE
     goal pg_lsn;
     confirmed pg_lsn;
     errors bigint;
     errors_before bigint;
+    deadline timestamptz := clock_timestamp() + at_most;
 BEGIN
     SELECT x.l INTO goal FROM dblink(source_conn, 'SELECT pg_catalog.pg_current_wal_lsn()') AS x(l pg_lsn);
     SELECT x.e INTO errors_before FROM dblink(target_conn, format(
@@ -710,7 +712,11 @@ BEGIN
     LOOP
         SELECT x.l INTO confirmed FROM dblink(source_conn, format(
             'SELECT confirmed_flush_lsn FROM pg_catalog.pg_replication_slots WHERE slot_name = %L', name)) AS x(l pg_lsn);
-        EXIT WHEN confirmed >= goal;
+        IF confirmed >= goal THEN
+            RETURN true;
+        ELSIF clock_timestamp() > deadline THEN
+            RETURN false;
+        END IF;
         SELECT x.e INTO errors FROM dblink(target_conn, format(
             'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)', name)) AS x(e bigint);
         IF errors > errors_before THEN
@@ -720,11 +726,12 @@ BEGIN
         PERFORM pg_catalog.pg_sleep(0.005);
     END LOOP;
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.move_catch_up(text, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.move_catch_up(text, text, text, interval) FROM PUBLIC;
 
 -- The switch, in the caller's proxy transaction: the bucket's routing lock, the source's
--- write lock of the bucket (without waiting more than 0.1 s: NULL then, and the caller
--- rolls back and tries again), the late tenants' rows, the catch-up, the comparison, and
+-- write lock of the bucket (without waiting more than 0.1 s), the late tenants' rows, the
+-- catch-up (at most 1 s: the bucket's calls wait meanwhile; NULL after either, and the
+-- caller rolls back, lets the target catch up and tries again), the comparison, and
 -- the target's commit serving the bucket under the move's mark.  Leaves the source's
 -- transaction open (it holds the write lock; the caller commits it once the directory
 -- names the target).  Returns the rows' summary.
@@ -744,13 +751,19 @@ BEGIN
         PERFORM * FROM dblink(source_conn, format('SELECT customer_identity.bucket_write_lock(%s, true, true)', move.bucket)) AS x(b boolean);
     EXCEPTION WHEN lock_not_available THEN
         PERFORM dblink_exec(source_conn, 'ROLLBACK');
+        -- (a transaction that wrote the bucket there is still open: pg_locks on the source
+        -- shows it, an advisory lock of classid 1128878146 and objid the bucket)
+        PERFORM @extschema@.move_step(move.bucket, 'waiting for writers on the source');
         RETURN NULL;
     END;
     PERFORM dblink_exec(source_conn, 'SET LOCAL lock_timeout = 0');
     PERFORM @extschema@.move_step(move.bucket, 'switching');
     SELECT COALESCE(array_agg(x.t), '{}') INTO tenants FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
     late := ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(move.tenants));
-    PERFORM @extschema@.move_catch_up(source_conn, target_conn, name);
+    IF NOT @extschema@.move_catch_up(source_conn, target_conn, name, '1 s') THEN
+        PERFORM dblink_exec(source_conn, 'ROLLBACK');
+        RETURN NULL;
+    END IF;
     PERFORM dblink_exec(target_conn, 'BEGIN');
     PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
     IF cardinality(late) > 0 THEN
@@ -994,14 +1007,13 @@ BEGIN
                 RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
                     HINT = 'The target''s server log says why; once fixed, run the same move again.';
             END IF;
-            PERFORM pg_sleep(0.05);
+            PERFORM pg_sleep(0.01);
         END LOOP;
-        -- the copied pages all-visible (the switch's comparison reads indexes only) and
-        -- the target's statistics knowing the new tenants
-        PERFORM dblink_exec(target_conn, 'VACUUM (ANALYZE) ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
+        -- the copied pages all-visible: the switch's comparison reads indexes only
+        PERFORM dblink_exec(target_conn, 'VACUUM ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
                                                                  FROM @extschema@.tenant_tables() x));
         -- close to the source before the switch, so that the switch's catch-up is short
-        PERFORM @extschema@.move_catch_up(source_conn, target_conn, name);
+        PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
         PERFORM @extschema@.move_step(bucket, 'copied');
         EXCEPTION WHEN OTHERS THEN
             PERFORM @extschema@.move_disconnect();
@@ -1017,10 +1029,17 @@ BEGIN
                 RAISE;
             END;
             EXIT WHEN summary IS NOT NULL;
-            -- a direct writer of the bucket on the source kept its write lock: calls go on meanwhile
+            -- a direct writer of the bucket on the source kept its write lock, or the target
+            -- lagged: calls go on meanwhile
             ROLLBACK;
             PERFORM @extschema@.move_search_path();
             PERFORM pg_sleep(0.4);
+            BEGIN
+            PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
+            EXCEPTION WHEN OTHERS THEN
+                PERFORM @extschema@.move_disconnect();
+                RAISE;
+            END;
         END LOOP;
         UPDATE @extschema@.bucket_directory d SET shard = move.to_shard WHERE d.bucket = move.bucket;
         UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
