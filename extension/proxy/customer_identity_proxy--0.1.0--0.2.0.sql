@@ -651,15 +651,16 @@ CREATE FUNCTION @extschema@.bucket_summary_query(tenants text[]) RETURNS text
 $$;
 
 -- Says what the move is doing (application_name: pg_stat_activity shows it), and stops
--- there if customer_identity_proxy.move_pause_at names the step (the scale-out suite kills
--- a move at each step this way).
+-- there if customer_identity_proxy.move_pause_at names the step, for
+-- customer_identity_proxy.move_pause_seconds or an hour (the scale-out suite kills a move at
+-- each step this way, and writes while a move waits to switch).
 CREATE FUNCTION @extschema@.move_step(bucket integer, step text) RETURNS void
     LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s', bucket, step), false);
     IF pg_catalog.current_setting('customer_identity_proxy.move_pause_at', true) = step THEN
         PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s (paused)', bucket, step), false);
-        PERFORM pg_catalog.pg_sleep(3600);
+        PERFORM pg_catalog.pg_sleep(COALESCE(NULLIF(pg_catalog.current_setting('customer_identity_proxy.move_pause_seconds', true), '')::float8, 3600));
     END IF;
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_step(integer, text) FROM PUBLIC;
@@ -730,11 +731,11 @@ REVOKE ALL ON FUNCTION @extschema@.move_catch_up(text, text, text, interval) FRO
 
 -- The switch, in the caller's proxy transaction: the bucket's routing lock, the source's
 -- write lock of the bucket (without waiting more than 0.1 s), the late tenants' rows, the
--- catch-up (at most 1 s: the bucket's calls wait meanwhile; NULL after either, and the
--- caller rolls back, lets the target catch up and tries again), the comparison, and
--- the target's commit serving the bucket under the move's mark.  Leaves the source's
--- transaction open (it holds the write lock; the caller commits it once the directory
--- names the target).  Returns the rows' summary.
+-- catch-up (at most 1 s: the bucket's calls wait meanwhile; after either it returns
+-- 'waiting: ' and why, and the caller rolls back, lets the target catch up and tries
+-- again), the comparison, and the target's commit serving the bucket under the move's
+-- mark.  Leaves the source's transaction open (it holds the write lock; the caller commits
+-- it once the directory names the target).  Returns the rows' summary.
 CREATE FUNCTION @extschema@.move_switch(move @extschema@.bucket_move, source_conn text, target_conn text) RETURNS text
     LANGUAGE plpgsql AS $$
 DECLARE
@@ -753,8 +754,7 @@ BEGIN
         PERFORM dblink_exec(source_conn, 'ROLLBACK');
         -- (a transaction that wrote the bucket there is still open: pg_locks on the source
         -- shows it, an advisory lock of classid 1128878146 and objid the bucket)
-        PERFORM @extschema@.move_step(move.bucket, 'waiting for writers on the source');
-        RETURN NULL;
+        RETURN 'waiting: writers on the source';
     END;
     PERFORM dblink_exec(source_conn, 'SET LOCAL lock_timeout = 0');
     PERFORM @extschema@.move_step(move.bucket, 'switching');
@@ -762,7 +762,7 @@ BEGIN
     late := ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(move.tenants));
     IF NOT @extschema@.move_catch_up(source_conn, target_conn, name, '1 s') THEN
         PERFORM dblink_exec(source_conn, 'ROLLBACK');
-        RETURN NULL;
+        RETURN 'waiting: the target lags';
     END IF;
     PERFORM dblink_exec(target_conn, 'BEGIN');
     PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
@@ -1028,11 +1028,12 @@ BEGIN
                 PERFORM @extschema@.move_disconnect();
                 RAISE;
             END;
-            EXIT WHEN summary IS NOT NULL;
+            EXIT WHEN summary NOT LIKE 'waiting: %';
             -- a direct writer of the bucket on the source kept its write lock, or the target
             -- lagged: calls go on meanwhile
             ROLLBACK;
             PERFORM @extschema@.move_search_path();
+            PERFORM @extschema@.move_step(bucket, summary);
             PERFORM pg_sleep(0.4);
             BEGIN
             PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);

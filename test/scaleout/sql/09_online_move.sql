@@ -40,15 +40,20 @@ SELECT count(*) AS slots_made FROM dblink(:'home_conninfo', format(
     'SELECT slot_name::text FROM pg_create_logical_replication_slot(''ci_move_%s_0000000000000000'', ''pgoutput'')', :bucket)) AS x(slot text);
 
 -- the application writes the tenant directly on its shard, in a transaction that is still
--- open when the move wants to switch (1 s after the move starts it writes, 2 s later it
--- commits: it holds the bucket's write lock meanwhile)
+-- open when the move wants to switch: the move waits 3 s once copied (the test's pause);
+-- 2 s after the move starts the application writes, 2 s later it commits (it holds the
+-- bucket's write lock meanwhile)
 SELECT dblink_connect('writer', :'home_conninfo' || ' user=ci_app');
 SELECT dblink_exec('writer', 'SET customer_identity.tenant = ''online''');
-SELECT dblink_send_query('writer', 'DO $w$ BEGIN PERFORM pg_sleep(1);'
+SELECT dblink_send_query('writer', 'DO $w$ BEGIN PERFORM pg_sleep(2);'
                                    ' INSERT INTO customer_identity.customer (tenant_id, email) VALUES (''online'', ''inflight@online.test'');'
                                    ' PERFORM pg_sleep(2); END $w$');
 -- the move waits for it (calls of the bucket go on meanwhile), then switches, its row included
+SET customer_identity_proxy.move_pause_at = 'copied';
+SET customer_identity_proxy.move_pause_seconds = 3;
 CALL move_tenant('online', :away);
+RESET customer_identity_proxy.move_pause_at;
+RESET customer_identity_proxy.move_pause_seconds;
 SELECT * FROM dblink_get_result('writer') AS x(done text);
 SELECT * FROM dblink_get_result('writer') AS x(done text);
 SELECT dblink_disconnect('writer');
