@@ -767,6 +767,16 @@ BEGIN
     PERFORM dblink_exec(target_conn, 'BEGIN');
     PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
     IF cardinality(late) > 0 THEN
+        -- their rows on the target can only be an earlier switch's of this move (the target
+        -- then serves the bucket under its mark): anything else stops the move, and stays
+        IF (SELECT x.m FROM dblink(target_conn, format('SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s',
+                                                       move.bucket)) AS x(m text)) IS DISTINCT FROM move.move_id
+           AND (SELECT sum(x.n) FROM @extschema@.tenant_tables() t, LATERAL dblink(target_conn, format(
+                   'SELECT count(*) FROM customer_identity.%I WHERE tenant_id = ANY (%L::text[])', t.name, late)) AS x(n bigint)) > 0 THEN
+            RAISE EXCEPTION 'bucket %: shard % holds rows of tenants % that no run of this move copied', move.bucket, move.to_shard, late
+                USING ERRCODE = '55000',
+                HINT = 'They were written where the bucket was not served: compare them with the source''s, delete them on the target, then run the same move again.';
+        END IF;
         PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late);
     END IF;
     -- both sides at once
