@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "identity_lock.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
@@ -46,6 +47,8 @@ LOCKTAG bucket_lock_tag(std::uint32_t bucket) {
 // Holds the bucket's write lock shared for the rest of the transaction; returns whether it
 // had to wait for it (a move's switch held it: what this shard serves may have changed).
 bool hold_bucket_as_writer(std::uint32_t bucket) {
+    constexpr std::uint64_t bucket_entry_key = 0x4349504200000000ULL;  // "CIPB", bucket
+    count_held_entry(bucket_entry_key | bucket);
     bool waited = false;
     pg_call([&] {
         LOCKTAG tag = bucket_lock_tag(bucket);
