@@ -484,19 +484,17 @@ SELECT b FROM pg_catalog.generate_series(0, 1023) AS b
 -- Replica identities that hold tenant_id.  A publication's row filter (tenant_id = ANY
 -- (...)) may only name columns of the replica identity, or every UPDATE and DELETE of the
 -- table on the source fails while the move runs (whatever the tenant).  customer, vendor
--- and invite_token have their unique (tenant_id, id) key; vendor_customer's and
--- blocked_identifier's primary keys hold tenant_id already; identity_claim and
--- identity_event (rarely updated or deleted) log their whole old row instead of growing a
--- key, and so do trust_policy and identifier_rules, which have no key that rules out NULL
--- (their default row).  This only matters with wal_level = logical, which a shard needs for
--- a move; the subscriber finds updated rows by the same key (or the primary key).
+-- and invite_token have their unique (tenant_id, id) key; vendor_customer's primary key
+-- holds tenant_id already; identity_claim and identity_event (rarely updated or deleted)
+-- log their whole old row instead of growing a key.  (The settings tables, trust_policy,
+-- blocked_identifier and identifier_rules, are copied at the switch, not published.)  This
+-- only matters with wal_level = logical, which a shard needs for a move; the subscriber
+-- finds updated rows by the same key (or the primary key).
 ALTER TABLE @extschema@.customer REPLICA IDENTITY USING INDEX customer_tenant_id_key;
 ALTER TABLE @extschema@.vendor REPLICA IDENTITY USING INDEX vendor_tenant_id_key;
 ALTER TABLE @extschema@.invite_token REPLICA IDENTITY USING INDEX invite_token_tenant_id_key;
 ALTER TABLE @extschema@.identity_claim REPLICA IDENTITY FULL;
 ALTER TABLE @extschema@.identity_event REPLICA IDENTITY FULL;
-ALTER TABLE @extschema@.trust_policy REPLICA IDENTITY FULL;
-ALTER TABLE @extschema@.identifier_rules REPLICA IDENTITY FULL;
 
 -- The bucket's write lock: every customer or vendor write and tenant call of a bucket
 -- holds it shared until its transaction ends; a move's switch holds it exclusively on the

@@ -574,9 +574,10 @@ END $$;
 -- held the bucket's calls for all of it, and sent every row as jsonb through dblink (16-17x
 -- an INSERT ... SELECT).  A move now copies with PostgreSQL's logical replication while the
 -- bucket stays writable, and switches in a moment:
---   1. a publication on the source (ci_move_<bucket>_<move>) of every tenant table with a
---      row filter on the bucket's tenants (tenant_id = ANY (...): PostgreSQL 15 filters only
---      with built-in operators, and tenant_id is in each table's replica identity), and a
+--   1. a publication on the source (ci_move_<bucket>_<move>) of the tenant tables (but the
+--      small settings tables, move_switch_tables) with a row filter on the bucket's tenants
+--      (tenant_id = ANY (...): PostgreSQL 15 filters only with built-in operators, and
+--      tenant_id is in each published table's replica identity), and a
 --      subscription of the same name on the target, which copies the rows (COPY) and then
 --      applies the source's changes of them.  The target applies them as the replication
 --      role (session_replication_role = replica), so the extension's triggers do not fire
@@ -585,7 +586,8 @@ END $$;
 --   2. the switch: the bucket's routing lock exclusively on the proxy (its calls wait), its
 --      write lock on the source (bucket_write_lock: no direct write of it in flight or
 --      starting; no table locked), the rows of tenants that appeared in the bucket since the
---      publication was made (not in its filter) copied, the target caught up to the
+--      publication was made (not in its filter) and the tenants' settings copied, the target
+--      caught up to the
 --      source's WAL position (its replication slot confirms it), each table's row count and
 --      key sum compared on both sides, the target serving the bucket (marked with the
 --      move), the directory naming the target, commit -- calls go on, to the target; the
@@ -611,6 +613,13 @@ ALTER TABLE @extschema@.bucket_move ADD COLUMN tenants text[];
 -- The name a move's publication, subscription and replication slot share.
 CREATE FUNCTION @extschema@.move_replication_name(bucket integer, move_id text) RETURNS text
     LANGUAGE sql IMMUTABLE AS $$ SELECT pg_catalog.format('ci_move_%s_%s', bucket, pg_catalog.left(move_id, 16)) $$;
+
+-- The tenant tables a move copies at the switch rather than by replication: a tenant's
+-- settings (a row or a few each), which would cost a table synchronization each -- a fixed
+-- part of every move -- for almost nothing.  (Their changes are calls of the tenant, which
+-- the switch holds.)
+CREATE FUNCTION @extschema@.move_switch_tables() RETURNS text[]
+    LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['trust_policy', 'blocked_identifier', 'identifier_rules'] $$;
 
 -- The tenants of a bucket a shard holds rows of, as a query for that shard: each tenant
 -- table's distinct tenant_id, skipping through an index that starts with it (as many index
@@ -665,17 +674,18 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_step(integer, text) FROM PUBLIC;
 
--- Copies the rows of the given tenants from the source's to the target's open transaction
--- (replacing the target's): the tenants that appeared in the bucket after its publication
--- was made.  Returns how many rows.
-CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[]) RETURNS bigint
+-- Copies the rows of the given tenants in the given tables from the source's to the
+-- target's open transaction (replacing the target's): every table of the tenants that
+-- appeared in the bucket after its publication was made, and the settings tables of all
+-- (move_switch_tables).  Returns how many rows.
+CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[], tables text[]) RETURNS bigint
     LANGUAGE plpgsql AS $$
 DECLARE
     t record;
     chunk text[];
     copied bigint := 0;
 BEGIN
-    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+    FOR t IN SELECT * FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables) LOOP
         PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', t.name, tenants));
         PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
                                                         t.name, tenants));
@@ -692,7 +702,7 @@ BEGIN
     END LOOP;
     RETURN copied;
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[], text[]) FROM PUBLIC;
 
 -- Waits until the target has applied every change of the source up to its WAL position
 -- now (the move's replication slot on the source confirms it), for at most the given time
@@ -777,8 +787,9 @@ BEGIN
                 USING ERRCODE = '55000',
                 HINT = 'They were written where the bucket was not served: compare them with the source''s, delete them on the target, then run the same move again.';
         END IF;
-        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late);
+        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late, ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x));
     END IF;
+    PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, tenants, @extschema@.move_switch_tables());
     -- both sides at once
     PERFORM dblink_send_query(source_conn, @extschema@.bucket_summary_query(tenants));
     PERFORM dblink_send_query(target_conn, @extschema@.bucket_summary_query(tenants));
@@ -997,7 +1008,7 @@ BEGIN
             PERFORM @extschema@.move_drop_slot(source_conn, name);
             PERFORM dblink_exec(source_conn, format('CREATE PUBLICATION %I FOR TABLE %s WITH (publish = %L)', name,
                 (SELECT string_agg(format('customer_identity.%I WHERE (tenant_id = ANY (%L::text[]))', x.name, move.tenants), ', ')
-                   FROM @extschema@.tenant_tables() x),
+                   FROM @extschema@.tenant_tables() x WHERE NOT x.name = ANY (@extschema@.move_switch_tables())),
                 'insert, update, delete'));  -- (never truncate: that would empty the target's table)
             PERFORM dblink_exec(target_conn, format(
                 'CREATE SUBSCRIPTION %1$I CONNECTION %2$L PUBLICATION %1$I'
@@ -1012,7 +1023,8 @@ BEGIN
             SELECT x.p, x.n INTO pending, tables FROM dblink(target_conn, format(
                 'SELECT count(*) FILTER (WHERE r.srsubstate <> ''r''), count(*) FROM pg_catalog.pg_subscription_rel r'
                 ' JOIN pg_catalog.pg_subscription s ON s.oid = r.srsubid WHERE s.subname = %L', name)) AS x(p bigint, n bigint);
-            EXIT WHEN pending = 0 AND tables = (SELECT count(*) FROM @extschema@.tenant_tables());
+            EXIT WHEN pending = 0 AND tables = (SELECT count(*) FROM @extschema@.tenant_tables() x
+                                                 WHERE NOT x.name = ANY (@extschema@.move_switch_tables()));
             IF @extschema@.move_subscription_errors(target_conn, name) > errors_before THEN
                 RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
                     HINT = 'The target''s server log says why; once fixed, run the same move again.';
@@ -1021,7 +1033,8 @@ BEGIN
         END LOOP;
         -- the copied pages all-visible: the switch's comparison reads indexes only
         PERFORM dblink_exec(target_conn, 'VACUUM ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
-                                                                 FROM @extschema@.tenant_tables() x));
+                                                                 FROM @extschema@.tenant_tables() x
+                                                                WHERE NOT x.name = ANY (@extschema@.move_switch_tables())));
         -- close to the source before the switch, so that the switch's catch-up is short
         PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
         PERFORM @extschema@.move_step(bucket, 'copied');

@@ -23,8 +23,10 @@ start_cluster() {
         dir=$work/$(printf "\\x$(printf %x $((97 + i)))")
         mkdir -p "$dir" && chown "$(stat -c %U "$work")" "$dir"
         unset PGPORT
-        # (a move copies a bucket with logical replication: shards need wal_level = logical)
-        PG_EXTRA_OPTS="${PG_EXTRA_OPTS:-} -c wal_level=logical" start_instance "$dir"
+        # (a move copies a bucket with logical replication: shards need wal_level = logical;
+        # PostgreSQL 15 starts a subscription's worker at most once per
+        # wal_retrieve_retry_interval, 5 s by default: 1 s lets moves follow each other)
+        PG_EXTRA_OPTS="${PG_EXTRA_OPTS:-} -c wal_level=logical -c wal_retrieve_retry_interval=1s" start_instance "$dir"
         port[$dir]=$PGPORT
         cluster_servers+=("$dir")
         on "$dir" postgres -q -c "CREATE ROLE ci_app LOGIN" -c "CREATE DATABASE shard"

@@ -13,14 +13,13 @@ SELECT tenant_bucket('online') AS bucket, shard_of_tenant('online') AS home,
 SELECT conninfo AS home_conninfo FROM shard WHERE shard = :home \gset
 SELECT conninfo AS away_conninfo FROM shard WHERE shard = :away \gset
 
--- the replica identities (the same extension on every shard)
+-- the replica identities of the tables a move publishes (the same extension on every shard)
 SELECT x.tbl, x.identity FROM dblink(:'home_conninfo', $q$
     SELECT c.relname::text, CASE c.relreplident WHEN 'f' THEN 'whole row' WHEN 'd' THEN 'primary key ' || pg_get_indexdef(i.indexrelid, 0, false)
                                                 WHEN 'i' THEN 'index ' || pg_get_indexdef(i.indexrelid, 0, false) END
       FROM pg_class c LEFT JOIN pg_index i ON i.indrelid = c.oid AND ((c.relreplident = 'i' AND i.indisreplident) OR (c.relreplident = 'd' AND i.indisprimary))
      WHERE c.relnamespace = 'customer_identity'::regnamespace
-       AND c.relname IN ('customer', 'vendor', 'invite_token', 'vendor_customer', 'identity_claim', 'identity_event',
-                         'trust_policy', 'blocked_identifier', 'identifier_rules')
+       AND c.relname IN ('customer', 'vendor', 'invite_token', 'vendor_customer', 'identity_claim', 'identity_event')
      ORDER BY 1 $q$) AS x(tbl text, identity text);
 
 -- the application cannot take a bucket's write lock on a shard, shared or exclusive
