@@ -9,7 +9,9 @@
 #    bench/proxy.sh reports it against its target).
 # 2. A move killed at each of its steps (customer_identity_proxy.move_pause_at stops it
 #    there, then the mover is terminated) and run again, while a client keeps calling the
-#    moved tenant: each rerun finishes the move and leaves nothing behind; no call failed.
+#    moved tenant (creating customers, and naming the ones it finds: updates the copy must
+#    carry): each rerun finishes the move and leaves nothing behind; no call failed, every
+#    answer is on the target with its name.
 #    While the move is stopped after its copy, a new tenant of the bucket gets customers:
 #    the rerun's switch copies them (the publication filters on the tenants it knew).
 on "$a" proxy -q <<'SQL'
@@ -100,15 +102,18 @@ GRANT SELECT ON public.stop_calling TO ci_app;
 -- one call per transaction (each holds its bucket's routing lock until it commits)
 CREATE PROCEDURE public.keep_calling(tenant text) LANGUAGE plpgsql AS $$
 DECLARE
+    n integer;
     email text;
     id bigint;
 BEGIN
     LOOP
         EXIT WHEN EXISTS (SELECT FROM public.stop_calling);
-        email := 'p' || (1 + floor(random() * 4000)) || '@phased.test';
+        n := 1 + floor(random() * 4000);
+        email := 'p' || n || '@phased.test';
         BEGIN
+            -- (a customer found the first time gains its name: an update the moves carry)
             SELECT r.customer_id INTO id FROM customer_identity.resolve_customer_identity(tenant_id => tenant, email => email,
-                                                                                         email_verified => true) r;
+                                                                                         name => 'P' || n, email_verified => true) r;
             INSERT INTO public.answers VALUES (email, id);
         EXCEPTION WHEN OTHERS THEN
             INSERT INTO public.call_failures VALUES (SQLSTATE, SQLERRM);
@@ -166,6 +171,10 @@ SELECT 'calls: ' || (count(*) > 0) || ', failed: ' || (SELECT count(*) FROM publ
 SELECT 'answers missing on the target: ' || count(*) FROM (SELECT DISTINCT customer_id FROM public.answers) a
  WHERE NOT EXISTS (SELECT 1 FROM dblink(:'target', 'SELECT id FROM customer_identity.customer WHERE tenant_id = ''phased''')
                                  AS t(id bigint) WHERE t.id = a.customer_id);
+SELECT 'answers without their name on the target: ' || count(*) FROM (SELECT DISTINCT email, customer_id FROM public.answers) a
+ WHERE NOT EXISTS (SELECT 1 FROM dblink(:'target', 'SELECT id, name FROM customer_identity.customer WHERE tenant_id = ''phased''')
+                                 AS t(id bigint, name text)
+                    WHERE t.id = a.customer_id AND t.name = 'P' || substring(a.email FROM '^p([0-9]+)@'));
 SELECT 'rows of the bucket left on the source: ' || sum(n) FROM tenant_tables() t,
        LATERAL dblink(:'source', format('SELECT count(*) FROM customer_identity.%I WHERE customer_identity.tenant_bucket(tenant_id) = %s',
                                         t.name, tenant_bucket('phased'))) AS x(n bigint);
@@ -188,6 +197,7 @@ cleaning: killed, moved by the rerun
 cleaning: replication dropped: killed, moved by the rerun
 calls: true, failed: 0
 answers missing on the target: 0
+answers without their name on the target: 0
 rows of the bucket left on the source: 0
 customers of the tenant that appeared during a move, on the target: 10
 found through the proxy: 10
