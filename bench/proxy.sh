@@ -11,15 +11,19 @@
 #     (the same loop, each call in its own BEGIN ... EXCEPTION block), best of alternating
 #     rounds, target <= 3x; against the caught CI001 on the shard; and 0.1.0's call path's
 #     caught CI001 (a new shard backend per error);
-#   - moving a tenant of N customers against copying its customer rows on the source.
+#   - moving a tenant of N customers against an INSERT ... SELECT of its rows (target <= 4x),
+#     and moving it back under load: the worst calls of the moved tenant (target <= 1 s) and
+#     of another tenant of the source (target <= 250 ms) during the move against the same
+#     load without a move.
 # Writes bench/results/proxy.md (proxy-17.md, proxy-18.md).   BENCH_PROXY_SECONDS=10  BENCH_PROXY_ROUNDS=3
-# BENCH_PROXY_LOOP=500 (calls per error-path measurement)  BENCH_MOVE_SIZES="1000 10000 50000"
+# BENCH_PROXY_LOOP=500 (calls per error-path measurement)  BENCH_MOVE_SIZES="10000 100000"
+# BENCH_MOVE_LOAD_SECONDS=15
 set -euo pipefail
 source "$(dirname "$0")/../test/lib/common.sh"
 SECONDS_PER_RUN=${BENCH_PROXY_SECONDS:-10}
 ROUNDS=${BENCH_PROXY_ROUNDS:-3}
 LOOP=${BENCH_PROXY_LOOP:-500}
-MOVE_SIZES=${BENCH_MOVE_SIZES-"1000 10000 50000"}
+MOVE_SIZES=${BENCH_MOVE_SIZES-"10000 100000"}
 OUT=$ROOT/bench/results
 RESULT=proxy.md; [ "${CI_PG_MAJOR:-15}" = 15 ] || RESULT=proxy-$CI_PG_MAJOR.md
 
@@ -210,26 +214,87 @@ SQL
 )
 row "caught CI001 through 0.1.0's call path vs through the proxy (ms/call)" "$old_errors" "$proxy_error" "—"
 
+# Moves.  The cost: a bucket of N customers moved with nothing else running, against an
+# INSERT ... SELECT of the bucket's rows on the source into empty copies of its tables with
+# their indexes (what the target must write).  Under load: the same bucket moved back while
+# pgbench clients call the moved tenant and another tenant of the move's source through the
+# proxy (4 clients, LOAD seconds; the move starts after 2 s), the worst calls of each during
+# the move against the same load without a move.  The targets (issue 29): a move <= 4x the
+# INSERT ... SELECT, another tenant's worst call <= 250 ms, the moved tenant's <= 1 s.
+load_seconds=${BENCH_MOVE_LOAD_SECONDS:-15}
+worst_between() {  # worst_between LOGPREFIX SCRIPT FROM TO: worst latency (ms) of calls ending then
+    cat "$1".* | awk -v s="$2" -v from="$3" -v to="$4" \
+        '$4 == s { t = $5 + $6 / 1000000; if (t >= from && t <= to && $3 > m) m = $3 } END { printf "%.1f", m / 1000 }'
+}
+move_ms() {  # move_ms TENANT SHARD: ms the move takes
+    on "$a" proxy -At <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
+SET client_min_messages = warning;
+\timing on
+CALL customer_identity.move_tenant('$1', $2);
+SQL
+}
 for size in $MOVE_SIZES; do
     log "moving a tenant of $size customers"
     tenant="move$size"
     from=$(on "$a" proxy -At -c "SELECT customer_identity.shard_of_tenant('$tenant')")
-    source_dir=${cluster_servers[$from]}
-    on "$source_dir" shard -q -c "SELECT count(*) FROM generate_series(1, $size) AS i,
-        LATERAL customer_identity.resolve_customer_identity(tenant_id => '$tenant', email => 'c' || i || '@$tenant.test')" >/dev/null
-    copy_ms=$(on "$source_dir" shard -At <<SQL | tail -1
-\timing on
-CREATE TEMP TABLE copied AS SELECT * FROM customer_identity.customer WHERE tenant_id = '$tenant';
+    on "${cluster_servers[$from]}" shard -q -c "INSERT INTO customer_identity.customer (tenant_id, email)
+        SELECT '$tenant', 'c' || i || '@$tenant.test' FROM generate_series(1, $size) AS i"
+    # the reference: the bucket's rows of every tenant table, INSERT ... SELECT into copies with their indexes
+    copy_ms=$(on "${cluster_servers[$from]}" shard -At 2>&1 <<SQL | sed -n 's/.*WARNING:  ms: \([0-9.]*\)$/\1/p'
+DO \$\$
+DECLARE
+    t text;
+    started timestamptz;
+    total interval := '0';
+BEGIN
+    CREATE SCHEMA bench_copy;
+    FOREACH t IN ARRAY ARRAY['customer', 'vendor', 'invite_token', 'vendor_customer', 'identity_claim', 'identity_event',
+                             'trust_policy', 'blocked_identifier', 'identifier_rules'] LOOP
+        EXECUTE format('CREATE TABLE bench_copy.%I (LIKE customer_identity.%I INCLUDING INDEXES)', t, t);
+        started := clock_timestamp();
+        EXECUTE format('INSERT INTO bench_copy.%I SELECT * FROM customer_identity.%I WHERE tenant_id = %L', t, t, '$tenant');
+        total := total + (clock_timestamp() - started);
+    END LOOP;
+    DROP SCHEMA bench_copy CASCADE;
+    RAISE WARNING 'ms: %', round(extract(epoch FROM total) * 1000, 1);
+END \$\$;
 SQL
 )
-    copy_ms=$(echo "$copy_ms" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
-    move_ms=$(on "$a" proxy -At <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
-SET client_min_messages = warning;
-\timing on
-CALL customer_identity.move_tenant('$tenant', $((1 - from)));
+    idle_ms=$(move_ms "$tenant" $((1 - from)))
+    row "move of $size customers vs INSERT ... SELECT of its rows on the source (ms)" "$idle_ms" "$copy_ms" "≤ 4"
+
+    log "moving it back under load"
+    from=$((1 - from))
+    other=$(on "$a" proxy -At -c "SELECT t FROM (SELECT 'other' || i AS t FROM generate_series(1, 100) AS i) x
+        WHERE customer_identity.shard_of_tenant(t) = $from
+          AND customer_identity.tenant_bucket(t) <> customer_identity.tenant_bucket('$tenant') LIMIT 1")
+    cat >"$work/moved.sql" <<SQL
+\set n random(1, $((size * 2)))
+SELECT customer_id FROM customer_identity.resolve_customer_identity(tenant_id => '$tenant', email => 'c' || :n || '@$tenant.test', email_verified => true);
 SQL
-)
-    row "move of $size customers vs copying its customer rows on the source (ms)" "$move_ms" "$copy_ms" "—"
+    cat >"$work/other.sql" <<SQL
+\set n random(1, 2000)
+SELECT customer_id FROM customer_identity.resolve_customer_identity(tenant_id => '$other', email => 'o' || :n || '@other.test', email_verified => true);
+SQL
+    rm -rf "$work/lat_base" "$work/lat_move" && mkdir -p "$work/lat_base" "$work/lat_move"
+    chown -R postgres "$work/moved.sql" "$work/other.sql" "$work/lat_base" "$work/lat_move"
+    under_load() {  # under_load LOGDIR: pgbench on both tenants for load_seconds
+        as_pg "$PG_BIN/pgbench" -n -h "$a" -p "${port[$a]}" -U postgres -c 4 -j 2 -T "$load_seconds" \
+            -f "$work/moved.sql@1" -f "$work/other.sql@1" -l --log-prefix="$1/call" proxy >"$1/pgbench.log" 2>&1
+    }
+    under_load "$work/lat_base"
+    under_load "$work/lat_move" &
+    load=$!
+    sleep 2
+    started=$(date +%s.%N)
+    loaded_ms=$(move_ms "$tenant" $((1 - from)))
+    ended=$(date +%s.%N)
+    wait $load
+    row "move of $size customers under load vs the same move without (ms)" "$loaded_ms" "$idle_ms" "—"
+    row "another tenant's worst call during the $size-customer move vs the same load without a move (ms)" \
+        "$(worst_between "$work/lat_move/call" 1 "$started" "$ended")" "$(worst_between "$work/lat_base/call" 1 0 1e12)" "≤ 250 ms"
+    row "the moved tenant's worst call during the $size-customer move vs the same load without a move (ms)" \
+        "$(worst_between "$work/lat_move/call" 0 "$started" "$ended")" "$(worst_between "$work/lat_base/call" 0 0 1e12)" "≤ 1000 ms"
 done
 
 {

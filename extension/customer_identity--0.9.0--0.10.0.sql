@@ -720,3 +720,37 @@ BEGIN
     EXECUTE pg_catalog.format('ALTER ROLE %s IN DATABASE %I SET session_preload_libraries = %L',
                               app, pg_catalog.current_database(), libraries);
 END $$;
+
+------------------------------------------------------------------------------
+-- Online moves (issue 29)
+------------------------------------------------------------------------------
+-- A move copies a bucket with PostgreSQL's logical replication while the bucket stays
+-- writable (customer_identity_proxy 0.2.0's move_bucket: a publication on the source with a
+-- row filter on the bucket's tenants, a subscription on the target), then switches in a
+-- moment.  What the shards need for it:
+--
+-- Replica identities that hold tenant_id.  A publication's row filter (tenant_id = ANY
+-- (...)) may only name columns of the replica identity, or every UPDATE and DELETE of the
+-- table on the source fails while the move runs (whatever the tenant).  customer, vendor
+-- and invite_token have their unique (tenant_id, id) key; vendor_customer's primary key
+-- holds tenant_id already; identity_claim and identity_event (rarely updated or deleted)
+-- log their whole old row instead of growing a key.  (The settings tables, trust_policy,
+-- blocked_identifier and identifier_rules, are copied at the switch, not published.)  This
+-- only matters with wal_level = logical, which a shard needs for a move; the subscriber
+-- finds updated rows by the same key (or the primary key).
+ALTER TABLE @extschema@.customer REPLICA IDENTITY USING INDEX customer_tenant_id_key;
+ALTER TABLE @extschema@.vendor REPLICA IDENTITY USING INDEX vendor_tenant_id_key;
+ALTER TABLE @extschema@.invite_token REPLICA IDENTITY USING INDEX invite_token_tenant_id_key;
+ALTER TABLE @extschema@.identity_claim REPLICA IDENTITY FULL;
+ALTER TABLE @extschema@.identity_event REPLICA IDENTITY FULL;
+
+-- The bucket's write lock: every customer or vendor write and tenant call of a bucket
+-- holds it shared until its transaction ends; a move's switch holds it exclusively on the
+-- source while the target catches up (no write of the bucket in flight, none starting, and
+-- no table locked: other tenants' writes go on), and the writes that waited then see that
+-- the bucket left.  The proxy's owner takes it; not proxied.
+CREATE FUNCTION @extschema@.bucket_write_lock(bucket integer, exclusive boolean, wait boolean) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'ci_bucket_write_lock' LANGUAGE C VOLATILE STRICT;
+REVOKE ALL ON FUNCTION @extschema@.bucket_write_lock(integer, boolean, boolean) FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.bucket_write_lock(integer, boolean, boolean) IS
+    'owner, sharded installs: the write lock of a bucket until the end of the transaction: shared by each write and call of its tenants, exclusive by a move''s switch (without wait: false if not free)';

@@ -4,12 +4,14 @@
 \echo Use "ALTER EXTENSION customer_identity_proxy UPDATE" to load this file. \quit
 
 -- Functions that stay on the shards (see 0.1.0), and: event_search_keys (erasure's index
--- expression), lock_budget (the lock budget of the server it runs on) and
--- identifier_derived_otherwise (check_integrity's helper).
+-- expression), lock_budget (the lock budget of the server it runs on),
+-- identifier_derived_otherwise (check_integrity's helper), apply_tenant_binding (the proxy's
+-- helper for bindings on every shard, below) and bucket_write_lock (a move's, below).
 CREATE OR REPLACE FUNCTION @extschema@.not_proxied() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
     SELECT ARRAY['enable_sharding', 'tenant_bucket', 'id_bucket', 'token_bucket', 'derived_identifier',
                  'erased_text', 'erased_jsonb', 'payload_mentions', 'caller', 'current_tenant',
-                 'import_customers', 'event_search_keys', 'lock_budget', 'identifier_derived_otherwise']
+                 'import_customers', 'event_search_keys', 'lock_budget', 'identifier_derived_otherwise',
+                 'apply_tenant_binding', 'bucket_write_lock']
 $$;
 
 ------------------------------------------------------------------------------
@@ -21,13 +23,6 @@ $$;
 -- with a bucket.  (0.1.0 routed bind_role_to_tenant by its tenant to one shard, leaving the
 -- role unbound on the others, and moved the binding rows with the bucket.)
 
--- apply_tenant_binding (customer_identity 0.10.0) is the proxy's helper on the shards.
-CREATE OR REPLACE FUNCTION @extschema@.not_proxied() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-    SELECT ARRAY['enable_sharding', 'tenant_bucket', 'id_bucket', 'token_bucket', 'derived_identifier',
-                 'erased_text', 'erased_jsonb', 'payload_mentions', 'caller', 'current_tenant',
-                 'import_customers', 'event_search_keys', 'lock_budget', 'identifier_derived_otherwise',
-                 'apply_tenant_binding']
-$$;
 
 -- The API functions that administer the install rather than a tenant: every shard, whatever
 -- their arguments are named.  (bind_role_to_tenant and unbind_role_from_tenant also record
@@ -189,23 +184,6 @@ REVOKE ALL ON FUNCTION @extschema@.routing_lock(integer, boolean, boolean) FROM 
 COMMENT ON FUNCTION @extschema@.routing_lock(integer, boolean, boolean) IS
     'the routing lock of a bucket until the end of the transaction: shared by each call routed to it, exclusive by a move of it (without wait: false if not free)';
 
--- The shard serving the bucket.  A call holds the bucket's routing lock shared until its
--- transaction ends; a move of the bucket holds it exclusively: a call waits until the move
--- is done, then reads where it went.
-CREATE OR REPLACE FUNCTION @extschema@.route_bucket(bucket integer) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    serving integer;
-BEGIN
-    PERFORM @extschema@.routing_lock(bucket, false, true);
-    SELECT d.shard INTO serving FROM @extschema@.bucket_directory d WHERE d.bucket = route_bucket.bucket;
-    IF serving IS NULL THEN
-        RAISE EXCEPTION 'no shard serves bucket %', bucket USING ERRCODE = '55000',
-            HINT = 'SELECT customer_identity.assign_buckets() after adding the shards.';
-    END IF;
-    RETURN serving;
-END $$;
-
 -- A move takes the bucket's routing lock exclusively, waiting its turn at most 0.1 s at a
 -- time: while it waits, new calls of the bucket queue behind it, so a session that keeps a
 -- transaction open after a call of the bucket (the application can) must not hold them
@@ -332,154 +310,6 @@ BEGIN
     PERFORM @extschema@.sync_served_buckets(n);
     RETURN n;
 END $$;
-
--- move_bucket: as 0.1.0's, with the routing lock (move_lock_bucket, above) instead of the
--- advisory key, checking and marking the target as described.
-CREATE OR REPLACE PROCEDURE @extschema@.move_bucket(bucket integer, to_shard integer)
-    LANGUAGE plpgsql AS $$
-DECLARE
-    move record;
-    t record;
-    source_conn text := 'ci_move_source';
-    target_conn text := 'ci_move_target';
-    chunk text[];
-    source_sum text;
-    target_sum text;
-    moved bigint := 0;
-    mark text;
-    stray bigint := 0;
-    named text := '';
-    n bigint;
-    keys text;
-BEGIN
-    PERFORM @extschema@.move_search_path();
-    PERFORM @extschema@.move_disconnect();
-    IF bucket IS NULL OR to_shard IS NULL THEN
-        RAISE EXCEPTION 'bucket and to_shard must not be null' USING ERRCODE = '22004';
-    END IF;
-    SELECT * INTO move FROM @extschema@.bucket_move m WHERE m.bucket = move_bucket.bucket;
-    IF NOT FOUND THEN
-        IF NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = to_shard) THEN
-            RAISE EXCEPTION 'no shard %', to_shard USING ERRCODE = '22023';
-        END IF;
-        INSERT INTO @extschema@.bucket_move (bucket, from_shard, to_shard, phase)
-        SELECT d.bucket, d.shard, to_shard, 'copying' FROM @extschema@.bucket_directory d
-         WHERE d.bucket = move_bucket.bucket AND d.shard <> to_shard
-        RETURNING * INTO move;
-        IF NOT FOUND THEN
-            RETURN;  -- the bucket is there already (or no shard serves it: assign_buckets)
-        END IF;
-        COMMIT;
-        PERFORM @extschema@.move_search_path();
-    ELSIF move.to_shard <> to_shard THEN
-        RAISE EXCEPTION 'bucket % is being moved to shard % already', bucket, move.to_shard
-            USING ERRCODE = '55000', HINT = 'Run the same move again to finish it.';
-    END IF;
-
-    IF move.phase = 'copying' THEN
-        -- Calls for the bucket wait from here until the directory is changed.
-        PERFORM @extschema@.move_lock_bucket(bucket);
-        BEGIN  -- on any error the shards' transactions end with their connections
-        PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
-        PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard));
-        PERFORM dblink_exec(source_conn, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
-        PERFORM dblink_exec(source_conn, 'LOCK TABLE ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
-                                                           FROM @extschema@.tenant_tables() x) || ' IN SHARE MODE');
-        PERFORM dblink_exec(target_conn, 'BEGIN');
-        PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
-        -- Rows of the bucket on the target: an earlier, killed run of this move committed
-        -- them with its mark (served_bucket.move_id), and they are replaced; any others
-        -- (written where the bucket was not served) stop the move, named, and stay.
-        SELECT x.m INTO mark FROM dblink(target_conn, format(
-            'SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s', bucket)) AS x(m text);
-        IF mark IS DISTINCT FROM move.move_id THEN
-            FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-                SELECT x.c, x.k INTO n, keys FROM dblink(target_conn, format(
-                    'SELECT count(*), string_agg(k, '' '') FILTER (WHERE n <= 5) FROM (SELECT ROW(%2$s)::text AS k,'
-                    ' row_number() OVER (ORDER BY %2$s) AS n FROM customer_identity.%1$I t'
-                    ' WHERE customer_identity.tenant_bucket(t.tenant_id) = %3$s) s', t.name, t.row_order, bucket))
-                    AS x(c bigint, k text);
-                IF n > 0 THEN
-                    stray := stray + n;
-                    named := named || format('%s%s: %s rows %s%s', CASE WHEN named = '' THEN '' ELSE '; ' END,
-                                             t.name, n, keys, CASE WHEN n > 5 THEN ' ...' ELSE '' END);
-                END IF;
-            END LOOP;
-            IF stray > 0 THEN
-                RAISE EXCEPTION 'bucket %: shard % holds % rows of it that no run of this move copied: %',
-                    bucket, move.to_shard, stray, named USING ERRCODE = '55000',
-                    HINT = 'They were written where the bucket was not served (before customer_identity 0.10.0, or by hand): compare them with the source''s, keep what must stay through the serving shard, delete them on the target, then run the same move again.';
-            END IF;
-        END IF;
-        -- the bucket comes (back) to the target: it serves it, marked as this move's copy
-        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.moved_bucket WHERE bucket = %s', bucket));
-        PERFORM dblink_exec(target_conn, format(
-            'INSERT INTO customer_identity.served_bucket (bucket, move_id) VALUES (%s, %L)'
-            ' ON CONFLICT (bucket) DO UPDATE SET move_id = excluded.move_id, served_at = now()', bucket, move.move_id));
-        FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-            -- what an earlier, killed run of this move committed on the target
-            PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
-                                                    t.name, bucket));
-            PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t'
-                                                           ' WHERE customer_identity.tenant_bucket(t.tenant_id) = %s', t.name, bucket));
-            LOOP
-                SELECT array_agg(r.j) INTO chunk FROM dblink_fetch(source_conn, 'rows', 1000) AS r(j text);
-                EXIT WHEN chunk IS NULL;
-                moved := moved + cardinality(chunk);
-                PERFORM dblink_exec(target_conn, format(
-                    'INSERT INTO customer_identity.%1$I OVERRIDING SYSTEM VALUE'
-                    ' SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, j::jsonb)).* FROM unnest(%2$L::text[]) AS j',
-                    t.name, chunk));
-            END LOOP;
-            PERFORM dblink_close(source_conn, 'rows');
-            SELECT s INTO source_sum FROM dblink(source_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
-            SELECT s INTO target_sum FROM dblink(target_conn, @extschema@.bucket_checksum_query(t.name, t.row_order, bucket)) AS x(s text);
-            IF source_sum IS DISTINCT FROM target_sum THEN
-                RAISE EXCEPTION 'bucket %: table % differs after the copy (% rows:checksum on the source, % on the target)',
-                    bucket, t.name, source_sum, target_sum USING ERRCODE = 'XX000';
-            END IF;
-        END LOOP;
-        PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
-        PERFORM dblink_exec(target_conn, 'COMMIT');
-        -- the source refuses the bucket's writes once this commits (direct writers waiting
-        -- on its locks see it when they get them)
-        PERFORM dblink_exec(source_conn, format(
-            'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
-            ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
-        EXCEPTION WHEN OTHERS THEN
-            PERFORM @extschema@.move_disconnect();
-            RAISE;
-        END;
-        UPDATE @extschema@.bucket_directory d SET shard = move.to_shard WHERE d.bucket = move.bucket;
-        UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
-        COMMIT;  -- calls go to the target from here
-        PERFORM @extschema@.move_search_path();
-        PERFORM dblink_exec(source_conn, 'COMMIT');
-        PERFORM dblink_disconnect(source_conn);
-        PERFORM dblink_disconnect(target_conn);
-        move.phase := 'cleaning';
-    END IF;
-
-    -- The source's copy of the bucket goes (its triggers off: the audit trail moved).
-    PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
-    PERFORM dblink_exec(source_conn, 'BEGIN');
-    -- (again: a run killed between the directory change and the source's commit lost it)
-    PERFORM dblink_exec(source_conn, format(
-        'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
-        ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
-    PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
-    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-        PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE customer_identity.tenant_bucket(t.tenant_id) = %s',
-                                                t.name, bucket));
-    END LOOP;
-    PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
-    PERFORM dblink_exec(source_conn, 'COMMIT');
-    PERFORM dblink_disconnect(source_conn);
-    DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
-    COMMIT;
-    RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
-END $$;
-REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
 
 -- An updated proxy gives its shards (customer_identity 0.10.0) their buckets.
 DO $$
@@ -719,3 +549,554 @@ CREATE EVENT TRIGGER customer_identity_shard_user_mappings ON ddl_command_end
 CREATE EVENT TRIGGER customer_identity_shard_user_mappings_dropped ON sql_drop
     WHEN TAG IN ('DROP USER MAPPING')
     EXECUTE FUNCTION @extschema@.guard_shard_user_mappings();
+
+------------------------------------------------------------------------------
+-- Online moves (issue 29)
+------------------------------------------------------------------------------
+-- 0.1.0's move locked the source's tenant tables SHARE for the whole copy (every tenant of
+-- that shard waited it out: creates went from 3 ms to 2.6 s during a 10k-customer move),
+-- held the bucket's calls for all of it, and sent every row as jsonb through dblink (16-17x
+-- an INSERT ... SELECT).  A move now copies with PostgreSQL's logical replication while the
+-- bucket stays writable, and switches in a moment:
+--   1. a publication on the source (ci_move_<bucket>_<move>) of the tenant tables (but the
+--      small settings tables, move_switch_tables) with a row filter on the bucket's tenants
+--      (tenant_id = ANY (...): PostgreSQL 15 filters only with built-in operators, and
+--      tenant_id is in each published table's replica identity), and a
+--      subscription of the same name on the target, which copies the rows (COPY) and then
+--      applies the source's changes of them.  The target applies them as the replication
+--      role (session_replication_role = replica), so the extension's triggers do not fire
+--      there: the rows were checked on the source, and the target does not serve the bucket
+--      yet (it refuses every other write of it);
+--   2. the switch: the bucket's routing lock exclusively on the proxy (its calls wait), its
+--      write lock on the source (bucket_write_lock: no direct write of it in flight or
+--      starting; no table locked), the rows of tenants that appeared in the bucket since the
+--      publication was made (not in its filter) and the tenants' settings copied, the target
+--      caught up to the
+--      source's WAL position (its replication slot confirms it), each table's row count and
+--      key sum compared on both sides, the target serving the bucket (marked with the
+--      move), the directory naming the target, commit -- calls go on, to the target; the
+--      source stops serving the bucket (its waiting writers get 55000);
+--   3. the subscription, its slot and the publication dropped (before anything is deleted:
+--      a delete on the source must not reach the target), then the source's rows deleted.
+-- Killed at any step, running the same move again finishes it: before the switch it finds
+-- its subscription (or makes it again), a switch cut short left the source serving, and
+-- after the directory changed only step 3 is left.  Shards need wal_level = logical.
+
+
+-- The bucket's tenants the move's publication filters on (a tenant that appears later is
+-- copied at the switch).
+ALTER TABLE @extschema@.bucket_move ADD COLUMN tenants text[];
+
+-- The name a move's publication, subscription and replication slot share.
+CREATE FUNCTION @extschema@.move_replication_name(bucket integer, move_id text) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$ SELECT pg_catalog.format('ci_move_%s_%s', bucket, pg_catalog.left(move_id, 16)) $$;
+
+-- The tenant tables a move copies at the switch rather than by replication: a tenant's
+-- settings (a row or a few each), which would cost a table synchronization each -- a fixed
+-- part of every move -- for almost nothing.  (Their changes are calls of the tenant, which
+-- the switch holds.)
+CREATE FUNCTION @extschema@.move_switch_tables() RETURNS text[]
+    LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['trust_policy', 'blocked_identifier', 'identifier_rules'] $$;
+
+-- The tenants of a bucket a shard holds rows of, as a query for that shard: each tenant
+-- table's distinct tenant_id, skipping through an index that starts with it (as many index
+-- probes as the shard has tenants, whatever their rows), kept if it is in the bucket.
+-- (vendor_customer's rows belong to a vendor of their tenant.)
+CREATE FUNCTION @extschema@.bucket_tenants_query(bucket integer) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'SELECT DISTINCT t FROM (' || pg_catalog.string_agg(pg_catalog.format(
+               '(WITH RECURSIVE s(t) AS ((SELECT tenant_id FROM customer_identity.%1$I WHERE tenant_id IS NOT NULL ORDER BY tenant_id LIMIT 1)'
+               ' UNION ALL SELECT (SELECT x.tenant_id FROM customer_identity.%1$I x WHERE x.tenant_id > s.t ORDER BY x.tenant_id LIMIT 1)'
+               ' FROM s WHERE s.t IS NOT NULL) SELECT t FROM s WHERE t IS NOT NULL)', x.name), ' UNION ALL ')
+           || pg_catalog.format(') s WHERE customer_identity.tenant_bucket(t) = %s ORDER BY 1', bucket)
+      FROM @extschema@.tenant_tables() x WHERE x.name <> 'vendor_customer'
+$$;
+
+-- What a switch compares of a bucket's tenants' rows on both sides, as a query for a shard:
+-- per table its row count and a sum of key columns, read from an index that starts with
+-- tenant_id (index-only once the pages are all-visible: the move vacuums the target's
+-- tables after the copy), not the rows' contents: logical replication carries those, the
+-- comparison shows that no row is missing or left over; the small settings tables'
+-- rows are compared whole (md5).  vendor_customer's rows are found through their vendors
+-- (its keys do not start with tenant_id).
+CREATE FUNCTION @extschema@.bucket_summary_query(tenants text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'SELECT ' || pg_catalog.string_agg(pg_catalog.format(
+               '(SELECT %1$L || ''='' || %2$s FROM %3$s WHERE t.tenant_id = ANY (%4$L::text[]))',
+               x.name,
+               CASE WHEN x.name = 'identity_event' THEN 'count(*) || '':'' || COALESCE(sum(extract(epoch FROM t.created_at)), 0)'
+                    WHEN x.row_order = 'id' THEN 'count(*) || '':'' || COALESCE(sum(t.id), 0)'
+                    WHEN x.name = 'vendor_customer' THEN 'count(*) || '':'' || COALESCE(sum(c.vendor_id) + sum(c.customer_id), 0)'
+                    ELSE pg_catalog.format('count(*) || '':'' || COALESCE(md5(string_agg(to_jsonb(t)::text, '''' ORDER BY %s)), '''')', x.row_order)
+               END,
+               CASE WHEN x.name = 'vendor_customer'
+                    THEN 'customer_identity.vendor t JOIN customer_identity.vendor_customer c ON c.vendor_id = t.id AND c.tenant_id = t.tenant_id'
+                    ELSE pg_catalog.format('customer_identity.%I t', x.name) END,
+               tenants), ' || '' '' || ')
+      FROM @extschema@.tenant_tables() x
+$$;
+
+-- Says what the move is doing (application_name: pg_stat_activity shows it), and stops
+-- there if customer_identity_proxy.move_pause_at names the step, for
+-- customer_identity_proxy.move_pause_seconds or an hour (the scale-out suite kills a move at
+-- each step this way, and writes while a move waits to switch).
+CREATE FUNCTION @extschema@.move_step(bucket integer, step text) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s', bucket, step), false);
+    IF pg_catalog.current_setting('customer_identity_proxy.move_pause_at', true) = step THEN
+        PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s (paused)', bucket, step), false);
+        PERFORM pg_catalog.pg_sleep(COALESCE(NULLIF(pg_catalog.current_setting('customer_identity_proxy.move_pause_seconds', true), '')::float8, 3600));
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_step(integer, text) FROM PUBLIC;
+
+-- Copies the rows of the given tenants in the given tables from the source's to the
+-- target's open transaction (replacing the target's): every table of the tenants that
+-- appeared in the bucket after its publication was made, and the settings tables of all
+-- (move_switch_tables).  Returns how many rows.
+CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[], tables text[]) RETURNS bigint
+    LANGUAGE plpgsql AS $$
+DECLARE
+    t record;
+    chunk text[];
+    copied bigint := 0;
+BEGIN
+    FOR t IN SELECT * FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables) LOOP
+        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', t.name, tenants));
+        PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
+                                                        t.name, tenants));
+        LOOP
+            SELECT array_agg(r.j) INTO chunk FROM dblink_fetch(source_conn, 'rows', 1000) AS r(j text);
+            EXIT WHEN chunk IS NULL;
+            copied := copied + cardinality(chunk);
+            PERFORM dblink_exec(target_conn, format(
+                'INSERT INTO customer_identity.%1$I OVERRIDING SYSTEM VALUE'
+                ' SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, j::jsonb)).* FROM unnest(%2$L::text[]) AS j',
+                t.name, chunk));
+        END LOOP;
+        PERFORM dblink_close(source_conn, 'rows');
+    END LOOP;
+    RETURN copied;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[], text[]) FROM PUBLIC;
+
+-- Waits until the target has applied every change of the source up to its WAL position
+-- now (the move's replication slot on the source confirms it), for at most the given time
+-- (NULL: as long as it takes); returns whether it got there.  Raises if the subscription's
+-- workers fail on the target meanwhile.
+CREATE FUNCTION @extschema@.move_catch_up(source_conn text, target_conn text, name text, at_most interval) RETURNS boolean
+    LANGUAGE plpgsql AS $$
+DECLARE
+    goal pg_lsn;
+    confirmed pg_lsn;
+    errors bigint;
+    errors_before bigint;
+    deadline timestamptz := clock_timestamp() + at_most;
+BEGIN
+    SELECT x.l INTO goal FROM dblink(source_conn, 'SELECT pg_catalog.pg_current_wal_lsn()') AS x(l pg_lsn);
+    SELECT x.e INTO errors_before FROM dblink(target_conn, format(
+        'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)', name)) AS x(e bigint);
+    LOOP
+        SELECT x.l INTO confirmed FROM dblink(source_conn, format(
+            'SELECT confirmed_flush_lsn FROM pg_catalog.pg_replication_slots WHERE slot_name = %L', name)) AS x(l pg_lsn);
+        IF confirmed >= goal THEN
+            RETURN true;
+        ELSIF clock_timestamp() > deadline THEN
+            RETURN false;
+        END IF;
+        SELECT x.e INTO errors FROM dblink(target_conn, format(
+            'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)', name)) AS x(e bigint);
+        IF errors > errors_before THEN
+            RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
+                HINT = 'The target''s server log says why; once fixed, run the same move again.';
+        END IF;
+        PERFORM pg_catalog.pg_sleep(0.005);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_catch_up(text, text, text, interval) FROM PUBLIC;
+
+-- The switch, in the caller's proxy transaction: the bucket's routing lock, the source's
+-- write lock of the bucket (without waiting more than 0.1 s), the late tenants' rows, the
+-- catch-up (at most 1 s: the bucket's calls wait meanwhile; after either it returns
+-- 'waiting: ' and why, and the caller rolls back, lets the target catch up and tries
+-- again), the comparison, and the target's commit serving the bucket under the move's
+-- mark.  Leaves the source's transaction open (it holds the write lock; the caller commits
+-- it once the directory names the target).  Returns the rows' summary.
+CREATE FUNCTION @extschema@.move_switch(move @extschema@.bucket_move, source_conn text, target_conn text) RETURNS text
+    LANGUAGE plpgsql AS $$
+DECLARE
+    name text := @extschema@.move_replication_name(move.bucket, move.move_id);
+    tenants text[];
+    late text[];
+    source_summary text;
+    target_summary text;
+BEGIN
+    PERFORM @extschema@.move_lock_bucket(move.bucket);
+    PERFORM dblink_exec(source_conn, 'BEGIN');
+    PERFORM dblink_exec(source_conn, 'SET LOCAL lock_timeout = ''100ms''');
+    BEGIN
+        PERFORM * FROM dblink(source_conn, format('SELECT customer_identity.bucket_write_lock(%s, true, true)', move.bucket)) AS x(b boolean);
+    EXCEPTION WHEN lock_not_available THEN
+        PERFORM dblink_exec(source_conn, 'ROLLBACK');
+        -- (a transaction that wrote the bucket there is still open: pg_locks on the source
+        -- shows it, an advisory lock of classid 1128878146 and objid the bucket)
+        RETURN 'waiting: writers on the source';
+    END;
+    PERFORM dblink_exec(source_conn, 'SET LOCAL lock_timeout = 0');
+    PERFORM @extschema@.move_step(move.bucket, 'switching');
+    SELECT COALESCE(array_agg(x.t), '{}') INTO tenants FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
+    late := ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(move.tenants));
+    IF NOT @extschema@.move_catch_up(source_conn, target_conn, name, '1 s') THEN
+        PERFORM dblink_exec(source_conn, 'ROLLBACK');
+        RETURN 'waiting: the target lags';
+    END IF;
+    PERFORM dblink_exec(target_conn, 'BEGIN');
+    PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
+    IF cardinality(late) > 0 THEN
+        -- their rows on the target can only be an earlier switch's of this move (the target
+        -- then serves the bucket under its mark): anything else stops the move, and stays
+        IF (SELECT x.m FROM dblink(target_conn, format('SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s',
+                                                       move.bucket)) AS x(m text)) IS DISTINCT FROM move.move_id
+           AND (SELECT sum(x.n) FROM @extschema@.tenant_tables() t, LATERAL dblink(target_conn, format(
+                   'SELECT count(*) FROM customer_identity.%I WHERE tenant_id = ANY (%L::text[])', t.name, late)) AS x(n bigint)) > 0 THEN
+            RAISE EXCEPTION 'bucket %: shard % holds rows of tenants % that no run of this move copied', move.bucket, move.to_shard, late
+                USING ERRCODE = '55000',
+                HINT = 'They were written where the bucket was not served: compare them with the source''s, delete them on the target, then run the same move again.';
+        END IF;
+        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late, ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x));
+    END IF;
+    PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, tenants, @extschema@.move_switch_tables());
+    -- both sides at once
+    PERFORM dblink_send_query(source_conn, @extschema@.bucket_summary_query(tenants));
+    PERFORM dblink_send_query(target_conn, @extschema@.bucket_summary_query(tenants));
+    SELECT x.s INTO source_summary FROM dblink_get_result(source_conn) AS x(s text);
+    PERFORM * FROM dblink_get_result(source_conn) AS x(s text);
+    SELECT x.s INTO target_summary FROM dblink_get_result(target_conn) AS x(s text);
+    PERFORM * FROM dblink_get_result(target_conn) AS x(s text);
+    IF source_summary IS DISTINCT FROM target_summary THEN
+        RAISE EXCEPTION 'bucket %: the target''s rows differ from the source''s after catching up (source: %; target: %)',
+            move.bucket, source_summary, target_summary USING ERRCODE = 'XX000',
+            HINT = 'Nothing was switched; the bucket stays on the source.  Run the same move again.';
+    END IF;
+    PERFORM @extschema@.move_step(move.bucket, 'switching: target checked');
+    PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.moved_bucket WHERE bucket = %s', move.bucket));
+    PERFORM dblink_exec(target_conn, format(
+        'INSERT INTO customer_identity.served_bucket (bucket, move_id) VALUES (%s, %L)'
+        ' ON CONFLICT (bucket) DO UPDATE SET move_id = excluded.move_id, served_at = now()', move.bucket, move.move_id));
+    PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
+    PERFORM dblink_exec(target_conn, 'COMMIT');
+    PERFORM @extschema@.move_step(move.bucket, 'switching: target serves');
+    RETURN source_summary;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_switch(@extschema@.bucket_move, text, text) FROM PUBLIC;
+
+-- Drops a replication slot on a shard, ending the walsender that still uses it (the
+-- subscription that did is gone).
+CREATE FUNCTION @extschema@.move_drop_slot(conn text, slot text) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    FOR i IN 1..50 LOOP
+        PERFORM * FROM dblink(conn, format(
+            'SELECT pg_catalog.pg_terminate_backend(active_pid) FROM pg_catalog.pg_replication_slots'
+            ' WHERE slot_name = %L AND active_pid IS NOT NULL', slot)) AS x(b boolean);
+        BEGIN
+            PERFORM * FROM dblink(conn, format(
+                'SELECT pg_catalog.pg_drop_replication_slot(slot_name) FROM pg_catalog.pg_replication_slots WHERE slot_name = %L', slot)) AS x(v text);
+            RETURN;
+        EXCEPTION WHEN object_in_use THEN
+            PERFORM pg_catalog.pg_sleep(0.1);  -- the walsender is still ending
+        END;
+    END LOOP;
+    RAISE EXCEPTION 'replication slot % stays in use', slot USING ERRCODE = '55006';
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_drop_slot(text, text) FROM PUBLIC;
+
+-- Drops what a move of the bucket left on the source and the target: the subscription
+-- (first: nothing the source deletes afterwards may reach the target), its replication
+-- slots (the move's and its table copies') and the publication.  keep: a move's name
+-- whose subscription stays (the move in progress), or NULL.
+CREATE FUNCTION @extschema@.move_drop_replication(bucket integer, source_conn text, target_conn text, keep text) RETURNS void
+    LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    slot record;
+BEGIN
+    FOR r IN SELECT x.name, x.oid FROM dblink(target_conn, format(
+                 'SELECT subname::text, oid::bigint FROM pg_catalog.pg_subscription WHERE subname LIKE %L AND subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())',
+                 format('ci\_move\_%s\_%%', bucket))) AS x(name text, oid bigint)
+             WHERE x.name IS DISTINCT FROM keep LOOP
+        -- (its slot is dropped on the source below, whether the source answers or not)
+        PERFORM dblink_exec(target_conn, format('ALTER SUBSCRIPTION %I DISABLE', r.name));
+        PERFORM dblink_exec(target_conn, format('ALTER SUBSCRIPTION %I SET (slot_name = NONE)', r.name));
+        PERFORM dblink_exec(target_conn, format('DROP SUBSCRIPTION %I', r.name));
+        FOR slot IN SELECT x.name FROM dblink(source_conn, format(
+                     'SELECT slot_name::text FROM pg_catalog.pg_replication_slots WHERE slot_name = %L OR slot_name LIKE %L',
+                     r.name, format('pg\_%s\_sync\_%%', r.oid))) AS x(name text) LOOP
+            PERFORM @extschema@.move_drop_slot(source_conn, slot.name);
+        END LOOP;
+    END LOOP;
+    -- slots and publications of the bucket's moves that no subscription uses
+    FOR r IN SELECT x.slot FROM dblink(source_conn, format(
+                 'SELECT slot_name::text FROM pg_catalog.pg_replication_slots WHERE slot_name LIKE %L AND NOT active',
+                 format('ci\_move\_%s\_%%', bucket))) AS x(slot text)
+             WHERE x.slot IS DISTINCT FROM keep LOOP
+        PERFORM @extschema@.move_drop_slot(source_conn, r.slot);
+    END LOOP;
+    FOR r IN SELECT x.pub FROM dblink(source_conn, format(
+                 'SELECT pubname::text FROM pg_catalog.pg_publication WHERE pubname LIKE %L', format('ci\_move\_%s\_%%', bucket))) AS x(pub text)
+             WHERE x.pub IS DISTINCT FROM keep LOOP
+        PERFORM dblink_exec(source_conn, format('DROP PUBLICATION %I', r.pub));
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_drop_replication(integer, text, text, text) FROM PUBLIC;
+
+-- How many times the subscription's workers failed on the target so far.
+CREATE FUNCTION @extschema@.move_subscription_errors(target_conn text, name text) RETURNS bigint
+    LANGUAGE sql AS $$
+    SELECT x.e FROM dblink(target_conn, pg_catalog.format(
+        'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)',
+        name)) AS x(e bigint)
+$$;
+REVOKE ALL ON FUNCTION @extschema@.move_subscription_errors(text, text) FROM PUBLIC;
+
+-- The bucket's rows of its tenants on the target, as move_bucket finds them before it
+-- subscribes: a killed earlier run of the same move (the target serves the bucket under its
+-- mark) left them, and they go; any others stop the move (55000), named, and stay.
+CREATE FUNCTION @extschema@.move_check_target(move @extschema@.bucket_move, target_conn text) RETURNS void
+    LANGUAGE plpgsql AS $$
+DECLARE
+    t record;
+    mark text;
+    found text[];
+    stray bigint := 0;
+    named text := '';
+    n bigint;
+    keys text;
+BEGIN
+    SELECT x.m INTO mark FROM dblink(target_conn, format(
+        'SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s', move.bucket)) AS x(m text);
+    SELECT COALESCE(array_agg(x.t), '{}') INTO found FROM dblink(target_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
+    IF cardinality(found) > 0 AND mark IS DISTINCT FROM move.move_id THEN
+        FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+            SELECT x.c, x.k INTO n, keys FROM dblink(target_conn, format(
+                'SELECT count(*), string_agg(k, '' '') FILTER (WHERE n <= 5) FROM (SELECT ROW(%2$s)::text AS k,'
+                ' row_number() OVER (ORDER BY %2$s) AS n FROM customer_identity.%1$I t'
+                ' WHERE t.tenant_id = ANY (%3$L::text[])) s', t.name, t.row_order, found))
+                AS x(c bigint, k text);
+            IF n > 0 THEN
+                stray := stray + n;
+                named := named || format('%s%s: %s rows %s%s', CASE WHEN named = '' THEN '' ELSE '; ' END,
+                                         t.name, n, keys, CASE WHEN n > 5 THEN ' ...' ELSE '' END);
+            END IF;
+        END LOOP;
+        RAISE EXCEPTION 'bucket %: shard % holds % rows of it that no run of this move copied: %',
+            move.bucket, move.to_shard, stray, named USING ERRCODE = '55000',
+            HINT = 'They were written where the bucket was not served (before customer_identity 0.10.0, or by hand): compare them with the source''s, keep what must stay through the serving shard, delete them on the target, then run the same move again.';
+    END IF;
+    -- the target does not serve the bucket while it is copied (the subscription writes it)
+    PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica');
+    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
+        CONTINUE WHEN cardinality(found) = 0;
+        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', t.name, found));
+    END LOOP;
+    PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.served_bucket WHERE bucket = %s', move.bucket));
+    PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
+    PERFORM dblink_exec(target_conn, 'COMMIT');
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_check_target(@extschema@.bucket_move, text) FROM PUBLIC;
+
+-- move_bucket: online (above).  Run it as a superuser, outside a transaction block, on a
+-- proxy whose shards have wal_level = logical and reach each other with the conninfo
+-- add_shard was given (the target's subscription connects to the source with it, as the
+-- target server's user or the user it names: one allowed to replicate).
+CREATE OR REPLACE PROCEDURE @extschema@.move_bucket(bucket integer, to_shard integer)
+    LANGUAGE plpgsql AS $$
+DECLARE
+    move @extschema@.bucket_move;
+    source_conn text := 'ci_move_source';
+    target_conn text := 'ci_move_target';
+    name text;
+    subscribed boolean;
+    pending bigint;
+    tables bigint;
+    errors_before bigint;
+    summary text;
+    moved bigint := 0;
+    tenants text[];
+BEGIN
+    PERFORM @extschema@.move_search_path();
+    PERFORM @extschema@.move_disconnect();
+    IF bucket IS NULL OR to_shard IS NULL THEN
+        RAISE EXCEPTION 'bucket and to_shard must not be null' USING ERRCODE = '22004';
+    END IF;
+    SELECT * INTO move FROM @extschema@.bucket_move m WHERE m.bucket = move_bucket.bucket;
+    IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT 1 FROM @extschema@.shard s WHERE s.shard = to_shard) THEN
+            RAISE EXCEPTION 'no shard %', to_shard USING ERRCODE = '22023';
+        END IF;
+        INSERT INTO @extschema@.bucket_move (bucket, from_shard, to_shard, phase)
+        SELECT d.bucket, d.shard, to_shard, 'copying' FROM @extschema@.bucket_directory d
+         WHERE d.bucket = move_bucket.bucket AND d.shard <> to_shard
+        RETURNING * INTO move;
+        IF NOT FOUND THEN
+            RETURN;  -- the bucket is there already (or no shard serves it: assign_buckets)
+        END IF;
+        COMMIT;
+        PERFORM @extschema@.move_search_path();
+    ELSIF move.to_shard <> to_shard THEN
+        RAISE EXCEPTION 'bucket % is being moved to shard % already', bucket, move.to_shard
+            USING ERRCODE = '55000', HINT = 'Run the same move again to finish it.';
+    END IF;
+    name := @extschema@.move_replication_name(move.bucket, move.move_id);
+
+    IF move.phase = 'copying' THEN
+        PERFORM @extschema@.move_step(bucket, 'preparing');
+        BEGIN  -- on any error the shards' transactions end with their connections
+        PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
+        PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard));
+        IF (SELECT x.w FROM dblink(source_conn, 'SELECT pg_catalog.current_setting(''wal_level'')') AS x(w text)) <> 'logical' THEN
+            RAISE EXCEPTION 'shard % has wal_level %, a move needs logical', move.from_shard,
+                (SELECT x.w FROM dblink(source_conn, 'SELECT pg_catalog.current_setting(''wal_level'')') AS x(w text))
+                USING ERRCODE = '55000', HINT = 'Set wal_level = logical on every shard (a restart); then run the same move again.';
+        END IF;
+        -- what other, abandoned moves of the bucket left on these shards
+        PERFORM @extschema@.move_drop_replication(bucket, source_conn, target_conn, name);
+        SELECT x.e INTO subscribed FROM dblink(target_conn, format(
+            'SELECT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = %L)', name)) AS x(e boolean);
+        IF NOT subscribed THEN
+            PERFORM @extschema@.move_check_target(move, target_conn);
+            UPDATE @extschema@.bucket_move m SET tenants = (
+                SELECT COALESCE(array_agg(x.t), '{}') FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text))
+             WHERE m.bucket = move.bucket RETURNING * INTO move;
+        END IF;
+        EXCEPTION WHEN OTHERS THEN
+            PERFORM @extschema@.move_disconnect();
+            RAISE;
+        END;
+        COMMIT;  -- (a replication slot is made only once no transaction is open on its server)
+        PERFORM @extschema@.move_search_path();
+
+        BEGIN
+        IF NOT subscribed THEN
+            -- a publication of the bucket's tenants' rows, and the target's subscription to it
+            -- (an earlier run killed before subscribing left the publication, or the slot)
+            PERFORM dblink_exec(source_conn, format('DROP PUBLICATION IF EXISTS %I', name));
+            PERFORM @extschema@.move_drop_slot(source_conn, name);
+            PERFORM dblink_exec(source_conn, format('CREATE PUBLICATION %I FOR TABLE %s WITH (publish = %L)', name,
+                (SELECT string_agg(format('customer_identity.%I WHERE (tenant_id = ANY (%L::text[]))', x.name, move.tenants), ', ')
+                   FROM @extschema@.tenant_tables() x WHERE NOT x.name = ANY (@extschema@.move_switch_tables())),
+                'insert, update, delete'));  -- (never truncate: that would empty the target's table)
+            PERFORM dblink_exec(target_conn, format(
+                'CREATE SUBSCRIPTION %1$I CONNECTION %2$L PUBLICATION %1$I'
+                ' WITH (slot_name = %1$L, copy_data = true, synchronous_commit = ''on'')',
+                name, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard)));
+        END IF;
+        PERFORM @extschema@.move_step(bucket, 'subscribed');
+        -- the copy: the subscription's workers copy each table, then apply what changed since
+        PERFORM @extschema@.move_step(bucket, 'copying');
+        errors_before := @extschema@.move_subscription_errors(target_conn, name);
+        LOOP
+            SELECT x.p, x.n INTO pending, tables FROM dblink(target_conn, format(
+                'SELECT count(*) FILTER (WHERE r.srsubstate <> ''r''), count(*) FROM pg_catalog.pg_subscription_rel r'
+                ' JOIN pg_catalog.pg_subscription s ON s.oid = r.srsubid WHERE s.subname = %L', name)) AS x(p bigint, n bigint);
+            EXIT WHEN pending = 0 AND tables = (SELECT count(*) FROM @extschema@.tenant_tables() x
+                                                 WHERE NOT x.name = ANY (@extschema@.move_switch_tables()));
+            IF @extschema@.move_subscription_errors(target_conn, name) > errors_before THEN
+                RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
+                    HINT = 'The target''s server log says why; once fixed, run the same move again.';
+            END IF;
+            PERFORM pg_sleep(0.01);
+        END LOOP;
+        -- the copied pages all-visible: the switch's comparison reads indexes only
+        PERFORM dblink_exec(target_conn, 'VACUUM ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
+                                                                 FROM @extschema@.tenant_tables() x
+                                                                WHERE NOT x.name = ANY (@extschema@.move_switch_tables())));
+        -- close to the source before the switch, so that the switch's catch-up is short
+        PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
+        PERFORM @extschema@.move_step(bucket, 'copied');
+        EXCEPTION WHEN OTHERS THEN
+            PERFORM @extschema@.move_disconnect();
+            RAISE;
+        END;
+
+        -- The switch: calls of the bucket wait from here until the directory names the target.
+        LOOP
+            BEGIN
+            summary := @extschema@.move_switch(move, source_conn, target_conn);
+            EXCEPTION WHEN OTHERS THEN
+                PERFORM @extschema@.move_disconnect();
+                RAISE;
+            END;
+            EXIT WHEN summary NOT LIKE 'waiting: %';
+            -- a direct writer of the bucket on the source kept its write lock, or the target
+            -- lagged: calls go on meanwhile
+            ROLLBACK;
+            PERFORM @extschema@.move_search_path();
+            PERFORM @extschema@.move_step(bucket, summary);
+            PERFORM pg_sleep(0.4);
+            BEGIN
+            PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
+            EXCEPTION WHEN OTHERS THEN
+                PERFORM @extschema@.move_disconnect();
+                RAISE;
+            END;
+        END LOOP;
+        UPDATE @extschema@.bucket_directory d SET shard = move.to_shard WHERE d.bucket = move.bucket;
+        UPDATE @extschema@.bucket_move m SET phase = 'cleaning' WHERE m.bucket = move.bucket;
+        COMMIT;  -- calls go to the target from here
+        PERFORM @extschema@.move_search_path();
+        PERFORM @extschema@.move_step(bucket, 'switched');
+        BEGIN
+        -- the source refuses the bucket's writes from this commit on (the direct writers
+        -- that waited for its write lock too)
+        PERFORM dblink_exec(source_conn, format(
+            'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
+            ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
+        PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
+        PERFORM dblink_exec(source_conn, 'COMMIT');
+        EXCEPTION WHEN OTHERS THEN
+            PERFORM @extschema@.move_disconnect();
+            RAISE;
+        END;
+        SELECT COALESCE(sum(split_part(split_part(x, '=', 2), ':', 1)::bigint), 0) INTO moved
+          FROM unnest(string_to_array(summary, ' ')) AS x;
+        move.phase := 'cleaning';
+    END IF;
+
+    -- The replication goes first (nothing deleted on the source may reach the target), then
+    -- the source's copy of the bucket (its triggers off: the audit trail moved).
+    PERFORM @extschema@.move_step(bucket, 'cleaning');
+    BEGIN
+    IF NOT source_conn = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+        PERFORM dblink_connect(source_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard));
+    END IF;
+    IF NOT target_conn = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+        PERFORM dblink_connect(target_conn, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard));
+    END IF;
+    PERFORM @extschema@.move_drop_replication(bucket, source_conn, target_conn, NULL);
+    PERFORM @extschema@.move_step(bucket, 'cleaning: replication dropped');
+    PERFORM dblink_exec(source_conn, 'BEGIN');
+    -- (again: a run killed between the directory change and the source's commit lost it)
+    PERFORM dblink_exec(source_conn, format(
+        'INSERT INTO customer_identity.moved_bucket (bucket) VALUES (%1$s) ON CONFLICT DO NOTHING;'
+        ' DELETE FROM customer_identity.served_bucket WHERE bucket = %1$s', bucket));
+    PERFORM dblink_exec(source_conn, 'SET LOCAL session_replication_role = replica');
+    -- (by the bucket's tenants, as the source's indexes find them now that it is fenced)
+    SELECT COALESCE(array_agg(x.t), '{}') INTO tenants FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
+    PERFORM dblink_exec(source_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
+                                            t.name, tenants))
+       FROM @extschema@.tenant_tables() t;
+    PERFORM dblink_exec(source_conn, @extschema@.forget_settings_query());
+    PERFORM dblink_exec(source_conn, 'COMMIT');
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM @extschema@.move_disconnect();
+        RAISE;
+    END;
+    PERFORM @extschema@.move_disconnect();
+    DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
+    COMMIT;
+    PERFORM pg_catalog.set_config('application_name', '', false);
+    RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
+END $$;
+REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;

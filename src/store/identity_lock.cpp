@@ -131,6 +131,8 @@ std::size_t identity_lock_budget() { return std::min(max_identity_locks, lock_bu
 
 std::size_t tenant_lock_budget() { return lock_budget() - identity_lock_budget(); }
 
+void count_held_entry(std::uint64_t key) { count_tenant(key); }
+
 void lock_identities(const std::string &tenant, const std::vector<IdentityKey> &keys) {
     std::uint64_t tenant_hash = 0;
     const LOCKTAG tenant_lock = tenant_lock_tag(tenant, tenant_hash);

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,11 @@ std::size_t identity_lock_budget();
 
 // The tenants one transaction may write (hold a tenant's lock for) before it fails.
 std::size_t tenant_lock_budget();
+
+// Counts one more entry this transaction holds in the shared lock table until it ends
+// (a shard's bucket write lock, sharding.cpp), named by key: within the tenants' budget,
+// failing (54000) past it, so that the budget still bounds everything a write holds.
+void count_held_entry(std::uint64_t key);
 
 // Takes transaction-scoped exclusive locks on all keys, in a fixed order (no deadlock
 // between callers that name the same keys in a different order) -- or, past

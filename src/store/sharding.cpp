@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "identity_lock.hpp"
 #include "input.hpp"
 #include "pg_boundary.hpp"
 #include "probe.hpp"
@@ -16,6 +17,7 @@ extern "C" {
 #include "commands/trigger.h"
 #include "miscadmin.h"
 #include "storage/lock.h"
+#include "utils/inval.h"
 }
 
 namespace ci::sharding {
@@ -32,6 +34,34 @@ std::optional<std::bitset<shard::bucket_count>> cached_served;
 
 // Forgets the cached node (a change of shard_node).
 void forget() { known = false; }
+
+// The bucket write lock's tag: advisory-style, in a key space of its own (like the proxy's
+// routing lock, "CIPB" / "CB"), so no pg_advisory_* call reaches it.
+LOCKTAG bucket_lock_tag(std::uint32_t bucket) {
+    constexpr uint32 bucket_key = 0x43495042;      // "CIPB"
+    constexpr uint16 bucket_lock_space = 0x4342;  // "CB"
+    LOCKTAG tag;
+    SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, bucket_key, bucket, bucket_lock_space);
+    return tag;
+}
+
+// Holds the bucket's write lock shared for the rest of the transaction; returns whether it
+// had to wait for it (a move's switch held it: what this shard serves may have changed).
+bool hold_bucket_as_writer(std::uint32_t bucket) {
+    constexpr std::uint64_t bucket_entry_key = 0x4349504200000000ULL;  // "CIPB", bucket
+    count_held_entry(bucket_entry_key | bucket);
+    bool waited = false;
+    pg_call([&] {
+        LOCKTAG tag = bucket_lock_tag(bucket);
+        if (LockAcquire(&tag, ShareLock, false, true) == LOCKACQUIRE_NOT_AVAIL) {
+            waited = true;
+            tag = bucket_lock_tag(bucket);
+            (void)LockAcquire(&tag, ShareLock, false, false);
+            AcceptInvalidationMessages();  // the switch's commit: served_bucket changed
+        }
+    });
+    return waited;
+}
 
 }  // namespace
 
@@ -63,6 +93,9 @@ void require_served(const std::string &tenant) {
     ensure_known();
     if (!cached_node) return;
     const std::uint32_t bucket = shard::bucket_of_tenant(tenant);
+    // A move's switch holds it exclusively while it catches the target up: the write waits,
+    // then sees whether this shard still serves the bucket.
+    if (hold_bucket_as_writer(bucket)) ensure_known();
     if (std::find(cached_moved.begin(), cached_moved.end(), bucket) != cached_moved.end())
         throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
                             "tenant " + tenant + " is served by another shard: its bucket " +
@@ -196,6 +229,32 @@ CI_SQL_FUNCTION(ci_routing_lock) {
             LOCKTAG tag;
             SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, routing_key, static_cast<uint32>(bucket),
                                  routing_lock_space);
+            taken = LockAcquire(&tag, exclusive ? ExclusiveLock : ShareLock, false, !wait) !=
+                    LOCKACQUIRE_NOT_AVAIL;
+        });
+        return BoolGetDatum(taken);
+    });
+}
+
+// bucket_write_lock(bucket integer, exclusive boolean, wait boolean) -> boolean: a shard's
+// write lock of a bucket, held to the end of the transaction.  Every customer or vendor
+// write and every tenant call of the bucket holds it shared (require_served); a move's
+// switch holds it exclusively on the source, so that no write of the bucket is in flight or
+// starts while the target catches up, without locking any table (other tenants' writes go
+// on).  Only the owner may execute it.  Without wait, returns false instead of waiting.
+CI_SQL_FUNCTION(ci_bucket_write_lock) {
+    return entry_guard([&] {
+        // (declared STRICT)
+        const std::int32_t bucket = PG_GETARG_INT32(0);
+        const bool exclusive = PG_GETARG_BOOL(1);
+        const bool wait = PG_GETARG_BOOL(2);
+        if (bucket < 0 || bucket >= static_cast<std::int32_t>(shard::bucket_count))
+            throw IdentityError(sqlstate::malformed_input,
+                                "bucket " + std::to_string(bucket) + " is not between 0 and " +
+                                    std::to_string(shard::bucket_count - 1));
+        bool taken = false;
+        pg_call([&] {
+            LOCKTAG tag = sharding::bucket_lock_tag(static_cast<std::uint32_t>(bucket));
             taken = LockAcquire(&tag, exclusive ? ExclusiveLock : ShareLock, false, !wait) !=
                     LOCKACQUIRE_NOT_AVAIL;
         });

@@ -1,6 +1,6 @@
 # A sharded cluster on this machine, for the scale-out suite and its benchmark: sourced
 # after common.sh and attach_major / prepare.  start_cluster WORK N starts N servers
-# (WORK/a, WORK/b, ...) and runs the README's setup block on them as written (see
+# (WORK/a, WORK/b, ...; wal_level = logical, which a move needs) and runs the README's setup block on them as written (see
 # readme_setup_step): each server gets the role ci_app and a shard database `shard`
 # (enable_sharding(i)); the first also gets the proxy database `proxy` with the first two
 # shards, every bucket assigned, the API generated, ci_app's user mapping and grants.  The
@@ -52,7 +52,10 @@ start_cluster() {
         dir=$work/$(printf "\\x$(printf %x $((97 + i)))")
         mkdir -p "$dir" && chown "$(stat -c %U "$work")" "$dir"
         unset PGPORT
-        start_instance "$dir"
+        # (a move copies a bucket with logical replication: shards need wal_level = logical;
+        # PostgreSQL 15 starts a subscription's worker at most once per
+        # wal_retrieve_retry_interval, 5 s by default: 1 s lets moves follow each other)
+        PG_EXTRA_OPTS="${PG_EXTRA_OPTS:-} -c wal_level=logical -c wal_retrieve_retry_interval=1s" start_instance "$dir"
         port[$dir]=$PGPORT
         cluster_servers+=("$dir")
         # The application role and the owner log into the shard databases with their

@@ -42,7 +42,9 @@ SELECT dblink_exec(:'wrong_conninfo',
     'SET session_replication_role = replica; INSERT INTO customer_identity.customer (id, tenant_id, email) OVERRIDING SYSTEM VALUE'
     ' VALUES (900000001, ''stray'', ''one@stray.test''), (900000002, ''stray'', ''ghost@stray.test''), (900000003, ''stray'', ''ghost2@stray.test'')');
 -- a move of the bucket there stops, naming them, and deletes nothing
+\set SHOW_CONTEXT never
 CALL move_bucket(:bucket, :wrong);
+\set SHOW_CONTEXT errors
 SELECT shard_of_tenant('stray') = :home AS still_home, phase FROM bucket_move WHERE bucket = :bucket;
 SELECT * FROM dblink(:'wrong_conninfo', format('SELECT count(*) FROM customer_identity.customer WHERE customer_identity.tenant_bucket(tenant_id) = %s', :bucket)) AS x(stray_rows_kept bigint);
 SELECT * FROM dblink(:'home_conninfo', 'SELECT count(*) FROM customer_identity.customer WHERE tenant_id = ''stray''') AS x(home_rows bigint);
