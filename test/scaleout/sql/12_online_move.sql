@@ -24,9 +24,9 @@ SELECT x.tbl, x.identity FROM dblink(:'home_conninfo', $q$
 
 -- the application cannot take a bucket's write lock on a shard, shared or exclusive
 \set VERBOSITY sqlstate
-SELECT * FROM dblink(:'home_conninfo' || ' user=ci_app', format('SELECT customer_identity.bucket_write_lock(%s, true, false)', :bucket)) AS x(b boolean);
+SELECT * FROM dblink(:'home_conninfo' || ' user=ci_app password=' || :'app_password', format('SELECT customer_identity.bucket_write_lock(%s, true, false)', :bucket)) AS x(b boolean);
 :sqlstate
-SELECT * FROM dblink(:'home_conninfo' || ' user=ci_app', format('SELECT customer_identity.bucket_write_lock(%s, false, false)', :bucket)) AS x(b boolean);
+SELECT * FROM dblink(:'home_conninfo' || ' user=ci_app password=' || :'app_password', format('SELECT customer_identity.bucket_write_lock(%s, false, false)', :bucket)) AS x(b boolean);
 :sqlstate
 \set VERBOSITY default
 
@@ -42,7 +42,7 @@ SELECT count(*) AS slots_made FROM dblink(:'home_conninfo', format(
 -- open when the move wants to switch: the move waits 3 s once copied (the test's pause);
 -- 2 s after the move starts the application writes, 2 s later it commits (it holds the
 -- bucket's write lock meanwhile)
-SELECT dblink_connect('writer', :'home_conninfo' || ' user=ci_app');
+SELECT dblink_connect('writer', :'home_conninfo' || ' user=ci_app password=' || :'app_password');
 SELECT dblink_exec('writer', 'SET customer_identity.tenant = ''online''');
 SELECT dblink_send_query('writer', 'DO $w$ BEGIN PERFORM pg_sleep(2);'
                                    ' INSERT INTO customer_identity.customer (tenant_id, email) VALUES (''online'', ''inflight@online.test'');'
