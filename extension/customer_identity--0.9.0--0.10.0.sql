@@ -879,9 +879,9 @@ BEGIN
         DELETE FROM @extschema@.duplicate_key k WHERE k.customer_id = ANY (v_ids);
     END IF;
 
-    -- Their blocking keys: a phonetic key of each name word order (last name and initial of
-    -- the given name, and swapped), the email local part, the phone's digits sorted (a
-    -- transposition keeps them).
+    -- Their blocking keys: the phonetic keys of the last and the given name, in both orders
+    -- (swapped names meet), the email local part, the phone's country and area digits with
+    -- its last seven digits sorted (a transposition among them keeps the key).
     INSERT INTO @extschema@.duplicate_key (tenant_id, key, customer_id)
     SELECT DISTINCT v_tenant, ('x' || pg_catalog.left(pg_catalog.md5(k.k), 16))::bit(64)::bigint, c.id
       FROM @extschema@.customer c
@@ -889,11 +889,13 @@ BEGIN
      CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
                                 pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits) AS f
      CROSS JOIN LATERAL (VALUES
-            ('n:' || dmetaphone(n.last_name) || ':' || COALESCE(pg_catalog.left(n.given_name, 1), '')),
-            ('n:' || dmetaphone(n.given_name) || ':' || pg_catalog.left(n.last_name, 1)),
+            ('n:' || dmetaphone(n.last_name) || ':' || COALESCE(dmetaphone(n.given_name), '')),
+            ('n:' || dmetaphone(n.given_name) || ':' || dmetaphone(n.last_name)),
             (CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END),
-            (CASE WHEN pg_catalog.length(f.digits) >= 7 THEN 'p:' || (SELECT pg_catalog.string_agg(x, '' ORDER BY x)
-                                                                       FROM pg_catalog.regexp_split_to_table(f.digits, '') AS x) END)) AS k(k)
+            (CASE WHEN pg_catalog.length(f.digits) >= 7 THEN
+                 'p:' || pg_catalog.left(f.digits, pg_catalog.length(f.digits) - 7) || ':'
+                 || (SELECT pg_catalog.string_agg(x, '' ORDER BY x)
+                       FROM pg_catalog.regexp_split_to_table(pg_catalog.right(f.digits, 7), '') AS x) END)) AS k(k)
      WHERE c.id = ANY (v_ids) AND c.archived_at IS NULL AND k.k IS NOT NULL AND k.k NOT IN ('n::', 'e:');
 
     -- The candidate pairs and the profiles of their customers, in temporary tables the planner
