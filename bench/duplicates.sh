@@ -6,7 +6,7 @@
 #     (a letter missing in the family name, the email's domain mistyped, no phone);
 #   - a full run of suggest_duplicates(dry_run => false, full_run => true): its time, the
 #     customers it read, the pairs it suggested;
-#   - N/100 new customers (half of them second records of existing people), then an
+#   - N/100 new customers (1% of them second records, as above), then an
 #     incremental run: its time against the full run's, and per customer written;
 #   - an incremental run with nothing written (the fixed cost of a run).
 # Writes bench/results/duplicates.md.   BENCH_DUP_SIZES="100000 1000000"
