@@ -754,3 +754,513 @@ CREATE FUNCTION @extschema@.bucket_write_lock(bucket integer, exclusive boolean,
 REVOKE ALL ON FUNCTION @extschema@.bucket_write_lock(integer, boolean, boolean) FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@.bucket_write_lock(integer, boolean, boolean) IS
     'owner, sharded installs: the write lock of a bucket until the end of the transaction: shared by each write and call of its tenants, exclusive by a move''s switch (without wait: false if not free)';
+
+------------------------------------------------------------------------------
+-- Probable duplicates: suggestions, blocking keys, review (issue 30, suggestions part)
+------------------------------------------------------------------------------
+-- suggest_duplicates compares names, emails and phones with contrib pg_trgm and
+-- fuzzystrmatch.  They are not in `requires`: every CREATE EXTENSION customer_identity (the
+-- test harness's, pg_dump's, a shard's) keeps working without them, and suggest_duplicates
+-- refuses (55000) until both are installed, in any schema (it finds them in pg_extension).
+-- The model and its weights: README "Probable duplicates".
+
+-- A duplicate claim names the pair (customer_id, proposal->>'other_id'); it rests on no
+-- single identifier ('none').
+ALTER TABLE @extschema@.identity_claim DROP CONSTRAINT identity_claim_kind_check,
+    ADD CONSTRAINT identity_claim_kind_check CHECK (kind IN ('resolve', 'registration', 'duplicate'));
+ALTER TABLE @extschema@.identity_claim DROP CONSTRAINT identity_claim_identifier_check,
+    ADD CONSTRAINT identity_claim_identifier_check CHECK (identifier IN ('email', 'phone', 'none'));
+-- A pair is suggested once: any duplicate claim about it, open or decided, is found by it.
+CREATE INDEX identity_claim_duplicate_pair_idx ON @extschema@.identity_claim
+    (tenant_id, customer_id, ((proposal OPERATOR(pg_catalog.->>) 'other_id')::bigint)) WHERE kind = 'duplicate';
+
+-- The customers written since a run: the incremental run's index.
+CREATE INDEX customer_tenant_written_idx ON @extschema@.customer (tenant_id, updated_at);
+
+-- Blocking keys: a customer is compared only with those sharing one of its keys (hashes of
+-- a phonetic name key, the email local part, phone digits with a chunk left out).  Kept by
+-- suggest_duplicates for the customers it reads; erasure deletes a person's.
+CREATE TABLE @extschema@.duplicate_key (
+    tenant_id   text NOT NULL,
+    key         bigint NOT NULL,
+    customer_id bigint NOT NULL REFERENCES @extschema@.customer (id) ON DELETE CASCADE,
+    PRIMARY KEY (tenant_id, key, customer_id)
+);
+CREATE INDEX duplicate_key_customer_idx ON @extschema@.duplicate_key (customer_id);
+COMMENT ON TABLE @extschema@.duplicate_key IS
+    'suggest_duplicates'' blocking keys (hashed): candidate pairs share one; rebuilt by a full run';
+
+-- Where the tenant's last run stopped: the next incremental run reads the customers written
+-- since (updated_at >= high_water).
+CREATE TABLE @extschema@.duplicate_run (
+    tenant_id   text PRIMARY KEY,
+    high_water  timestamptz NOT NULL,
+    finished_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    full_run    boolean NOT NULL,
+    written     bigint NOT NULL,
+    suggested   bigint NOT NULL
+);
+COMMENT ON TABLE @extschema@.duplicate_run IS
+    'suggest_duplicates'' high-water mark per tenant (no row: the next run is a full run)';
+
+-- Pairs a reviewer said are two people (reject_claim of a duplicate claim): never suggested
+-- again, never merged by reconcile.
+CREATE TABLE @extschema@.distinct_person (
+    tenant_id   text NOT NULL,
+    customer_id bigint NOT NULL,
+    other_id    bigint NOT NULL,
+    claim_id    bigint,
+    decided_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (customer_id, other_id),
+    CHECK (customer_id < other_id)
+);
+COMMENT ON TABLE @extschema@.distinct_person IS
+    'pairs of customers recorded as two people (a rejected duplicate claim): not suggested again, not merged by reconcile';
+
+-- Per-tenant threshold (NULL tenant: every tenant's default); none: 0.9.
+CREATE TABLE @extschema@.duplicate_setting (
+    tenant_id  text UNIQUE NULLS NOT DISTINCT,
+    threshold  real NOT NULL CHECK (threshold > 0 AND threshold < 1),
+    changed_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+COMMENT ON TABLE @extschema@.duplicate_setting IS
+    'suggest_duplicates'' score threshold per tenant (NULL: the default of every tenant); set with set_duplicate_threshold';
+
+-- A name folded for comparison: lower case, the German letters as they are transliterated
+-- (ä ae, ö oe, ü ue, ß ss, so Müller and Mueller meet), other Latin letters without their
+-- accents (a documented map, so every server folds alike: é e, ñ n, ø o...); anything but
+-- letters and digits separates words.
+CREATE FUNCTION @extschema@.duplicate_fold(text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.btrim(pg_catalog.regexp_replace(
+        pg_catalog.translate(
+            pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+                pg_catalog.lower($1), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'),
+            'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž',
+            'aaaaaaaaacccdeeeeeeeegiiiiiiilnnnoooooooorrsssttuuuuuuuuyyzzz'),
+        '[^a-z0-9]+', ' ', 'g'))
+$$;
+
+-- Given names and their usual short forms, folded as duplicate_fold folds names.
+CREATE TABLE @extschema@.nickname (
+    nickname   text PRIMARY KEY,
+    given_name text NOT NULL
+);
+COMMENT ON TABLE @extschema@.nickname IS
+    'short forms of given names (folded): a nickname and its given name compare as one name';
+INSERT INTO @extschema@.nickname
+SELECT DISTINCT ON (1) @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(v.g) FROM (VALUES
+    ('kate', 'katherine'), ('katie', 'katherine'), ('kathy', 'katherine'), ('kat', 'katherine'),
+    ('catherine', 'katherine'), ('cathy', 'katherine'), ('kathryn', 'katherine'),
+    ('bob', 'robert'), ('bobby', 'robert'), ('rob', 'robert'), ('robbie', 'robert'), ('bert', 'robert'),
+    ('bill', 'william'), ('billy', 'william'), ('will', 'william'), ('willy', 'william'), ('liam', 'william'),
+    ('liz', 'elizabeth'), ('lizzie', 'elizabeth'), ('beth', 'elizabeth'), ('betty', 'elizabeth'),
+    ('eliza', 'elizabeth'), ('elisabeth', 'elizabeth'), ('betsy', 'elizabeth'),
+    ('jim', 'james'), ('jimmy', 'james'), ('jamie', 'james'),
+    ('mike', 'michael'), ('mick', 'michael'), ('mikey', 'michael'), ('michal', 'michael'),
+    ('dick', 'richard'), ('rick', 'richard'), ('rich', 'richard'), ('richie', 'richard'),
+    ('tom', 'thomas'), ('tommy', 'thomas'), ('joe', 'joseph'), ('joey', 'joseph'), ('sepp', 'joseph'),
+    ('dan', 'daniel'), ('danny', 'daniel'), ('dave', 'david'), ('davy', 'david'),
+    ('chris', 'christopher'), ('kit', 'christopher'), ('tony', 'anthony'), ('ant', 'anthony'),
+    ('steve', 'stephen'), ('steven', 'stephen'), ('stefan', 'stephen'),
+    ('matt', 'matthew'), ('ed', 'edward'), ('eddie', 'edward'), ('ted', 'edward'), ('ned', 'edward'),
+    ('andy', 'andrew'), ('drew', 'andrew'), ('alex', 'alexander'), ('sasha', 'alexander'), ('sandy', 'alexander'),
+    ('ben', 'benjamin'), ('benny', 'benjamin'), ('sam', 'samuel'), ('sammy', 'samuel'),
+    ('nick', 'nicholas'), ('nicky', 'nicholas'), ('klaus', 'nicholas'), ('nikolaus', 'nicholas'),
+    ('hans', 'johannes'), ('johann', 'johannes'), ('jack', 'john'), ('johnny', 'john'),
+    ('greg', 'gregory'), ('jeff', 'jeffrey'), ('geoff', 'jeffrey'), ('larry', 'lawrence'),
+    ('pat', 'patricia'), ('patty', 'patricia'), ('trish', 'patricia'),
+    ('jenny', 'jennifer'), ('jen', 'jennifer'), ('meg', 'margaret'), ('maggie', 'margaret'),
+    ('peggy', 'margaret'), ('greta', 'margaret'), ('gretchen', 'margaret'),
+    ('sue', 'susan'), ('susie', 'susan'), ('suzanne', 'susan'), ('debbie', 'deborah'), ('deb', 'deborah'),
+    ('vicky', 'victoria'), ('becky', 'rebecca'), ('becca', 'rebecca'), ('abby', 'abigail'),
+    ('jess', 'jessica'), ('jessie', 'jessica'), ('mandy', 'amanda'), ('nancy', 'ann'), ('annie', 'ann'),
+    ('manny', 'manuel'), ('pepe', 'jose'), ('paco', 'francisco'), ('pancho', 'francisco'),
+    ('fritz', 'friedrich'), ('lutz', 'ludwig'), ('uli', 'ulrich'), ('wolf', 'wolfgang')) AS v(n, g) ORDER BY 1;
+
+-- A name in parts, folded: first and last word, the given name behind a nickname, the
+-- middle words, a generation suffix (jr, sr, ii...); titles are dropped.
+CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT last_name text,
+                                           OUT given_name text, OUT middle text, OUT suffix text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    WITH t AS (
+        SELECT pg_catalog.array_agg(x.w ORDER BY x.o) FILTER (WHERE x.w NOT IN ('jr', 'sr', 'ii', 'iii', 'iv')) AS words,
+               pg_catalog.string_agg(x.w, ' ' ORDER BY x.o) FILTER (WHERE x.w IN ('jr', 'sr', 'ii', 'iii', 'iv')) AS suffix
+          FROM pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold($1), ' ') WITH ORDINALITY AS x(w, o)
+         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'dr', 'prof'))
+    SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
+           t.words[pg_catalog.cardinality(t.words)],
+           CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN
+               COALESCE((SELECT n.given_name FROM @extschema@.nickname n WHERE n.nickname OPERATOR(pg_catalog.=) t.words[1]), t.words[1]) END,
+           NULLIF(pg_catalog.array_to_string(t.words[2:pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.-) 1], ' '), ''),
+           t.suffix
+      FROM t
+$$;
+
+-- The weight of a name comparison: how the given names and the last names agree (levels of
+-- duplicate_name_level).  A log2 likelihood ratio, README "Probable duplicates".
+CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE
+        WHEN $2 = 'same' AND $1 = 'same' THEN 7
+        WHEN $2 = 'same' AND $1 = 'nickname' THEN 6
+        WHEN ($2 = 'same' AND $1 = 'typo') OR ($2 = 'typo' AND $1 = 'same') THEN 5
+        WHEN $2 = 'typo' AND $1 = 'nickname' THEN 4
+        WHEN $2 = 'same' AND $1 = 'initial' THEN 3
+        WHEN $2 = 'same' AND $1 = 'missing' THEN 2
+        WHEN $2 = 'typo' AND $1 IN ('typo', 'initial', 'missing') THEN 1
+        WHEN $2 IN ('same', 'typo') THEN -4
+        ELSE -6 END
+$$;
+
+-- Phones (digits) one adjacent transposition apart.
+CREATE FUNCTION @extschema@.duplicate_transposed(a text, b text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.length($1) OPERATOR(pg_catalog.=) pg_catalog.length($2) AND $1 OPERATOR(pg_catalog.<>) $2
+       AND EXISTS (SELECT FROM pg_catalog.generate_series(1, pg_catalog.length($1) OPERATOR(pg_catalog.-) 1) AS i
+                    WHERE overlay($1 PLACING pg_catalog.substr($1, i OPERATOR(pg_catalog.+) 1, 1)
+                                             OPERATOR(pg_catalog.||) pg_catalog.substr($1, i, 1) FROM i FOR 2)
+                          OPERATOR(pg_catalog.=) $2)
+$$;
+
+-- The tenant a run reads, checked as every function checks it (a bound role's own; a shard
+-- serves it).
+CREATE FUNCTION @extschema@.duplicate_tenant(tenant_id text) RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_duplicate_tenant' LANGUAGE C VOLATILE;
+
+-- The threshold of a tenant: its own, else every tenant's default, else 0.9.
+CREATE FUNCTION @extschema@.duplicate_threshold(tenant_id text DEFAULT 'default') RETURNS real
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT COALESCE((SELECT s.threshold FROM @extschema@.duplicate_setting s WHERE s.tenant_id OPERATOR(pg_catalog.=) $1),
+                    (SELECT s.threshold FROM @extschema@.duplicate_setting s WHERE s.tenant_id IS NULL), 0.9::real)
+$$;
+COMMENT ON FUNCTION @extschema@.duplicate_threshold(text) IS
+    'owner: the score from which suggest_duplicates suggests a pair in the tenant';
+
+-- Sets (or, with NULL, removes) the threshold of a tenant (NULL tenant: every tenant's default).
+CREATE FUNCTION @extschema@.set_duplicate_threshold(threshold real, tenant_id text DEFAULT NULL) RETURNS void
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF set_duplicate_threshold.threshold IS NOT NULL
+       AND NOT (set_duplicate_threshold.threshold OPERATOR(pg_catalog.>) 0 AND set_duplicate_threshold.threshold OPERATOR(pg_catalog.<) 1) THEN
+        RAISE EXCEPTION 'duplicate threshold must be between 0 and 1 (exclusive), not %', set_duplicate_threshold.threshold
+            USING ERRCODE = '22023';
+    END IF;
+    IF set_duplicate_threshold.tenant_id IS NOT NULL THEN
+        PERFORM @extschema@.duplicate_tenant(set_duplicate_threshold.tenant_id);
+    END IF;
+    DELETE FROM @extschema@.duplicate_setting s WHERE s.tenant_id IS NOT DISTINCT FROM set_duplicate_threshold.tenant_id;
+    IF set_duplicate_threshold.threshold IS NOT NULL THEN
+        INSERT INTO @extschema@.duplicate_setting (tenant_id, threshold)
+        VALUES (set_duplicate_threshold.tenant_id, set_duplicate_threshold.threshold);
+    END IF;
+END $$;
+COMMENT ON FUNCTION @extschema@.set_duplicate_threshold(real, text) IS
+    'owner: the score from which suggest_duplicates suggests a pair (NULL tenant: every tenant''s default; NULL threshold: back to the default 0.9)';
+
+-- Pairs of the tenant's active customers that are probably one person and that no unique
+-- identifier joins, with the evidence of each feature; dry_run => false opens one duplicate
+-- claim per new pair.  Compares the customers written since the tenant's last run (all of
+-- them with full_run => true, or when no run has been recorded) with those sharing a
+-- blocking key.  Runs of one tenant take turns (an advisory lock).
+CREATE FUNCTION @extschema@.suggest_duplicates(tenant_id text DEFAULT 'default', dry_run boolean DEFAULT true,
+                                               full_run boolean DEFAULT false)
+RETURNS TABLE (customer_id bigint, other_id bigint, score real, evidence jsonb, claim_id bigint)
+    LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $fn$
+DECLARE
+    v_tenant    text;
+    v_trgm      name;
+    v_fuzzy     name;
+    v_since     timestamptz;
+    v_mark      timestamptz;
+    v_full      boolean := COALESCE(suggest_duplicates.full_run, false);
+    v_threshold real;
+    v_ids       bigint[];
+    v_found     bigint;
+BEGIN
+    IF suggest_duplicates.dry_run IS NULL THEN
+        RAISE EXCEPTION 'dry_run must not be NULL' USING ERRCODE = '22004';
+    END IF;
+    v_tenant := @extschema@.duplicate_tenant(suggest_duplicates.tenant_id);
+    SELECT n.nspname INTO v_trgm FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+     WHERE e.extname = 'pg_trgm';
+    SELECT n.nspname INTO v_fuzzy FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+     WHERE e.extname = 'fuzzystrmatch';
+    IF v_trgm IS NULL OR v_fuzzy IS NULL THEN
+        RAISE EXCEPTION 'suggest_duplicates needs the extensions pg_trgm and fuzzystrmatch'
+            USING ERRCODE = '55000', HINT = 'CREATE EXTENSION pg_trgm; CREATE EXTENSION fuzzystrmatch; (both ship with PostgreSQL)';
+    END IF;
+    -- Their functions by name, for this call only (the SET clause restores the path).
+    PERFORM pg_catalog.set_config('search_path', pg_catalog.format('pg_catalog, %I, %I, pg_temp', v_trgm, v_fuzzy), true);
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('customer_identity.suggest_duplicates'), pg_catalog.hashtext(v_tenant));
+
+    SELECT r.high_water INTO v_since FROM @extschema@.duplicate_run r WHERE r.tenant_id = v_tenant;
+    IF NOT FOUND THEN v_full := true; END IF;
+    -- The next run's mark: no later than the start of any transaction still running here, so a
+    -- customer written by one this run cannot see is read by the next (updated_at is its start).
+    v_mark := LEAST(pg_catalog.now(), (SELECT pg_catalog.min(a.xact_start) FROM pg_catalog.pg_stat_activity a
+                                        WHERE a.datname = pg_catalog.current_database()
+                                          AND a.pid <> pg_catalog.pg_backend_pid() AND a.xact_start IS NOT NULL));
+    v_threshold := @extschema@.duplicate_threshold(v_tenant);
+
+    -- The customers written since, active or not (an archived one loses its keys).
+    IF v_full THEN
+        DELETE FROM @extschema@.duplicate_key k WHERE k.tenant_id = v_tenant;
+        v_ids := ARRAY(SELECT c.id FROM @extschema@.customer c WHERE c.tenant_id = v_tenant);
+    ELSE
+        v_ids := ARRAY(SELECT c.id FROM @extschema@.customer c WHERE c.tenant_id = v_tenant AND c.updated_at >= v_since);
+        DELETE FROM @extschema@.duplicate_key k WHERE k.customer_id = ANY (v_ids);
+    END IF;
+
+    -- Their blocking keys: the phonetic keys of the last and the given name, in both orders
+    -- (swapped names meet), the email local part, the phone's country and area digits with
+    -- its last seven digits sorted (a transposition among them keeps the key).
+    INSERT INTO @extschema@.duplicate_key (tenant_id, key, customer_id)
+    SELECT DISTINCT v_tenant, ('x' || pg_catalog.left(pg_catalog.md5(k.k), 16))::bit(64)::bigint, c.id
+      FROM @extschema@.customer c
+     CROSS JOIN LATERAL @extschema@.duplicate_name(c.name) AS n
+     CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
+                                pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits) AS f
+     CROSS JOIN LATERAL (VALUES
+            ('n:' || dmetaphone(n.last_name) || ':' || COALESCE(dmetaphone(n.given_name), '')),
+            ('n:' || dmetaphone(n.given_name) || ':' || dmetaphone(n.last_name)),
+            (CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END),
+            (CASE WHEN pg_catalog.length(f.digits) >= 7 THEN
+                 'p:' || pg_catalog.left(f.digits, pg_catalog.length(f.digits) - 7) || ':'
+                 || (SELECT pg_catalog.string_agg(x, '' ORDER BY x)
+                       FROM pg_catalog.regexp_split_to_table(pg_catalog.right(f.digits, 7), '') AS x) END)) AS k(k)
+     WHERE c.id = ANY (v_ids) AND c.archived_at IS NULL AND k.k IS NOT NULL AND k.k NOT IN ('n::', 'e:');
+
+    -- The candidate pairs and the profiles of their customers, in temporary tables the planner
+    -- knows the size of (a few hundred rows or a few hundred thousand).
+    -- (A run earlier in this transaction left them.)
+    IF pg_catalog.to_regclass('pg_temp.ci_duplicate_pair') IS NOT NULL THEN DROP TABLE pg_temp.ci_duplicate_pair; END IF;
+    IF pg_catalog.to_regclass('pg_temp.ci_duplicate_profile') IS NOT NULL THEN DROP TABLE pg_temp.ci_duplicate_profile; END IF;
+    CREATE TEMP TABLE ci_duplicate_pair ON COMMIT DROP AS
+    WITH mine AS (
+        SELECT k.key, k.customer_id FROM @extschema@.duplicate_key k
+         WHERE k.customer_id = ANY (v_ids) AND k.tenant_id = v_tenant)
+    -- A key shared by more than 1000 customers (a stop key: "info" as a local part) blocks nothing.
+    SELECT DISTINCT LEAST(m.customer_id, o.id) AS a, GREATEST(m.customer_id, o.id) AS b
+      FROM mine m
+      CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(x.customer_id) AS ids
+                            FROM (SELECT k.customer_id FROM @extschema@.duplicate_key k
+                                   WHERE k.tenant_id = v_tenant AND k.key = m.key LIMIT 1001) x) AS blk
+      CROSS JOIN LATERAL pg_catalog.unnest(blk.ids) AS o(id)
+     WHERE pg_catalog.cardinality(blk.ids) <= 1000 AND o.id <> m.customer_id;
+    ANALYZE pg_temp.ci_duplicate_pair;
+    CREATE TEMP TABLE ci_duplicate_profile ON COMMIT DROP AS
+    SELECT c.id, c.created_at, c.updated_at, c.name, c.external_customer_id AS ext, c.user_id AS uid,
+           c.email_normalized AS email, c.phone_normalized AS phone,
+           EXISTS (SELECT FROM @extschema@.vendor v WHERE v.customer_id = c.id) AS vendor,
+           n.first_name, n.last_name, n.given_name, n.middle, n.suffix,
+           pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
+           NULLIF(pg_catalog.split_part(c.email_normalized, '@', 2), '') AS domain,
+           pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits
+      FROM @extschema@.customer c
+      LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
+     WHERE c.id IN (SELECT p.a FROM pg_temp.ci_duplicate_pair p UNION SELECT p.b FROM pg_temp.ci_duplicate_pair p)
+       AND c.tenant_id = v_tenant AND c.archived_at IS NULL;
+    CREATE INDEX ON pg_temp.ci_duplicate_profile (id);
+    ANALYZE pg_temp.ci_duplicate_profile;
+
+    RETURN QUERY
+    WITH features AS (
+        SELECT a.id AS a_id, b.id AS b_id, a.updated_at AS a_written, b.updated_at AS b_written,
+               -- canonical: the one linked to a vendor, else the older
+               CASE WHEN a.vendor AND NOT b.vendor THEN a.id WHEN b.vendor AND NOT a.vendor THEN b.id
+                    WHEN (a.created_at, a.id) <= (b.created_at, b.id) THEN a.id ELSE b.id END AS canonical,
+               nm.level AS name_level, nm.weight AS name_weight,
+               mid.level AS middle_level, mid.weight AS middle_weight,
+               gen.level AS generation_level, gen.weight AS generation_weight,
+               em.level AS email_level, em.weight AS email_weight,
+               ph.level AS phone_level, ph.weight AS phone_weight,
+               xi.level AS ext_level, xi.weight AS ext_weight,
+               ui.level AS uid_level, ui.weight AS uid_weight,
+               a.name AS a_name, b.name AS b_name, a.local AS a_local, b.local AS b_local,
+               a.domain AS a_domain, b.domain AS b_domain, a.phone AS a_phone, b.phone AS b_phone,
+               similarity(@extschema@.duplicate_fold(a.name), @extschema@.duplicate_fold(b.name)) AS name_similarity
+          FROM pg_temp.ci_duplicate_pair p JOIN pg_temp.ci_duplicate_profile a ON a.id = p.a
+          JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.last_name = b.last_name THEN 'same'
+                        WHEN GREATEST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) >= 4
+                             AND (levenshtein(a.last_name, b.last_name) <= 1
+                                  OR similarity(a.last_name, b.last_name) >= 0.6) THEN 'typo'
+                        ELSE 'differ' END AS last_ab,
+                   CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
+                        WHEN a.first_name = b.first_name THEN 'same'
+                        WHEN a.given_name = b.given_name THEN 'nickname'
+                        WHEN GREATEST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 4
+                             AND levenshtein(a.first_name, b.first_name) <= 1 THEN 'typo'
+                        WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) = 1
+                             AND pg_catalog.left(a.first_name, 1) = pg_catalog.left(b.first_name, 1) THEN 'initial'
+                        ELSE 'differ' END AS given_ab,
+                   -- swapped: a's given name is b's last name and the other way round
+                   CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'differ'
+                        WHEN a.first_name = b.last_name AND a.last_name = b.first_name THEN 'same'
+                        WHEN a.given_name = @extschema@.duplicate_fold(b.last_name) AND a.last_name = b.first_name THEN 'nickname'
+                        ELSE 'differ' END AS swapped
+         ) AS cmp
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
+                        WHEN cmp.swapped <> 'differ'
+                             AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < 6 THEN 'swapped'
+                        ELSE cmp.given_ab || '/' || cmp.last_ab END AS level,
+                   CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 0
+                        WHEN cmp.swapped <> 'differ'
+                             AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < 6 THEN 6
+                        ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
+         ) AS nm
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.middle IS NULL AND b.middle IS NULL THEN NULL
+                        WHEN a.middle IS NULL OR b.middle IS NULL THEN 'one_side'
+                        WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 'same'
+                        ELSE 'differ' END AS level,
+                   CASE WHEN a.middle IS NULL OR b.middle IS NULL THEN 0
+                        WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 1
+                        ELSE -3 END AS weight
+         ) AS mid
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
+                        WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
+                        ELSE 'differ' END AS level,
+                   CASE WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 0 ELSE -12 END AS weight
+         ) AS gen
+         CROSS JOIN LATERAL (
+            SELECT e.level, CASE e.level
+                        WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10
+                        WHEN 'same_local' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
+                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 6 ELSE -1 END AS weight
+              FROM (SELECT CASE
+                        WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
+                        WHEN a.local = b.local AND a.domain = b.domain THEN 'same'
+                        WHEN a.local = b.local AND levenshtein(a.domain, b.domain) <= 2 THEN 'domain_typo'
+                        -- a local part made of the name says no more than the name
+                        WHEN a.local = b.local AND a.last_name IS NOT NULL AND a.local IN (
+                                 COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
+                                 pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
+                                 COALESCE(a.first_name, '')) THEN 'same_local_name'
+                        WHEN a.local = b.local AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
+                        WHEN a.local = b.local THEN 'same_short_local'
+                        -- family members: one domain, each local part made of their own given name
+                        WHEN a.domain = b.domain AND a.first_name <> b.first_name AND a.given_name <> b.given_name
+                             AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
+                             THEN 'household'
+                        WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
+                             AND levenshtein(a.local, b.local) <= 1
+                             AND pg_catalog.regexp_replace(a.local, '\D', '', 'g') = pg_catalog.regexp_replace(b.local, '\D', '', 'g')
+                             THEN 'local_typo'
+                        ELSE 'differ' END AS level) e
+         ) AS em
+         CROSS JOIN LATERAL (
+            SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10
+                                         WHEN 'one_digit' THEN 2 ELSE -2 END AS weight
+              FROM (SELECT CASE WHEN a.digits IS NULL OR b.digits IS NULL OR a.digits = '' OR b.digits = '' THEN 'missing'
+                                WHEN @extschema@.duplicate_transposed(a.digits, b.digits) THEN 'transposition'
+                                WHEN levenshtein(a.digits, b.digits) <= 1 THEN 'one_digit'
+                                ELSE 'differ' END AS level) q
+         ) AS ph
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.ext IS NULL AND b.ext IS NULL THEN NULL
+                        WHEN a.ext IS NULL OR b.ext IS NULL THEN 'one_side' ELSE 'conflict' END AS level,
+                   CASE WHEN a.ext IS NOT NULL AND b.ext IS NOT NULL THEN -6 ELSE 0 END AS weight
+         ) AS xi
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.uid IS NULL AND b.uid IS NULL THEN NULL
+                        WHEN a.uid IS NULL OR b.uid IS NULL THEN 'one_side' ELSE 'conflict' END AS level,
+                   CASE WHEN a.uid IS NOT NULL AND b.uid IS NOT NULL THEN -6 ELSE 0 END AS weight
+         ) AS ui
+         -- a unique identifier joins them: one customer by the rules already, not a suggestion
+         WHERE (a.ext = b.ext) IS NOT TRUE AND (a.uid = b.uid) IS NOT TRUE
+           AND (a.email = b.email) IS NOT TRUE AND (a.phone = b.phone) IS NOT TRUE
+           AND NOT EXISTS (SELECT FROM @extschema@.distinct_person d WHERE d.customer_id = a.id AND d.other_id = b.id)
+           AND NOT EXISTS (SELECT FROM @extschema@.identity_claim c
+                            WHERE c.tenant_id = v_tenant AND c.kind = 'duplicate'
+                              AND ((c.customer_id = a.id AND (c.proposal ->> 'other_id')::bigint = b.id)
+                                OR (c.customer_id = b.id AND (c.proposal ->> 'other_id')::bigint = a.id)))),
+    scored AS (
+        SELECT f.*, f.name_weight + COALESCE(f.middle_weight, 0) + COALESCE(f.generation_weight, 0) + f.email_weight
+                    + f.phone_weight + COALESCE(f.ext_weight, 0) + COALESCE(f.uid_weight, 0) AS total
+          FROM features f),
+    kept AS MATERIALIZED (
+        SELECT s.canonical, CASE WHEN s.canonical = s.a_id THEN s.b_id ELSE s.a_id END AS other,
+               s.a_written, s.b_written, s.a_id, s.b_id,
+               (1.0 / (1.0 + pg_catalog.power(2.0, -(s.total - 9))))::real AS score,
+               pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+                   'model', pg_catalog.jsonb_build_object('total_weight', s.total, 'prior_weight', -9,
+                                                          'threshold', v_threshold),
+                   'name', pg_catalog.jsonb_build_object('compared', pg_catalog.jsonb_build_array(s.a_name, s.b_name),
+                                                         'level', s.name_level, 'weight', s.name_weight,
+                                                         'trigram_similarity', pg_catalog.round(s.name_similarity::numeric, 2)),
+                   'middle_name', CASE WHEN s.middle_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.middle_level, 'weight', s.middle_weight) END,
+                   'generation', CASE WHEN s.generation_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.generation_level, 'weight', s.generation_weight) END,
+                   'email', pg_catalog.jsonb_build_object('compared', pg_catalog.jsonb_build_array(
+                                                              pg_catalog.jsonb_build_object('local', s.a_local, 'domain', s.a_domain),
+                                                              pg_catalog.jsonb_build_object('local', s.b_local, 'domain', s.b_domain)),
+                                                          'level', s.email_level, 'weight', s.email_weight),
+                   'phone', pg_catalog.jsonb_build_object('compared', pg_catalog.jsonb_build_array(s.a_phone, s.b_phone),
+                                                          'level', s.phone_level, 'weight', s.phone_weight),
+                   'external_customer_id', CASE WHEN s.ext_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.ext_level, 'weight', s.ext_weight) END,
+                   'user_id', CASE WHEN s.uid_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.uid_level, 'weight', s.uid_weight) END
+               )) AS evidence
+          FROM scored s
+         WHERE (1.0 / (1.0 + pg_catalog.power(2.0, -(s.total - 9))))::real >= v_threshold),
+    -- Each new pair opens one claim, if both rows are still as read (a merge or an erasure
+    -- meanwhile: the pair waits for the next run, which reads them again).
+    opened AS (
+        INSERT INTO @extschema@.identity_claim AS ic (tenant_id, kind, identifier, value, customer_id, proposal, via, claim_key)
+        SELECT v_tenant, 'duplicate', 'none', '', k.canonical,
+               pg_catalog.jsonb_build_object('other_id', k.other, 'score', k.score, 'evidence', k.evidence),
+               'suggest_duplicates', pg_catalog.md5('duplicate:' || k.canonical || ':' || k.other)
+          FROM kept k
+          JOIN @extschema@.customer ca ON ca.id = k.a_id AND ca.updated_at = k.a_written AND ca.archived_at IS NULL
+          JOIN @extschema@.customer cb ON cb.id = k.b_id AND cb.updated_at = k.b_written AND cb.archived_at IS NULL
+         WHERE NOT suggest_duplicates.dry_run
+           FOR SHARE OF ca, cb
+        ON CONFLICT DO NOTHING
+        RETURNING ic.id, ic.customer_id, (ic.proposal ->> 'other_id')::bigint AS other, (ic.proposal ->> 'score')::real AS score),
+    audited AS (
+        INSERT INTO @extschema@.identity_event (tenant_id, event_type, customer_id, other_customer_id, method, detail)
+        SELECT v_tenant, 'claim_opened', o.customer_id, o.other, 'suggest_duplicates',
+               pg_catalog.jsonb_build_object('claim_id', o.id::text, 'kind', 'duplicate', 'score', o.score)
+          FROM opened o)
+    SELECT k.canonical, k.other, k.score, k.evidence, o.id
+      FROM kept k LEFT JOIN opened o ON o.customer_id = k.canonical AND o.other = k.other
+     ORDER BY k.score DESC, k.canonical, k.other;
+    GET DIAGNOSTICS v_found = ROW_COUNT;
+
+    IF NOT suggest_duplicates.dry_run THEN
+        INSERT INTO @extschema@.duplicate_run AS r (tenant_id, high_water, full_run, written, suggested)
+        VALUES (v_tenant, v_mark, v_full, pg_catalog.cardinality(v_ids), v_found)
+        ON CONFLICT ON CONSTRAINT duplicate_run_pkey DO UPDATE
+           SET high_water = EXCLUDED.high_water, finished_at = pg_catalog.clock_timestamp(),
+               full_run = EXCLUDED.full_run, written = EXCLUDED.written, suggested = EXCLUDED.suggested;
+    END IF;
+END $fn$;
+COMMENT ON FUNCTION @extschema@.suggest_duplicates(text, boolean, boolean) IS
+    'owner: pairs of active customers that are probably one person (score in [0, 1], evidence per feature); dry_run => false opens a duplicate claim per new pair; compares the customers written since the tenant''s last run (full_run => true: all)';
+
+-- The owner's: suggestions read every customer of the tenant.
+DO $$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['@extschema@.suggest_duplicates(text, boolean, boolean)', '@extschema@.duplicate_tenant(text)',
+                             '@extschema@.set_duplicate_threshold(real, text)', '@extschema@.duplicate_threshold(text)']::regprocedure[]
+    LOOP
+        EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+    END LOOP;
+END $$;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.distinct_person', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.duplicate_setting', '');
+
+-- accept_claim with the canonical customer of a duplicate claim named by the reviewer: an
+-- overload (accept_claim(bigint, text) stays as it was, with the grants made on it).
+CREATE FUNCTION @extschema@.accept_claim(claim_id bigint, note text, canonical_id bigint)
+RETURNS TABLE (customer_id bigint, vendor_id bigint, method text, created boolean)
+    AS 'MODULE_PATHNAME', 'ci_accept_claim' LANGUAGE C VOLATILE ROWS 1
+    SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION @extschema@.accept_claim(bigint, text, bigint) IS
+    'accepts an open duplicate claim merging its pair into canonical_id (one of the two; accept_claim(claim_id, note) keeps the claim''s customer: linked to a vendor, else the older)';
+REVOKE ALL ON FUNCTION @extschema@.accept_claim(bigint, text, bigint) FROM PUBLIC;

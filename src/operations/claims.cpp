@@ -5,7 +5,9 @@
 #include "errors.hpp"
 #include "input.hpp"
 #include "invite.hpp"
+#include "merge.hpp"
 #include "pg_boundary.hpp"
+#include "sharding.hpp"
 #include "spi.hpp"
 #include "tenant_scope.hpp"
 
@@ -88,7 +90,8 @@ spi::Statement load_claim = {
     " proposal->>'phone', proposal->>'name', (proposal->>'customer_ref')::pg_catalog.int8,"
     " COALESCE((proposal->>'email_verified')::pg_catalog.bool, false),"
     " COALESCE((proposal->>'phone_verified')::pg_catalog.bool, false),"
-    " (proposal->>'invite_id')::pg_catalog.int8, (proposal->>'customer_id')::pg_catalog.int8"
+    " (proposal->>'invite_id')::pg_catalog.int8, (proposal->>'customer_id')::pg_catalog.int8,"
+    " (proposal->>'other_id')::pg_catalog.int8"
     " FROM customer_identity.identity_claim WHERE id OPERATOR(pg_catalog.=) $1 FOR UPDATE",
     1,
     {INT8OID},
@@ -100,6 +103,14 @@ spi::Statement decide_claim = {
     " decision_note = $3, result_customer_id = $4 WHERE id OPERATOR(pg_catalog.=) $1",
     4,
     {INT8OID, TEXTOID, TEXTOID, INT8OID},
+    nullptr};
+
+// A rejected duplicate claim: the pair is two people (suggest_duplicates and reconcile read it).
+spi::Statement record_distinct = {
+    "INSERT INTO customer_identity.distinct_person (tenant_id, customer_id, other_id, claim_id)"
+    " VALUES ($1, LEAST($2, $3), GREATEST($2, $3), $4) ON CONFLICT DO NOTHING",
+    4,
+    {TEXTOID, INT8OID, INT8OID, INT8OID},
     nullptr};
 
 // Runs one of the open statements; returns the claim id and records a new claim's event.
@@ -161,6 +172,7 @@ struct Claim {
     std::optional<std::int64_t> customer_id, vendor_id;
     CustomerFields proposed;
     std::optional<std::int64_t> customer_ref, invite_id, invite_customer;
+    std::optional<std::int64_t> other_id;  // a duplicate claim's second customer
 };
 
 Claim load_open_claim(std::int64_t id) {
@@ -190,6 +202,7 @@ Claim load_open_claim(std::int64_t id) {
     claim.proposed.phone_verified = spi::bool_at(0, 14);
     claim.invite_id = spi::int8_at(0, 15);
     claim.invite_customer = spi::int8_at(0, 16);
+    claim.other_id = spi::int8_at(0, 17);
     return claim;
 }
 
@@ -206,6 +219,26 @@ void decide(const Claim &claim, const char *status, const std::optional<std::str
                   vendor_id ? vendor_id : claim.vendor_id,
                   claim.kind,
                   {{"claim_id", std::to_string(claim.id)}, {"note", note}}});
+}
+
+// A duplicate claim carried out: the pair merged into the canonical customer the reviewer
+// names (one of the two; 22023 otherwise), by default the claim's own.
+ResolveOutcome merge_pair(const Claim &claim, std::optional<std::int64_t> canonical_id) {
+    const std::int64_t suggested = *claim.customer_id, other = *claim.other_id;
+    const std::int64_t canonical = canonical_id.value_or(suggested);
+    if (canonical != suggested && canonical != other)
+        throw IdentityError(sqlstate::malformed_input,
+                            "canonical_id " + std::to_string(canonical) + " is not one of claim " +
+                                std::to_string(claim.id) + "'s customers (" +
+                                std::to_string(suggested) + ", " + std::to_string(other) + ")");
+    merge_customers(canonical, canonical == suggested ? other : suggested, "accept_claim",
+                    "duplicate claim " + std::to_string(claim.id) + " accepted");
+    ResolveOutcome outcome;
+    outcome.has_row = true;
+    outcome.customer_id = canonical;
+    outcome.method = "merge";
+    outcome.created = false;
+    return outcome;
 }
 
 // Carries the claim out as if its identifier had been verified.
@@ -243,9 +276,16 @@ CI_SQL_FUNCTION(ci_accept_claim) {
     return entry_guard([&] {
         const auto claim_id = required(int8_arg(fcinfo, 0), "claim_id");
         const auto note = text_arg(fcinfo, 1);
+        const auto canonical_id = PG_NARGS() > 2 ? int8_arg(fcinfo, 2) : std::nullopt;
         spi::connect();
         const claims::Claim claim = claims::load_open_claim(claim_id);
-        const ResolveOutcome outcome = claims::carry_out(claim);
+        if (canonical_id && claim.kind != "duplicate")
+            throw IdentityError(sqlstate::malformed_input,
+                                "canonical_id is for duplicate claims; claim " +
+                                    std::to_string(claim_id) + " is a " + claim.kind + " claim");
+        const ResolveOutcome outcome = claim.kind == "duplicate"
+                                           ? claims::merge_pair(claim, canonical_id)
+                                           : claims::carry_out(claim);
         claims::decide(claim, "accepted", note, outcome.customer_id, outcome.vendor_id);
         spi::finish();
         const std::string_view method = outcome.method;
@@ -270,8 +310,26 @@ CI_SQL_FUNCTION(ci_reject_claim) {
         const auto note = text_arg(fcinfo, 1);
         spi::connect();
         const claims::Claim claim = claims::load_open_claim(claim_id);
+        if (claim.kind == "duplicate")
+            spi::run(claims::record_distinct, spi::Params()
+                                                  .text(claim.tenant)
+                                                  .int8(claim.customer_id)
+                                                  .int8(claim.other_id)
+                                                  .int8(claim.id));
         claims::decide(claim, "rejected", note, std::nullopt, std::nullopt);
         spi::finish();
         return (Datum)0;
+    });
+}
+
+// The tenant suggest_duplicates and set_duplicate_threshold act in: checked as every
+// function checks it (a bound role acts in its own), and served by this shard.
+CI_SQL_FUNCTION(ci_duplicate_tenant) {
+    return entry_guard([&] {
+        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
+        sharding::require_served(tenant);
+        Datum result = (Datum)0;
+        pg_call([&] { result = PointerGetDatum(cstring_to_text_with_len(tenant.data(), tenant.size())); });
+        return result;
     });
 }

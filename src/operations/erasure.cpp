@@ -11,6 +11,9 @@
 //                   too (identity_event_search_idx finds those: no scan of the trail);
 //                   their row snapshots in merge events keep ids and structure only
 //   identity_claim  claims on them or on their identifiers are scrubbed, and closed if open
+//                   (a duplicate claim naming them on either side too)
+//   duplicate_key   their blocking keys (hashes of their name, email, phone) are deleted,
+//   distinct_person and the pairs recorded as two people with them
 // "Every value of theirs" is every value they ever had, not only the rows' current ones:
 // what the events about them recorded of them (a creation's identifiers, row snapshots of
 // theirs), the identifiers their claims rested on and the proposals accepted into them, the
@@ -194,6 +197,22 @@ spi::Statement erase_rows = {
     {TEXTARRAYOID, TEXTOID},
     nullptr};
 
+// Their blocking keys (made of their name, email and phone) and the pairs recorded as two
+// people with them: suggest_duplicates holds nothing of theirs after an erasure.
+spi::Statement erase_duplicate_keys = {
+    "DELETE FROM customer_identity.duplicate_key"
+    " WHERE customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])",
+    1,
+    {TEXTARRAYOID},
+    nullptr};
+spi::Statement erase_distinct_pairs = {
+    "DELETE FROM customer_identity.distinct_person"
+    " WHERE customer_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])"
+    "  OR other_id OPERATOR(pg_catalog.=) ANY ($1::pg_catalog.int8[])",
+    1,
+    {TEXTARRAYOID},
+    nullptr};
+
 // $1 tenant, $2 their emails (normalized): vendors whose contact email is one of them, by
 // its normalized value or, where that is missing, as typed.
 spi::Statement clear_vendor_emails = {
@@ -225,6 +244,8 @@ spi::Statement clear_vendor_emails = {
 #define CI_CLAIMS_OF_THEM                                                                 \
     " WHERE (c.customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"            \
     "  OR c.result_customer_id OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[])"        \
+    "  OR (c.kind OPERATOR(pg_catalog.=) 'duplicate' AND (c.proposal->>'other_id')"        \
+    "   ::pg_catalog.int8 OPERATOR(pg_catalog.=) ANY ($4::pg_catalog.int8[]))"             \
     "  OR (c.tenant_id OPERATOR(pg_catalog.=) $1"                                         \
     "   AND (c.identifier OPERATOR(pg_catalog.||) '_normalized:' OPERATOR(pg_catalog.||)" \
     " c.value) OPERATOR(pg_catalog.=) ANY ($3::pg_catalog.text[])))"
@@ -749,6 +770,10 @@ std::vector<std::int64_t> erase_customer(std::int64_t customer_id) {
     spi::Params rows;
     rows.text_array(id_elements).text(tenant);
     spi::run(erase_rows, rows);
+    spi::Params ids;
+    ids.text_array(id_elements);
+    spi::run(erase_duplicate_keys, ids);
+    spi::run(erase_distinct_pairs, ids);
 
     spi::Params vendors;
     vendors.text(tenant).text_array(elements(values.emails));

@@ -156,6 +156,25 @@ std::vector<Candidate> read_candidates(const std::string &tenant, spi::Statement
     return result;
 }
 
+// Pairs a reviewer recorded as two people (a rejected duplicate claim): never merged.
+spi::Statement distinct_pairs = {
+    "SELECT customer_id, other_id FROM customer_identity.distinct_person"
+    " WHERE tenant_id OPERATOR(pg_catalog.=) $1",
+    1,
+    {TEXTOID},
+    nullptr};
+
+using DistinctPairs = std::set<std::pair<std::int64_t, std::int64_t>>;
+
+// Reads the tenant's pairs recorded as two people, lower id first.
+DistinctPairs read_distinct_pairs(const std::string &tenant) {
+    const std::uint64_t rows = spi::run(distinct_pairs, spi::Params().text(tenant), 0);
+    DistinctPairs result;
+    for (std::uint64_t row = 0; row < rows; ++row)
+        result.emplace(*spi::int8_at(row, 1), *spi::int8_at(row, 2));
+    return result;
+}
+
 // Reads the tenant's vendors that have no customer.
 std::vector<LonelyVendor> read_lonely_vendors(const std::string &tenant) {
     spi::Params params;
@@ -201,7 +220,7 @@ std::string shared_identifiers(const Candidate &dup, const std::vector<const Can
 // Builds the whole plan; nothing is written.
 std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &customers,
                          const std::vector<Candidate> &archived,
-                         const std::vector<LonelyVendor> &vendors) {
+                         const std::vector<LonelyVendor> &vendors, const DistinctPairs &two_people) {
     std::vector<Action> actions;
     const identifier_rules::Rules rules = identifier_rules::rules_of(tenant);
     std::set<std::string> vendor_emails;  // contact emails of vendors waiting for a customer
@@ -238,13 +257,26 @@ std::vector<Action> plan(const std::string &tenant, std::vector<Candidate> &cust
         for (const Candidate *c : group)
             if (c->vendor_id)
                 vendors_in_group += (vendors_in_group.empty() ? "" : ", ") + id_text(*c->vendor_id);
-        const bool conflict = std::count_if(group.begin(), group.end(),
-                                            [](const Candidate *c) { return c->vendor_id; }) > 1;
+        const bool vendor_conflict = std::count_if(group.begin(), group.end(),
+                                                   [](const Candidate *c) { return c->vendor_id; }) > 1;
+        // A group holding a pair a reviewer recorded as two people is left alone too.
+        std::string recorded_two;
+        for (const Candidate *x : group)
+            for (const Candidate *y : group)
+                if (x->id < y->id && two_people.count({x->id, y->id}) && recorded_two.empty())
+                    recorded_two = "customers " + id_text(x->id) + " and " + id_text(y->id);
+        const bool conflict = vendor_conflict || !recorded_two.empty();
         for (const Candidate *c : group) {
             final_customer[c->id] = conflict ? c->id : canonical->id;
             if (conflict) frozen.insert(c->id);
             if (c == canonical) continue;
-            if (conflict)
+            if (!vendor_conflict && conflict)
+                actions.push_back({"conflict", canonical->id, c->id, c->vendor_id,
+                                   shared_identifiers(*c, group) + ", but " + recorded_two +
+                                       " were recorded as two people (a rejected duplicate"
+                                       " claim): merge them by hand if they are one",
+                                   "customer " + id_text(c->id)});
+            else if (conflict)
                 actions.push_back({"conflict", canonical->id, c->id, c->vendor_id,
                                    shared_identifiers(*c, group) +
                                        ", but the group holds customers of different vendors (" +
@@ -471,7 +503,8 @@ CI_SQL_FUNCTION(ci_reconcile) {
         std::vector<Candidate> customers = read_candidates(tenant, active_customers);
         const std::vector<Candidate> archived = read_candidates(tenant, archived_customers);
         const std::vector<LonelyVendor> vendors = read_lonely_vendors(tenant);
-        std::vector<Action> actions = plan(tenant, customers, archived, vendors);
+        std::vector<Action> actions =
+            plan(tenant, customers, archived, vendors, read_distinct_pairs(tenant));
         if (!*dry_run) apply(tenant, actions, vendors);
         spi::finish();
         emit(fcinfo, actions);

@@ -1,0 +1,255 @@
+-- Probable duplicates (issue 30): suggest_duplicates on a labelled set the suite generates,
+-- its precision, recall and F1 beside a baseline written with pg_trgm / fuzzystrmatch in an
+-- afternoon (same run, same set); the API as owner and as the application role; accept,
+-- reject, erasure of a suggested person.
+SET search_path = customer_identity;
+SET client_min_messages = warning;
+-- Without pg_trgm and fuzzystrmatch: refused, nothing written.
+DROP EXTENSION IF EXISTS pg_trgm;
+DROP EXTENSION IF EXISTS fuzzystrmatch;
+RESET client_min_messages;
+DO $$ BEGIN PERFORM * FROM customer_identity.suggest_duplicates('dupes');
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE '% %', SQLSTATE, SQLERRM; END $$;
+SELECT count(*) AS keys, (SELECT count(*) FROM duplicate_run) AS runs FROM duplicate_key;
+CREATE EXTENSION pg_trgm SCHEMA public;
+CREATE EXTENSION fuzzystrmatch SCHEMA public;
+
+-- The labelled set: every person once, and (pairs) a second record of them typed otherwise.
+CREATE TEMP TABLE person (pid int, kind text, customer_id bigint);
+CREATE FUNCTION pg_temp.add(pid int, kind text, name text, email text, phone text,
+                            ext text DEFAULT NULL, uid text DEFAULT NULL) RETURNS void
+    LANGUAGE sql AS $$
+    WITH c AS (INSERT INTO customer_identity.customer (tenant_id, name, email, phone, external_customer_id, user_id)
+               VALUES ('dupes', name, email, phone, ext, uid) RETURNING id)
+    INSERT INTO person SELECT pid, kind, id FROM c $$;
+CREATE TEMP TABLE given (i int, first text, nick text);
+INSERT INTO given SELECT row_number() OVER (), f, n FROM (VALUES
+    ('Katherine', 'Kate'), ('Robert', 'Bob'), ('William', 'Bill'), ('Elizabeth', 'Liz'), ('James', 'Jim'),
+    ('Michael', 'Mike'), ('Richard', 'Rick'), ('Thomas', 'Tom'), ('Joseph', 'Joe'), ('Daniel', 'Dan'),
+    ('David', 'Dave'), ('Christopher', 'Chris'), ('Anthony', 'Tony'), ('Stephen', 'Steve'), ('Margaret', 'Maggie'),
+    ('Patricia', 'Patty'), ('Jennifer', 'Jenny'), ('Susan', 'Sue'), ('Rebecca', 'Becky'), ('Jessica', 'Jess')) AS v(f, n);
+CREATE TEMP TABLE family (i int, last text);
+INSERT INTO family SELECT row_number() OVER (), l FROM unnest(ARRAY[
+    'Miller', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez',
+    'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Thompson', 'White',
+    'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King',
+    'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker']) AS l;
+CREATE TEMP TABLE umlaut (i int, first text, first_ascii text, last text, last_ascii text);
+INSERT INTO umlaut SELECT row_number() OVER (), * FROM (VALUES
+    ('Jürgen', 'Juergen', 'Müller', 'Mueller'), ('Björn', 'Bjoern', 'Schröder', 'Schroeder'),
+    ('Zoë', 'Zoe', 'Köhler', 'Koehler'), ('José', 'Jose', 'Núñez', 'Nunez'), ('René', 'Rene', 'Lefèvre', 'Lefevre'),
+    ('Jörg', 'Joerg', 'Günther', 'Guenther'), ('Sören', 'Soeren', 'Krüger', 'Krueger'), ('Hélène', 'Helene', 'Dubé', 'Dube'),
+    ('Ümit', 'Uemit', 'Öztürk', 'Oeztuerk'), ('François', 'Francois', 'Gérard', 'Gerard')) AS v;
+-- person p: given name, family name, a phone of their own
+CREATE FUNCTION pg_temp.first(p int) RETURNS text LANGUAGE sql AS $$ SELECT first FROM given WHERE i = 1 + p % 20 $$;
+CREATE FUNCTION pg_temp.nick(p int) RETURNS text LANGUAGE sql AS $$ SELECT nick FROM given WHERE i = 1 + p % 20 $$;
+CREATE FUNCTION pg_temp.last(p int) RETURNS text LANGUAGE sql AS $$ SELECT last FROM family WHERE i = 1 + (p * 7) % 40 $$;
+CREATE FUNCTION pg_temp.phone(p int) RETURNS text LANGUAGE sql AS $$ SELECT '+1415' || (2000000 + (p * 7919) % 7000000)::text $$;
+-- the phone typed with two neighbouring digits swapped (positions 6 and 7 of the digits)
+CREATE FUNCTION pg_temp.swapped(t text) RETURNS text LANGUAGE sql AS $$
+    SELECT overlay(t placing substr(t, i + 1, 1) || substr(t, i, 1) from i for 2)
+      FROM generate_series(7, length(t) - 1) i WHERE substr(t, i, 1) <> substr(t, i + 1, 1) ORDER BY i LIMIT 1 $$;
+CREATE FUNCTION pg_temp.typo(t text) RETURNS text LANGUAGE sql AS $$   -- a letter dropped
+    SELECT left(t, length(t) / 2) || substr(t, length(t) / 2 + 2) $$;
+
+-- Positives, 25 people per kind of variation (pid = kind * 1000 + n).
+SELECT count(*) FROM (
+  -- name typo, email domain typo, no phone on the second record
+  SELECT pg_temp.add(1000 + n, 'typo', pg_temp.first(n) || ' ' || pg_temp.last(n), lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n)) || n || '@gmail.com', pg_temp.phone(1000 + n)),
+         pg_temp.add(1000 + n, 'typo', pg_temp.first(n) || ' ' || pg_temp.typo(pg_temp.last(n)), lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n)) || n || '@gmial.com', NULL)
+    FROM generate_series(1, 25) n
+  UNION ALL -- nickname, phone with two digits swapped, no email on the second record
+  SELECT pg_temp.add(2000 + n, 'nickname', pg_temp.first(n) || ' ' || pg_temp.last(n + 3), lower(pg_temp.last(n + 3)) || n || '@yahoo.com', pg_temp.phone(2000 + n)),
+         pg_temp.add(2000 + n, 'nickname', pg_temp.nick(n) || ' ' || pg_temp.last(n + 3), NULL, pg_temp.swapped(pg_temp.phone(2000 + n)))
+    FROM generate_series(1, 25) n
+  UNION ALL -- first and last name swapped, the same local part at another provider
+  SELECT pg_temp.add(3000 + n, 'swapped', pg_temp.first(n + 5) || ' ' || pg_temp.last(n + 5), 'kx' || lower(left(pg_temp.first(n + 5), 3)) || (700 + n) || '@gmail.com', NULL),
+         pg_temp.add(3000 + n, 'swapped', pg_temp.last(n + 5) || ' ' || pg_temp.first(n + 5), 'kx' || lower(left(pg_temp.first(n + 5), 3)) || (700 + n) || '@outlook.com', pg_temp.phone(3000 + n))
+    FROM generate_series(1, 25) n
+  UNION ALL -- a middle name on one record only, a letter missing in the email's local part
+  SELECT pg_temp.add(4000 + n, 'middle', pg_temp.first(n + 7) || ' Anne ' || pg_temp.last(n + 9), lower(pg_temp.first(n + 7)) || lower(pg_temp.last(n + 9)) || n || '@web.example', NULL),
+         pg_temp.add(4000 + n, 'middle', pg_temp.first(n + 7) || ' ' || pg_temp.last(n + 9), lower(pg_temp.first(n + 7)) || lower(pg_temp.typo(pg_temp.last(n + 9))) || n || '@web.example', pg_temp.phone(4000 + n))
+    FROM generate_series(1, 25) n
+  UNION ALL -- transliteration (ü / ue, é / e), phone with two digits swapped
+  SELECT pg_temp.add(5000 + n, 'transliteration', u.first || ' ' || w.last, NULL, pg_temp.phone(5000 + n)),
+         pg_temp.add(5000 + n, 'transliteration', u.first_ascii || ' ' || w.last_ascii, 'u' || n || '@mail.example', pg_temp.swapped(pg_temp.phone(5000 + n)))
+    FROM generate_series(1, 25) n JOIN umlaut u ON u.i = 1 + n % 10 JOIN umlaut w ON w.i = 1 + (n * 3 + n / 10) % 10
+  UNION ALL -- the issue's example: nickname and a typo, a work email, phone digits swapped
+  SELECT pg_temp.add(6000 + n, 'nickname_typo', pg_temp.first(n) || ' ' || pg_temp.last(n + 11), lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n + 11)) || '@gmail.com', pg_temp.phone(6000 + n)),
+         pg_temp.add(6000 + n, 'nickname_typo', pg_temp.nick(n) || ' ' || pg_temp.typo(pg_temp.last(n + 11)), lower(left(pg_temp.first(n), 1)) || lower(pg_temp.last(n + 11)) || n || '@work.example', pg_temp.swapped(pg_temp.phone(6000 + n)))
+    FROM generate_series(1, 25) n
+  UNION ALL -- identifiers on one side only, the email's domain typed wrong
+  SELECT pg_temp.add(7000 + n, 'one_side_ids', pg_temp.first(n + 13) || ' ' || pg_temp.last(n + 17), 'shopper' || n || '@hotmail.com', NULL, 'ext-' || n, NULL),
+         pg_temp.add(7000 + n, 'one_side_ids', pg_temp.first(n + 13) || ' ' || pg_temp.last(n + 17), 'shopper' || n || '@hotmial.com', pg_temp.phone(7000 + n), NULL, 'user-' || n)
+    FROM generate_series(1, 25) n
+) s;
+
+-- Hard negatives: namesakes (the same common name, nothing else shared), households (one
+-- family name and email domain, given names a letter apart, the landline on one record),
+-- father and son ("Jr."), and people of their own.
+SELECT count(*) FROM (
+  SELECT pg_temp.add(10000 + 2 * n, 'namesake', 'John Smith', 'john.smith' || '@' || (ARRAY['gmail.com', 'yahoo.com', 'outlook.com', 'aol.com', 'gmx.de'])[1 + n % 5], pg_temp.phone(10000 + 2 * n)),
+         pg_temp.add(10001 + 2 * n, 'namesake', 'John Smith', 'johnsmith' || (n + 1) || '@' || (ARRAY['web.de', 'icloud.com', 'proton.me'])[1 + n % 3], pg_temp.phone(10001 + 2 * n))
+    FROM generate_series(1, 5) n
+  UNION ALL
+  SELECT pg_temp.add(11000 + 2 * n, 'namesake', pg_temp.first(n) || ' ' || pg_temp.last(n), lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n)) || '@icloud.com', pg_temp.phone(11000 + 2 * n)),
+         pg_temp.add(11001 + 2 * n, 'namesake', pg_temp.first(n) || ' ' || pg_temp.last(n), lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n)) || '@proton.me', pg_temp.phone(11001 + 2 * n))
+    FROM generate_series(1, 25) n
+  UNION ALL
+  SELECT pg_temp.add(12000 + 2 * n, 'household', h.a || ' ' || pg_temp.last(n + 20), lower(h.a) || '.' || lower(pg_temp.last(n + 20)) || '@' || lower(pg_temp.last(n + 20)) || '-family.example', pg_temp.phone(12000 + 2 * n)),
+         pg_temp.add(12001 + 2 * n, 'household', h.b || ' ' || pg_temp.last(n + 20), lower(h.b) || '.' || lower(pg_temp.last(n + 20)) || '@' || lower(pg_temp.last(n + 20)) || '-family.example', NULL)
+    FROM generate_series(1, 25) n
+    JOIN (VALUES (0, 'Anna', 'Anne'), (1, 'Dana', 'Dina'), (2, 'Jan', 'Jon'), (3, 'Mila', 'Mia'), (4, 'Carl', 'Carla')) AS h(k, a, b) ON h.k = n % 5
+  UNION ALL
+  SELECT pg_temp.add(13000 + 2 * n, 'junior', pg_temp.first(n) || ' ' || pg_temp.last(n + 30), lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n + 30)) || '@family.example', pg_temp.phone(13000 + 2 * n)),
+         pg_temp.add(13001 + 2 * n, 'junior', pg_temp.first(n) || ' ' || pg_temp.last(n + 30) || ' Jr.', lower(pg_temp.first(n)) || '.' || lower(pg_temp.last(n + 30)) || '.jr@family.example', pg_temp.swapped(pg_temp.phone(13000 + 2 * n)))
+    FROM generate_series(1, 25) n
+) s;
+SELECT count(*) FROM (
+  SELECT pg_temp.add(20000 + n, 'single', pg_temp.first(n * 3) || ' ' || pg_temp.last(n * 11 + 1), lower(pg_temp.first(n * 3)) || (n * 37) || '@example.org', pg_temp.phone(20000 + n))
+    FROM generate_series(1, 300) n
+) s;
+SELECT kind, count(DISTINCT pid) AS people, count(*) AS records FROM person GROUP BY kind ORDER BY kind;
+
+-- The truth: pairs of records of one person.
+CREATE TEMP TABLE truth AS
+SELECT LEAST(a.customer_id, b.customer_id) AS a, GREATEST(a.customer_id, b.customer_id) AS b, a.kind
+  FROM person a JOIN person b ON a.pid = b.pid AND a.customer_id < b.customer_id;
+-- suggest_duplicates at the default threshold, a full run (the tenant's first).
+CREATE TEMP TABLE suggested AS
+SELECT LEAST(s.customer_id, s.other_id) AS a, GREATEST(s.customer_id, s.other_id) AS b, s.score, s.evidence
+  FROM suggest_duplicates('dupes') s;
+-- The baseline of an afternoon: similar names (trigrams) and an email local part or a phone
+-- at most an edit or two away, over every pair of the set.
+CREATE TEMP TABLE baseline AS
+SELECT a.id AS a, b.id AS b
+  FROM customer a JOIN customer b ON a.tenant_id = b.tenant_id AND a.id < b.id
+ WHERE a.tenant_id = 'dupes'
+   AND public.similarity(lower(a.name), lower(b.name)) >= 0.5
+   AND (public.levenshtein(split_part(a.email_normalized, '@', 1), split_part(b.email_normalized, '@', 1)) <= 1
+        OR public.levenshtein(a.phone_normalized, b.phone_normalized) <= 2);
+CREATE FUNCTION pg_temp.figures(label text, pairs regclass) RETURNS TABLE (method text, suggested bigint, correct bigint, "precision" numeric, recall numeric, f1 numeric)
+    LANGUAGE plpgsql AS $$
+DECLARE tp bigint; fp bigint; total bigint;
+BEGIN
+    EXECUTE format('SELECT count(*) FILTER (WHERE t.a IS NOT NULL), count(*) FILTER (WHERE t.a IS NULL) FROM %s f LEFT JOIN truth t USING (a, b)', pairs) INTO tp, fp;
+    SELECT count(*) INTO total FROM truth;
+    RETURN QUERY SELECT label, tp + fp, tp, round(tp::numeric / NULLIF(tp + fp, 0), 3), round(tp::numeric / total, 3),
+                        round(2 * tp::numeric / NULLIF(2 * tp + fp + total - tp, 0), 3);
+END $$;
+SELECT * FROM pg_temp.figures('suggest_duplicates (threshold 0.9)', 'suggested')
+UNION ALL SELECT * FROM pg_temp.figures('baseline (pg_trgm + fuzzystrmatch)', 'baseline');
+-- Recall per kind of variation, and what became a suggestion among the hard negatives.
+SELECT t.kind, count(*) AS pairs, count(s.a) AS suggested FROM truth t LEFT JOIN suggested s USING (a, b) GROUP BY t.kind ORDER BY t.kind;
+SELECT pa.kind, count(*) AS wrong_suggestions
+  FROM suggested s JOIN person pa ON pa.customer_id = s.a JOIN person pb ON pb.customer_id = s.b
+ WHERE pa.pid <> pb.pid GROUP BY pa.kind ORDER BY pa.kind;
+-- The SQLSTATE of a statement (its message names customer ids, which other tests move).
+CREATE FUNCTION pg_temp.sqlstate_of(statement text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE statement;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE;
+END $$;
+
+-- Why: the evidence of the issue's example (nickname, a letter missing, another email, two
+-- phone digits swapped), and of a household that is no suggestion.
+SELECT s.score, jsonb_pretty(s.evidence - 'model') AS evidence
+  FROM suggested s JOIN person p ON p.customer_id = s.a WHERE p.pid = 6001;
+SELECT count(*) AS household_pairs_suggested FROM suggested s JOIN person p ON p.customer_id = s.a WHERE p.kind IN ('household', 'junior', 'namesake');
+
+-- The application role may not run it, nor set thresholds, nor decide claims (42501);
+-- nothing is written.
+CREATE ROLE regress_dup_app NOLOGIN;
+SELECT customer_identity.grant_application_role('regress_dup_app');
+SET ROLE regress_dup_app;
+SELECT * FROM customer_identity.suggest_duplicates('dupes', false);
+SELECT * FROM customer_identity.suggest_duplicates('dupes', false, true);
+SELECT customer_identity.set_duplicate_threshold(0.5, 'dupes');
+SELECT customer_identity.duplicate_threshold('dupes');
+SELECT * FROM customer_identity.accept_claim(1, NULL, 2);
+SELECT * FROM customer_identity.duplicate_key;
+SELECT * FROM customer_identity.distinct_person;
+RESET ROLE;
+SELECT count(*) AS claims, (SELECT count(*) FROM duplicate_run) AS runs, (SELECT count(*) FROM duplicate_setting) AS settings
+  FROM identity_claim WHERE kind = 'duplicate';
+-- Bad thresholds: 22023, nothing changed.
+SELECT set_duplicate_threshold(1.5, 'dupes');
+SELECT set_duplicate_threshold(0, NULL);
+SELECT set_duplicate_threshold(0.95, 'dupes');
+SELECT duplicate_threshold('dupes') AS dupes, duplicate_threshold('other') AS other;
+SELECT count(*) AS suggested_at_095 FROM suggest_duplicates('dupes');
+SELECT set_duplicate_threshold(NULL, 'dupes');
+SELECT * FROM suggest_duplicates('dupes', NULL);
+
+-- dry_run => false: one claim per pair, once; the run records its mark.
+SELECT count(*) AS pairs, count(claim_id) AS claims_opened FROM suggest_duplicates('dupes', false);
+SELECT full_run, written, suggested FROM duplicate_run WHERE tenant_id = 'dupes';
+SELECT count(*) AS claims, count(DISTINCT (customer_id, proposal->>'other_id')) AS pairs,
+       (SELECT count(*) FROM identity_event WHERE event_type = 'claim_opened' AND method = 'suggest_duplicates') AS events
+  FROM identity_claim WHERE kind = 'duplicate' AND status = 'open';
+-- Nothing written since: the incremental run reads nobody; a full run finds only claimed pairs.
+SELECT count(*) AS incremental FROM suggest_duplicates('dupes', false);
+SELECT written FROM duplicate_run WHERE tenant_id = 'dupes';
+SELECT count(*) AS full_again FROM suggest_duplicates('dupes', false, true);
+-- A new second record of person 1 (written after the run): the incremental run reads it.
+SELECT pg_temp.add(1001, 'typo', pg_temp.first(1) || ' ' || pg_temp.last(1), NULL, pg_temp.swapped(pg_temp.phone(1001)));
+SELECT count(*) AS incremental, count(claim_id) AS opened FROM suggest_duplicates('dupes', false);
+SELECT written FROM duplicate_run WHERE tenant_id = 'dupes';
+
+-- Accept: the pair merges into the claim's customer (or the one the reviewer names).
+SELECT c.id AS claim1, c.customer_id AS keep1, (c.proposal->>'other_id')::bigint AS gone1
+  FROM identity_claim c JOIN person p ON p.customer_id = c.customer_id
+ WHERE c.kind = 'duplicate' AND c.status = 'open' AND p.pid = 2001 \gset
+SELECT c.id AS claim2, c.customer_id AS other2, (c.proposal->>'other_id')::bigint AS keep2
+  FROM identity_claim c JOIN person p ON p.customer_id = c.customer_id
+ WHERE c.kind = 'duplicate' AND c.status = 'open' AND p.pid = 2002 \gset
+-- canonical_id not of the pair: 22023, nothing changed.
+SELECT pg_temp.sqlstate_of(format('SELECT * FROM customer_identity.accept_claim(%s, NULL, %s)', :claim1, :gone1 + 100000));
+SELECT status FROM identity_claim WHERE id = :claim1;
+SELECT customer_id = :keep1 AS kept, method, created FROM accept_claim(:claim1, 'same person');
+SELECT merged_into = :keep1 AS merged, archived_at IS NOT NULL AS archived FROM customer WHERE id = :gone1;
+SELECT status, result_customer_id = :keep1 AS result, decision_note FROM identity_claim WHERE id = :claim1;
+SELECT customer_id = :keep2 AS kept FROM accept_claim(:claim2, NULL, :keep2);
+SELECT merged_into = :keep2 AS merged FROM customer WHERE id = :other2;
+-- Decided claims: 55000.
+SELECT pg_temp.sqlstate_of(format('SELECT * FROM customer_identity.accept_claim(%s)', :claim1));
+SELECT pg_temp.sqlstate_of(format('SELECT customer_identity.reject_claim(%s)', :claim1));
+
+-- Reject: two people, never suggested again, never merged by reconcile.
+SELECT c.id AS claim3, c.customer_id AS a3, (c.proposal->>'other_id')::bigint AS b3
+  FROM identity_claim c JOIN person p ON p.customer_id = c.customer_id
+ WHERE c.kind = 'duplicate' AND c.status = 'open' AND p.pid = 3001 \gset
+SELECT reject_claim(:claim3, 'two people');
+SELECT count(*) AS recorded FROM distinct_person WHERE customer_id = LEAST(:a3, :b3) AND other_id = GREATEST(:a3, :b3);
+UPDATE customer SET metadata = '{"touched": 1}' WHERE id IN (:a3, :b3);
+SELECT count(*) AS suggested_again FROM suggest_duplicates('dupes', true, true) s
+ WHERE LEAST(s.customer_id, s.other_id) = LEAST(:a3, :b3) AND GREATEST(s.customer_id, s.other_id) = GREATEST(:a3, :b3);
+-- reconcile: two customers one email apart under exact rules become one email under the
+-- provider's (Gmail ignores dots); a rejected pair of them is left alone.
+INSERT INTO customer (tenant_id, name, email) VALUES ('dupes', 'Ann Lee', 'ann.lee.77@gmail.com') RETURNING id AS ann1 \gset
+INSERT INTO customer (tenant_id, name, email) VALUES ('dupes', 'Ann Lee', 'annlee77@gmail.com') RETURNING id AS ann2 \gset
+SELECT claim_id AS claim4 FROM suggest_duplicates('dupes', false) WHERE customer_id = :ann1 AND other_id = :ann2 \gset
+SELECT reject_claim(:claim4);
+SELECT set_email_canonicalization('provider', 'dupes');
+SELECT action, regexp_replace(reason, '[0-9]+', 'N', 'g') AS reason FROM reconcile('dupes') WHERE other_id = :ann2;
+SELECT count(*) AS still_two FROM reconcile('dupes', false) r
+  JOIN customer c ON c.id IN (:ann1, :ann2) AND c.archived_at IS NULL WHERE r.other_id = :ann2;
+
+-- Erasure: the person leaves every suggestion and claim about them and their keys.
+SELECT c.id AS claim5, c.customer_id AS a5, (c.proposal->>'other_id')::bigint AS b5
+  FROM identity_claim c JOIN person p ON p.customer_id = c.customer_id
+ WHERE c.kind = 'duplicate' AND c.status = 'open' AND p.pid = 5001 \gset
+SELECT name AS name5 FROM customer WHERE id = :b5 \gset
+SELECT count(*) AS keys_before, (SELECT position(:'name5' IN proposal::text) > 0 FROM identity_claim WHERE id = :claim5) AS name_in_claim
+  FROM duplicate_key WHERE customer_id = :b5;
+SELECT erase_customer(:b5) = ARRAY[:b5]::bigint[] AS erased;
+SELECT status, decision_note, position(:'name5' IN proposal::text) > 0 AS name_in_claim
+  FROM identity_claim WHERE id = :claim5;
+SELECT count(*) AS keys_after FROM duplicate_key WHERE customer_id = :b5;
+SELECT count(*) AS suggested_with_erased FROM suggest_duplicates('dupes', true, true) s WHERE :b5 IN (s.customer_id, s.other_id);
+
+-- The role made here leaves no grant behind (99_upgrade compares the install's ACLs).
+DROP OWNED BY regress_dup_app;
+DROP ROLE regress_dup_app;
