@@ -100,8 +100,8 @@ BEGIN
         ' %1$I.upgrade_customer_to_vendor(bigint, text), %1$I.vendor_for_customer(bigint),'
         ' %1$I.create_invite_token(bigint, interval, integer), %1$I.redeem_invite_token(text, bigint),'
         ' %1$I.revoke_invite_token(text), %1$I.rotate_invite_token(text), %1$I.pending_invites(bigint),'
-        ' %1$I.merge_customers(bigint, bigint), %1$I.unmerge_customer(bigint),'
-        ' %1$I.trust_policy(text), %1$I.is_blocked_identifier(text, text, text),'
+        ' %1$I.merge_customers(bigint, bigint), %1$I.unmerge_customer(bigint), %1$I.merge_preview(bigint, bigint),'
+        ' %1$I.trust_policy(text), %1$I.is_blocked_identifier(text, text, text), %1$I.survivorship(text),'
         ' %1$I.phone_region(text), %1$I.email_canonicalization(text), %1$I.identifier_derivation(text),'
         ' %1$I.current_tenant(), %1$I.erase_customer(bigint),'
         ' %1$I.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) TO %2$s',
@@ -669,56 +669,6 @@ BEGIN
             'ALTER FUNCTION %s SECURITY DEFINER SET search_path = pg_catalog, pg_temp', f);
         EXECUTE pg_catalog.format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
     END LOOP;
-END $$;
-
--- grant_application_role as above, granting merge_preview and survivorship too.
-CREATE OR REPLACE FUNCTION @extschema@.grant_application_role(app regrole) RETURNS void
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    libraries text;
-BEGIN
-    IF app IS NULL THEN
-        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
-    END IF;
-    -- regrole prints as a quoted identifier: nothing reaches the statements unquoted.
-    EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
-    EXECUTE pg_catalog.format(
-        'GRANT EXECUTE ON FUNCTION %1$I.resolve_customer_identity(text, text, text, bigint, text, text, text, boolean, text, boolean, boolean),'
-        ' %1$I.link_vendor_to_customer(bigint, bigint), %1$I.unlink_vendor_from_customer(bigint),'
-        ' %1$I.upgrade_customer_to_vendor(bigint, text), %1$I.vendor_for_customer(bigint),'
-        ' %1$I.create_invite_token(bigint, interval, integer), %1$I.redeem_invite_token(text, bigint),'
-        ' %1$I.revoke_invite_token(text), %1$I.rotate_invite_token(text), %1$I.pending_invites(bigint),'
-        ' %1$I.merge_customers(bigint, bigint), %1$I.unmerge_customer(bigint), %1$I.merge_preview(bigint, bigint),'
-        ' %1$I.trust_policy(text), %1$I.is_blocked_identifier(text, text, text), %1$I.survivorship(text),'
-        ' %1$I.phone_region(text), %1$I.email_canonicalization(text), %1$I.identifier_derivation(text),'
-        ' %1$I.current_tenant(), %1$I.erase_customer(bigint),'
-        ' %1$I.register_customer(text, text, text, text, text, text, jsonb, text, boolean, boolean) TO %2$s',
-        '@extschema@', app);
-    -- Customers and vendors are written directly too (ORMs, registration forms); the
-    -- triggers hold the rules for those writes, vendor.customer_id included (CI006).
-    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE ON %1$I.customer, %1$I.vendor TO %2$s',
-                              '@extschema@', app);
-    EXECUTE pg_catalog.format('GRANT SELECT, INSERT, DELETE ON %I.vendor_customer TO %s', '@extschema@', app);
-    -- The audit trail is read-only for the application; invite tokens, claims, policies
-    -- and blocked values are reached through the functions only.
-    EXECUTE pg_catalog.format('GRANT SELECT ON %I.identity_event TO %s', '@extschema@', app);
-    -- The module in every session of the role here, for its LOCK TABLE guard.
-    SELECT pg_catalog.substr(c, pg_catalog.length('session_preload_libraries=') OPERATOR(pg_catalog.+) 1)
-      INTO libraries
-      FROM pg_catalog.pg_db_role_setting s, pg_catalog.unnest(s.setconfig) AS c
-     WHERE s.setrole OPERATOR(pg_catalog.=) app
-       AND s.setdatabase OPERATOR(pg_catalog.=) (SELECT d.oid FROM pg_catalog.pg_database d
-                                                  WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
-       AND c OPERATOR(pg_catalog.~~) 'session\_preload\_libraries=%';
-    IF libraries IS NULL OR pg_catalog.btrim(libraries) OPERATOR(pg_catalog.=) '' THEN
-        libraries := 'customer_identity';
-    ELSIF libraries OPERATOR(pg_catalog.~) '(^|[ ,"])customer_identity($|[ ,"])' THEN
-        RETURN;
-    ELSE
-        libraries := libraries OPERATOR(pg_catalog.||) ', customer_identity';
-    END IF;
-    EXECUTE pg_catalog.format('ALTER ROLE %s IN DATABASE %I SET session_preload_libraries = %L',
-                              app, pg_catalog.current_database(), libraries);
 END $$;
 
 ------------------------------------------------------------------------------
