@@ -256,6 +256,20 @@ RESET customer_identity.tenant;
 
 -- the audit trail names the role that called, not the owner the functions ran as
 SELECT event_type, method, actor FROM identity_event WHERE tenant_id IN ('sec_a', 'sec_b') ORDER BY id;
+-- proxied_call (a proxy's way into a shard, executable by every role) grants nothing: as
+-- the application role, a function it may not run answers 42501 as data, a name outside
+-- the extension's schema (the application's own look-alike, a catalog function) is not
+-- found, and nothing changes
+SET ROLE regress_ci_sec;
+CREATE FUNCTION hostile.set_tenant_isolation(boolean) RETURNS void LANGUAGE sql AS 'SELECT NULL';
+SELECT regress.save_state();
+SELECT split_part(a, ',', 1) AS answer FROM proxied_call('set_tenant_isolation', false) a;
+SELECT split_part(a, ',', 1) AS answer FROM proxied_call('enable_sharding', 7) a;
+SELECT split_part(a, ',', 1) AS answer FROM proxied_call('hostile.set_tenant_isolation', false) a;
+SELECT split_part(a, ',', 1) AS answer FROM proxied_call('pg_read_file', '/etc/passwd'::text) a;
+SELECT regress.unchanged();
+RESET ROLE;
+
 DROP SCHEMA hostile CASCADE;
 DROP OWNED BY regress_ci_sec;
 DROP ROLE regress_ci_sec;
