@@ -58,13 +58,22 @@ void forget_on_change(Datum, Oid relid) {
         directory_known = false;
 }
 
-// Takes the bucket's routing lock shared until the end of the transaction (the key of
-// ci_routing_lock, sharding.cpp), then sees the invalidations of whoever held it.
-void lock_bucket_for_call(std::int32_t bucket) {
+// The routing lock of a bucket: advisory-style, in a key space of its own (advisory tags use
+// field4 = 1 or 2 for the SQL-level functions, and 0x4349 / 0x4354 for the identity locks),
+// so no pg_advisory_* call reaches it.  Calls take it shared, a move exclusively
+// (routing_lock, below).
+LOCKTAG routing_lock_tag(std::int32_t bucket) {
     constexpr uint32 routing_key = 0x43495052;     // "CIPR"
     constexpr uint16 routing_lock_space = 0x4352;  // "CR"
     LOCKTAG tag;
     SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, routing_key, static_cast<uint32>(bucket), routing_lock_space);
+    return tag;
+}
+
+// Takes the bucket's routing lock shared until the end of the transaction, then sees the
+// invalidations of whoever held it.
+void lock_bucket_for_call(std::int32_t bucket) {
+    LOCKTAG tag = routing_lock_tag(bucket);
     (void)LockAcquire(&tag, ShareLock, false, false);
     AcceptInvalidationMessages();
 }
@@ -166,4 +175,24 @@ CI_SQL_FUNCTION(ci_route_id) {
 // route_token(token text) -> integer: the shard serving the bucket the invite token carries.
 CI_SQL_FUNCTION(ci_route_token) {
     return entry_guard([&] { return Int32GetDatum(routing::route(fcinfo, routing::bucket_of_key(fcinfo, ci_token_bucket))); });
+}
+
+// routing_lock(bucket integer, exclusive boolean, wait boolean) -> boolean: the proxy's
+// routing lock of a bucket (routing_lock_tag), held to the end of the transaction (calls
+// routed to the bucket hold it shared, a move of the bucket exclusively).  Only the proxy's
+// owner may execute it.  Without wait, returns false instead of waiting.
+CI_SQL_FUNCTION(ci_routing_lock) {
+    return entry_guard([&] {
+        // (declared STRICT)
+        const std::int32_t bucket = PG_GETARG_INT32(0);
+        const bool exclusive = PG_GETARG_BOOL(1);
+        const bool wait = PG_GETARG_BOOL(2);
+        bool taken = false;
+        pg_call([&] {
+            LOCKTAG tag = routing::routing_lock_tag(bucket);
+            taken = LockAcquire(&tag, exclusive ? ExclusiveLock : ShareLock, false, !wait) !=
+                    LOCKACQUIRE_NOT_AVAIL;
+        });
+        return BoolGetDatum(taken);
+    });
 }

@@ -210,32 +210,6 @@ CI_SQL_FUNCTION(ci_token_bucket) {
     });
 }
 
-// routing_lock(bucket integer, exclusive boolean, wait boolean) -> boolean: the proxy's
-// routing lock of a bucket, held to the end of the transaction (calls routed to the bucket
-// hold it shared, a move of the bucket exclusively).  Advisory-style, in a key space of its
-// own (advisory tags use field4 = 1 or 2 for the SQL-level functions, and 0x4349 / 0x4354
-// for the identity locks): no pg_advisory_* call reaches it, and only the proxy's owner may
-// execute this.  Without wait, returns false instead of waiting.
-CI_SQL_FUNCTION(ci_routing_lock) {
-    return entry_guard([&] {
-        constexpr uint32 routing_key = 0x43495052;     // "CIPR"
-        constexpr uint16 routing_lock_space = 0x4352;  // "CR"
-        // (declared STRICT)
-        const std::int32_t bucket = PG_GETARG_INT32(0);
-        const bool exclusive = PG_GETARG_BOOL(1);
-        const bool wait = PG_GETARG_BOOL(2);
-        bool taken = false;
-        pg_call([&] {
-            LOCKTAG tag;
-            SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, routing_key, static_cast<uint32>(bucket),
-                                 routing_lock_space);
-            taken = LockAcquire(&tag, exclusive ? ExclusiveLock : ShareLock, false, !wait) !=
-                    LOCKACQUIRE_NOT_AVAIL;
-        });
-        return BoolGetDatum(taken);
-    });
-}
-
 // bucket_write_lock(bucket integer, exclusive boolean, wait boolean) -> boolean: a shard's
 // write lock of a bucket, held to the end of the transaction.  Every customer or vendor
 // write and every tenant call of the bucket holds it shared (require_served); a move's
