@@ -748,7 +748,9 @@ CREATE TABLE @extschema@.duplicate_run (
     finished_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     full_run    boolean NOT NULL,
     written     bigint NOT NULL,
-    suggested   bigint NOT NULL
+    suggested   bigint NOT NULL,
+    -- what folded the names of its keys (duplicate_fold_version()): another one rebuilds them
+    name_fold   text
 );
 COMMENT ON TABLE @extschema@.duplicate_run IS
     'suggest_duplicates'' high-water mark per tenant (no row: the next run is a full run)';
@@ -776,20 +778,19 @@ CREATE TABLE @extschema@.duplicate_setting (
 COMMENT ON TABLE @extschema@.duplicate_setting IS
     'suggest_duplicates'' score threshold per tenant (NULL: the default of every tenant); set with set_duplicate_threshold';
 
--- A name folded for comparison: lower case, the German letters as they are transliterated
--- (ä ae, ö oe, ü ue, ß ss, so Müller and Mueller meet), other Latin letters without their
--- accents (a documented map, so every server folds alike: é e, ñ n, ø o...); anything but
--- letters and digits separates words.
+-- A name folded for comparison, by ICU's transliterator (src/identifiers/name_fold.cpp): the
+-- German letters as German spells them without umlauts (ä ae, ö oe, ü ue, ß ss: Müller and
+-- Mueller meet), Cyrillic and Greek as their people write their names in English (BGN,
+-- UNGEGN), every other script ICU knows in Latin, Latin letters without their marks (é e,
+-- ł l, ø o), lower case; apostrophes dropped (O'Brien obrien), anything else but letters and
+-- digits a word break.  STABLE, not IMMUTABLE: another ICU (its CLDR data) may fold a name
+-- otherwise; nothing indexes it, and a run under another duplicate_fold_version() rebuilds
+-- every blocking key (duplicate_run.name_fold).
 CREATE FUNCTION @extschema@.duplicate_fold(text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT pg_catalog.btrim(pg_catalog.regexp_replace(
-        pg_catalog.translate(
-            pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-                pg_catalog.lower($1), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'æ', 'ae'), 'œ', 'oe'),
-            'àáâãäåāăąçćčďèéêëēėęěğìíîïīįıłñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž',
-            'aaaaaaaaacccdeeeeeeeegiiiiiiilnnnoooooooorrsssttuuuuuuuuyyzzz'),
-        '[^a-z0-9]+', ' ', 'g'))
-$$;
+    AS 'MODULE_PATHNAME', 'ci_duplicate_fold' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+-- What folds names in this server: ICU's version, its CLDR data's and the transform.
+CREATE FUNCTION @extschema@.duplicate_fold_version() RETURNS text
+    AS 'MODULE_PATHNAME', 'ci_duplicate_fold_version' LANGUAGE C STABLE PARALLEL SAFE;
 
 -- Given names and their usual short forms, folded as duplicate_fold folds names.
 CREATE TABLE @extschema@.nickname (
@@ -927,6 +928,7 @@ DECLARE
     v_threshold real;
     v_ids       bigint[];
     v_found     bigint;
+    v_fold      text;
 BEGIN
     IF suggest_duplicates.dry_run IS NULL THEN
         RAISE EXCEPTION 'dry_run must not be NULL' USING ERRCODE = '22004';
@@ -946,6 +948,12 @@ BEGIN
 
     SELECT r.high_water INTO v_since FROM @extschema@.duplicate_run r WHERE r.tenant_id = v_tenant;
     IF NOT FOUND THEN v_full := true; END IF;
+    -- Keys whose names another ICU folded (a library upgrade) would miss pairs: rebuild them.
+    v_fold := @extschema@.duplicate_fold_version();
+    IF EXISTS (SELECT FROM @extschema@.duplicate_run r
+                WHERE r.tenant_id = v_tenant AND r.name_fold IS DISTINCT FROM v_fold) THEN
+        v_full := true;
+    END IF;
     -- The next run's mark: no later than the start of any transaction still running here, so a
     -- customer written by one this run cannot see is read by the next (updated_at is its start).
     v_mark := LEAST(pg_catalog.now(), (SELECT pg_catalog.min(a.xact_start) FROM pg_catalog.pg_stat_activity a
@@ -1181,11 +1189,12 @@ BEGIN
     GET DIAGNOSTICS v_found = ROW_COUNT;
 
     IF NOT suggest_duplicates.dry_run THEN
-        INSERT INTO @extschema@.duplicate_run AS r (tenant_id, high_water, full_run, written, suggested)
-        VALUES (v_tenant, v_mark, v_full, pg_catalog.cardinality(v_ids), v_found)
+        INSERT INTO @extschema@.duplicate_run AS r (tenant_id, high_water, full_run, written, suggested, name_fold)
+        VALUES (v_tenant, v_mark, v_full, pg_catalog.cardinality(v_ids), v_found, v_fold)
         ON CONFLICT ON CONSTRAINT duplicate_run_pkey DO UPDATE
            SET high_water = EXCLUDED.high_water, finished_at = pg_catalog.clock_timestamp(),
-               full_run = EXCLUDED.full_run, written = EXCLUDED.written, suggested = EXCLUDED.suggested;
+               full_run = EXCLUDED.full_run, written = EXCLUDED.written, suggested = EXCLUDED.suggested,
+               name_fold = EXCLUDED.name_fold;
     END IF;
 END $fn$;
 COMMENT ON FUNCTION @extschema@.suggest_duplicates(text, boolean, boolean) IS

@@ -14,6 +14,16 @@ SELECT count(*) AS keys, (SELECT count(*) FROM duplicate_run) AS runs FROM dupli
 CREATE EXTENSION pg_trgm SCHEMA public;
 CREATE EXTENSION fuzzystrmatch SCHEMA public;
 
+-- Names folded by ICU's transliterator (duplicate_fold): German letters as German writes them
+-- without umlauts, other Latin letters without marks, Cyrillic and Greek as their people
+-- write their names in English; Müller and Muller still meet (one edit, one phonetic key).
+SELECT n AS name, duplicate_fold(n) AS folded FROM unnest(ARRAY['Müller', 'Zoë Ørsted', 'José Núñez', 'Łukasz Żółć',
+    'Сергей Иванов', 'Γιώργος Παπαδόπουλος', 'O''Brien, Jr.', 'Ｊｏｈｎ　Ｓｍｉｔｈ']) AS n;
+SELECT public.levenshtein(duplicate_fold('Müller'), duplicate_fold('Muller')) AS edits,
+       public.dmetaphone(duplicate_fold('Müller')) = public.dmetaphone(duplicate_fold('Muller')) AS same_phonetic_key;
+SELECT duplicate_fold_version() LIKE 'ICU % (CLDR %): NFC; de-ASCII; %' AS version_named,
+       provolatile AS volatility FROM pg_proc WHERE oid = 'duplicate_fold(text)'::regprocedure;
+
 -- The labelled set: every person once, and (pairs) a second record of them typed otherwise.
 CREATE TEMP TABLE person (pid int, kind text, customer_id bigint);
 CREATE FUNCTION pg_temp.add(pid int, kind text, name text, email text, phone text,
@@ -185,7 +195,7 @@ SELECT * FROM suggest_duplicates('dupes', NULL);
 
 -- dry_run => false: one claim per pair, once; the run records its mark.
 SELECT count(*) AS pairs, count(claim_id) AS claims_opened FROM suggest_duplicates('dupes', false);
-SELECT full_run, written, suggested FROM duplicate_run WHERE tenant_id = 'dupes';
+SELECT full_run, written, suggested, name_fold = duplicate_fold_version() AS fold_recorded FROM duplicate_run WHERE tenant_id = 'dupes';
 SELECT count(*) AS claims, count(DISTINCT (customer_id, proposal->>'other_id')) AS pairs,
        (SELECT count(*) FROM identity_event WHERE event_type = 'claim_opened' AND method = 'suggest_duplicates') AS events
   FROM identity_claim WHERE kind = 'duplicate' AND status = 'open';
@@ -197,6 +207,11 @@ SELECT count(*) AS full_again FROM suggest_duplicates('dupes', false, true);
 SELECT pg_temp.add(1001, 'typo', pg_temp.first(1) || ' ' || pg_temp.last(1), NULL, pg_temp.swapped(pg_temp.phone(1001)));
 SELECT count(*) AS incremental, count(claim_id) AS opened FROM suggest_duplicates('dupes', false);
 SELECT written FROM duplicate_run WHERE tenant_id = 'dupes';
+-- Keys whose names another ICU folded (a library upgrade) are rebuilt: a full run.
+UPDATE duplicate_run SET name_fold = 'ICU 1.0 (CLDR 1.0): an older fold' WHERE tenant_id = 'dupes';
+SELECT count(*) AS after_icu_change FROM suggest_duplicates('dupes', false);
+SELECT full_run, written = (SELECT count(*) FROM customer WHERE tenant_id = 'dupes') AS read_everyone,
+       name_fold = duplicate_fold_version() AS fold_recorded FROM duplicate_run WHERE tenant_id = 'dupes';
 
 -- Accept: the pair merges into the claim's customer (or the one the reviewer names).
 SELECT c.id AS claim1, c.customer_id AS keep1, (c.proposal->>'other_id')::bigint AS gone1

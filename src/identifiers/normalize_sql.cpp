@@ -1,8 +1,9 @@
 // SQL wrappers of the pure normalizers in normalize.cpp, email.cpp and phone.cpp
-// (IMMUTABLE STRICT, index-safe).
+// (IMMUTABLE STRICT, index-safe), and of name_fold.cpp (STABLE: ICU's data decides).
 #include "email.hpp"
 #include "errors.hpp"
 #include "input.hpp"
+#include "name_fold.hpp"
 #include "pg_boundary.hpp"
 
 extern "C" {
@@ -47,4 +48,21 @@ CI_SQL_FUNCTION(ci_normalize_phone_region) {
 // phone_library_version(): what derives the phone identities (phone.hpp).
 CI_SQL_FUNCTION(ci_phone_library_version) {
     return entry_guard([&] { return text_datum(phone_library_version()); });
+}
+
+// duplicate_fold(name): the name folded for suggest_duplicates' comparisons (name_fold.hpp);
+// 55000 when ICU cannot build the transform (its transliteration data is missing).
+CI_SQL_FUNCTION(ci_duplicate_fold) {
+    return entry_guard([&] {
+        const Normalized folded = fold_name(*text_arg(fcinfo, 0));
+        if (!folded.ok)
+            throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, folded.error, std::string(),
+                                "ICU's transliteration data (libicu's icudt) is needed to fold names");
+        return text_datum(folded.value);
+    });
+}
+
+// duplicate_fold_version(): the ICU, its CLDR data and the transform that fold names here.
+CI_SQL_FUNCTION(ci_duplicate_fold_version) {
+    return entry_guard([&] { return text_datum(name_fold_version()); });
 }

@@ -1,0 +1,157 @@
+// Names folded through ICU's transliterator; see name_fold.hpp.
+#include "name_fold.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/ulocdata.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+#include <memory>
+#include <string>
+
+namespace ci {
+
+// NFC first (de-ASCII reads a precomposed or a decomposed ü alike, the others want NFC);
+// de-ASCII: the German letters as German spells them without umlauts (ä ae, ö oe, ü ue,
+// ß ss: Müller and Mueller meet); Russian-Latin/BGN and Greek-Latin/UNGEGN: Cyrillic and
+// Greek as their people write their names in English (Сергей sergey, Хрущёв khrushchev,
+// not ISO 9's sergej and hrusev); Any-Latin: every other script ICU knows; Latin-ASCII:
+// other Latin letters without their marks (é e, ł l, ø o, æ ae); Lower.
+const char *const kNameFoldTransform =
+    "NFC; de-ASCII; Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; Lower";
+
+namespace {
+
+// The transform, built once per process (a backend): building it parses ICU's rules for
+// every script (milliseconds), using it costs microseconds.  Kept for the process's life.
+struct FoldTransform {
+    std::unique_ptr<icu::Transliterator> transliterator;
+    std::string error;
+};
+
+// The process's transform, or the reason ICU could not build it.
+const FoldTransform &fold_transform() {
+    static const FoldTransform transform = [] {
+        FoldTransform built;
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parse_error;
+        built.transliterator.reset(icu::Transliterator::createInstance(
+            icu::UnicodeString(kNameFoldTransform, -1, US_INV), UTRANS_FORWARD, parse_error, status));
+        if (U_FAILURE(status) || !built.transliterator) {
+            built.transliterator.reset();
+            built.error = std::string("names could not be folded (ICU: ") + u_errorName(status) + ")";
+        }
+        return built;
+    }();
+    return transform;
+}
+
+// True for the characters that join the letters around them rather than separate words:
+// apostrophes (O'Brien, D’Angelo), the soft sign BGN writes as a prime (Tat'yana), ayin and
+// hamza (Arabic), and the marks and modifier letters a transform leaves.
+bool joins_word(UChar32 c) {
+    if (c < 0x80) return c == '\'' || c == '`';  // (^ is a modifier symbol too: a break)
+    switch (c) {
+        case 0x00B4:  // ´
+        case 0x2018:  // ‘
+        case 0x2019:  // ’
+            return true;
+        default: {
+            const int8_t category = u_charType(c);
+            return category == U_MODIFIER_LETTER || category == U_NON_SPACING_MARK ||
+                   category == U_COMBINING_SPACING_MARK || category == U_ENCLOSING_MARK ||
+                   category == U_MODIFIER_SYMBOL;
+        }
+    }
+}
+
+// Appends a word character to the folded text, a space first if a word break is pending.
+void append_word_char(std::string &out, bool &pending_break, char ch) {
+    if (pending_break && !out.empty()) out += ' ';
+    pending_break = false;
+    out += ch;
+}
+
+// The words of an ASCII name, lower case: what the transform does to ASCII (every step but
+// Lower leaves it as it is), without ICU.
+std::string fold_ascii(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    bool pending_break = false;
+    for (const char raw : name) {
+        const char ch = (raw >= 'A' && raw <= 'Z') ? static_cast<char>(raw - 'A' + 'a') : raw;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+            append_word_char(out, pending_break, ch);
+        } else if (ch == '\'' || ch == '`') {
+            continue;
+        } else {
+            pending_break = true;
+        }
+    }
+    return out;
+}
+
+// True when every byte of the text is ASCII.
+bool all_ascii(std::string_view text) {
+    for (const char ch : text)
+        if (static_cast<unsigned char>(ch) >= 0x80) return false;
+    return true;
+}
+
+}  // namespace
+
+Normalized fold_name_with_icu(std::string_view name) {
+    const FoldTransform &transform = fold_transform();
+    if (!transform.transliterator) return Normalized{false, std::string(), transform.error};
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    transform.transliterator->transliterate(text);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(text.length()));
+    bool pending_break = false;
+    for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+        const UChar32 c = text.char32At(i);
+        if (c < 0x80) {
+            const char ch = static_cast<char>(c);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                append_word_char(out, pending_break, ch);
+                continue;
+            }
+            if (ch >= 'A' && ch <= 'Z') {  // (Lower leaves none; kept for safety)
+                append_word_char(out, pending_break, static_cast<char>(ch - 'A' + 'a'));
+                continue;
+            }
+        }
+        if (joins_word(c)) continue;
+        if (u_isalpha(c) || u_isdigit(c)) {
+            // A letter of a script ICU has no Latin for stays as it is (lower case).
+            if (pending_break && !out.empty()) out += ' ';
+            pending_break = false;
+            icu::UnicodeString(u_tolower(c)).toUTF8String(out);
+            continue;
+        }
+        pending_break = true;
+    }
+    return Normalized{true, std::move(out), std::string()};
+}
+
+Normalized fold_name(std::string_view name) {
+    if (all_ascii(name)) return Normalized{true, fold_ascii(name), std::string()};
+    return fold_name_with_icu(name);
+}
+
+std::string name_fold_version() {
+    UVersionInfo version;
+    u_getVersion(version);
+    char icu_text[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(version, icu_text);
+    UErrorCode status = U_ZERO_ERROR;
+    UVersionInfo cldr;
+    ulocdata_getCLDRVersion(cldr, &status);
+    char cldr_text[U_MAX_VERSION_STRING_LENGTH] = "unknown";
+    if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
+    return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform;
+}
+
+}  // namespace ci

@@ -1,0 +1,30 @@
+// Names folded for comparison (suggest_duplicates' duplicate_fold), through ICU's
+// transliterator: pure C++ (no PostgreSQL headers), unit-tested.
+#pragma once
+
+#include "normalize.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace ci {
+
+// The ICU transform a name goes through before it is split into words (README "Probable
+// duplicates": why each step is there).
+extern const char *const kNameFoldTransform;
+
+// A name folded for comparison: transliterated to Latin and to ASCII by kNameFoldTransform
+// (Müller mueller, Łukasz lukasz, Сергей sergey), lower case; apostrophes and modifier
+// letters dropped inside a word (O'Brien obrien); anything else but letters and digits a
+// word break; words separated by one space.  Not ok only when ICU cannot build the
+// transform (its reason).
+Normalized fold_name(std::string_view name);
+
+// fold_name through ICU whatever the input (the ASCII fast path skipped): what the unit
+// tests compare the fast path with.
+Normalized fold_name_with_icu(std::string_view name);
+
+// What folds names in this process: "ICU <version> (CLDR <version>): <transform>".
+std::string name_fold_version();
+
+}  // namespace ci
