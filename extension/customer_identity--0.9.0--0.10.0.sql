@@ -855,11 +855,11 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
     SELECT CASE
         WHEN $2 = 'same' AND $1 = 'same' THEN 7
         WHEN $2 = 'same' AND $1 = 'nickname' THEN 6
-        WHEN ($2 = 'same' AND $1 = 'typo') OR ($2 = 'typo' AND $1 = 'same') THEN 5
+        WHEN ($2 = 'same' AND $1 IN ('typo', 'short_form')) OR ($2 = 'typo' AND $1 = 'same') THEN 5
         WHEN $2 = 'typo' AND $1 = 'nickname' THEN 4
         WHEN $2 = 'same' AND $1 = 'initial' THEN 3
         WHEN $2 = 'same' AND $1 = 'missing' THEN 2
-        WHEN $2 = 'typo' AND $1 IN ('typo', 'initial', 'missing') THEN 1
+        WHEN $2 = 'typo' AND $1 IN ('typo', 'short_form', 'initial', 'missing') THEN 1
         WHEN $2 IN ('same', 'typo') THEN -4
         ELSE -6 END
 $$;
@@ -1013,10 +1013,13 @@ BEGIN
            EXISTS (SELECT FROM @extschema@.vendor v WHERE v.customer_id = c.id) AS vendor,
            n.first_name, n.last_name, n.given_name, n.middle, n.suffix,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
-           NULLIF(pg_catalog.split_part(c.email_normalized, '@', 2), '') AS domain,
+           -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
+           m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
            pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits
       FROM @extschema@.customer c
       LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
+      CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
+                                      THEN @extschema@.normalize_email(c.email_normalized, 'provider') END AS mailbox) AS m
      WHERE c.id IN (SELECT p.a FROM pg_temp.ci_duplicate_pair p UNION SELECT p.b FROM pg_temp.ci_duplicate_pair p)
        AND c.tenant_id = v_tenant AND c.archived_at IS NULL;
     CREATE INDEX ON pg_temp.ci_duplicate_profile (id);
@@ -1042,15 +1045,30 @@ BEGIN
           JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
          CROSS JOIN LATERAL (
             SELECT CASE WHEN a.last_name = b.last_name THEN 'same'
+                        -- one letter added, dropped or changed, two neighbours swapped (Levenshtein
+                        -- counts that as two), or the trigrams mostly shared
                         WHEN GREATEST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) >= 4
                              AND (levenshtein(a.last_name, b.last_name) <= 1
+                                  OR @extschema@.duplicate_transposed(a.last_name, b.last_name)
                                   OR similarity(a.last_name, b.last_name) >= 0.6) THEN 'typo'
                         ELSE 'differ' END AS last_ab,
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
                         WHEN a.first_name = b.first_name THEN 'same'
                         WHEN a.given_name = b.given_name THEN 'nickname'
+                        -- a typo as for last names, or two spellings of one sound (Alexey / Aleksey,
+                        -- Dmitry / Dmitriy: the same Double Metaphone code, two edits at most)
                         WHEN GREATEST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 4
-                             AND levenshtein(a.first_name, b.first_name) <= 1 THEN 'typo'
+                             AND (levenshtein(a.first_name, b.first_name) <= 1
+                                  OR @extschema@.duplicate_transposed(a.first_name, b.first_name)
+                                  OR (levenshtein(a.first_name, b.first_name) <= 2
+                                      AND dmetaphone(a.first_name) = dmetaphone(b.first_name))) THEN 'typo'
+                        -- a short form the nickname table lacks: the first three letters or more of
+                        -- the other, which is at least two letters longer (Fred / Frederick; not
+                        -- Paul / Paula, a typo-sized difference)
+                        WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 3
+                             AND pg_catalog.abs(pg_catalog.length(a.first_name) - pg_catalog.length(b.first_name)) >= 2
+                             AND (pg_catalog.starts_with(a.first_name, b.first_name)
+                                  OR pg_catalog.starts_with(b.first_name, a.first_name)) THEN 'short_form'
                         WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) = 1
                              AND pg_catalog.left(a.first_name, 1) = pg_catalog.left(b.first_name, 1) THEN 'initial'
                         ELSE 'differ' END AS given_ab,
@@ -1087,13 +1105,25 @@ BEGIN
          ) AS gen
          CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
-                        WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10
+                        WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
                         WHEN 'same_local' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
                         WHEN 'household' THEN -8 WHEN 'local_typo' THEN 6 ELSE -1 END AS weight
               FROM (SELECT CASE
                         WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
-                        WHEN a.local = b.local AND a.domain = b.domain THEN 'same'
-                        WHEN a.local = b.local AND levenshtein(a.domain, b.domain) <= 2 THEN 'domain_typo'
+                        -- one mailbox as the provider reads it (Gmail: dots and +tags aside)
+                        WHEN a.mailbox = b.mailbox THEN 'same'
+                        -- the same letters at one domain that reads them as two mailboxes
+                        -- (maria.garcia and mariagarcia at t-online.de): the person's own
+                        -- variation, unless the letters are just the name (below)
+                        WHEN a.local = b.local AND a.domain = b.domain AND NOT (a.last_name IS NOT NULL AND a.local IN (
+                                 COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
+                                 pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
+                                 COALESCE(a.first_name, ''))) THEN 'same_letters'
+                        -- a mistyped domain: two edits at most, its digits kept (nowak6.example and
+                        -- nowak22.example are two families' domains, not a typo)
+                        WHEN a.local = b.local AND a.domain <> b.domain AND levenshtein(a.domain, b.domain) <= 2
+                             AND pg_catalog.regexp_replace(a.domain, '\D', '', 'g') = pg_catalog.regexp_replace(b.domain, '\D', '', 'g')
+                             THEN 'domain_typo'
                         -- a local part made of the name says no more than the name
                         WHEN a.local = b.local AND a.last_name IS NOT NULL AND a.local IN (
                                  COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
