@@ -929,6 +929,8 @@ DECLARE
     v_ids       bigint[];
     v_found     bigint;
     v_fold      text;
+    v_unsafe    name;
+    v_writer    name;
 BEGIN
     IF suggest_duplicates.dry_run IS NULL THEN
         RAISE EXCEPTION 'dry_run must not be NULL' USING ERRCODE = '22004';
@@ -941,6 +943,29 @@ BEGIN
     IF v_trgm IS NULL OR v_fuzzy IS NULL THEN
         RAISE EXCEPTION 'suggest_duplicates needs the extensions pg_trgm and fuzzystrmatch'
             USING ERRCODE = '55000', HINT = 'CREATE EXTENSION pg_trgm; CREATE EXTENSION fuzzystrmatch; (both ship with PostgreSQL)';
+    END IF;
+    -- Their schemas go on this call's search_path: a schema where anyone but its owner may
+    -- create objects, or whose owner is not a superuser or the caller, could hold a
+    -- look-alike of their functions that would then run with the owner's rights.  Refused.
+    SELECT w.nspname, w.writer INTO v_unsafe, v_writer FROM (
+        SELECT n.nspname, COALESCE(r.rolname, 'PUBLIC') AS writer, COALESCE(r.rolsuper, false) AS trusted
+          FROM pg_catalog.pg_namespace n
+         CROSS JOIN LATERAL pg_catalog.aclexplode(COALESCE(n.nspacl, pg_catalog.acldefault('n', n.nspowner))) AS a
+          LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
+         WHERE n.nspname IN (v_trgm, v_fuzzy) AND a.privilege_type = 'CREATE' AND a.grantee <> n.nspowner
+        UNION ALL  -- the owner (public's, pg_database_owner, is the database's owner)
+        SELECT n.nspname, r.rolname, r.rolsuper OR r.rolname = CURRENT_USER
+          FROM pg_catalog.pg_namespace n
+          JOIN pg_catalog.pg_roles r ON r.oid = CASE WHEN n.nspowner = 'pg_database_owner'::pg_catalog.regrole
+              THEN (SELECT d.datdba FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+              ELSE n.nspowner END
+         WHERE n.nspname IN (v_trgm, v_fuzzy)) AS w
+     WHERE NOT w.trusted
+     LIMIT 1;
+    IF v_unsafe IS NOT NULL THEN
+        RAISE EXCEPTION 'suggest_duplicates does not call pg_trgm and fuzzystrmatch from schema %, where role % may create objects', v_unsafe, v_writer
+            USING ERRCODE = '55000',
+                  HINT = 'Move them to a schema only a superuser or the extension''s owner can write (ALTER EXTENSION pg_trgm SET SCHEMA ...), or REVOKE CREATE ON SCHEMA.';
     END IF;
     -- Their functions by name, for this call only (the SET clause restores the path).
     PERFORM pg_catalog.set_config('search_path', pg_catalog.format('pg_catalog, %I, %I, pg_temp', v_trgm, v_fuzzy), true);

@@ -265,6 +265,82 @@ SELECT status, decision_note, position(:'name5' IN proposal::text) > 0 AS name_i
 SELECT count(*) AS keys_after FROM duplicate_key WHERE customer_id = :b5;
 SELECT count(*) AS suggested_with_erased FROM suggest_duplicates('dupes', true, true) s WHERE :b5 IN (s.customer_id, s.other_id);
 
+-- An accepted duplicate claim merges under the tenant's survivorship rules (the longest
+-- name, the verified email, the duplicate's phone), and unmerge_customer restores both rows
+-- exactly.
+SELECT set_survivorship('name', 'longest', 'dupsurv'), set_survivorship('email', 'verified', 'dupsurv'),
+       set_survivorship('phone', 'duplicate', 'dupsurv');
+INSERT INTO customer (tenant_id, name, email, phone, created_at)
+VALUES ('dupsurv', 'Kate Miller', 'kate.miller77@gmail.com', '+14155550101', now() - interval '1 day') RETURNING id AS kate \gset
+INSERT INTO customer (tenant_id, name, email, email_verified_at, phone)
+VALUES ('dupsurv', 'Katherine Miler', 'kmiller77@work.example', now(), '+14155550110') RETURNING id AS katherine \gset
+CREATE TEMP TABLE surv_before AS SELECT * FROM customer WHERE id IN (:kate, :katherine);
+SELECT customer_id = :kate AS older_kept, other_id = :katherine AS other, evidence->'name'->>'level' AS name,
+       evidence->'phone'->>'level' AS phone, claim_id AS surv_claim
+  FROM suggest_duplicates('dupsurv', false) \gset
+SELECT :'older_kept' AS older_kept, :'other' AS other, :'name' AS name_level, :'phone' AS phone_level;
+SELECT customer_id = :kate AS kept FROM accept_claim(:surv_claim, 'one person');
+SELECT name, email, phone, email_verified_at IS NOT NULL AS email_verified, archived_at IS NOT NULL AS archived
+  FROM customer WHERE id = :kate;
+SELECT merged_into = :kate AS merged, archived_at IS NOT NULL AS archived FROM customer WHERE id = :katherine;
+SELECT s.key AS "column", s.value->>'rule' AS rule, s.value->>'from' AS "from"
+  FROM (SELECT detail FROM identity_event WHERE event_type = 'merged' AND customer_id = :kate ORDER BY id DESC LIMIT 1) e,
+       jsonb_each(e.detail->'survivorship') s WHERE s.key IN ('name', 'email', 'phone', 'email_verified_at') ORDER BY 1;
+SELECT status, result_customer_id = :kate AS result FROM identity_claim WHERE id = :surv_claim;
+SELECT unmerge_customer(:katherine);
+SELECT count(*) AS rows_exactly_as_before
+  FROM surv_before b JOIN customer c ON c.id = b.id AND to_jsonb(c) = to_jsonb(b);
+
+-- A claim opened before one of its customers was merged elsewhere: the merge stands, the
+-- claim stays open (a reviewer's to reject); accepting it answers CI010 and changes nothing.
+INSERT INTO customer (tenant_id, name, email, phone, created_at)
+VALUES ('dupmerged', 'Robert Jones', 'robert.jones5@gmail.com', '+14155550201', now() - interval '1 day') RETURNING id AS rob \gset
+INSERT INTO customer (tenant_id, name, email, phone)
+VALUES ('dupmerged', 'Bob Jones', 'bjones5@work.example', '+14155550210') RETURNING id AS bob \gset
+INSERT INTO customer (tenant_id, name, email) VALUES ('dupmerged', 'Bob Jones', 'bob@jones.example') RETURNING id AS bob2 \gset
+SELECT claim_id AS merged_claim FROM suggest_duplicates('dupmerged', false) WHERE other_id = :bob \gset
+SELECT merge_customers(:bob2, :bob);   -- elsewhere: Bob's second record keeps him
+SELECT regress.save_state();
+CREATE TEMP TABLE claims_before AS SELECT * FROM identity_claim WHERE tenant_id = 'dupmerged';
+SELECT pg_temp.sqlstate_of(format('SELECT * FROM customer_identity.accept_claim(%s, NULL)', :merged_claim)) AS accept;
+SELECT pg_temp.sqlstate_of(format('SELECT * FROM customer_identity.accept_claim(%s, NULL, %s)', :merged_claim, :bob)) AS accept_into_merged;
+SELECT regress.unchanged() AS nothing_changed,
+       (SELECT count(*) FROM claims_before b JOIN identity_claim c ON c.id = b.id AND to_jsonb(c) = to_jsonb(b)) = (SELECT count(*) FROM claims_before) AS claims_unchanged;
+SELECT status FROM identity_claim WHERE id = :merged_claim;
+SELECT reject_claim(:merged_claim, 'merged elsewhere');
+SELECT status FROM identity_claim WHERE id = :merged_claim;
+
+-- pg_trgm and fuzzystrmatch go on suggest_duplicates' search_path: a home the application
+-- role may create objects in (where it plants a look-alike) is refused, 55000, nothing
+-- written, the look-alike never runs.
+CREATE SCHEMA contrib_home;
+GRANT USAGE, CREATE ON SCHEMA contrib_home TO regress_dup_app;
+ALTER EXTENSION pg_trgm SET SCHEMA contrib_home;
+CREATE TABLE public.dup_planted_ran (at timestamptz);
+GRANT INSERT ON public.dup_planted_ran TO regress_dup_app;
+SET ROLE regress_dup_app;
+CREATE FUNCTION contrib_home.similarity(varchar, varchar) RETURNS real LANGUAGE sql
+    AS $$ INSERT INTO public.dup_planted_ran VALUES (now()) RETURNING 1::real $$;
+CREATE FUNCTION contrib_home.duplicate_fold(text) RETURNS text LANGUAGE sql
+    AS $$ INSERT INTO public.dup_planted_ran VALUES (now()) RETURNING $1 $$;
+RESET ROLE;
+SELECT count(*) AS keys_before FROM duplicate_key WHERE tenant_id = 'dupmerged' \gset
+SELECT regress.save_state();
+SELECT * FROM suggest_duplicates('dupmerged', false, true);
+SELECT regress.unchanged() AS nothing_changed, (SELECT count(*) FROM duplicate_key WHERE tenant_id = 'dupmerged') = :keys_before AS keys_unchanged,
+       (SELECT count(*) FROM public.dup_planted_ran) AS planted_ran;
+-- CREATE granted to PUBLIC: the same.
+REVOKE CREATE ON SCHEMA contrib_home FROM regress_dup_app;
+GRANT CREATE ON SCHEMA contrib_home TO PUBLIC;
+SELECT pg_temp.sqlstate_of('SELECT * FROM customer_identity.suggest_duplicates(''dupmerged'')') AS public_create;
+-- Only its owner (a superuser) may create there: accepted.
+REVOKE CREATE ON SCHEMA contrib_home FROM PUBLIC;
+SELECT count(*) AS suggested FROM suggest_duplicates('dupmerged');
+SELECT count(*) AS planted_ran FROM public.dup_planted_ran;
+ALTER EXTENSION pg_trgm SET SCHEMA public;
+DROP SCHEMA contrib_home CASCADE;
+DROP TABLE public.dup_planted_ran;
+
 -- The role made here leaves no grant behind (99_upgrade compares the install's ACLs).
 DROP OWNED BY regress_dup_app;
 DROP ROLE regress_dup_app;
