@@ -45,6 +45,15 @@ for set in tuning heldout; do
         SELECT current_setting('dupq.seconds')" | tail -1)
 done
 
+# Every candidate pair the blocking keys give, whatever its score (the threshold set near 0
+# for one more dry run): what the misses scored, or that no key brought them together.
+for set in tuning heldout; do
+    q "SELECT customer_identity.set_duplicate_threshold(0.000001, '$set');
+       INSERT INTO dupq.suggested SELECT 'model, any score', '$set', LEAST(s.customer_id, s.other_id), GREATEST(s.customer_id, s.other_id), s.score, s.evidence
+         FROM customer_identity.suggest_duplicates('$set', true, true) s;
+       SELECT customer_identity.set_duplicate_threshold(NULL, '$set')" >/dev/null
+done
+
 # The baseline: the features of every pair, then the grid.
 declare -A BASE_SECONDS
 for set in tuning heldout; do
@@ -115,14 +124,29 @@ rule_of() { q "SELECT CASE rule WHEN 'and' THEN format('similarity(name) >= %s A
          JOIN dupq.person pb ON pb.tenant = s.tenant AND pb.customer_id = s.b
         WHERE pa.pid <> pb.pid AND s.method IN ('model', 'baseline tuned') GROUP BY 1, 2 ORDER BY 1 DESC, 2" | sed 's/^/| /; s/$/ |/'
     echo
-    echo "The model's pairs missed on the held-out set (first 15):"
+    echo "The model's pairs missed on the held-out set: the score and levels of the evidence, or \"no shared blocking key\":"
     echo
     echo '```'
-    q "SELECT t.kind, a.name, coalesce(a.email, '-'), coalesce(a.phone, '-'), b.name, coalesce(b.email, '-'), coalesce(b.phone, '-')
+    q "SELECT t.kind, a.name, coalesce(a.email, '-'), coalesce(a.phone, '-'), b.name, coalesce(b.email, '-'), coalesce(b.phone, '-'),
+              coalesce(round(x.score::numeric, 3)::text || ' ' || (SELECT string_agg(k || '=' || (x.evidence -> k ->> 'level') || ':' || (x.evidence -> k ->> 'weight'), ' ' ORDER BY k)
+                                                                  FROM jsonb_object_keys(x.evidence - 'model') k), 'no shared blocking key')
          FROM dupq.truth t JOIN customer_identity.customer a ON a.id = t.a JOIN customer_identity.customer b ON b.id = t.b
+         LEFT JOIN dupq.suggested x ON x.method = 'model, any score' AND x.tenant = t.tenant AND x.a = t.a AND x.b = t.b
         WHERE t.tenant = 'heldout' AND NOT EXISTS (SELECT FROM dupq.suggested m WHERE m.method = 'model' AND m.tenant = t.tenant AND m.a = t.a AND m.b = t.b)
-        ORDER BY t.kind, t.a LIMIT 15"
+        ORDER BY t.kind, t.a"
     echo '```'
+    echo
+    echo "The model at other thresholds (the same candidate pairs):"
+    echo
+    echo "| set | threshold | suggested | correct | precision | recall | hard-negative pairs |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    q "SELECT s.tenant, th, count(*), count(t.a), round(count(t.a)::numeric / NULLIF(count(*), 0), 3),
+              round(count(t.a)::numeric / (SELECT count(*) FROM dupq.truth u WHERE u.tenant = s.tenant), 3),
+              count(*) FILTER (WHERE pa.pid <> pb.pid AND pa.kind = pb.kind AND pa.kind IN ('namesake', 'household', 'junior', 'twins'))
+         FROM dupq.suggested s CROSS JOIN unnest(ARRAY[0.5, 0.8, 0.9, 0.95, 0.99]) th
+         LEFT JOIN dupq.truth t ON t.tenant = s.tenant AND t.a = s.a AND t.b = s.b
+         JOIN dupq.person pa ON pa.tenant = s.tenant AND pa.customer_id = s.a JOIN dupq.person pb ON pb.tenant = s.tenant AND pb.customer_id = s.b
+        WHERE s.method = 'model, any score' AND s.score >= th GROUP BY 1, 2 ORDER BY 1 DESC, 2" | sed 's/^/| /; s/$/ |/'
     echo
     echo "The model's wrong pairs (first 15 per set), with the levels of the evidence:"
     echo

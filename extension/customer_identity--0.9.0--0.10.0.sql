@@ -854,12 +854,12 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
     LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
     SELECT CASE
         WHEN $2 = 'same' AND $1 = 'same' THEN 7
-        WHEN $2 = 'same' AND $1 = 'nickname' THEN 6
-        WHEN ($2 = 'same' AND $1 IN ('typo', 'short_form')) OR ($2 = 'typo' AND $1 = 'same') THEN 5
-        WHEN $2 = 'typo' AND $1 = 'nickname' THEN 4
+        WHEN $2 = 'same' AND $1 IN ('nickname', 'short_form') THEN 6
+        WHEN ($2 = 'same' AND $1 = 'typo') OR ($2 = 'typo' AND $1 = 'same') THEN 5
+        WHEN $2 = 'typo' AND $1 IN ('nickname', 'short_form') THEN 4
         WHEN $2 = 'same' AND $1 = 'initial' THEN 3
         WHEN $2 = 'same' AND $1 = 'missing' THEN 2
-        WHEN $2 = 'typo' AND $1 IN ('typo', 'short_form', 'initial', 'missing') THEN 1
+        WHEN $2 = 'typo' AND $1 IN ('typo', 'initial', 'missing') THEN 1
         WHEN $2 IN ('same', 'typo') THEN -4
         ELSE -6 END
 $$;
