@@ -31,12 +31,12 @@ psql_pg -d bench -c "CREATE EXTENSION customer_identity" -c "CREATE EXTENSION pg
 psql_pg -d bench -c "SET search_path = public" -f - >/dev/null <"$ROOT/bench/duplicate_quality.sql"
 
 log "generating the sets"
-q "SELECT dupq.tuning_set('tuning', 1), dupq.heldout_set('heldout', 2)" >/dev/null
+q "SELECT dupq.tuning_set('tuning', 1), dupq.heldout_set('heldout', 2), dupq.check_set('check', 3)" >/dev/null
 q "ANALYZE" >/dev/null
 
 # The model: a full dry run per set, timed.
 declare -A MODEL_SECONDS
-for set in tuning heldout; do
+for set in tuning heldout check; do
     log "suggest_duplicates on $set"
     MODEL_SECONDS[$set]=$(q "DO \$\$ DECLARE t0 timestamptz := clock_timestamp(); BEGIN
         INSERT INTO dupq.suggested SELECT 'model', '$set', LEAST(s.customer_id, s.other_id), GREATEST(s.customer_id, s.other_id), s.score, s.evidence
@@ -47,7 +47,7 @@ done
 
 # Every candidate pair the blocking keys give, whatever its score (the threshold set near 0
 # for one more dry run): what the misses scored, or that no key brought them together.
-for set in tuning heldout; do
+for set in tuning heldout check; do
     q "SELECT customer_identity.set_duplicate_threshold(0.000001, '$set');
        INSERT INTO dupq.suggested SELECT 'model, any score', '$set', LEAST(s.customer_id, s.other_id), GREATEST(s.customer_id, s.other_id), s.score, s.evidence
          FROM customer_identity.suggest_duplicates('$set', true, true) s;
@@ -56,7 +56,7 @@ done
 
 # The baseline: the features of every pair, then the grid.
 declare -A BASE_SECONDS
-for set in tuning heldout; do
+for set in tuning heldout check; do
     log "baseline features on $set (every pair)"
     BASE_SECONDS[$set]=$(q "DO \$\$ DECLARE t0 timestamptz := clock_timestamp(); BEGIN
         PERFORM dupq.baseline_pairs('$set');
@@ -65,7 +65,7 @@ for set in tuning heldout; do
 done
 log "baseline grid on both sets"
 q "CREATE TABLE dupq.grid_scores AS SELECT 'tuning'::text AS tenant, * FROM dupq.baseline_scores('tuning')
-   UNION ALL SELECT 'heldout', * FROM dupq.baseline_scores('heldout')" >/dev/null
+   UNION ALL SELECT 'heldout', * FROM dupq.baseline_scores('heldout')" >/dev/null   # (the check set: the chosen point only)
 # the point a team picks: best F1 on the tuning set (then precision, then the simpler rule)
 q "CREATE TABLE dupq.chosen AS SELECT rule, t, e, p, wl, wp FROM dupq.grid_scores WHERE tenant = 'tuning'
    ORDER BY f1 DESC NULLS LAST, "precision" DESC NULLS LAST, rule, t, e, p, wl, wp LIMIT 1" >/dev/null
@@ -89,7 +89,7 @@ rule_of() { q "SELECT CASE rule WHEN 'and' THEN format('similarity(name) >= %s A
     echo "| set | records | true pairs | hard-negative pairs |"
     echo "|---|---:|---:|---:|"
     q "SELECT p.tenant, count(*), (SELECT count(*) FROM dupq.truth t WHERE t.tenant = p.tenant),
-              count(*) FILTER (WHERE kind IN ('namesake', 'household', 'junior', 'twins')) / 2
+              count(*) FILTER (WHERE kind IN ('namesake', 'household', 'junior', 'twins', 'spouses')) / 2
          FROM dupq.person p GROUP BY p.tenant ORDER BY p.tenant DESC" | sed 's/^/| /; s/$/ |/'
     echo
     echo "Baseline tuned on the tuning set (best F1 of $(q "SELECT count(*) FROM dupq.baseline_grid") grid points): \`$(rule_of chosen)\`."
@@ -97,9 +97,9 @@ rule_of() { q "SELECT CASE rule WHEN 'and' THEN format('similarity(name) >= %s A
     echo
     echo "| set | method | suggested | correct | precision | recall | F1 | hard-negative pairs suggested | seconds |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-    for set in tuning heldout; do
+    for set in tuning heldout check; do
         for method in "model" "baseline untuned" "baseline tuned" "baseline tuned on held-out"; do
-            [ "$method" = "baseline tuned on held-out" ] && [ "$set" = tuning ] && continue
+            [ "$method" = "baseline tuned on held-out" ] && [ "$set" != heldout ] && continue
             secs=${BASE_SECONDS[$set]}; label="baseline (pg_trgm + fuzzystrmatch), ${method#baseline }"
             [ "$method" = model ] && { secs=${MODEL_SECONDS[$set]}; label="suggest_duplicates, threshold 0.9"; }
             q "SELECT '$set', '$label', suggested, correct, "precision", recall, f1, hard_negative_pairs, '$secs'
@@ -124,16 +124,16 @@ rule_of() { q "SELECT CASE rule WHEN 'and' THEN format('similarity(name) >= %s A
          JOIN dupq.person pb ON pb.tenant = s.tenant AND pb.customer_id = s.b
         WHERE pa.pid <> pb.pid AND s.method IN ('model', 'baseline tuned') GROUP BY 1, 2 ORDER BY 1 DESC, 2" | sed 's/^/| /; s/$/ |/'
     echo
-    echo "The model's pairs missed on the held-out set: the score and levels of the evidence, or \"no shared blocking key\":"
+    echo "The model's pairs missed on the held-out and check sets: the score and levels of the evidence, or \"no shared blocking key\":"
     echo
     echo '```'
-    q "SELECT t.kind, a.name, coalesce(a.email, '-'), coalesce(a.phone, '-'), b.name, coalesce(b.email, '-'), coalesce(b.phone, '-'),
+    q "SELECT t.tenant, t.kind, a.name, coalesce(a.email, '-'), coalesce(a.phone, '-'), b.name, coalesce(b.email, '-'), coalesce(b.phone, '-'),
               coalesce(round(x.score::numeric, 3)::text || ' ' || (SELECT string_agg(k || '=' || (x.evidence -> k ->> 'level') || ':' || (x.evidence -> k ->> 'weight'), ' ' ORDER BY k)
                                                                   FROM jsonb_object_keys(x.evidence - 'model') k), 'no shared blocking key')
          FROM dupq.truth t JOIN customer_identity.customer a ON a.id = t.a JOIN customer_identity.customer b ON b.id = t.b
          LEFT JOIN dupq.suggested x ON x.method = 'model, any score' AND x.tenant = t.tenant AND x.a = t.a AND x.b = t.b
-        WHERE t.tenant = 'heldout' AND NOT EXISTS (SELECT FROM dupq.suggested m WHERE m.method = 'model' AND m.tenant = t.tenant AND m.a = t.a AND m.b = t.b)
-        ORDER BY t.kind, t.a"
+        WHERE t.tenant IN ('heldout', 'check') AND NOT EXISTS (SELECT FROM dupq.suggested m WHERE m.method = 'model' AND m.tenant = t.tenant AND m.a = t.a AND m.b = t.b)
+        ORDER BY t.tenant DESC, t.kind, t.a"
     echo '```'
     echo
     echo "The model at other thresholds (the same candidate pairs):"
@@ -142,7 +142,7 @@ rule_of() { q "SELECT CASE rule WHEN 'and' THEN format('similarity(name) >= %s A
     echo "|---|---:|---:|---:|---:|---:|---:|"
     q "SELECT s.tenant, th, count(*), count(t.a), round(count(t.a)::numeric / NULLIF(count(*), 0), 3),
               round(count(t.a)::numeric / (SELECT count(*) FROM dupq.truth u WHERE u.tenant = s.tenant), 3),
-              count(*) FILTER (WHERE pa.pid <> pb.pid AND pa.kind = pb.kind AND pa.kind IN ('namesake', 'household', 'junior', 'twins'))
+              count(*) FILTER (WHERE pa.pid <> pb.pid AND pa.kind = pb.kind AND pa.kind IN ('namesake', 'household', 'junior', 'twins', 'spouses'))
          FROM dupq.suggested s CROSS JOIN unnest(ARRAY[0.5, 0.8, 0.9, 0.95, 0.99]) th
          LEFT JOIN dupq.truth t ON t.tenant = s.tenant AND t.a = s.a AND t.b = s.b
          JOIN dupq.person pa ON pa.tenant = s.tenant AND pa.customer_id = s.a JOIN dupq.person pb ON pb.tenant = s.tenant AND pb.customer_id = s.b

@@ -1156,8 +1156,10 @@ BEGIN
                                  COALESCE(a.first_name, '')) THEN 'same_local_name'
                         WHEN a.local = b.local AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
                         WHEN a.local = b.local THEN 'same_short_local'
-                        -- family members: one domain, each local part made of their own given name
-                        WHEN a.domain = b.domain AND a.first_name <> b.first_name AND a.given_name <> b.given_name
+                        -- family members: one family name and domain, each local part made of their
+                        -- own given name (not one person's name written last name first)
+                        WHEN a.domain = b.domain AND a.last_name = b.last_name
+                             AND a.first_name <> b.first_name AND a.given_name <> b.given_name
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
                              THEN 'household'
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
