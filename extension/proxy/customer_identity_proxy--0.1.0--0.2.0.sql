@@ -650,13 +650,15 @@ CREATE FUNCTION @extschema@.bucket_summary_query(tenants text[]) RETURNS text
       FROM @extschema@.tenant_tables() x
 $$;
 
--- Says what the move is doing (application_name: pg_stat_activity shows it), and stops
--- there if customer_identity_proxy.move_pause_at names the step, for
--- customer_identity_proxy.move_pause_seconds or an hour (the scale-out suite kills a move at
--- each step this way, and writes while a move waits to switch).
+-- Says what the move is doing (application_name: pg_stat_activity shows it; with
+-- client_min_messages = debug1 the mover also gets each step's time, a profile of the move:
+-- bench/proxy.sh prints it), and stops there if customer_identity_proxy.move_pause_at names
+-- the step, for customer_identity_proxy.move_pause_seconds or an hour (the scale-out suite
+-- kills a move at each step this way, and writes while a move waits to switch).
 CREATE FUNCTION @extschema@.move_step(bucket integer, step text) RETURNS void
     LANGUAGE plpgsql AS $$
 BEGIN
+    RAISE DEBUG 'ci move of bucket %: % at %', bucket, step, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s', bucket, step), false);
     IF pg_catalog.current_setting('customer_identity_proxy.move_pause_at', true) = step THEN
         PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s (paused)', bucket, step), false);
@@ -861,8 +863,11 @@ BEGIN
         PERFORM pg_catalog.pg_sleep(pause);
         pause := least(pause * 2, 0.01);
     END LOOP;
+    RAISE DEBUG 'ci move of bucket %: ready: % at %', pg_catalog.split_part(name, '_', 3), array_to_string(published, ' '),
+        pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     IF cardinality(vacuum_tables) > 0 THEN
         PERFORM dblink_exec(target_conn, 'VACUUM ' || (SELECT string_agg('customer_identity.' || quote_ident(t), ', ') FROM unnest(vacuum_tables) AS t));
+        RAISE DEBUG 'ci move of bucket %: vacuumed at %', pg_catalog.split_part(name, '_', 3), pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     END IF;
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_wait_copied(text, text, text, text[], text[]) FROM PUBLIC;
@@ -1121,6 +1126,7 @@ DECLARE
     moved bigint := 0;
     tenants text[];
 BEGIN
+    RAISE DEBUG 'ci move of bucket %: called at %', bucket, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     PERFORM @extschema@.move_search_path();
     PERFORM @extschema@.move_disconnect();
     IF bucket IS NULL OR to_shard IS NULL THEN
@@ -1307,6 +1313,7 @@ BEGIN
     DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
     COMMIT;
     PERFORM pg_catalog.set_config('application_name', '', false);
+    RAISE DEBUG 'ci move of bucket %: done at %', bucket, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
 END $$;
 REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
