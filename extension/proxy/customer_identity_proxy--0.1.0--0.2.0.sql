@@ -604,13 +604,14 @@ CREATE FUNCTION @extschema@.move_switch_tables() RETURNS text[]
 
 -- A table synchronization costs a worker on the target, a connection and a replication
 -- slot on the source, whatever the table holds: most of a small move's cost, and CPU the
--- big tables' copies share.  So a tenant table holding at most this many rows of the bucket
--- when the move makes its publication is not published: the switch copies it with the
--- settings tables.  One that has grown past the second figure by the switch is published
--- then, and synchronized before the switch (the switch holds the bucket's calls while it
--- copies, at about 0.1-0.2 ms a row).
+-- big tables' copies share.  So a tenant table holding at most 100 rows of the bucket when
+-- the move makes its publication is not published: the switch copies it with the settings
+-- tables.  One that has grown past 200 rows by the switch is published then, and
+-- synchronized before the switch: the switch holds the bucket's calls while it copies, at
+-- about 0.1-0.2 ms a row, so at most 200 rows of each of the six tables, well within the
+-- switch's second.
 CREATE FUNCTION @extschema@.move_switch_copy_rows(at_start boolean) RETURNS bigint
-    LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN at_start THEN 100::bigint ELSE 1000::bigint END $$;
+    LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN at_start THEN 100::bigint ELSE 200::bigint END $$;
 
 -- The tenants of a bucket a shard holds rows of, as a query for that shard: each tenant
 -- table's distinct tenant_id, skipping through an index that starts with it (as many index

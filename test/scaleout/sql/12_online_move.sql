@@ -69,7 +69,7 @@ SELECT s.shard, x.publications, x.subscriptions, x.slots FROM shard s, LATERAL d
 SELECT count(*) AS violations FROM check_integrity();
 
 -- A table the move leaves to its switch (it held at most 100 rows of the bucket when the move
--- started: customer_identity_proxy's move_switch_copy_rows) and that grows past 1000 rows
+-- started: customer_identity_proxy's move_switch_copy_rows) and that grows past 200 rows
 -- before the switch is published then and copied by replication, not by the switch (which
 -- holds the bucket's calls while it copies): 1,500 vendors written while the move waits
 -- once copied.
