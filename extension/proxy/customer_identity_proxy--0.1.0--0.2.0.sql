@@ -669,9 +669,10 @@ END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_step(integer, text) FROM PUBLIC;
 
 -- A table's rows of the given tenants, as the FROM clause of a query for a shard (SELECT
--- ... FROM it, DELETE FROM it): through an index that starts with tenant_id; vendor_customer's
--- through their vendors (its keys do not start with tenant_id: a filter on it alone reads
--- the whole table).
+-- ... FROM it): through an index that starts with tenant_id; vendor_customer's through
+-- their vendors (its keys do not start with tenant_id: a filter on it alone reads the whole
+-- table).  (Deletes on a target filter on tenant_id alone: a row whose vendor the
+-- replication deleted there is found too.)
 CREATE FUNCTION @extschema@.move_rows_of(name text, tenants text[]) RETURNS text
     LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN name = 'vendor_customer'
@@ -681,13 +682,15 @@ CREATE FUNCTION @extschema@.move_rows_of(name text, tenants text[]) RETURNS text
 $$;
 
 -- Copies the rows of the given tenants in the given tables from the source's to the
--- target's open transaction (replacing the target's): every table of the tenants that
--- appeared in the bucket after its publication was made, and the tables not published of
--- all (the settings tables, and those that held few rows of the bucket: move_switch_copy_rows).
--- The switch holds the bucket's calls meanwhile, so in few round trips: one for the
--- target's deletes, one to find which tables have rows on the source, and a cursor for
--- each of those.  Returns how many rows.
-CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[], tables text[]) RETURNS bigint
+-- target's open transaction: every table of the tenants that appeared in the bucket after
+-- its publication was made, and the tables not published of all (the settings tables, and
+-- those that held few rows of the bucket: move_switch_copy_rows).  The target holds no such
+-- rows, unless an earlier switch of this move committed there (the target serves the
+-- bucket under the move's mark): replacing, they are deleted first.  The switch holds the
+-- bucket's calls meanwhile, so in few round trips: the target's deletes in one, one to find
+-- which tables have rows on the source, and a cursor for each of those.  Returns how many
+-- rows.
+CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[], tables text[], replacing boolean) RETURNS bigint
     LANGUAGE plpgsql AS $$
 DECLARE
     t record;
@@ -698,10 +701,11 @@ BEGIN
     IF cardinality(tables) = 0 OR cardinality(tenants) = 0 THEN
         RETURN 0;
     END IF;
-    -- (vendor_customer's rows are found through their vendors: before the vendors go)
-    PERFORM dblink_exec(target_conn, (SELECT string_agg('DELETE FROM ' || @extschema@.move_rows_of(x.name, tenants), '; '
-                                                        ORDER BY x.name <> 'vendor_customer')
-                                        FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables)));
+    IF replacing THEN
+        PERFORM dblink_exec(target_conn, (SELECT string_agg(format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
+                                                                   x.name, tenants), '; ')
+                                            FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables)));
+    END IF;
     SELECT COALESCE(array_agg(x.t), '{}') INTO filled FROM dblink(source_conn,
         (SELECT string_agg(format('SELECT %L::text WHERE EXISTS (SELECT FROM %s)', x.name, @extschema@.move_rows_of(x.name, tenants)), ' UNION ALL ')
            FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables))) AS x(t text);
@@ -720,7 +724,7 @@ BEGIN
     END LOOP;
     RETURN copied;
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[], text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[], text[], boolean) FROM PUBLIC;
 
 -- Which of the given tables hold more than row_limit rows of the tenants on the source
 -- (one round trip; each count stops at row_limit + 1).
@@ -805,7 +809,7 @@ BEGIN
     adding := ARRAY(SELECT unnest(published) EXCEPT SELECT unnest(subscribed));
     IF cardinality(adding) > 0 THEN
         PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica; '
-            || (SELECT string_agg('DELETE FROM ' || @extschema@.move_rows_of(x.name, tenants), '; ' ORDER BY x.name <> 'vendor_customer')
+            || (SELECT string_agg(format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', x.name, tenants), '; ')
                   FROM @extschema@.tenant_tables() x WHERE x.name = ANY (adding))
             || '; COMMIT');
         PERFORM dblink_exec(target_conn, format('ALTER SUBSCRIPTION %I REFRESH PUBLICATION WITH (copy_data = true)', name));
@@ -937,6 +941,7 @@ DECLARE
     name text := @extschema@.move_replication_name(move.bucket, move.move_id);
     tenants text[];
     late text[];
+    replacing boolean;
     source_summary text;
     target_summary text;
 BEGIN
@@ -960,22 +965,23 @@ BEGIN
         PERFORM dblink_exec(source_conn, 'ROLLBACK');
         RETURN 'waiting: the target lags';
     END IF;
-    PERFORM dblink_exec(target_conn, 'BEGIN');
-    PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
+    PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica');
+    -- rows of the bucket on the target that the replication did not write can only be an
+    -- earlier switch's of this move (the target then serves the bucket under its mark)
+    replacing := (SELECT x.m FROM dblink(target_conn, format('SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s',
+                                                             move.bucket)) AS x(m text)) IS NOT DISTINCT FROM move.move_id;
     IF cardinality(late) > 0 THEN
-        -- their rows on the target can only be an earlier switch's of this move (the target
-        -- then serves the bucket under its mark): anything else stops the move, and stays
-        IF (SELECT x.m FROM dblink(target_conn, format('SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s',
-                                                       move.bucket)) AS x(m text)) IS DISTINCT FROM move.move_id
+        -- anything else stops the move, and stays
+        IF NOT replacing
            AND (SELECT sum(x.n) FROM @extschema@.tenant_tables() t, LATERAL dblink(target_conn, format(
                    'SELECT count(*) FROM customer_identity.%I WHERE tenant_id = ANY (%L::text[])', t.name, late)) AS x(n bigint)) > 0 THEN
             RAISE EXCEPTION 'bucket %: shard % holds rows of tenants % that no run of this move copied', move.bucket, move.to_shard, late
                 USING ERRCODE = '55000',
                 HINT = 'They were written where the bucket was not served: compare them with the source''s, delete them on the target, then run the same move again.';
         END IF;
-        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late, ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x));
+        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late, ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x), replacing);
     END IF;
-    PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(late)), switch_tables);
+    PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(late)), switch_tables, replacing);
     -- both sides at once
     PERFORM dblink_send_query(source_conn, @extschema@.bucket_summary_query(tenants));
     PERFORM dblink_send_query(target_conn, @extschema@.bucket_summary_query(tenants));
