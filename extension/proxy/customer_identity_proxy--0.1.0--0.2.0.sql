@@ -1077,15 +1077,19 @@ CREATE FUNCTION @extschema@.move_check_target(move @extschema@.bucket_move, targ
 DECLARE
     t record;
     mark text;
+    served boolean;
     found text[];
     stray bigint := 0;
     named text := '';
     n bigint;
     keys text;
 BEGIN
-    SELECT x.m INTO mark FROM dblink(target_conn, format(
-        'SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s', move.bucket)) AS x(m text);
-    SELECT COALESCE(array_agg(x.t), '{}') INTO found FROM dblink(target_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
+    -- (in one round trip: whether and under which mark the target serves the bucket, and
+    -- the bucket's tenants it holds rows of)
+    SELECT x.m, x.s, x.f INTO mark, served, found FROM dblink(target_conn, format(
+        'SELECT (SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %1$s),'
+        ' EXISTS (SELECT FROM customer_identity.served_bucket WHERE bucket = %1$s), ARRAY(%2$s)',
+        move.bucket, @extschema@.bucket_tenants_query(move.bucket))) AS x(m text, s boolean, f text[]);
     IF cardinality(found) > 0 AND mark IS DISTINCT FROM move.move_id THEN
         FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
             SELECT x.c, x.k INTO n, keys FROM dblink(target_conn, format(
@@ -1103,15 +1107,15 @@ BEGIN
             move.bucket, move.to_shard, stray, named USING ERRCODE = '55000',
             HINT = 'They were written where the bucket was not served (before customer_identity 0.10.0, or by hand): compare them with the source''s, keep what must stay through the serving shard, delete them on the target, then run the same move again.';
     END IF;
-    -- the target does not serve the bucket while it is copied (the subscription writes it)
-    PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica');
-    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-        CONTINUE WHEN cardinality(found) = 0;
-        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', t.name, found));
-    END LOOP;
-    PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.served_bucket WHERE bucket = %s', move.bucket));
-    PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
-    PERFORM dblink_exec(target_conn, 'COMMIT');
+    -- the target does not serve the bucket while it is copied (the subscription writes it);
+    -- what a killed earlier run of this move left goes (nothing to do on a first run)
+    IF served OR cardinality(found) > 0 THEN
+        PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica; '
+            || COALESCE((SELECT string_agg(format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[]); ', x.name, found), '')
+                           FROM @extschema@.tenant_tables() x WHERE cardinality(found) > 0), '')
+            || format('DELETE FROM customer_identity.served_bucket WHERE bucket = %s; ', move.bucket)
+            || @extschema@.forget_settings_query() || '; COMMIT');
+    END IF;
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_check_target(@extschema@.bucket_move, text) FROM PUBLIC;
 
