@@ -226,12 +226,18 @@ worst_between() {  # worst_between LOGPREFIX SCRIPT FROM TO: worst latency (ms) 
     cat "$1".* | awk -v s="$2" -v from="$3" -v to="$4" \
         '$4 == s { t = $5 + $6 / 1000000; if (t >= from && t <= to && $3 > m) m = $3 } END { printf "%.1f", m / 1000 }'
 }
-move_ms() {  # move_ms TENANT SHARD: ms the move takes
-    on "$a" proxy -At <<SQL | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
-SET client_min_messages = warning;
+move_ms() {  # move_ms TENANT SHARD: ms the move takes (its steps, ms since the call, to stderr)
+    local out
+    out=$(on "$a" proxy -At 2>&1 <<SQL
+SET client_min_messages = debug1;
 \timing on
 CALL customer_identity.move_tenant('$1', $2);
 SQL
+)
+    echo "$out" | sed -n 's/.*DEBUG:  ci move of bucket [0-9]*: \(.*\) at \([0-9:.]*\)$/\2 \1/p' |
+        awk '{ split($1, t, ":"); s = t[1] * 3600 + t[2] * 60 + t[3]; if (NR == 1) s0 = s; $1 = ""
+               printf "%s%s %.0f", (NR == 1 ? "  steps (ms since the call):" : ","), $0, (s - s0) * 1000 } END { print "" }' >&2
+    echo "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
 }
 for size in $MOVE_SIZES; do
     log "moving a tenant of $size customers"

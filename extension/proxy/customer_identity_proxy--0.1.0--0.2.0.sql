@@ -562,7 +562,8 @@ CREATE EVENT TRIGGER customer_identity_shard_user_mappings_dropped ON sql_drop
 -- an INSERT ... SELECT).  A move now copies with PostgreSQL's logical replication while the
 -- bucket stays writable, and switches in a moment:
 --   1. a publication on the source (ci_move_<bucket>_<move>) of the tenant tables (but the
---      small settings tables, move_switch_tables) with a row filter on the bucket's tenants
+--      small settings tables, move_switch_tables, and the tables that hold few rows of the
+--      bucket, move_switch_copy_rows: the switch copies those) with a row filter on the bucket's tenants
 --      (tenant_id = ANY (...): PostgreSQL 15 filters only with built-in operators, and
 --      tenant_id is in each published table's replica identity), and a
 --      subscription of the same name on the target, which copies the rows (COPY) and then
@@ -573,7 +574,7 @@ CREATE EVENT TRIGGER customer_identity_shard_user_mappings_dropped ON sql_drop
 --   2. the switch: the bucket's routing lock exclusively on the proxy (its calls wait), its
 --      write lock on the source (bucket_write_lock: no direct write of it in flight or
 --      starting; no table locked), the rows of tenants that appeared in the bucket since the
---      publication was made (not in its filter) and the tenants' settings copied, the target
+--      publication was made (not in its filter) and of the tables not published copied, the target
 --      caught up to the
 --      source's WAL position (its replication slot confirms it), each table's row count and
 --      key sum compared on both sides, the target serving the bucket (marked with the
@@ -600,6 +601,17 @@ CREATE FUNCTION @extschema@.move_replication_name(bucket integer, move_id text) 
 -- the switch holds.)
 CREATE FUNCTION @extschema@.move_switch_tables() RETURNS text[]
     LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['trust_policy', 'blocked_identifier', 'identifier_rules'] $$;
+
+-- A table synchronization costs a worker on the target, a connection and a replication
+-- slot on the source, whatever the table holds: most of a small move's cost, and CPU the
+-- big tables' copies share.  So a tenant table holding at most 100 rows of the bucket when
+-- the move makes its publication is not published: the switch copies it with the settings
+-- tables.  One that has grown past 200 rows by the switch is published then, and
+-- synchronized before the switch: the switch holds the bucket's calls while it copies, at
+-- about 0.1-0.2 ms a row, so at most 200 rows of each of the six tables, well within the
+-- switch's second.
+CREATE FUNCTION @extschema@.move_switch_copy_rows(at_start boolean) RETURNS bigint
+    LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN at_start THEN 100::bigint ELSE 200::bigint END $$;
 
 -- The tenants of a bucket a shard holds rows of, as a query for that shard: each tenant
 -- table's distinct tenant_id, skipping through an index that starts with it (as many index
@@ -639,13 +651,15 @@ CREATE FUNCTION @extschema@.bucket_summary_query(tenants text[]) RETURNS text
       FROM @extschema@.tenant_tables() x
 $$;
 
--- Says what the move is doing (application_name: pg_stat_activity shows it), and stops
--- there if customer_identity_proxy.move_pause_at names the step, for
--- customer_identity_proxy.move_pause_seconds or an hour (the scale-out suite kills a move at
--- each step this way, and writes while a move waits to switch).
+-- Says what the move is doing (application_name: pg_stat_activity shows it; with
+-- client_min_messages = debug1 the mover also gets each step's time, a profile of the move:
+-- bench/proxy.sh prints it), and stops there if customer_identity_proxy.move_pause_at names
+-- the step, for customer_identity_proxy.move_pause_seconds or an hour (the scale-out suite
+-- kills a move at each step this way, and writes while a move waits to switch).
 CREATE FUNCTION @extschema@.move_step(bucket integer, step text) RETURNS void
     LANGUAGE plpgsql AS $$
 BEGIN
+    RAISE DEBUG 'ci move of bucket %: % at %', bucket, step, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s', bucket, step), false);
     IF pg_catalog.current_setting('customer_identity_proxy.move_pause_at', true) = step THEN
         PERFORM pg_catalog.set_config('application_name', pg_catalog.format('ci move of bucket %s: %s (paused)', bucket, step), false);
@@ -654,21 +668,49 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_step(integer, text) FROM PUBLIC;
 
+-- A table's rows of the given tenants, as the FROM clause of a query for a shard (SELECT
+-- ... FROM it): through an index that starts with tenant_id; vendor_customer's through
+-- their vendors (its keys do not start with tenant_id: a filter on it alone reads the whole
+-- table).  (Deletes on a target filter on tenant_id alone: a row whose vendor the
+-- replication deleted there is found too.)
+CREATE FUNCTION @extschema@.move_rows_of(name text, tenants text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN name = 'vendor_customer'
+                THEN pg_catalog.format('customer_identity.vendor_customer t WHERE (t.vendor_id, t.tenant_id) IN'
+                                       ' (SELECT v.id, v.tenant_id FROM customer_identity.vendor v WHERE v.tenant_id = ANY (%L::text[]))', tenants)
+                ELSE pg_catalog.format('customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', name, tenants) END
+$$;
+
 -- Copies the rows of the given tenants in the given tables from the source's to the
--- target's open transaction (replacing the target's): every table of the tenants that
--- appeared in the bucket after its publication was made, and the settings tables of all
--- (move_switch_tables).  Returns how many rows.
-CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[], tables text[]) RETURNS bigint
+-- target's open transaction: every table of the tenants that appeared in the bucket after
+-- its publication was made, and the tables not published of all (the settings tables, and
+-- those that held few rows of the bucket: move_switch_copy_rows).  The target holds no such
+-- rows, unless an earlier switch of this move committed there (the target serves the
+-- bucket under the move's mark): replacing, they are deleted first.  The switch holds the
+-- bucket's calls meanwhile, so in few round trips: the target's deletes in one, one to find
+-- which tables have rows on the source, and a cursor for each of those.  Returns how many
+-- rows.
+CREATE FUNCTION @extschema@.move_copy_tenants(source_conn text, target_conn text, tenants text[], tables text[], replacing boolean) RETURNS bigint
     LANGUAGE plpgsql AS $$
 DECLARE
     t record;
     chunk text[];
     copied bigint := 0;
+    filled text[];
 BEGIN
-    FOR t IN SELECT * FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables) LOOP
-        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', t.name, tenants));
-        PERFORM dblink_open(source_conn, 'rows', format('SELECT to_jsonb(t)::text FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
-                                                        t.name, tenants));
+    IF cardinality(tables) = 0 OR cardinality(tenants) = 0 THEN
+        RETURN 0;
+    END IF;
+    IF replacing THEN
+        PERFORM dblink_exec(target_conn, (SELECT string_agg(format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])',
+                                                                   x.name, tenants), '; ')
+                                            FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables)));
+    END IF;
+    SELECT COALESCE(array_agg(x.t), '{}') INTO filled FROM dblink(source_conn,
+        (SELECT string_agg(format('SELECT %L::text WHERE EXISTS (SELECT FROM %s)', x.name, @extschema@.move_rows_of(x.name, tenants)), ' UNION ALL ')
+           FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables))) AS x(t text);
+    FOR t IN SELECT * FROM @extschema@.tenant_tables() x WHERE x.name = ANY (filled) LOOP
+        PERFORM dblink_open(source_conn, 'rows', 'SELECT to_jsonb(t)::text FROM ' || @extschema@.move_rows_of(t.name, tenants));
         LOOP
             SELECT array_agg(r.j) INTO chunk FROM dblink_fetch(source_conn, 'rows', 1000) AS r(j text);
             EXIT WHEN chunk IS NULL;
@@ -682,13 +724,170 @@ BEGIN
     END LOOP;
     RETURN copied;
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[], text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.move_copy_tenants(text, text, text[], text[], boolean) FROM PUBLIC;
+
+-- Which of the given tables hold more than row_limit rows of the tenants on the source
+-- (one round trip; each count stops at row_limit + 1).
+CREATE FUNCTION @extschema@.move_tables_over(source_conn text, tenants text[], tables text[], row_limit bigint) RETURNS text[]
+    LANGUAGE plpgsql AS $$
+DECLARE
+    over text[];
+BEGIN
+    IF cardinality(tables) = 0 OR cardinality(tenants) = 0 THEN
+        RETURN '{}';
+    END IF;
+    SELECT COALESCE(array_agg(x.t), '{}') INTO over FROM dblink(source_conn,
+        (SELECT string_agg(format('SELECT %L::text WHERE (SELECT count(*) FROM (SELECT FROM %s LIMIT %s) s) > %s',
+                                  x.name, @extschema@.move_rows_of(x.name, tenants), row_limit + 1, row_limit), ' UNION ALL ')
+           FROM @extschema@.tenant_tables() x WHERE x.name = ANY (tables))) AS x(t text);
+    RETURN over;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_tables_over(text, text[], text[], bigint) FROM PUBLIC;
+
+-- The tables of the move's publication on the source (tenant tables; replication copies
+-- them), in tenant_tables' order.
+CREATE FUNCTION @extschema@.move_published_tables(source_conn text, name text) RETURNS text[]
+    LANGUAGE sql AS $$
+    SELECT COALESCE(array_agg(t.name ORDER BY t.ord), '{}')
+      FROM dblink(source_conn, pg_catalog.format(
+               'SELECT tablename::text FROM pg_catalog.pg_publication_tables WHERE pubname = %L AND schemaname = ''customer_identity''', name))
+           AS x(tbl text)
+      JOIN @extschema@.tenant_tables() WITH ORDINALITY AS t(name, row_order, ord) ON t.name = x.tbl
+$$;
+REVOKE ALL ON FUNCTION @extschema@.move_published_tables(text, text) FROM PUBLIC;
+
+-- Closes the move's connections to the shards, if open (their transactions end with them):
+-- as 0.1.0's, and the switch's connection for nudges (move_catch_up).
+CREATE OR REPLACE FUNCTION @extschema@.move_disconnect() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    c text;
+BEGIN
+    FOREACH c IN ARRAY ARRAY['ci_move_source', 'ci_move_target', 'ci_move_nudge'] LOOP
+        IF c = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+            PERFORM dblink_disconnect(c);
+        END IF;
+    END LOOP;
+END $$;
+
+-- Wakes the move's subscription on the target: a transaction committed on the source
+-- (synchronous_commit on: flushed, so the source's WAL is readable up to here) makes the
+-- walsender of the move's slot send a keepalive, which wakes the subscription's apply
+-- worker at once.  It would otherwise sleep up to a second (PostgreSQL's apply loop naps
+-- 1 s) before it marks a synchronized table ready or starts the next table's
+-- synchronization.  conn: an idle connection to the source (none in a transaction).
+CREATE FUNCTION @extschema@.move_nudge(conn text) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM dblink_exec(conn, 'BEGIN; SET LOCAL synchronous_commit = on; SELECT pg_catalog.pg_current_xact_id(); COMMIT');
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_nudge(text) FROM PUBLIC;
+
+-- Publishes what the move's publication lacks of the given tables (with the same row
+-- filter), and makes the subscription copy every table of the publication it does not
+-- have yet (ALTER SUBSCRIPTION ... REFRESH PUBLICATION): a table that grew past
+-- move_switch_copy_rows(false) before the switch.  Such a table's rows of the tenants on
+-- the target can only be an earlier switch's of this same move (the target then serves
+-- the bucket under its mark; no one else writes there): they go first, as the table's
+-- synchronization copies them all again.
+CREATE FUNCTION @extschema@.move_publish(source_conn text, target_conn text, name text, tenants text[], tables text[]) RETURNS void
+    LANGUAGE plpgsql AS $$
+DECLARE
+    published text[] := @extschema@.move_published_tables(source_conn, name);
+    subscribed text[];
+    adding text[];
+BEGIN
+    IF cardinality(ARRAY(SELECT unnest(tables) EXCEPT SELECT unnest(published))) > 0 THEN
+        PERFORM dblink_exec(source_conn, format('ALTER PUBLICATION %I ADD TABLE %s', name,
+            (SELECT string_agg(format('customer_identity.%I WHERE (tenant_id = ANY (%L::text[]))', x.t, tenants), ', ')
+               FROM (SELECT unnest(tables) EXCEPT SELECT unnest(published)) AS x(t))));
+        published := @extschema@.move_published_tables(source_conn, name);
+    END IF;
+    SELECT COALESCE(array_agg(x.t), '{}') INTO subscribed FROM dblink(target_conn, format(
+        'SELECT c.relname::text FROM pg_catalog.pg_subscription_rel r JOIN pg_catalog.pg_subscription s ON s.oid = r.srsubid'
+        ' JOIN pg_catalog.pg_class c ON c.oid = r.srrelid WHERE s.subname = %L'
+        ' AND c.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ''customer_identity'')', name)) AS x(t text);
+    adding := ARRAY(SELECT unnest(published) EXCEPT SELECT unnest(subscribed));
+    IF cardinality(adding) > 0 THEN
+        PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica; '
+            || (SELECT string_agg(format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', x.name, tenants), '; ')
+                  FROM @extschema@.tenant_tables() x WHERE x.name = ANY (adding))
+            || '; COMMIT');
+        PERFORM dblink_exec(target_conn, format('ALTER SUBSCRIPTION %I REFRESH PUBLICATION WITH (copy_data = true)', name));
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_publish(text, text, text, text[], text[]) FROM PUBLIC;
+
+-- Waits until the subscription has copied every table of the move's publication
+-- (published; each ready: copied, and caught up with the changes since), then vacuums the
+-- given tables on the target (their new pages all-visible: the switch's comparison reads
+-- indexes only).  Polls the target with a short backoff (1 ms, doubling to 10 ms) and wakes
+-- the apply worker (move_nudge) when a table waits for it: synchronized, to be marked
+-- ready; or not started while a synchronization worker is free
+-- (max_sync_workers_per_subscription), twice in a row.  Raises if the subscription's
+-- workers fail on the target meanwhile, or it is gone.
+CREATE FUNCTION @extschema@.move_wait_copied(source_conn text, target_conn text, name text, published text[], vacuum_tables text[]) RETURNS void
+    LANGUAGE plpgsql AS $$
+DECLARE
+    found boolean;
+    pending bigint;
+    synchronized bigint;
+    unstarted bigint;
+    unstarted_before bigint := 0;
+    subscribed bigint;
+    errors bigint;
+    errors_before bigint;
+    pause float8 := 0.001;
+BEGIN
+    LOOP
+        -- (the subscription; its tables not ready, and waiting for the apply worker; all of
+        -- them; the workers' errors so far)
+        SELECT x.f, x.p, x.s, x.i, x.n, x.e INTO found, pending, synchronized, unstarted, subscribed, errors FROM dblink(target_conn, format(
+            'SELECT count(s.oid) > 0, count(r.srrelid) FILTER (WHERE r.srsubstate <> ''r''),'
+            ' count(r.srrelid) FILTER (WHERE r.srsubstate = ''s''),'
+            ' count(r.srrelid) FILTER (WHERE r.srsubstate = ''i'''
+            '   AND (SELECT count(*) FROM pg_catalog.pg_stat_subscription w WHERE w.subname = %1$L AND w.relid IS NOT NULL)'
+            '       < pg_catalog.current_setting(''max_sync_workers_per_subscription'')::integer),'
+            ' count(r.srrelid),'
+            ' COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %1$L), 0)'
+            ' FROM pg_catalog.pg_subscription s LEFT JOIN pg_catalog.pg_subscription_rel r ON r.srsubid = s.oid WHERE s.subname = %1$L',
+            name)) AS x(f boolean, p bigint, s bigint, i bigint, n bigint, e bigint);
+        IF NOT found THEN
+            RAISE EXCEPTION 'the move''s subscription % is gone from the target', name USING ERRCODE = '55000',
+                HINT = 'Run the same move again: it subscribes again.';
+        END IF;
+        errors_before := COALESCE(errors_before, errors);
+        EXIT WHEN pending = 0 AND subscribed = cardinality(published);
+        IF errors > errors_before THEN
+            RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
+                HINT = 'The target''s server log says why; once fixed, run the same move again.';
+        END IF;
+        IF synchronized > 0 OR (unstarted > 0 AND unstarted_before > 0) THEN
+            PERFORM @extschema@.move_nudge(source_conn);
+        END IF;
+        unstarted_before := unstarted;
+        PERFORM pg_catalog.pg_sleep(pause);
+        pause := least(pause * 2, 0.01);
+    END LOOP;
+    RAISE DEBUG 'ci move of bucket %: ready: % at %', pg_catalog.split_part(name, '_', 3), array_to_string(published, ' '),
+        pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
+    IF cardinality(vacuum_tables) > 0 THEN
+        PERFORM dblink_exec(target_conn, 'VACUUM ' || (SELECT string_agg('customer_identity.' || quote_ident(t), ', ') FROM unnest(vacuum_tables) AS t));
+        RAISE DEBUG 'ci move of bucket %: vacuumed at %', pg_catalog.split_part(name, '_', 3), pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
+    END IF;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.move_wait_copied(text, text, text, text[], text[]) FROM PUBLIC;
 
 -- Waits until the target has applied every change of the source up to its WAL position
 -- now (the move's replication slot on the source confirms it), for at most the given time
--- (NULL: as long as it takes); returns whether it got there.  Raises if the subscription's
+-- (NULL: as long as it takes); returns whether it got there.  Polls with a short backoff
+-- (1 ms, doubling to 10 ms).  The source's WAL up to there must be flushed before the
+-- slot's walsender can send it, and the apply worker may be asleep: a nudge (move_nudge)
+-- does both -- through nudge_conn, the source connection when it is idle, else (in the
+-- switch, whose transaction on the source holds the write lock) a connection of its own
+-- to nudge_conninfo, opened the first time it is needed.  Raises if the subscription's
 -- workers fail on the target meanwhile.
-CREATE FUNCTION @extschema@.move_catch_up(source_conn text, target_conn text, name text, at_most interval) RETURNS boolean
+CREATE FUNCTION @extschema@.move_catch_up(source_conn text, target_conn text, name text, at_most interval,
+                                          nudge_conn text, nudge_conninfo text) RETURNS boolean
     LANGUAGE plpgsql AS $$
 DECLARE
     goal pg_lsn;
@@ -696,10 +895,10 @@ DECLARE
     errors bigint;
     errors_before bigint;
     deadline timestamptz := clock_timestamp() + at_most;
+    pause float8 := 0.001;
+    nudged boolean := false;
 BEGIN
     SELECT x.l INTO goal FROM dblink(source_conn, 'SELECT pg_catalog.pg_current_wal_lsn()') AS x(l pg_lsn);
-    SELECT x.e INTO errors_before FROM dblink(target_conn, format(
-        'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)', name)) AS x(e bigint);
     LOOP
         SELECT x.l INTO confirmed FROM dblink(source_conn, format(
             'SELECT confirmed_flush_lsn FROM pg_catalog.pg_replication_slots WHERE slot_name = %L', name)) AS x(l pg_lsn);
@@ -710,28 +909,39 @@ BEGIN
         END IF;
         SELECT x.e INTO errors FROM dblink(target_conn, format(
             'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)', name)) AS x(e bigint);
+        errors_before := COALESCE(errors_before, errors);
         IF errors > errors_before THEN
             RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
                 HINT = 'The target''s server log says why; once fixed, run the same move again.';
         END IF;
-        PERFORM pg_catalog.pg_sleep(0.005);
+        IF NOT nudged THEN
+            IF NOT nudge_conn = ANY (COALESCE(dblink_get_connections(), '{}')) THEN
+                PERFORM dblink_connect(nudge_conn, nudge_conninfo);
+            END IF;
+            PERFORM @extschema@.move_nudge(nudge_conn);
+            nudged := true;
+        END IF;
+        PERFORM pg_catalog.pg_sleep(pause);
+        pause := least(pause * 2, 0.01);
     END LOOP;
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.move_catch_up(text, text, text, interval) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.move_catch_up(text, text, text, interval, text, text) FROM PUBLIC;
 
 -- The switch, in the caller's proxy transaction: the bucket's routing lock, the source's
 -- write lock of the bucket (without waiting more than 0.1 s), the late tenants' rows, the
 -- catch-up (at most 1 s: the bucket's calls wait meanwhile; after either it returns
 -- 'waiting: ' and why, and the caller rolls back, lets the target catch up and tries
--- again), the comparison, and the target's commit serving the bucket under the move's
--- mark.  Leaves the source's transaction open (it holds the write lock; the caller commits
--- it once the directory names the target).  Returns the rows' summary.
-CREATE FUNCTION @extschema@.move_switch(move @extschema@.bucket_move, source_conn text, target_conn text) RETURNS text
+-- again), the rows of the tables not published (switch_tables), the comparison, and the
+-- target's commit serving the bucket under the move's mark.  Leaves the source's
+-- transaction open (it holds the write lock; the caller commits it once the directory
+-- names the target).  Returns the rows' summary.
+CREATE FUNCTION @extschema@.move_switch(move @extschema@.bucket_move, source_conn text, target_conn text, switch_tables text[]) RETURNS text
     LANGUAGE plpgsql AS $$
 DECLARE
     name text := @extschema@.move_replication_name(move.bucket, move.move_id);
     tenants text[];
     late text[];
+    replacing boolean;
     source_summary text;
     target_summary text;
 BEGIN
@@ -750,26 +960,28 @@ BEGIN
     PERFORM @extschema@.move_step(move.bucket, 'switching');
     SELECT COALESCE(array_agg(x.t), '{}') INTO tenants FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
     late := ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(move.tenants));
-    IF NOT @extschema@.move_catch_up(source_conn, target_conn, name, '1 s') THEN
+    IF NOT @extschema@.move_catch_up(source_conn, target_conn, name, '1 s', 'ci_move_nudge',
+                                     (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard)) THEN
         PERFORM dblink_exec(source_conn, 'ROLLBACK');
         RETURN 'waiting: the target lags';
     END IF;
-    PERFORM dblink_exec(target_conn, 'BEGIN');
-    PERFORM dblink_exec(target_conn, 'SET LOCAL session_replication_role = replica');
+    PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica');
+    -- rows of the bucket on the target that the replication did not write can only be an
+    -- earlier switch's of this move (the target then serves the bucket under its mark)
+    replacing := (SELECT x.m FROM dblink(target_conn, format('SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s',
+                                                             move.bucket)) AS x(m text)) IS NOT DISTINCT FROM move.move_id;
     IF cardinality(late) > 0 THEN
-        -- their rows on the target can only be an earlier switch's of this move (the target
-        -- then serves the bucket under its mark): anything else stops the move, and stays
-        IF (SELECT x.m FROM dblink(target_conn, format('SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s',
-                                                       move.bucket)) AS x(m text)) IS DISTINCT FROM move.move_id
+        -- anything else stops the move, and stays
+        IF NOT replacing
            AND (SELECT sum(x.n) FROM @extschema@.tenant_tables() t, LATERAL dblink(target_conn, format(
                    'SELECT count(*) FROM customer_identity.%I WHERE tenant_id = ANY (%L::text[])', t.name, late)) AS x(n bigint)) > 0 THEN
             RAISE EXCEPTION 'bucket %: shard % holds rows of tenants % that no run of this move copied', move.bucket, move.to_shard, late
                 USING ERRCODE = '55000',
                 HINT = 'They were written where the bucket was not served: compare them with the source''s, delete them on the target, then run the same move again.';
         END IF;
-        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late, ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x));
+        PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, late, ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x), replacing);
     END IF;
-    PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, tenants, @extschema@.move_switch_tables());
+    PERFORM @extschema@.move_copy_tenants(source_conn, target_conn, ARRAY(SELECT unnest(tenants) EXCEPT SELECT unnest(late)), switch_tables, replacing);
     -- both sides at once
     PERFORM dblink_send_query(source_conn, @extschema@.bucket_summary_query(tenants));
     PERFORM dblink_send_query(target_conn, @extschema@.bucket_summary_query(tenants));
@@ -792,14 +1004,16 @@ BEGIN
     PERFORM @extschema@.move_step(move.bucket, 'switching: target serves');
     RETURN source_summary;
 END $$;
-REVOKE ALL ON FUNCTION @extschema@.move_switch(@extschema@.bucket_move, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.move_switch(@extschema@.bucket_move, text, text, text[]) FROM PUBLIC;
 
 -- Drops a replication slot on a shard, ending the walsender that still uses it (the
--- subscription that did is gone).
+-- subscription that did is gone), for at most about 5 s.
 CREATE FUNCTION @extschema@.move_drop_slot(conn text, slot text) RETURNS void
     LANGUAGE plpgsql AS $$
+DECLARE
+    pause float8 := 0.001;
 BEGIN
-    FOR i IN 1..50 LOOP
+    FOR i IN 1..60 LOOP
         PERFORM * FROM dblink(conn, format(
             'SELECT pg_catalog.pg_terminate_backend(active_pid) FROM pg_catalog.pg_replication_slots'
             ' WHERE slot_name = %L AND active_pid IS NOT NULL', slot)) AS x(b boolean);
@@ -808,7 +1022,8 @@ BEGIN
                 'SELECT pg_catalog.pg_drop_replication_slot(slot_name) FROM pg_catalog.pg_replication_slots WHERE slot_name = %L', slot)) AS x(v text);
             RETURN;
         EXCEPTION WHEN object_in_use THEN
-            PERFORM pg_catalog.pg_sleep(0.1);  -- the walsender is still ending
+            PERFORM pg_catalog.pg_sleep(pause);  -- the walsender is still ending (a few ms)
+            pause := least(pause * 2, 0.1);
         END;
     END LOOP;
     RAISE EXCEPTION 'replication slot % stays in use', slot USING ERRCODE = '55006';
@@ -854,15 +1069,6 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_drop_replication(integer, text, text, text) FROM PUBLIC;
 
--- How many times the subscription's workers failed on the target so far.
-CREATE FUNCTION @extschema@.move_subscription_errors(target_conn text, name text) RETURNS bigint
-    LANGUAGE sql AS $$
-    SELECT x.e FROM dblink(target_conn, pg_catalog.format(
-        'SELECT COALESCE((SELECT apply_error_count + sync_error_count FROM pg_catalog.pg_stat_subscription_stats WHERE subname = %L), 0)',
-        name)) AS x(e bigint)
-$$;
-REVOKE ALL ON FUNCTION @extschema@.move_subscription_errors(text, text) FROM PUBLIC;
-
 -- The bucket's rows of its tenants on the target, as move_bucket finds them before it
 -- subscribes: a killed earlier run of the same move (the target serves the bucket under its
 -- mark) left them, and they go; any others stop the move (55000), named, and stay.
@@ -871,15 +1077,19 @@ CREATE FUNCTION @extschema@.move_check_target(move @extschema@.bucket_move, targ
 DECLARE
     t record;
     mark text;
+    served boolean;
     found text[];
     stray bigint := 0;
     named text := '';
     n bigint;
     keys text;
 BEGIN
-    SELECT x.m INTO mark FROM dblink(target_conn, format(
-        'SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %s', move.bucket)) AS x(m text);
-    SELECT COALESCE(array_agg(x.t), '{}') INTO found FROM dblink(target_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text);
+    -- (in one round trip: whether and under which mark the target serves the bucket, and
+    -- the bucket's tenants it holds rows of)
+    SELECT x.m, x.s, x.f INTO mark, served, found FROM dblink(target_conn, format(
+        'SELECT (SELECT move_id FROM customer_identity.served_bucket WHERE bucket = %1$s),'
+        ' EXISTS (SELECT FROM customer_identity.served_bucket WHERE bucket = %1$s), ARRAY(%2$s)',
+        move.bucket, @extschema@.bucket_tenants_query(move.bucket))) AS x(m text, s boolean, f text[]);
     IF cardinality(found) > 0 AND mark IS DISTINCT FROM move.move_id THEN
         FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
             SELECT x.c, x.k INTO n, keys FROM dblink(target_conn, format(
@@ -897,15 +1107,15 @@ BEGIN
             move.bucket, move.to_shard, stray, named USING ERRCODE = '55000',
             HINT = 'They were written where the bucket was not served (before customer_identity 0.10.0, or by hand): compare them with the source''s, keep what must stay through the serving shard, delete them on the target, then run the same move again.';
     END IF;
-    -- the target does not serve the bucket while it is copied (the subscription writes it)
-    PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica');
-    FOR t IN SELECT * FROM @extschema@.tenant_tables() LOOP
-        CONTINUE WHEN cardinality(found) = 0;
-        PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[])', t.name, found));
-    END LOOP;
-    PERFORM dblink_exec(target_conn, format('DELETE FROM customer_identity.served_bucket WHERE bucket = %s', move.bucket));
-    PERFORM dblink_exec(target_conn, @extschema@.forget_settings_query());
-    PERFORM dblink_exec(target_conn, 'COMMIT');
+    -- the target does not serve the bucket while it is copied (the subscription writes it);
+    -- what a killed earlier run of this move left goes (nothing to do on a first run)
+    IF served OR cardinality(found) > 0 THEN
+        PERFORM dblink_exec(target_conn, 'BEGIN; SET LOCAL session_replication_role = replica; '
+            || COALESCE((SELECT string_agg(format('DELETE FROM customer_identity.%I t WHERE t.tenant_id = ANY (%L::text[]); ', x.name, found), '')
+                           FROM @extschema@.tenant_tables() x WHERE cardinality(found) > 0), '')
+            || format('DELETE FROM customer_identity.served_bucket WHERE bucket = %s; ', move.bucket)
+            || @extschema@.forget_settings_query() || '; COMMIT');
+    END IF;
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.move_check_target(@extschema@.bucket_move, text) FROM PUBLIC;
 
@@ -921,13 +1131,13 @@ DECLARE
     target_conn text := 'ci_move_target';
     name text;
     subscribed boolean;
-    pending bigint;
-    tables bigint;
-    errors_before bigint;
+    published text[];
+    grown text[];
     summary text;
     moved bigint := 0;
     tenants text[];
 BEGIN
+    RAISE DEBUG 'ci move of bucket %: called at %', bucket, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     PERFORM @extschema@.move_search_path();
     PERFORM @extschema@.move_disconnect();
     IF bucket IS NULL OR to_shard IS NULL THEN
@@ -968,10 +1178,13 @@ BEGIN
         SELECT x.e INTO subscribed FROM dblink(target_conn, format(
             'SELECT EXISTS (SELECT FROM pg_catalog.pg_subscription WHERE subname = %L)', name)) AS x(e boolean);
         IF NOT subscribed THEN
+            -- (the source reads the bucket's tenants while the target is checked)
+            PERFORM dblink_send_query(source_conn, @extschema@.bucket_tenants_query(move.bucket));
             PERFORM @extschema@.move_check_target(move, target_conn);
             UPDATE @extschema@.bucket_move m SET tenants = (
-                SELECT COALESCE(array_agg(x.t), '{}') FROM dblink(source_conn, @extschema@.bucket_tenants_query(move.bucket)) AS x(t text))
+                SELECT COALESCE(array_agg(x.t), '{}') FROM dblink_get_result(source_conn) AS x(t text))
              WHERE m.bucket = move.bucket RETURNING * INTO move;
+            PERFORM * FROM dblink_get_result(source_conn) AS x(t text);
         END IF;
         EXCEPTION WHEN OTHERS THEN
             PERFORM @extschema@.move_disconnect();
@@ -983,40 +1196,37 @@ BEGIN
         BEGIN
         IF NOT subscribed THEN
             -- a publication of the bucket's tenants' rows, and the target's subscription to it
-            -- (an earlier run killed before subscribing left the publication, or the slot)
-            PERFORM dblink_exec(source_conn, format('DROP PUBLICATION IF EXISTS %I', name));
-            PERFORM @extschema@.move_drop_slot(source_conn, name);
-            PERFORM dblink_exec(source_conn, format('CREATE PUBLICATION %I FOR TABLE %s WITH (publish = %L)', name,
-                (SELECT string_agg(format('customer_identity.%I WHERE (tenant_id = ANY (%L::text[]))', x.name, move.tenants), ', ')
-                   FROM @extschema@.tenant_tables() x WHERE NOT x.name = ANY (@extschema@.move_switch_tables())),
+            -- (an earlier run killed before subscribing left the publication, or the slot):
+            -- of the tables that hold more than a few rows of the bucket (the switch copies
+            -- the others: move_switch_copy_rows)
+            IF (SELECT x.e FROM dblink(source_conn, format('SELECT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = %1$L)'
+                                                         ' OR EXISTS (SELECT FROM pg_catalog.pg_replication_slots WHERE slot_name = %1$L)', name))
+                               AS x(e boolean)) THEN
+                PERFORM dblink_exec(source_conn, format('DROP PUBLICATION IF EXISTS %I', name));
+                PERFORM @extschema@.move_drop_slot(source_conn, name);
+            END IF;
+            published := @extschema@.move_tables_over(source_conn, move.tenants,
+                ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x WHERE NOT x.name = ANY (@extschema@.move_switch_tables())),
+                @extschema@.move_switch_copy_rows(true));
+            PERFORM dblink_exec(source_conn, format('CREATE PUBLICATION %I %s WITH (publish = %L)', name,
+                (SELECT 'FOR TABLE ' || string_agg(format('customer_identity.%I WHERE (tenant_id = ANY (%L::text[]))', x.name, move.tenants), ', ')
+                   FROM @extschema@.tenant_tables() x WHERE x.name = ANY (published)),
                 'insert, update, delete'));  -- (never truncate: that would empty the target's table)
             PERFORM dblink_exec(target_conn, format(
                 'CREATE SUBSCRIPTION %1$I CONNECTION %2$L PUBLICATION %1$I'
                 ' WITH (slot_name = %1$L, copy_data = true, synchronous_commit = ''on'')',
                 name, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard)));
+        ELSE
+            -- (a run killed while it published a table that grew left it unsubscribed)
+            PERFORM @extschema@.move_publish(source_conn, target_conn, name, move.tenants, '{}');
+            published := @extschema@.move_published_tables(source_conn, name);
         END IF;
         PERFORM @extschema@.move_step(bucket, 'subscribed');
         -- the copy: the subscription's workers copy each table, then apply what changed since
         PERFORM @extschema@.move_step(bucket, 'copying');
-        errors_before := @extschema@.move_subscription_errors(target_conn, name);
-        LOOP
-            SELECT x.p, x.n INTO pending, tables FROM dblink(target_conn, format(
-                'SELECT count(*) FILTER (WHERE r.srsubstate <> ''r''), count(*) FROM pg_catalog.pg_subscription_rel r'
-                ' JOIN pg_catalog.pg_subscription s ON s.oid = r.srsubid WHERE s.subname = %L', name)) AS x(p bigint, n bigint);
-            EXIT WHEN pending = 0 AND tables = (SELECT count(*) FROM @extschema@.tenant_tables() x
-                                                 WHERE NOT x.name = ANY (@extschema@.move_switch_tables()));
-            IF @extschema@.move_subscription_errors(target_conn, name) > errors_before THEN
-                RAISE EXCEPTION 'the move''s subscription % fails on the target', name USING ERRCODE = '55000',
-                    HINT = 'The target''s server log says why; once fixed, run the same move again.';
-            END IF;
-            PERFORM pg_sleep(0.01);
-        END LOOP;
-        -- the copied pages all-visible: the switch's comparison reads indexes only
-        PERFORM dblink_exec(target_conn, 'VACUUM ' || (SELECT string_agg('customer_identity.' || quote_ident(x.name), ', ')
-                                                                 FROM @extschema@.tenant_tables() x
-                                                                WHERE NOT x.name = ANY (@extschema@.move_switch_tables())));
+        PERFORM @extschema@.move_wait_copied(source_conn, target_conn, name, published, published);
         -- close to the source before the switch, so that the switch's catch-up is short
-        PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
+        PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL, source_conn, NULL);
         PERFORM @extschema@.move_step(bucket, 'copied');
         EXCEPTION WHEN OTHERS THEN
             PERFORM @extschema@.move_disconnect();
@@ -1026,7 +1236,21 @@ BEGIN
         -- The switch: calls of the bucket wait from here until the directory names the target.
         LOOP
             BEGIN
-            summary := @extschema@.move_switch(move, source_conn, target_conn);
+            -- a table left to the switch that has grown meanwhile is published and copied first
+            grown := @extschema@.move_tables_over(source_conn, move.tenants,
+                ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x
+                       WHERE NOT x.name = ANY (published) AND NOT x.name = ANY (@extschema@.move_switch_tables())),
+                @extschema@.move_switch_copy_rows(false));
+            IF cardinality(grown) > 0 THEN
+                RAISE NOTICE 'bucket %: % grew past % rows of the bucket during the move: published, copied before the switch',
+                    bucket, array_to_string(grown, ', '), @extschema@.move_switch_copy_rows(false);
+                PERFORM @extschema@.move_publish(source_conn, target_conn, name, move.tenants, grown);
+                published := @extschema@.move_published_tables(source_conn, name);
+                PERFORM @extschema@.move_wait_copied(source_conn, target_conn, name, published, grown);
+                PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL, source_conn, NULL);
+            END IF;
+            summary := @extschema@.move_switch(move, source_conn, target_conn,
+                ARRAY(SELECT x.name FROM @extschema@.tenant_tables() x WHERE NOT x.name = ANY (published)));
             EXCEPTION WHEN OTHERS THEN
                 PERFORM @extschema@.move_disconnect();
                 RAISE;
@@ -1039,7 +1263,7 @@ BEGIN
             PERFORM @extschema@.move_step(bucket, summary);
             PERFORM pg_sleep(0.4);
             BEGIN
-            PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL);
+            PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL, source_conn, NULL);
             EXCEPTION WHEN OTHERS THEN
                 PERFORM @extschema@.move_disconnect();
                 RAISE;
@@ -1100,6 +1324,7 @@ BEGIN
     DELETE FROM @extschema@.bucket_move m WHERE m.bucket = move.bucket;
     COMMIT;
     PERFORM pg_catalog.set_config('application_name', '', false);
+    RAISE DEBUG 'ci move of bucket %: done at %', bucket, pg_catalog.to_char(pg_catalog.clock_timestamp(), 'HH24:MI:SS.US');
     RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
 END $$;
 REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
