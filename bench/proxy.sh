@@ -6,7 +6,9 @@
 #     prepared, 1 client), best of alternating rounds; target <= 2.5x; and 0.1.0's call path
 #     (PL/pgSQL routing, PL/Proxy straight to the API function) and PL/Proxy's (the same C
 #     function reading proxied_call's answer, sent by PL/Proxy instead of the proxy's own
-#     connection, as 0.2.0 did before) in the same rounds;
+#     connection, as 0.2.0 did before) in the same rounds; and the floor a second hop adds:
+#     a bare round trip (SELECT 1) and a call that reads no table (normalize_email) on the
+#     shard and through the proxy;
 #   - the same hits as server CPU per call (the backends' CPU time: what the hop costs
 #     the servers whatever else the machine runs);
 #   - the error path: a caught CI001 through the proxy against a caught hit through the proxy
@@ -104,6 +106,11 @@ cat >"$work/hit_plproxy.sql" <<'SQL'
 SELECT * FROM customer_identity.resolve_via_plproxy('bench', 'cus_' || :k, NULL, NULL, NULL, NULL, NULL, true, 'raise', false, false);
 SQL
 chown postgres "$work/hit_plproxy.sql"
+# The floor a second hop adds: a bare round trip (SELECT 1), and a call that reads no table
+# (normalize_email, routed to any shard) on the shard and through the proxy
+printf 'SELECT 1;\n' >"$work/one.sql"
+printf "SELECT customer_identity.normalize_email('Ann@Example.test');\n" >"$work/norm.sql"
+chown postgres "$work/one.sql" "$work/norm.sql"
 cat >"$work/hit_0_1.sql" <<'SQL'
 \set k random(1, 10000)
 SELECT * FROM public.resolve_0_1('bench', 'cus_' || :k, NULL, NULL, NULL, NULL, NULL, true, 'raise', false, false);
@@ -124,10 +131,19 @@ for ((round = 1; round <= ROUNDS; round++)); do
     proxied=$(smaller "$proxied" "$p")
     proxied_0_1=$(smaller "$proxied_0_1" "$o")
     proxied_plproxy=$(smaller "$proxied_plproxy" "$l")
+    one=$(latency "$bench_shard" shard one)
+    nd=$(latency "$bench_shard" shard norm)
+    np=$(latency "$a" proxy norm)
+    echo "  round $round: SELECT 1 on the shard $one ms; normalize_email on the shard $nd ms, through the proxy $np ms"
+    round_trip=$(smaller "${round_trip:-}" "$one")
+    norm_direct=$(smaller "${norm_direct:-}" "$nd")
+    norm_proxied=$(smaller "${norm_proxied:-}" "$np")
 done
 row "hit by external id through the proxy vs on the shard (ms/call, pgbench, best of $ROUNDS alternating rounds)" "$proxied" "$direct" "≤ 2.5"
 row "hit by external id through PL/Proxy (0.2.0's call path before the proxy's own connections) vs on the shard (ms/call, the same rounds)" "$proxied_plproxy" "$direct" "—"
 row "hit by external id through 0.1.0's call path vs on the shard (ms/call, the same rounds)" "$proxied_0_1" "$direct" "—"
+row "a call that reads no table (normalize_email) through the proxy vs on the shard (ms/call, the same rounds)" "$norm_proxied" "$norm_direct" "—"
+row "a bare round trip (SELECT 1 on the shard) vs the hit on the shard (ms/call, the same rounds)" "$round_trip" "$direct" "—"
 
 # The same hits as server CPU per call (what the servers spend, whatever else runs on the
 # machine): pgbench -t, the CPU time of the backends serving it (/proc, read until they
