@@ -109,7 +109,8 @@ chown postgres "$work/hit_plproxy.sql"
 # The floor a second hop adds: a bare round trip (SELECT 1), and a call that reads no table
 # (normalize_email, routed to any shard) on the shard and through the proxy
 printf 'SELECT 1;\n' >"$work/one.sql"
-printf "SELECT customer_identity.normalize_email('Ann@Example.test');\n" >"$work/norm.sql"
+# (a parameter, not a constant: the shard would fold an IMMUTABLE call of a constant at plan time)
+printf "\\set k random(1, 10000)\nSELECT customer_identity.normalize_email('Ann' || :k || '@Example.test');\n" >"$work/norm.sql"
 chown postgres "$work/one.sql" "$work/norm.sql"
 cat >"$work/hit_0_1.sql" <<'SQL'
 \set k random(1, 10000)
