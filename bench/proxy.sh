@@ -4,7 +4,11 @@
 # and, each against a reference measured in the same run, with its target (issue 29):
 #   - the hop: a hit through the proxy against the same call on the shard (pgbench,
 #     prepared, 1 client), best of alternating rounds; target <= 2.5x; and 0.1.0's call path
-#     (PL/pgSQL routing, PL/Proxy straight to the API function) in the same rounds;
+#     (PL/pgSQL routing, PL/Proxy straight to the API function) and PL/Proxy's (the same C
+#     function reading proxied_call's answer, sent by PL/Proxy instead of the proxy's own
+#     connection, as 0.2.0 did before) in the same rounds; and the floor a second hop adds:
+#     a bare round trip (SELECT 1) and a call that reads no table (normalize_email) on the
+#     shard and through the proxy;
 #   - the same hits as server CPU per call (the backends' CPU time: what the hop costs
 #     the servers whatever else the machine runs);
 #   - the error path: a caught CI001 through the proxy against a caught hit through the proxy
@@ -80,6 +84,34 @@ CREATE FUNCTION public.resolve_0_1(tenant_id text, external_customer_id text, em
     TARGET customer_identity.resolve_customer_identity;
 $$ LANGUAGE plproxy;
 SQL
+# The call path of proxy 0.2.0 before its API functions had their own connections: the
+# same C function reading proxied_call's answer, the call sent by PL/Proxy (RUN ON, the
+# shard parsing and planning an unnamed statement per call)
+on "$a" proxy -q >/dev/null <<'SQL'
+CREATE FUNCTION customer_identity.resolve_via_plproxy__remote(tenant_id text, external_customer_id text, email text,
+    customer_ref bigint, user_id text, phone text, name text, create_missing boolean, on_conflict text,
+    email_verified boolean, phone_verified boolean) RETURNS SETOF text AS $$
+    CLUSTER 'customer_identity_shards';
+    RUN ON customer_identity.route_tenant(tenant_id);
+    SELECT customer_identity.proxied_call('resolve_customer_identity', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+$$ LANGUAGE plproxy;
+CREATE FUNCTION customer_identity.resolve_via_plproxy(tenant_id text, external_customer_id text, email text,
+    customer_ref bigint, user_id text, phone text, name text, create_missing boolean, on_conflict text,
+    email_verified boolean, phone_verified boolean)
+    RETURNS TABLE (customer_id bigint, vendor_id bigint, method text, created boolean, claim_id bigint)
+    AS '$libdir/customer_identity', 'ci_proxied_api_call' LANGUAGE C VOLATILE;
+SQL
+cat >"$work/hit_plproxy.sql" <<'SQL'
+\set k random(1, 10000)
+SELECT * FROM customer_identity.resolve_via_plproxy('bench', 'cus_' || :k, NULL, NULL, NULL, NULL, NULL, true, 'raise', false, false);
+SQL
+chown postgres "$work/hit_plproxy.sql"
+# The floor a second hop adds: a bare round trip (SELECT 1), and a call that reads no table
+# (normalize_email, routed to any shard) on the shard and through the proxy
+printf 'SELECT 1;\n' >"$work/one.sql"
+# (a parameter, not a constant: the shard would fold an IMMUTABLE call of a constant at plan time)
+printf "\\set k random(1, 10000)\nSELECT customer_identity.normalize_email('Ann' || :k || '@Example.test');\n" >"$work/norm.sql"
+chown postgres "$work/one.sql" "$work/norm.sql"
 cat >"$work/hit_0_1.sql" <<'SQL'
 \set k random(1, 10000)
 SELECT * FROM public.resolve_0_1('bench', 'cus_' || :k, NULL, NULL, NULL, NULL, NULL, true, 'raise', false, false);
@@ -89,18 +121,30 @@ latency() {  # latency DIR DB [SCRIPT]: average ms per call
     as_pg "$PG_BIN/pgbench" -n -M prepared -h "$1" -p "${port[$1]}" -U postgres -c 1 -j 1 \
         -T "$SECONDS_PER_RUN" -f "$work/${3:-hit}.sql" "$2" 2>/dev/null | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p'
 }
-direct='' proxied='' proxied_0_1=''
+direct='' proxied='' proxied_0_1='' proxied_plproxy=''
 for ((round = 1; round <= ROUNDS; round++)); do
     d=$(latency "$bench_shard" shard)
     p=$(latency "$a" proxy)
     o=$(latency "$a" proxy hit_0_1)
-    echo "  round $round: on the shard $d ms, through the proxy $p ms, through 0.1.0's call path $o ms"
+    l=$(latency "$a" proxy hit_plproxy)
+    echo "  round $round: on the shard $d ms, through the proxy $p ms, through 0.1.0's call path $o ms, through PL/Proxy's $l ms"
     direct=$(smaller "$direct" "$d")
     proxied=$(smaller "$proxied" "$p")
     proxied_0_1=$(smaller "$proxied_0_1" "$o")
+    proxied_plproxy=$(smaller "$proxied_plproxy" "$l")
+    one=$(latency "$bench_shard" shard one)
+    nd=$(latency "$bench_shard" shard norm)
+    np=$(latency "$a" proxy norm)
+    echo "  round $round: SELECT 1 on the shard $one ms; normalize_email on the shard $nd ms, through the proxy $np ms"
+    round_trip=$(smaller "${round_trip:-}" "$one")
+    norm_direct=$(smaller "${norm_direct:-}" "$nd")
+    norm_proxied=$(smaller "${norm_proxied:-}" "$np")
 done
 row "hit by external id through the proxy vs on the shard (ms/call, pgbench, best of $ROUNDS alternating rounds)" "$proxied" "$direct" "≤ 2.5"
+row "hit by external id through PL/Proxy (0.2.0's call path before the proxy's own connections) vs on the shard (ms/call, the same rounds)" "$proxied_plproxy" "$direct" "—"
 row "hit by external id through 0.1.0's call path vs on the shard (ms/call, the same rounds)" "$proxied_0_1" "$direct" "—"
+row "a call that reads no table (normalize_email) through the proxy vs on the shard (ms/call, the same rounds)" "$norm_proxied" "$norm_direct" "—"
+row "a bare round trip (SELECT 1 on the shard) vs the hit on the shard (ms/call, the same rounds)" "$round_trip" "$direct" "—"
 
 # The same hits as server CPU per call (what the servers spend, whatever else runs on the
 # machine): pgbench -t, the CPU time of the backends serving it (/proc, read until they
@@ -132,17 +176,20 @@ cpu_per_call() {  # cpu_per_call DIR DB CALLS [SCRIPT]: server CPU ms per call
     awk -v t="$total" -v hz="$ticks" -v n="$3" 'BEGIN { printf "%.3f", t * 1000 / hz / n }'
 }
 calls=$((SECONDS_PER_RUN * 2000))
-direct_cpu='' proxied_cpu='' proxied_0_1_cpu=''
+direct_cpu='' proxied_cpu='' proxied_0_1_cpu='' proxied_plproxy_cpu=''
 for ((round = 1; round <= ROUNDS; round++)); do
     d=$(cpu_per_call "$bench_shard" shard "$calls")
     p=$(cpu_per_call "$a" proxy "$calls")
     o=$(cpu_per_call "$a" proxy "$calls" hit_0_1)
-    echo "  round $round: server CPU per hit on the shard $d ms, through the proxy $p ms, through 0.1.0's call path $o ms"
+    l=$(cpu_per_call "$a" proxy "$calls" hit_plproxy)
+    echo "  round $round: server CPU per hit on the shard $d ms, through the proxy $p ms, through 0.1.0's call path $o ms, through PL/Proxy's $l ms"
     direct_cpu=$(smaller "$direct_cpu" "$d")
     proxied_cpu=$(smaller "$proxied_cpu" "$p")
     proxied_0_1_cpu=$(smaller "$proxied_0_1_cpu" "$o")
+    proxied_plproxy_cpu=$(smaller "$proxied_plproxy_cpu" "$l")
 done
 row "server CPU per hit through the proxy (proxy and shard backends) vs on the shard (ms/call, $calls calls, best of $ROUNDS alternating rounds)" "$proxied_cpu" "$direct_cpu" "—"
+row "server CPU per hit through PL/Proxy (0.2.0's call path before the proxy's own connections) vs through the proxy (ms/call, the same rounds)" "$proxied_plproxy_cpu" "$proxied_cpu" "—"
 row "server CPU per hit through 0.1.0's call path vs through the proxy (ms/call, the same rounds)" "$proxied_0_1_cpu" "$proxied_cpu" "—"
 
 log "the error path: $LOOP calls per measurement, each in its own BEGIN ... EXCEPTION block, $ROUNDS alternating rounds"

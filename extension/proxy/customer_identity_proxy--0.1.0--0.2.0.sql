@@ -1328,3 +1328,140 @@ BEGIN
     RAISE NOTICE 'bucket % moved from shard % to shard % (% rows)', bucket, move.from_shard, move.to_shard, moved;
 END $$;
 REVOKE ALL ON PROCEDURE @extschema@.move_bucket(integer, integer) FROM PUBLIC;
+
+------------------------------------------------------------------------------
+-- The hop: the proxy's own connections to the shards (issue 29)
+------------------------------------------------------------------------------
+-- A proxied hit cost 5-6x the same hit on the shard through PL/Proxy: its RUN ON query
+-- (SPI) on the proxy, and on the shard an unnamed statement parsed and planned for every
+-- call (PL/Proxy prepares nothing).  The API functions routed to one shard (by tenant,
+-- token or id, or any shard) now send their call themselves (src/store/shard_connection.cpp):
+-- routed by the C directory, on the backend's own libpq connection to the shard -- one per
+-- shard and role, made as PL/Proxy makes its own (the partition's conninfo from this
+-- server's options, the user and password of the role's user mapping) -- with
+-- SELECT customer_identity.proxied_call('<name>', $1::<type>, ...) prepared once per
+-- connection.  What runs on every shard (administration, a NULL tenant that means every
+-- tenant) stays with PL/Proxy (RUN ON ALL).  A role that is not a superuser must have a
+-- password in its user mapping, which the shard asks for (postgres_fdw's rule: 2F003).
+
+-- This backend's connections to the shards: the shard backend serving each (role) and the
+-- statements it has prepared.
+CREATE FUNCTION @extschema@.shard_connections(OUT shard integer, OUT role name, OUT backend_pid integer,
+                                              OUT statements integer)
+    RETURNS SETOF record AS '$libdir/customer_identity', 'ci_shard_connections' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION @extschema@.shard_connections() IS
+    'this backend''s own connections to the shards (the API calls routed to one shard): shard, role, the shard backend''s pid, statements prepared';
+
+-- Creates the API function <name>, routed to one shard: by its tenant_id ('tenant'; 'tenant
+-- or all': a NULL tenant goes to every shard through <name>__remote, RUN ON ALL), its token,
+-- its id (the first bigint named *_id), or any shard.
+CREATE FUNCTION @extschema@.create_direct_api(name text, arguments text, identity_arguments text, input_arguments text,
+                                              result text, route text, argument_types text[]) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    argument_list text;
+BEGIN
+    EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', name || '__remote', identity_arguments);
+    IF route = 'tenant or all' THEN
+        SELECT string_agg(format(', $%s', i), '' ORDER BY i) INTO argument_list
+          FROM generate_subscripts(argument_types, 1) AS i;
+        EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF text AS %L LANGUAGE plproxy',
+                       name || '__remote', COALESCE(input_arguments, ''),
+                       format('CLUSTER %L; RUN ON ALL; SELECT customer_identity.proxied_call(%L%s);',
+                              'customer_identity_shards', name, COALESCE(argument_list, '')));
+    END IF;
+    EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L, %L LANGUAGE C VOLATILE',
+                   name, arguments, result, '$libdir/customer_identity',
+                   CASE route WHEN 'tenant' THEN 'ci_proxied_call_by_tenant'
+                              WHEN 'tenant or all' THEN 'ci_proxied_call_by_tenant_or_all'
+                              WHEN 'token' THEN 'ci_proxied_call_by_token'
+                              WHEN 'id' THEN 'ci_proxied_call_by_id'
+                              ELSE 'ci_proxied_call_on_any' END);
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_direct_api(text, text, text, text, text, text, text[]) FROM PUBLIC;
+
+-- create_api: as above, the functions routed to one shard through create_direct_api.
+CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
+DECLARE
+    f record;
+    route text;
+    run_on text;
+    key text;
+BEGIN
+    -- The row types first (a type that changed takes its old functions with it).
+    FOR f IN SELECT * FROM @extschema@.shard_result_types() LOOP
+        EXECUTE format('DROP TYPE IF EXISTS @extschema@.%I CASCADE', f.name);
+        EXECUTE format('CREATE TYPE @extschema@.%I AS (%s)', f.name, f.columns);
+    END LOOP;
+    FOR f IN SELECT a.*, s.input_arguments, s.argument_types
+               FROM @extschema@.shard_api() a
+               JOIN @extschema@.shard_api_shapes() s USING (name, identity_arguments)
+              WHERE NOT a.name = ANY (@extschema@.not_proxied()) AND a.name <> 'proxied_call' LOOP
+        -- The route follows from the argument names: a tenant, else a token, else an id
+        -- (ids carry their bucket); no key: every shard (administration) or any shard.
+        -- Administration of the install: every shard, whatever the names.
+        key := NULL;
+        IF f.name IN ('bind_role_to_tenant', 'unbind_role_from_tenant') THEN
+            route := 'binding';
+        ELSIF f.name = ANY (@extschema@.on_every_shard()) THEN
+            route := 'all';
+        ELSIF f.identity_arguments ~ '(^|, )tenant_id text' THEN
+            key := 'tenant_id';
+            route := CASE WHEN f.arguments ~ 'tenant_id text DEFAULT NULL' THEN 'tenant or all' ELSE 'tenant' END;
+        ELSIF f.identity_arguments ~ '(^|, )token text' THEN
+            key := 'token';
+            route := 'token';
+        ELSIF f.identity_arguments ~ '(^|, )[a-z_]+_id bigint' THEN
+            key := substring(f.identity_arguments FROM '(?:^|, )([a-z_]+_id) bigint');
+            route := 'id';
+        ELSIF f.result = 'void' THEN
+            route := 'all';
+        ELSE
+            route := 'any';
+        END IF;
+        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name, f.identity_arguments);
+        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name || '__on_shards', f.identity_arguments);
+        IF route = 'binding' THEN
+            PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
+        ELSIF route = 'all' THEN
+            PERFORM @extschema@.create_proxied_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
+                                                   f.result, 'RUN ON ALL;', f.argument_types);
+        ELSE
+            PERFORM @extschema@.create_direct_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
+                                                  f.result, route, f.argument_types);
+        END IF;
+        RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_api() FROM PUBLIC;
+
+-- grant_proxy_access: as above, and the API functions that call a shard themselves (C,
+-- ci_proxied_call_*).
+CREATE OR REPLACE FUNCTION @extschema@.grant_proxy_access(app regrole) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    f regprocedure;
+BEGIN
+    IF app IS NULL THEN
+        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
+    EXECUTE format('GRANT USAGE ON FOREIGN SERVER customer_identity_shards TO %s', app);
+    FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+              WHERE p.pronamespace = '@extschema@'::regnamespace
+                AND (p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'plproxy')
+                     OR p.proname IN ('route_tenant', 'route_id', 'route_token', 'route_tenant_or_all',
+                                      'route_bucket', 'all_shards', 'shard_of_tenant', 'tenant_bucket',
+                                      'id_bucket', 'token_bucket')
+                     OR (p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'c')
+                         AND p.prosrc LIKE 'ci\_proxied\_call\_%')
+                     OR (p.prolang IN (SELECT l.oid FROM pg_language l WHERE l.lanname IN ('plpgsql', 'c'))
+                         AND EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = p.pronamespace
+                                       AND q.proname IN (p.proname || '__on_shards', p.proname || '__remote'))))
+                AND p.proname NOT IN ('shard_api', 'shard_api_shapes')
+    LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %s', f, app);
+    END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.grant_proxy_access(regrole) FROM PUBLIC;

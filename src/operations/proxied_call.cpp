@@ -20,6 +20,8 @@
 //   V           a void function's success;
 //   E<record>   the error: (sqlstate, message, detail, hint), as record_out writes it.
 #include "pg_boundary.hpp"
+#include "routing.hpp"
+#include "shard_connection.hpp"
 #include "spi.hpp"
 
 #include <string>
@@ -35,6 +37,7 @@ extern "C" {
 #include "executor/executor.h"
 #include "executor/tuptable.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "nodes/value.h"
@@ -73,6 +76,7 @@ struct ApiFunction {
 // entry allocated stays: functions change with create_api and extension updates only.)
 std::unordered_map<std::string, ApiFunction> shard_functions;
 std::unordered_map<Oid, std::pair<ApiFunction, Oid>> proxy_functions;
+void forget_direct_functions();
 bool watching_functions = false;
 TupleDesc error_desc = nullptr;  // (sqlstate, message, detail, hint): blessed
 FmgrInfo *error_io[2] = {nullptr, nullptr};  // record_out, record_in for error_desc
@@ -81,6 +85,7 @@ FmgrInfo *error_io[2] = {nullptr, nullptr};  // record_out, record_in for error_
 void forget_functions(Datum, int, uint32) {
     shard_functions.clear();
     proxy_functions.clear();
+    forget_direct_functions();
 }
 
 // Registers forget_functions once.  Inside pg_call.
@@ -422,9 +427,7 @@ struct ProxyCall {
 };
 
 // Reads one text value of the answer (see the top of this file).
-void read_answer(ProxyCall &call, text *value) {
-    const char *data = VARDATA_ANY(value);
-    const int length = VARSIZE_ANY_EXHDR(value);
+void read_answer(ProxyCall &call, const char *data, int length) {
     if (length < 1) elog(ERROR, "empty answer from proxied_call");
     const char marker = data[0];
     if (marker == 'V') return;
@@ -508,19 +511,199 @@ void run_proxy_call(ProxyCall &call) {
         set_info.isDone = ExprSingleResult;
         const Datum value = FunctionCallInvoke(remote_call);
         if (set_info.isDone == ExprEndResult) break;
-        if (!remote_call->isnull) read_answer(call, DatumGetTextPP(value));
+        if (!remote_call->isnull) {
+            text *answer = DatumGetTextPP(value);
+            read_answer(call, VARDATA_ANY(answer), VARSIZE_ANY_EXHDR(answer));
+        }
         if (set_info.isDone != ExprMultipleResult) break;
     }
     FreeExprContext(set_info.econtext, true);
 }
 
+// ---------------------------------------------------------------------------------------
+// The proxy's direct calls: the API function sends its call to the shard itself
+// ---------------------------------------------------------------------------------------
+
+// How a direct API function is routed (create_api's route, one C symbol each).
+enum class Route { tenant, tenant_or_all, token, id, any };
+
+// A direct API function as its calls need it: found once per backend.
+struct DirectFunction {
+    ApiFunction api;
+    Oid remote;             // tenant_or_all: <name>__remote, for a NULL tenant (every shard)
+    int key_argument;       // the routing argument (-1: none)
+    int argument_count;
+    FmgrInfo *output;       // each argument's output function (TopMemoryContext)
+    shard_connection::Statement statement;  // SELECT customer_identity.proxied_call(...)
+};
+std::unordered_map<Oid, DirectFunction> direct_functions;
+
+// (forget_functions: the direct functions too)
+void forget_direct_functions() { direct_functions.clear(); }
+// The number of the next statement a direct function prepares: never reused in the
+// backend's life, so a prepared name always means one text.
+int next_statement_number = 0;
+
+// The argument a route reads: tenant_id, token, or the first bigint named *_id (as
+// create_api chose the route from the same names).  Inside pg_call.
+int key_argument_of(Oid function, Route route, int count, const Oid *types) {
+    if (route == Route::any) return -1;
+    HeapTuple proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(function));
+    if (!HeapTupleIsValid(proc)) elog(ERROR, "cache lookup failed for function %u", function);
+    bool no_names = true, no_modes = true;
+    const Datum names = SysCacheGetAttr(PROCOID, proc, Anum_pg_proc_proargnames, &no_names);
+    const Datum modes = SysCacheGetAttr(PROCOID, proc, Anum_pg_proc_proargmodes, &no_modes);
+    char **argument_names = nullptr;
+    const int named = no_names ? 0 : get_func_input_arg_names(names, no_modes ? (Datum)0 : modes, &argument_names);
+    ReleaseSysCache(proc);
+    for (int i = 0; i < named && i < count; ++i) {
+        const char *name = argument_names[i];
+        if (name == nullptr) continue;
+        const std::size_t length = strlen(name);
+        if ((route == Route::tenant || route == Route::tenant_or_all) && strcmp(name, "tenant_id") == 0 &&
+            types[i] == TEXTOID)
+            return i;
+        if (route == Route::token && strcmp(name, "token") == 0 && types[i] == TEXTOID) return i;
+        if (route == Route::id && types[i] == INT8OID && length > 3 && strcmp(name + length - 3, "_id") == 0) return i;
+    }
+    ereport(ERROR, (errcode(ERRCODE_UNDEFINED_PARAMETER),
+                    errmsg("function %s has no argument to route it by", get_func_name(function)),
+                    errhint("Run customer_identity.create_api() again.")));
+    return -1;
+}
+
+// The direct API function (the oid) as its calls need it.
+const DirectFunction &direct_function_of(Oid api_function, Route route) {
+    const auto found = direct_functions.find(api_function);
+    if (found != direct_functions.end()) return found->second;
+    DirectFunction function{};
+    pg_call([&] {
+        watch_functions();
+        error_row_desc();
+        Oid *types = nullptr;
+        int count = 0;
+        get_func_signature(api_function, &types, &count);
+        char *name = get_func_name(api_function);
+        function.api.oid = api_function;
+        function.api.returns_set = get_func_retset(api_function);
+        describe_result(function.api);
+        function.api.row_io = function.api.row_desc != nullptr ? lasting_record_io(F_RECORD_IN) : nullptr;
+        function.remote = InvalidOid;
+        if (route == Route::tenant_or_all) {
+            List *qualified = list_make2(makeString(get_namespace_name(get_func_namespace(api_function))),
+                                         makeString(psprintf("%s__remote", name)));
+            function.remote = LookupFuncName(qualified, count, types, false);
+        }
+        function.key_argument = key_argument_of(api_function, route, count, types);
+        function.argument_count = count;
+        function.output = static_cast<FmgrInfo *>(MemoryContextAllocZero(TopMemoryContext, sizeof(FmgrInfo) * (count + 1)));
+        StringInfoData sql;
+        initStringInfo(&sql);
+        appendStringInfo(&sql, "SELECT customer_identity.proxied_call(%s", quote_literal_cstr(name));
+        for (int i = 0; i < count; ++i) {
+            Oid output = InvalidOid;
+            bool varlena = false;
+            getTypeOutputInfo(types[i], &output, &varlena);
+            fmgr_info_cxt(output, &function.output[i], TopMemoryContext);
+            appendStringInfo(&sql, ", $%d::%s", i + 1, format_type_be_qualified(types[i]));
+        }
+        appendStringInfoChar(&sql, ')');
+        function.statement.number = next_statement_number++;
+        function.statement.sql = MemoryContextStrdup(TopMemoryContext, sql.data);
+        function.statement.parameter_count = count;
+    });
+    return direct_functions.emplace(api_function, function).first->second;
+}
+
+// Makes ready what the call returns: a set's rows, or a single composite's type.  Inside
+// pg_call.
+void start_result(ProxyCall &call) {
+    FunctionCallInfo fcinfo = call.caller;
+    if (fcinfo->flinfo->fn_retset) {
+        call.rows_desc = spi::start_materialized_srf(fcinfo);
+        call.rows = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo)->setResult;
+    } else if (call.api.row_desc != nullptr &&
+               get_call_result_type(fcinfo, nullptr, &call.result_desc) != TYPEFUNC_COMPOSITE) {
+        call.result_desc = nullptr;
+    }
+    if (call.result_desc != nullptr) call.result_desc = BlessTupleDesc(call.result_desc);
+}
+
+// Raises the error a shard answered, with its SQLSTATE, message, DETAIL and HINT.  Inside
+// pg_call.
+void raise_answered_error(const ProxyCall &call) {
+    if (call.error == nullptr) return;
+    ErrorData *error = call.error;
+    ereport(ERROR, (errcode(error->sqlerrcode), errmsg_internal("%s", error->message ? error->message : ""),
+                    error->detail ? errdetail_internal("%s", error->detail) : 0,
+                    error->hint ? errhint("%s", error->hint) : 0));
+}
+
+// What the call returns once its answer is read (a set's rows are in its tuplestore).
+Datum call_result(const ProxyCall &call) {
+    FunctionCallInfo fcinfo = call.caller;
+    if (fcinfo->flinfo->fn_retset) return (Datum)0;
+    fcinfo->isnull = call.single_is_null;
+    return call.single;
+}
+
+// Hands a row of a shard's answer to read_answer (shard_connection's reader).
+void read_answer_row(void *context, const char *value, int length) {
+    read_answer(*static_cast<ProxyCall *>(context), value, length);
+}
+
+// Sends the call to the shard on this backend's connection (the arguments as text) and
+// reads its answer.  Inside pg_call.
+void run_direct_call(ProxyCall &call, const DirectFunction &function, std::int32_t shard) {
+    FunctionCallInfo fcinfo = call.caller;
+    const char **values = static_cast<const char **>(palloc0(sizeof(char *) * (function.argument_count + 1)));
+    for (int i = 0; i < function.argument_count && i < PG_NARGS(); ++i)
+        values[i] = PG_ARGISNULL(i) ? nullptr : OutputFunctionCall(&function.output[i], PG_GETARG_DATUM(i));
+    shard_connection::run(shard, function.statement, values, read_answer_row, &call);
+}
+
+// A direct API function's call: routed by the C directory, sent by the backend's own
+// connection to the shard (tenant_or_all with a NULL tenant: every shard, through its
+// PL/Proxy function).
+Datum direct_call(FunctionCallInfo fcinfo, Route route) {
+    // (a copy: an invalidation while routing may empty the cache; what it points to stays)
+    const DirectFunction function = direct_function_of(fcinfo->flinfo->fn_oid, route);
+    ProxyCall call{};
+    call.caller = fcinfo;
+    call.api = function.api;
+    call.remote = function.remote;
+    call.single_is_null = !call.api.returns_void;
+    const int key = function.key_argument;
+    const bool every_shard = route == Route::tenant_or_all && PG_ARGISNULL(key);
+    std::int32_t shard = 0;
+    if (!every_shard) {
+        if (route == Route::any) {
+            pg_call([&] { shard = shard_connection::any_shard(); });
+        } else {
+            shard = routing::route_argument(fcinfo, key,
+                                            route == Route::id      ? routing::Key::id
+                                            : route == Route::token ? routing::Key::token
+                                                                    : routing::Key::tenant);
+        }
+    }
+    pg_call([&] {
+        start_result(call);
+        if (every_shard)
+            run_proxy_call(call);
+        else
+            run_direct_call(call, function, shard);
+        raise_answered_error(call);
+    });
+    return call_result(call);
+}
+
 }  // namespace
 }  // namespace ci
 
-// The API functions of the proxy (create_api): calls the API function's PL/Proxy function
-// (<name>__remote, routed to the shards, which answer through proxied_call) and returns its
-// rows or value; a shard's error is raised here with the shard's SQLSTATE, message, DETAIL
-// and HINT.
+// The API functions of the proxy that run on every shard (create_api's route 'all'): calls
+// the API function's PL/Proxy function (<name>__remote, RUN ON ALL, whose shards answer
+// through proxied_call) and returns its rows or value; a shard's error is raised here with
+// the shard's SQLSTATE, message, DETAIL and HINT.
 CI_SQL_FUNCTION(ci_proxied_api_call) {
     return entry_guard([&]() -> Datum {
         const auto &function = proxy_function_of(fcinfo->flinfo->fn_oid);
@@ -530,24 +713,38 @@ CI_SQL_FUNCTION(ci_proxied_api_call) {
         call.remote = function.second;
         call.single_is_null = !call.api.returns_void;
         pg_call([&] {
-            if (fcinfo->flinfo->fn_retset) {
-                call.rows_desc = spi::start_materialized_srf(fcinfo);
-                call.rows = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo)->setResult;
-            } else if (call.api.row_desc != nullptr && get_call_result_type(fcinfo, nullptr, &call.result_desc) !=
-                                                           TYPEFUNC_COMPOSITE) {
-                call.result_desc = nullptr;
-            }
-            if (call.result_desc != nullptr) call.result_desc = BlessTupleDesc(call.result_desc);
+            start_result(call);
             run_proxy_call(call);
-            if (call.error != nullptr) {
-                ErrorData *error = call.error;
-                ereport(ERROR, (errcode(error->sqlerrcode), errmsg_internal("%s", error->message ? error->message : ""),
-                                error->detail ? errdetail_internal("%s", error->detail) : 0,
-                                error->hint ? errhint("%s", error->hint) : 0));
-            }
+            raise_answered_error(call);
         });
-        if (fcinfo->flinfo->fn_retset) return (Datum)0;
-        fcinfo->isnull = call.single_is_null;
-        return call.single;
+        return call_result(call);
     });
+}
+
+// The proxy's other API functions (create_api): the call goes to the shard serving its
+// tenant, token or id (or any shard), on this backend's own connection to it, its statement
+// prepared once per connection (shard_connection.hpp); the shard answers through
+// proxied_call, and an error it answered is raised here as the shard raised it.
+CI_SQL_FUNCTION(ci_proxied_call_by_tenant) {
+    return entry_guard([&] { return direct_call(fcinfo, Route::tenant); });
+}
+
+// As ci_proxied_call_by_tenant; a NULL tenant_id means every tenant: every shard.
+CI_SQL_FUNCTION(ci_proxied_call_by_tenant_or_all) {
+    return entry_guard([&] { return direct_call(fcinfo, Route::tenant_or_all); });
+}
+
+// As ci_proxied_call_by_tenant, routed by the invite token's bucket.
+CI_SQL_FUNCTION(ci_proxied_call_by_token) {
+    return entry_guard([&] { return direct_call(fcinfo, Route::token); });
+}
+
+// As ci_proxied_call_by_tenant, routed by the bucket of the id (the first bigint *_id).
+CI_SQL_FUNCTION(ci_proxied_call_by_id) {
+    return entry_guard([&] { return direct_call(fcinfo, Route::id); });
+}
+
+// As ci_proxied_call_by_tenant, on any shard (the function reads no tenant's data).
+CI_SQL_FUNCTION(ci_proxied_call_on_any) {
+    return entry_guard([&] { return direct_call(fcinfo, Route::any); });
 }

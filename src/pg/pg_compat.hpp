@@ -6,10 +6,13 @@ extern "C" {
 #include "postgres.h"
 
 #include "access/genam.h"
+#include "catalog/pg_foreign_server.h"
 #include "catalog/pg_proc.h"
 #include "nodes/nodeFuncs.h"
+#include "storage/latch.h"
 #include "storage/lock.h"
 #include "utils/acl.h"
+#include "utils/memutils.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"  // VARDATA_ANY, VARSIZE_ANY_EXHDR: moved out of postgres.h in 16
 #endif
@@ -66,6 +69,26 @@ inline AclResult function_aclcheck(Oid function, Oid role) {
     return ::object_aclcheck(ProcedureRelationId, function, role, ACL_EXECUTE);
 #else
     return ::pg_proc_aclcheck(function, role, ACL_EXECUTE);
+#endif
+}
+
+// May the role use the foreign server (16 folded pg_foreign_server_aclcheck into
+// object_aclcheck)?
+inline AclResult foreign_server_aclcheck(Oid server, Oid role) {
+#if PG_VERSION_NUM >= 160000
+    return ::object_aclcheck(ForeignServerRelationId, server, role, ACL_USAGE);
+#else
+    return ::pg_foreign_server_aclcheck(server, role, ACL_USAGE);
+#endif
+}
+
+// A wait event set that lives until FreeWaitEventSet, in TopMemoryContext (17 took a
+// resource owner instead of a memory context: none, so no transaction's end frees it).
+inline WaitEventSet *lasting_wait_event_set(int events) {
+#if PG_VERSION_NUM >= 170000
+    return ::CreateWaitEventSet(nullptr, events);
+#else
+    return ::CreateWaitEventSet(TopMemoryContext, events);
 #endif
 }
 

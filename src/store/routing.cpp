@@ -15,6 +15,8 @@
 // and reads with the latest snapshot: a call that waited on the move routes to the new
 // shard, and so does every call that starts after the move committed.  A call in progress
 // (it holds the lock shared) keeps the move waiting until its transaction ends.
+#include "routing.hpp"
+
 #include "pg_boundary.hpp"
 #include "shard_key.hpp"
 
@@ -131,15 +133,15 @@ std::int32_t route(FunctionCallInfo fcinfo, std::int32_t bucket) {
 }
 
 // The bucket a key decoder (tenant_bucket, id_bucket, token_bucket's C function) gives the
-// routing function's argument; a NULL argument or answer is bucket 0, whose shard answers
-// with the error a single server gives.
-std::int32_t bucket_of_key(FunctionCallInfo fcinfo, PGFunction decoder) {
-    if (PG_ARGISNULL(0)) return 0;
+// function's argument (the routing function's first, or the API function's key); a NULL
+// argument or answer is bucket 0, whose shard answers with the error a single server gives.
+std::int32_t bucket_of_key(FunctionCallInfo fcinfo, PGFunction decoder, int argument = 0) {
+    if (PG_ARGISNULL(argument)) return 0;
     std::int32_t bucket = 0;
     pg_call([&] {
         LOCAL_FCINFO(key_call, 1);
         InitFunctionCallInfoData(*key_call, nullptr, 1, PG_GET_COLLATION(), nullptr, nullptr);
-        key_call->args[0].value = PG_GETARG_DATUM(0);
+        key_call->args[0].value = PG_GETARG_DATUM(argument);
         key_call->args[0].isnull = false;
         const Datum decoded = decoder(key_call);
         if (!key_call->isnull) bucket = DatumGetInt32(decoded);
@@ -148,6 +150,13 @@ std::int32_t bucket_of_key(FunctionCallInfo fcinfo, PGFunction decoder) {
 }
 
 }  // namespace
+
+// (routing.hpp)
+std::int32_t route_argument(FunctionCallInfo fcinfo, int argument, Key key) {
+    const PGFunction decoder = key == Key::tenant ? ci_tenant_bucket : key == Key::id ? ci_id_bucket : ci_token_bucket;
+    return route(fcinfo, bucket_of_key(fcinfo, decoder, argument));
+}
+
 }  // namespace ci::routing
 
 using namespace ci;

@@ -58,11 +58,11 @@ start_cluster() {
         PG_EXTRA_OPTS="${PG_EXTRA_OPTS:-} -c wal_level=logical -c wal_retrieve_retry_interval=1s" start_instance "$dir"
         port[$dir]=$PGPORT
         cluster_servers+=("$dir")
-        # The application role and the owner log into the shard databases with their
-        # passwords (the proxy's user mapping gives ci_app's, the passfile the owner's);
-        # everything else is trusted, as initdb set it.
-        as_pg sed -i -e '1i local shard ci_app scram-sha-256' -e '1i local shard postgres scram-sha-256' \
-            "$dir/data/pg_hba.conf"
+        # Every role logs into the shard databases with its password, as the README's
+        # pg_hba.conf line asks (the proxy's user mappings give the application roles',
+        # the passfile the owner's: the proxy connects a role that is not a superuser only
+        # with one); everything else is trusted, as initdb set it.
+        as_pg sed -i -e '1i local shard all scram-sha-256' "$dir/data/pg_hba.conf"
         as_pg "$PG_BIN/pg_ctl" -D "$dir/data" reload >/dev/null
     done
     proxy_dir=${cluster_servers[0]}

@@ -4,10 +4,13 @@
 \set sqlstate '\\echo SQLSTATE :LAST_ERROR_SQLSTATE'
 SET search_path = customer_identity, public;
 SET client_min_messages = warning;
--- the role on every server (roles are per server), granted on every shard and on the proxy
-CREATE ROLE ci_bound LOGIN;
-SELECT dblink_exec(:'shard1', 'CREATE ROLE ci_bound LOGIN');
-SELECT dblink_exec(:'new_shard', 'CREATE ROLE ci_bound LOGIN');
+-- the role on every server (roles are per server), its password in its user mapping (the
+-- proxy connects a role that is not a superuser only with one), granted on every shard
+-- and on the proxy
+CREATE ROLE ci_bound LOGIN PASSWORD 'bound-password';
+SELECT dblink_exec(:'shard1', 'CREATE ROLE ci_bound LOGIN PASSWORD ''bound-password''');
+SELECT dblink_exec(:'new_shard', 'CREATE ROLE ci_bound LOGIN PASSWORD ''bound-password''');
+CREATE USER MAPPING FOR ci_bound SERVER customer_identity_shards OPTIONS (password 'bound-password');
 SELECT grant_application_role('ci_bound');
 SELECT grant_proxy_access('ci_bound');
 -- two tenants on different shards; the second has a customer
@@ -37,7 +40,7 @@ BEGIN
     FOR s IN SELECT * FROM customer_identity.shard ORDER BY 1 LOOP
         shard := s.shard;
         BEGIN
-            PERFORM dblink_exec(s.conninfo || ' user=ci_bound', statement);
+            PERFORM dblink_exec(s.conninfo || ' user=ci_bound password=bound-password', statement);
             result := 'done';
         EXCEPTION WHEN OTHERS THEN
             result := 'SQLSTATE ' || SQLSTATE;
@@ -131,3 +134,4 @@ ALTER SERVER customer_identity_shards OPTIONS (DROP p3);
 SELECT dblink_exec(:'shard1', 'DROP DATABASE shard3 WITH (FORCE)');
 DROP FUNCTION public.shard_view();
 DROP FUNCTION public.as_bound_on_every_shard(text);
+DROP USER MAPPING FOR ci_bound SERVER customer_identity_shards;

@@ -7,14 +7,14 @@
 \set SHOW_CONTEXT never
 SET search_path = customer_identity, public;
 
--- the shard backend that serves the caller's calls of a tenant (PL/Proxy keeps one
--- connection per shard and role), and the error a statement raises as (SQLSTATE, message,
--- DETAIL, HINT): here, through the proxy, or on a dblink connection straight to the shard
-CREATE FUNCTION pg_temp.shard_backend(tenant_id text) RETURNS integer AS $$
-    CLUSTER 'customer_identity_shards';
-    RUN ON customer_identity.route_tenant(tenant_id);
-    SELECT pg_backend_pid();
-$$ LANGUAGE plproxy;
+-- the shard backend that serves the caller's calls of a tenant (the proxy's backend keeps
+-- one connection per shard and role: shard_connections), and the error a statement raises
+-- as (SQLSTATE, message, DETAIL, HINT): here, through the proxy, or on a dblink connection
+-- straight to the shard
+CREATE FUNCTION pg_temp.shard_backend(tenant_id text) RETURNS integer LANGUAGE sql AS $$
+    SELECT c.backend_pid FROM customer_identity.shard_connections() c
+     WHERE c.shard = customer_identity.shard_of_tenant(tenant_id) AND c.role = current_user
+$$;
 CREATE FUNCTION pg_temp.error_of(statement text, conn text DEFAULT NULL) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     state text; message text; detail text; hint text;

@@ -44,10 +44,14 @@ ALTER USER MAPPING FOR ci_app SERVER customer_identity_shards OPTIONS (SET passw
 \c - ci_app
 \set VERBOSITY terse
 DO $$
+DECLARE
+    detail text;
 BEGIN
     PERFORM customer_identity.normalize_email('Ann@Example.test');
 EXCEPTION WHEN OTHERS THEN
-    RAISE NOTICE '%: %', SQLSTATE, substring(SQLERRM FROM 'password authentication failed for user "[a-z_]+"');
+    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+    RAISE NOTICE '%: %: %', SQLSTATE, regexp_replace(SQLERRM, '[0-9]+', 'n'),
+        substring(detail FROM 'password authentication failed for user "[a-z_]+"');
 END $$;
 \set VERBOSITY sqlstate
 \c - postgres
