@@ -1280,3 +1280,16 @@ RETURNS TABLE (customer_id bigint, vendor_id bigint, method text, created boolea
 COMMENT ON FUNCTION @extschema@.accept_claim(bigint, text, bigint) IS
     'accepts an open duplicate claim merging its pair into canonical_id (one of the two; accept_claim(claim_id, note) keeps the claim''s customer: linked to a vendor, else the older)';
 REVOKE ALL ON FUNCTION @extschema@.accept_claim(bigint, text, bigint) FROM PUBLIC;
+
+------------------------------------------------------------------------------
+-- A tenant move carries its duplicate decisions and settings (issues 29 and 30)
+------------------------------------------------------------------------------
+-- customer_identity_proxy's tenant_tables lists distinct_person (reviewers' decisions: a
+-- pair never suggested or merged again), duplicate_key / duplicate_run (the blocking keys
+-- and the high-water mark: moved with the customers, the next run on the target stays
+-- incremental), survivorship_rule and duplicate_setting (the tenant's rules).  A table a move
+-- may publish needs tenant_id in its replica identity (the publication's row filter reads
+-- it) and an index that starts with it (the move finds a bucket's tenants by skipping
+-- through it); duplicate_key's and duplicate_run's primary keys have both.
+CREATE UNIQUE INDEX distinct_person_tenant_pair_key ON @extschema@.distinct_person (tenant_id, customer_id, other_id);
+ALTER TABLE @extschema@.distinct_person REPLICA IDENTITY USING INDEX distinct_person_tenant_pair_key;

@@ -36,13 +36,18 @@ $$;
 
 -- Bindings are per role: a move neither copies nor deletes them.  identifier_rules (0.10.0)
 -- holds a tenant's identifier rules: they go with the tenant (its default row, tenant_id
--- NULL, is in no bucket and stays).
+-- NULL, is in no bucket and stays); so do its survivorship rules and duplicate threshold,
+-- the pairs its reviewers said are two people (distinct_person) and suggest_duplicates'
+-- blocking keys and high-water mark (the next run on the target stays incremental).
 CREATE OR REPLACE FUNCTION @extschema@.tenant_tables() RETURNS TABLE (name text, row_order text)
     LANGUAGE sql IMMUTABLE AS $$
     VALUES ('customer', 'id'), ('vendor', 'id'), ('invite_token', 'id'),
            ('vendor_customer', 'vendor_id, customer_id'), ('identity_claim', 'id'),
            ('identity_event', 'id'), ('trust_policy', 'tenant_id'),
-           ('blocked_identifier', 'tenant_id, identifier, value'), ('identifier_rules', 'tenant_id')
+           ('blocked_identifier', 'tenant_id, identifier, value'), ('identifier_rules', 'tenant_id'),
+           ('survivorship_rule', 'tenant_id, column_name'), ('duplicate_setting', 'tenant_id'),
+           ('duplicate_run', 'tenant_id'), ('distinct_person', 'customer_id, other_id'),
+           ('duplicate_key', 'tenant_id, key, customer_id')
 $$;
 CREATE OR REPLACE FUNCTION @extschema@.forget_settings_query() RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT 'SET LOCAL session_replication_role = origin;'
@@ -55,7 +60,8 @@ $$;
 -- Gives shard n what is the install's rather than a tenant's, as shard 0 has it: the
 -- bindings (none that shard 0 lacks), tenant isolation on or off, the grants of the
 -- application roles (grant_application_role; the roles must exist on its server), and the
--- default rows of trust_policy and identifier_rules.  add_shard runs it; run it by hand to
+-- default rows of trust_policy, identifier_rules, survivorship_rule and duplicate_setting.
+-- add_shard runs it; run it by hand to
 -- bring a shard that missed an administration call (it was down) back in line.
 CREATE FUNCTION @extschema@.sync_shard_settings(shard integer) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -106,7 +112,7 @@ BEGIN
         script := script || format(' SELECT customer_identity.grant_application_role(%L);', r.role);
     END LOOP;
     -- the defaults: shard 0's rows with tenant_id NULL, as they are
-    FOREACH tbl IN ARRAY ARRAY['trust_policy', 'identifier_rules'] LOOP
+    FOREACH tbl IN ARRAY ARRAY['trust_policy', 'identifier_rules', 'survivorship_rule', 'duplicate_setting'] LOOP
         script := script || format(' DELETE FROM customer_identity.%I WHERE tenant_id IS NULL;', tbl);
         FOR r IN SELECT x.j FROM dblink(source_conn, format('SELECT to_jsonb(t)::text FROM customer_identity.%I t WHERE t.tenant_id IS NULL', tbl)) AS x(j text) LOOP
             script := script || format(' INSERT INTO customer_identity.%1$I SELECT (jsonb_populate_record(NULL::customer_identity.%1$I, %2$L::jsonb)).*;',
@@ -600,7 +606,10 @@ CREATE FUNCTION @extschema@.move_replication_name(bucket integer, move_id text) 
 -- part of every move -- for almost nothing.  (Their changes are calls of the tenant, which
 -- the switch holds.)
 CREATE FUNCTION @extschema@.move_switch_tables() RETURNS text[]
-    LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['trust_policy', 'blocked_identifier', 'identifier_rules'] $$;
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY['trust_policy', 'blocked_identifier', 'identifier_rules', 'survivorship_rule', 'duplicate_setting',
+                 'duplicate_run']
+$$;
 
 -- A table synchronization costs a worker on the target, a connection and a replication
 -- slot on the source, whatever the table holds: most of a small move's cost, and CPU the
@@ -642,6 +651,8 @@ CREATE FUNCTION @extschema@.bucket_summary_query(tenants text[]) RETURNS text
                CASE WHEN x.name = 'identity_event' THEN 'count(*) || '':'' || COALESCE(sum(extract(epoch FROM t.created_at)), 0)'
                     WHEN x.row_order = 'id' THEN 'count(*) || '':'' || COALESCE(sum(t.id), 0)'
                     WHEN x.name = 'vendor_customer' THEN 'count(*) || '':'' || COALESCE(sum(c.vendor_id) + sum(c.customer_id), 0)'
+                    WHEN x.name = 'distinct_person' THEN 'count(*) || '':'' || COALESCE(sum(t.customer_id) + sum(t.other_id), 0)'
+                    WHEN x.name = 'duplicate_key' THEN 'count(*) || '':'' || COALESCE(sum(t.key) + sum(t.customer_id), 0)'
                     ELSE pg_catalog.format('count(*) || '':'' || COALESCE(md5(string_agg(to_jsonb(t)::text, '''' ORDER BY %s)), '''')', x.row_order)
                END,
                CASE WHEN x.name = 'vendor_customer'

@@ -18,6 +18,17 @@ SELECT create_invite_token(:shop) AS token \gset
 SELECT count(*) AS redeemed FROM people p, LATERAL redeem_invite_token(:'token', p.customer_id) r WHERE p.i BETWEEN 2 AND 10;
 SELECT merge_customers((SELECT customer_id FROM people WHERE i = 11), (SELECT customer_id FROM people WHERE i = 12));
 SELECT method FROM resolve_customer_identity(tenant_id => 'movable', email => 'p13@movable.test', external_customer_id => 'cus_claim');
+-- its duplicate rules and decisions (issue 30's tables): a survivorship rule, a threshold,
+-- a pair its reviewers said are two people, blocking keys and the high-water mark of a run
+-- (written on the source as the owner, as suggest_duplicates and reject_claim write them)
+SELECT set_survivorship('name', 'longest', 'movable');
+SELECT set_duplicate_threshold(0.8, 'movable');
+SELECT dblink_exec(:'source_conninfo', format(
+    'INSERT INTO customer_identity.distinct_person (tenant_id, customer_id, other_id) VALUES (''movable'', %s, %s);'
+    ' INSERT INTO customer_identity.duplicate_key (tenant_id, key, customer_id) SELECT ''movable'', 7, unnest(%L::bigint[]);'
+    ' INSERT INTO customer_identity.duplicate_run (tenant_id, high_water, full_run, written, suggested) VALUES (''movable'', now(), true, 50, 0)',
+    (SELECT min(customer_id) FROM people WHERE i IN (14, 15)), (SELECT max(customer_id) FROM people WHERE i IN (14, 15)),
+    (SELECT array_agg(customer_id) FROM people WHERE i BETWEEN 14 AND 20)));
 
 -- rows per table of the bucket, on each shard
 CREATE FUNCTION pg_temp.bucket_rows(shard_conninfo text, bucket integer) RETURNS TABLE (tbl text, n bigint)
@@ -40,6 +51,7 @@ SELECT count(*) FILTER (WHERE r.customer_id = p.customer_id AND NOT r.created) A
  WHERE p.i <> 12;
 SELECT count(*) AS pending_invites FROM pending_invites(:shop);
 SELECT trust_policy('movable') AS policy;
+SELECT survivorship('movable') AS survivorship, duplicate_threshold('movable') AS threshold;
 -- the source refuses the moved tenant's writes (a direct writer still connected there
 -- learns it instead of writing where nobody reads)
 \set VERBOSITY sqlstate
