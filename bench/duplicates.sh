@@ -12,7 +12,8 @@
 # Each run's time per phase comes from pg_stat_statements (track = all: the run's own
 # statements): finding the customers written and dropping their old keys, computing their
 # keys, the candidate pairs, the profiles, scoring and opening claims (one statement); the
-# load average is the machine's as the run ended (2 cores shared with other work).
+# load average is the machine's as the run ended (2 cores shared with other work), and the
+# CPU seconds the run's backend used tell its work apart from its waiting for a core.
 # Writes bench/results/duplicates.md.   BENCH_DUP_SIZES="100000 1000000"
 set -euo pipefail
 source "$(dirname "$0")/../test/lib/common.sh"
@@ -60,15 +61,22 @@ CREATE FUNCTION dupbench.grow(from_i bigint, to_i bigint, names bigint DEFAULT N
      CROSS JOIN LATERAL dupbench.person(i, COALESCE(names, to_i)) q $$;
 -- Seconds of a run, with what it read, the candidate pairs it compared (its temporary table,
 -- still there in this transaction), what it suggested, and its phases' seconds.
-CREATE FUNCTION dupbench.timed(full_run boolean, OUT seconds numeric, OUT written bigint, OUT pairs bigint,
+-- This backend's CPU seconds (user + system, /proc/self/stat): less at the mercy of the
+-- machine's other work than the clock.
+CREATE FUNCTION dupbench.cpu_seconds() RETURNS numeric LANGUAGE sql AS $$
+    SELECT (f[12]::numeric + f[13]::numeric) / 100
+      FROM (SELECT string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ') AS f) s $$;
+CREATE FUNCTION dupbench.timed(full_run boolean, OUT seconds numeric, OUT cpu numeric, OUT written bigint, OUT pairs bigint,
                                OUT suggested bigint, OUT phases text)
     LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz;
+DECLARE t0 timestamptz; c0 numeric;
 BEGIN
     PERFORM pg_stat_statements_reset();
+    c0 := dupbench.cpu_seconds();
     t0 := clock_timestamp();
     PERFORM count(*) FROM customer_identity.suggest_duplicates('default', false, full_run);
     seconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric, 3);
+    cpu := round(dupbench.cpu_seconds() - c0, 2);
     SELECT r.written, r.suggested INTO written, suggested FROM customer_identity.duplicate_run r WHERE r.tenant_id = 'default';
     pairs := (SELECT count(*) FROM pg_temp.ci_duplicate_pair);
     -- the run's own statements (their time includes the functions they call)
@@ -93,10 +101,10 @@ SQL
     echo "Phases (seconds, pg_stat_statements): written = finding the customers written and dropping their keys;"
     echo "keys = computing their blocking keys; pairs = the candidate pairs; profiles; scoring = scoring and opening claims."
     echo
-    echo "| customers | run | seconds | customers read | candidate pairs | pairs per customer read | pairs suggested | ms per customer read | written | keys | pairs | profiles | scoring | load average |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| customers | run | seconds | CPU seconds | customers read | candidate pairs | pairs per customer read | pairs suggested | ms per customer read | written | keys | pairs | profiles | scoring | load average |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } > "$OUT/duplicates.md"
-timed() { q "SELECT seconds || '|' || written || '|' || pairs || '|' || suggested || '|' || phases FROM dupbench.timed($1)"; }
+timed() { q "SELECT seconds || '|' || cpu || '|' || written || '|' || pairs || '|' || suggested || '|' || phases FROM dupbench.timed($1)"; }
 grown=0
 for size in $SIZES; do
     log "$size customers: writing them"
@@ -114,10 +122,10 @@ for size in $SIZES; do
     incr="$(timed false)|$(cut -d' ' -f1-3 /proc/loadavg)"
     idle="$(timed false)|$(cut -d' ' -f1-3 /proc/loadavg)"
     for row in "full|$full" "incremental after 1% new|$incr" "incremental, nothing written|$idle"; do
-        IFS='|' read -r run seconds written pairs suggested p_written p_keys p_pairs p_profiles p_scoring load <<<"$row"
+        IFS='|' read -r run seconds cpu written pairs suggested p_written p_keys p_pairs p_profiles p_scoring load <<<"$row"
         per=$(awk -v s="$seconds" -v w="$written" 'BEGIN { printf (w > 0 ? "%.3f" : "-"), (w > 0 ? 1000 * s / w : 0) }')
         ppc=$(awk -v p="$pairs" -v w="$written" 'BEGIN { printf (w > 0 ? "%.2f" : "-"), (w > 0 ? p / w : 0) }')
-        echo "| $size | $run | $seconds | $written | $pairs | $ppc | $suggested | $per | $p_written | $p_keys | $p_pairs | $p_profiles | $p_scoring | $load |" | tee -a "$OUT/duplicates.md"
+        echo "| $size | $run | $seconds | $cpu | $written | $pairs | $ppc | $suggested | $per | $p_written | $p_keys | $p_pairs | $p_profiles | $p_scoring | $load |" | tee -a "$OUT/duplicates.md"
     done
 done
 log "written $OUT/duplicates.md"
