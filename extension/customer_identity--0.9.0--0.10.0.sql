@@ -1014,7 +1014,9 @@ BEGIN
       FROM @extschema@.customer c
      CROSS JOIN LATERAL @extschema@.duplicate_name(c.name) AS n
      CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
-                                NULLIF(pg_catalog.split_part(c.email_normalized, '@', 2), '') AS domain,
+                                -- the mailbox's domain, as the profile below compares it
+                                NULLIF(pg_catalog.split_part(CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
+                                    THEN @extschema@.normalize_email(c.email_normalized, 'provider') END, '@', 2), '') AS domain,
                                 pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
                                 dmetaphone(n.last_name) AS last_code, COALESCE(dmetaphone(n.given_name), '') AS given_code) AS f
      CROSS JOIN LATERAL (
