@@ -402,9 +402,10 @@ CREATE FUNCTION @extschema@.shard_api_shapes(OUT name text, OUT identity_argumen
 $$ LANGUAGE plproxy;
 REVOKE ALL ON FUNCTION @extschema@.shard_api_shapes() FROM PUBLIC;
 
--- Creates the API function <name> and its PL/Proxy function <name>__remote (above).
-CREATE FUNCTION @extschema@.create_proxied_api(name text, arguments text, identity_arguments text, input_arguments text,
-                                               result text, run_on text, argument_types text[]) RETURNS void
+-- Creates the PL/Proxy function <name>__remote of the API function <name> (above), which
+-- asks the shards (run_on) for proxied_call(<name>, its arguments).
+CREATE FUNCTION @extschema@.create_remote_api(name text, identity_arguments text, input_arguments text,
+                                              run_on text, argument_types text[]) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     argument_list text;
@@ -416,6 +417,15 @@ BEGIN
                    name || '__remote', COALESCE(input_arguments, ''),
                    format('CLUSTER %L; %s SELECT customer_identity.proxied_call(%L%s);',
                           'customer_identity_shards', run_on, name, COALESCE(argument_list, '')));
+END $$;
+REVOKE ALL ON FUNCTION @extschema@.create_remote_api(text, text, text, text, text[]) FROM PUBLIC;
+
+-- Creates the API function <name> and its PL/Proxy function <name>__remote (above).
+CREATE FUNCTION @extschema@.create_proxied_api(name text, arguments text, identity_arguments text, input_arguments text,
+                                               result text, run_on text, argument_types text[]) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM @extschema@.create_remote_api(name, identity_arguments, input_arguments, run_on, argument_types);
     EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L, %L LANGUAGE C VOLATILE',
                    name, arguments, result, '$libdir/customer_identity', 'ci_proxied_api_call');
 END $$;
@@ -424,9 +434,11 @@ REVOKE ALL ON FUNCTION @extschema@.create_proxied_api(text, text, text, text, te
 -- create_api: as 0.1.0's, with two routes that do not follow from the argument names:
 -- 'all' for on_every_shard(), and 'binding' for bind_role_to_tenant and
 -- unbind_role_from_tenant (create_binding_api: the tenant's shard records the event, then
--- every shard holds the binding, through apply_tenant_binding); every other API function
--- through create_proxied_api; quiet (the NOTICEs of its DROP ... IF EXISTS and CASCADE are
--- no news).
+-- every shard holds the binding, through apply_tenant_binding); those two through
+-- create_proxied_api (PL/Proxy, RUN ON ALL), every other API function -- routed to one
+-- shard by its tenant, token or id, or to any shard -- through create_direct_api (the
+-- proxy's own connections, "The hop" below); quiet (the NOTICEs of its DROP ... IF EXISTS
+-- and CASCADE are no news).
 CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
 DECLARE
@@ -466,28 +478,24 @@ BEGIN
         ELSE
             route := 'any';
         END IF;
-        run_on := CASE route
-            WHEN 'tenant' THEN format('RUN ON @extschema@.route_tenant(%I);', key)
-            WHEN 'tenant or all' THEN format('RUN ON @extschema@.route_tenant_or_all(%I);', key)
-            WHEN 'token' THEN format('RUN ON @extschema@.route_token(%I);', key)
-            WHEN 'id' THEN format('RUN ON @extschema@.route_id(%I);', key)
-            WHEN 'all' THEN 'RUN ON ALL;'
-            WHEN 'binding' THEN NULL
-            ELSE 'RUN ON ANY;' END;
         EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name, f.identity_arguments);
         EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name || '__on_shards', f.identity_arguments);
         IF route = 'binding' THEN
             PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
-        ELSE
+        ELSIF route = 'all' THEN
             PERFORM @extschema@.create_proxied_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
-                                                   f.result, run_on, f.argument_types);
+                                                   f.result, 'RUN ON ALL;', f.argument_types);
+        ELSE
+            PERFORM @extschema@.create_direct_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
+                                                  f.result, route, f.argument_types);
         END IF;
         RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
     END LOOP;
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.create_api() FROM PUBLIC;
 
--- grant_proxy_access: as 0.1.0's, with the API functions (C, each with its __remote).
+-- grant_proxy_access: as 0.1.0's, with the API functions (C: each with its __remote, or
+-- calling a shard itself, ci_proxied_call_*).
 CREATE OR REPLACE FUNCTION @extschema@.grant_proxy_access(app regrole) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -504,6 +512,8 @@ BEGIN
                      OR p.proname IN ('route_tenant', 'route_id', 'route_token', 'route_tenant_or_all',
                                       'route_bucket', 'all_shards', 'shard_of_tenant', 'tenant_bucket',
                                       'id_bucket', 'token_bucket')
+                     OR (p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'c')
+                         AND p.prosrc LIKE 'ci\_proxied\_call\_%')
                      OR (p.prolang IN (SELECT l.oid FROM pg_language l WHERE l.lanname IN ('plpgsql', 'c'))
                          AND EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = p.pronamespace
                                        AND q.proname IN (p.proname || '__on_shards', p.proname || '__remote'))))
@@ -1369,17 +1379,10 @@ COMMENT ON FUNCTION @extschema@.shard_connections() IS
 CREATE FUNCTION @extschema@.create_direct_api(name text, arguments text, identity_arguments text, input_arguments text,
                                               result text, route text, argument_types text[]) RETURNS void
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    argument_list text;
 BEGIN
     EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', name || '__remote', identity_arguments);
     IF route = 'tenant or all' THEN
-        SELECT string_agg(format(', $%s', i), '' ORDER BY i) INTO argument_list
-          FROM generate_subscripts(argument_types, 1) AS i;
-        EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS SETOF text AS %L LANGUAGE plproxy',
-                       name || '__remote', COALESCE(input_arguments, ''),
-                       format('CLUSTER %L; RUN ON ALL; SELECT customer_identity.proxied_call(%L%s);',
-                              'customer_identity_shards', name, COALESCE(argument_list, '')));
+        PERFORM @extschema@.create_remote_api(name, identity_arguments, input_arguments, 'RUN ON ALL;', argument_types);
     END IF;
     EXECUTE format('CREATE FUNCTION @extschema@.%I(%s) RETURNS %s AS %L, %L LANGUAGE C VOLATILE',
                    name, arguments, result, '$libdir/customer_identity',
@@ -1391,88 +1394,4 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION @extschema@.create_direct_api(text, text, text, text, text, text, text[]) FROM PUBLIC;
 
--- create_api: as above, the functions routed to one shard through create_direct_api.
-CREATE OR REPLACE FUNCTION @extschema@.create_api() RETURNS SETOF text
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
-DECLARE
-    f record;
-    route text;
-    run_on text;
-    key text;
-BEGIN
-    -- The row types first (a type that changed takes its old functions with it).
-    FOR f IN SELECT * FROM @extschema@.shard_result_types() LOOP
-        EXECUTE format('DROP TYPE IF EXISTS @extschema@.%I CASCADE', f.name);
-        EXECUTE format('CREATE TYPE @extschema@.%I AS (%s)', f.name, f.columns);
-    END LOOP;
-    FOR f IN SELECT a.*, s.input_arguments, s.argument_types
-               FROM @extschema@.shard_api() a
-               JOIN @extschema@.shard_api_shapes() s USING (name, identity_arguments)
-              WHERE NOT a.name = ANY (@extschema@.not_proxied()) AND a.name <> 'proxied_call' LOOP
-        -- The route follows from the argument names: a tenant, else a token, else an id
-        -- (ids carry their bucket); no key: every shard (administration) or any shard.
-        -- Administration of the install: every shard, whatever the names.
-        key := NULL;
-        IF f.name IN ('bind_role_to_tenant', 'unbind_role_from_tenant') THEN
-            route := 'binding';
-        ELSIF f.name = ANY (@extschema@.on_every_shard()) THEN
-            route := 'all';
-        ELSIF f.identity_arguments ~ '(^|, )tenant_id text' THEN
-            key := 'tenant_id';
-            route := CASE WHEN f.arguments ~ 'tenant_id text DEFAULT NULL' THEN 'tenant or all' ELSE 'tenant' END;
-        ELSIF f.identity_arguments ~ '(^|, )token text' THEN
-            key := 'token';
-            route := 'token';
-        ELSIF f.identity_arguments ~ '(^|, )[a-z_]+_id bigint' THEN
-            key := substring(f.identity_arguments FROM '(?:^|, )([a-z_]+_id) bigint');
-            route := 'id';
-        ELSIF f.result = 'void' THEN
-            route := 'all';
-        ELSE
-            route := 'any';
-        END IF;
-        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name, f.identity_arguments);
-        EXECUTE format('DROP FUNCTION IF EXISTS @extschema@.%I(%s)', f.name || '__on_shards', f.identity_arguments);
-        IF route = 'binding' THEN
-            PERFORM @extschema@.create_binding_api(f.name, f.arguments, f.identity_arguments);
-        ELSIF route = 'all' THEN
-            PERFORM @extschema@.create_proxied_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
-                                                   f.result, 'RUN ON ALL;', f.argument_types);
-        ELSE
-            PERFORM @extschema@.create_direct_api(f.name, f.arguments, f.identity_arguments, f.input_arguments,
-                                                  f.result, route, f.argument_types);
-        END IF;
-        RETURN NEXT format('%s(%s): %s', f.name, f.identity_arguments, route);
-    END LOOP;
-END $$;
-REVOKE ALL ON FUNCTION @extschema@.create_api() FROM PUBLIC;
 
--- grant_proxy_access: as above, and the API functions that call a shard themselves (C,
--- ci_proxied_call_*).
-CREATE OR REPLACE FUNCTION @extschema@.grant_proxy_access(app regrole) RETURNS void
-    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    f regprocedure;
-BEGIN
-    IF app IS NULL THEN
-        RAISE EXCEPTION 'app must not be null' USING ERRCODE = '22004';
-    END IF;
-    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', '@extschema@', app);
-    EXECUTE format('GRANT USAGE ON FOREIGN SERVER customer_identity_shards TO %s', app);
-    FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
-              WHERE p.pronamespace = '@extschema@'::regnamespace
-                AND (p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'plproxy')
-                     OR p.proname IN ('route_tenant', 'route_id', 'route_token', 'route_tenant_or_all',
-                                      'route_bucket', 'all_shards', 'shard_of_tenant', 'tenant_bucket',
-                                      'id_bucket', 'token_bucket')
-                     OR (p.prolang = (SELECT l.oid FROM pg_language l WHERE l.lanname = 'c')
-                         AND p.prosrc LIKE 'ci\_proxied\_call\_%')
-                     OR (p.prolang IN (SELECT l.oid FROM pg_language l WHERE l.lanname IN ('plpgsql', 'c'))
-                         AND EXISTS (SELECT 1 FROM pg_proc q WHERE q.pronamespace = p.pronamespace
-                                       AND q.proname IN (p.proname || '__on_shards', p.proname || '__remote'))))
-                AND p.proname NOT IN ('shard_api', 'shard_api_shapes')
-    LOOP
-        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %s', f, app);
-    END LOOP;
-END $$;
-REVOKE ALL ON FUNCTION @extschema@.grant_proxy_access(regrole) FROM PUBLIC;

@@ -388,27 +388,39 @@ namespace {
 // The proxy's half: proxied_api_call
 // ---------------------------------------------------------------------------------------
 
-// The proxy API function (the oid) as a proxied call needs it, and its PL/Proxy function
-// (its name followed by "__remote", the same argument types).
+// An API function of the proxy (the oid) as its calls read the shard's answer.  Inside
+// pg_call.
+ApiFunction proxy_api_function(Oid api_function) {
+    watch_functions();
+    error_row_desc();
+    ApiFunction api{};
+    api.oid = api_function;
+    api.returns_set = get_func_retset(api_function);
+    describe_result(api);
+    api.row_io = api.row_desc != nullptr ? lasting_record_io(F_RECORD_IN) : nullptr;
+    return api;
+}
+
+// The PL/Proxy function of a proxy API function: its name followed by "__remote", in its
+// schema, the same argument types.  Inside pg_call.
+Oid remote_function_of(Oid api_function, int count, Oid *types) {
+    List *qualified = list_make2(makeString(get_namespace_name(get_func_namespace(api_function))),
+                                 makeString(psprintf("%s__remote", get_func_name(api_function))));
+    return LookupFuncName(qualified, count, types, false);
+}
+
+// The proxy API function (the oid) as a proxied call needs it, and its PL/Proxy function.
 const std::pair<ApiFunction, Oid> &proxy_function_of(Oid api_function) {
     const auto found = proxy_functions.find(api_function);
     if (found != proxy_functions.end()) return found->second;
     ApiFunction api{};
     Oid remote = InvalidOid;
     pg_call([&] {
-        watch_functions();
-        error_row_desc();
+        api = proxy_api_function(api_function);
         Oid *types = nullptr;
         int count = 0;
         get_func_signature(api_function, &types, &count);
-        char *name = psprintf("%s__remote", get_func_name(api_function));
-        List *qualified = list_make2(makeString(get_namespace_name(get_func_namespace(api_function))),
-                                     makeString(name));
-        remote = LookupFuncName(qualified, count, types, false);
-        api.oid = api_function;
-        api.returns_set = get_func_retset(api_function);
-        describe_result(api);
-        api.row_io = api.row_desc != nullptr ? lasting_record_io(F_RECORD_IN) : nullptr;
+        remote = remote_function_of(api_function, count, types);
     });
     return proxy_functions.emplace(api_function, std::make_pair(api, remote)).first->second;
 }
@@ -578,22 +590,12 @@ const DirectFunction &direct_function_of(Oid api_function, Route route) {
     if (found != direct_functions.end()) return found->second;
     DirectFunction function{};
     pg_call([&] {
-        watch_functions();
-        error_row_desc();
+        function.api = proxy_api_function(api_function);
         Oid *types = nullptr;
         int count = 0;
         get_func_signature(api_function, &types, &count);
         char *name = get_func_name(api_function);
-        function.api.oid = api_function;
-        function.api.returns_set = get_func_retset(api_function);
-        describe_result(function.api);
-        function.api.row_io = function.api.row_desc != nullptr ? lasting_record_io(F_RECORD_IN) : nullptr;
-        function.remote = InvalidOid;
-        if (route == Route::tenant_or_all) {
-            List *qualified = list_make2(makeString(get_namespace_name(get_func_namespace(api_function))),
-                                         makeString(psprintf("%s__remote", name)));
-            function.remote = LookupFuncName(qualified, count, types, false);
-        }
+        function.remote = route == Route::tenant_or_all ? remote_function_of(api_function, count, types) : InvalidOid;
         function.key_argument = key_argument_of(api_function, route, count, types);
         function.argument_count = count;
         function.output = static_cast<FmgrInfo *>(MemoryContextAllocZero(TopMemoryContext, sizeof(FmgrInfo) * (count + 1)));
