@@ -388,6 +388,14 @@ Connection *connection_for(std::int32_t shard) {
     return entry;
 }
 
+// Raises the loss of the connection to the shard, with what libpq or the shard said; the
+// next call connects again.
+[[noreturn]] void raise_lost_connection(std::int32_t shard, const char *said) {
+    ereport(ERROR, (errcode(ERRCODE_CONNECTION_FAILURE), errmsg("lost the connection to shard %d", shard),
+                    errdetail_internal("%s", said), errhint("The next call connects again.")));
+    pg_unreachable();
+}
+
 // The next result of the statement in flight, waiting for it (interruptibly).
 PGresult *next_result(Connection *entry, std::int32_t shard) {
     PGconn *conn = entry->conn;
@@ -397,10 +405,7 @@ PGresult *next_result(Connection *entry, std::int32_t shard) {
             ResetLatch(MyLatch);
             CHECK_FOR_INTERRUPTS();
         }
-        if (!PQconsumeInput(conn))
-            ereport(ERROR, (errcode(ERRCODE_CONNECTION_FAILURE), errmsg("lost the connection to shard %d", shard),
-                            errdetail_internal("%s", connection_message(conn)),
-                            errhint("The next call connects again.")));
+        if (!PQconsumeInput(conn)) raise_lost_connection(shard, connection_message(conn));
     }
     return PQgetResult(conn);
 }
@@ -462,17 +467,16 @@ void run(std::int32_t shard, const Statement &statement, const char *const *para
          void *context) {
     Connection *entry = connection_for(shard);
     PGconn *conn = entry->conn;
+    char name[32];  // the statement's name on every connection of this backend
+    snprintf(name, sizeof name, "ci_call_%d", statement.number);
     PGresult *volatile answer = nullptr;
     PGresult *volatile failure = nullptr;
     PG_TRY();
     {
         // prepared once per connection: one round trip more, the first time only
         if (!bms_is_member(statement.number, entry->prepared)) {
-            char name[32];
-            snprintf(name, sizeof name, "ci_call_%d", statement.number);
             if (!PQsendPrepare(conn, name, statement.sql, statement.parameter_count, nullptr))
-                ereport(ERROR, (errcode(ERRCODE_CONNECTION_FAILURE), errmsg("lost the connection to shard %d", shard),
-                                errdetail_internal("%s", connection_message(conn)), errhint("The next call connects again.")));
+                raise_lost_connection(shard, connection_message(conn));
             while (PGresult *result = next_result(entry, shard)) {
                 if (PQresultStatus(result) != PGRES_COMMAND_OK && failure == nullptr)
                     failure = result;
@@ -486,11 +490,8 @@ void run(std::int32_t shard, const Statement &statement, const char *const *para
             }
         }
         if (failure == nullptr) {
-            char name[32];
-            snprintf(name, sizeof name, "ci_call_%d", statement.number);
             if (!PQsendQueryPrepared(conn, name, statement.parameter_count, parameters, nullptr, nullptr, 0))
-                ereport(ERROR, (errcode(ERRCODE_CONNECTION_FAILURE), errmsg("lost the connection to shard %d", shard),
-                                errdetail_internal("%s", connection_message(conn)), errhint("The next call connects again.")));
+                raise_lost_connection(shard, connection_message(conn));
             // the whole answer first: the connection is idle before anything reads it
             while (PGresult *result = next_result(entry, shard)) {
                 const ExecStatusType status = PQresultStatus(result);
@@ -525,8 +526,7 @@ void run(std::int32_t shard, const Statement &statement, const char *const *para
         clear_notices();
         const std::size_t length = strlen(said);
         if (length > 0 && said[length - 1] == '\n') said[length - 1] = '\0';
-        ereport(ERROR, (errcode(ERRCODE_CONNECTION_FAILURE), errmsg("lost the connection to shard %d", shard),
-                        errdetail_internal("%s", said), errhint("The next call connects again.")));
+        raise_lost_connection(shard, said);
     }
     if (failure != nullptr) {
         if (answer != nullptr) PQclear(answer);
