@@ -399,3 +399,241 @@ CREATE FUNCTION dupq.figures(method text, tenant text, OUT suggested bigint, OUT
     SELECT c.suggested, c.correct, n.total, round(c.correct::numeric / NULLIF(c.suggested, 0), 3), round(c.correct::numeric / n.total, 3),
            round(2 * c.correct::numeric / NULLIF(c.suggested + n.total, 0), 3), h.hard
       FROM c, n, h $$;
+
+------------------------------------------------------------------------------
+-- The blind set: written without reading the model (its code, tests, README section or
+-- results), from issue 30's description of duplicates alone, with lists of names,
+-- nicknames, domains, domain typos and phone countries none of the sets above uses
+------------------------------------------------------------------------------
+-- Two unequal neighbouring digits of the subscriber number swapped (the part after the last
+-- space, from its second digit: the area code and the first digit stay, so the number stays
+-- one that could be dialled).
+CREATE FUNCTION dupq.blind_swap(t text, seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT overlay(t placing substr(t, j + 1, 1) || substr(t, j, 1) from j for 2)
+      FROM generate_series(length(t) - strpos(reverse(t), ' ') + 3, length(t) - 1) j
+     WHERE substr(t, j, 1) <> substr(t, j + 1, 1)
+     ORDER BY dupq.r(seed, i * 100 + j, 'blind_swap') LIMIT 1 $$;
+-- A landline number of a country for person k, k scrambled first so that unrelated people's
+-- numbers do not share their last digits (dupq.phone(c, k) and dupq.phone(c, k + 1000) end
+-- alike); distinct k below 1000003 give distinct numbers.
+CREATE FUNCTION dupq.blind_phone(country text, k int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.phone(country, ((k::bigint * 7919) % 1000003)::int) $$;
+-- A phone number as another person would type it: as given, without spaces, or with dashes.
+CREATE FUNCTION dupq.blind_format(t text, seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE floor(dupq.r(seed, i, 'blind_format') * 3)::int WHEN 0 THEN t WHEN 1 THEN replace(t, ' ', '') ELSE replace(t, ' ', '-') END $$;
+-- One typo of the four kinds, at a position and of a kind fixed by the seed.
+CREATE FUNCTION dupq.blind_typo(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE floor(dupq.r(seed, i, salt || 'k') * 4)::int
+               WHEN 0 THEN dupq.dropped(t, dupq.pos(t, seed, i, salt))
+               WHEN 1 THEN dupq.substituted(t, dupq.pos(t, seed, i, salt))
+               WHEN 2 THEN dupq.doubled(t, dupq.pos(t, seed, i, salt))
+               ELSE dupq.swapped_at(t, dupq.pos(t, seed, i, salt)) END $$;
+-- A name as a customer sometimes types it into a form: mostly as written, sometimes all
+-- lower case.
+CREATE FUNCTION dupq.blind_typed(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN dupq.r(seed, i, salt) < 0.15 THEN lower(t) ELSE t END $$;
+
+CREATE FUNCTION dupq.blind_set(tenant text, seed int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    given text[] := ARRAY['Oliver', 'Amelia', 'Graham', 'Felicity', 'Spencer', 'Naomi', 'Trevor', 'Lydia', 'Vincent', 'Miriam',
+                          'Colin', 'Priscilla', 'Declan', 'Imogen', 'Russell', 'Beatrice', 'Warren', 'Clarissa', 'Stuart', 'Rosalind',
+                          'Howard', 'Georgina', 'Malcolm', 'Audrey', 'Preston', 'Lucinda', 'Desmond', 'Harriet', 'Emmett', 'Tabitha'];
+    middle text[] := ARRAY['Louise', 'James', 'Rose', 'Edward', 'Grace', 'Arthur', 'Jane', 'Francis', 'Marie', 'Owen', 'Claire', 'Hugh'];
+    -- formal name | the short form the person uses
+    nick text[] := ARRAY['Margaret|Peggy', 'John|Jack', 'Sarah|Sally', 'Henry|Hank', 'Theodore|Ted', 'Mary|Polly', 'Richard|Dick',
+                         'Charles|Chuck', 'Patrick|Paddy', 'Dorothy|Dottie', 'Frances|Fran', 'Catherine|Cathy', 'Gerald|Gerry',
+                         'Raymond|Ray', 'Leonard|Lenny', 'Albert|Bert', 'Cynthia|Cindy', 'Barbara|Barb', 'Douglas|Doug', 'Walter|Walt',
+                         'Virginia|Ginny', 'Jacob|Jake', 'Phillip|Phil', 'Eugene|Gene', 'Terence|Terry', 'Florence|Flo',
+                         'Mildred|Millie', 'Judith|Judy', 'Pamela|Pam', 'Bernard|Bernie'];
+    family text[] := ARRAY['Bennett', 'Caldwell', 'Dawson', 'Ellison', 'Fletcher', 'Gardner', 'Holloway', 'Ingram', 'Jennings', 'Kendall',
+                           'Lambert', 'Mercer', 'Norris', 'Osborne', 'Prescott', 'Randall', 'Sheldon', 'Thornton', 'Vaughn', 'Whitaker',
+                           'Abernathy', 'Blackwell', 'Crawford', 'Dunbar', 'Everett', 'Fairbanks', 'Galloway', 'Hendricks', 'Kirkland', 'Langley',
+                           'Montague', 'Pemberton', 'Rutherford', 'Stanton', 'Townsend', 'Wakefield', 'Okonkwo', 'Mensah', 'Adeyemi', 'Gutierrez'];
+    -- given | family, for names whose order is often swapped (family-name-first cultures, and
+    -- staff who swap the fields)
+    ordered text[] := ARRAY['Wei|Chen', 'Jun|Liu', 'Hao|Huang', 'Lei|Zhou', 'Mei|Lin', 'Jian|Guo', 'Min-jun|Kim', 'Ji-woo|Park',
+                            'Seo-yeon|Choi', 'Hyun-woo|Jung', 'Hiroshi|Sato', 'Kenji|Watanabe', 'Akiko|Ito', 'Daisuke|Kobayashi',
+                            'Minh|Tran', 'Linh|Pham', 'Zsofia|Nagy', 'Bence|Toth', 'Spencer|Ellison', 'Russell|Norris'];
+    -- as written with its letters | as typed on a keyboard without them
+    accented text[] := ARRAY['Łukasz Wróblewski|Lukasz Wroblewski', 'Çağla Çelik|Cagla Celik', 'Antonín Dvořák|Antonin Dvorak',
+                             'Søren Bjørnstad|Soren Bjornstad', 'Jürgen Weiß|Juergen Weiss', 'Håkan Öberg|Hakan Oberg',
+                             'Gülşen Aydın|Gulsen Aydin', 'Małgorzata Wiśniewska|Malgorzata Wisniewska', 'Zoltán Kovács|Zoltan Kovacs',
+                             'Inês Gonçalves|Ines Goncalves', 'Ángel Muñoz|Angel Munoz', 'Mårten Ångström|Marten Angstrom',
+                             'Dörte Böhm|Doerte Boehm', 'Uwe Strauß|Uwe Strauss', 'Tomáš Černý|Tomas Cerny', 'Ayşe Şahin|Ayse Sahin',
+                             'Benoît Lefrançois|Benoit Lefrancois', 'Agnès Bérubé|Agnes Berube', 'Raphaël Noël|Raphael Noel',
+                             'Käthe Rößler|Kaethe Roessler', 'Jiří Novotný|Jiri Novotny', 'Eszter Lukács|Eszter Lukacs',
+                             'Grzegorz Dąbrowski|Grzegorz Dabrowski', 'Anaïs Lemaître|Anais Lemaitre', 'Lütfi Güneş|Luetfi Gunes'];
+    domains text[] := ARRAY['comcast.net', 'verizon.net', 'att.net', 'sbcglobal.net', 'bigpond.com', 'optusnet.com.au', 'xtra.co.nz',
+                            'naver.com', 'daum.net', 'hanmail.net', 'yahoo.co.jp', 'mweb.co.za', 'telkomsa.net', 'fastmail.com',
+                            'live.com', 'msn.com', 'ymail.com', 'cox.net', 'gmail.com', 'yahoo.com'];
+    -- a domain | the same domain mistyped
+    domain_typos text[] := ARRAY['comcast.net|comcats.net', 'verizon.net|verizon.ne', 'att.net|at.net', 'sbcglobal.net|sbcgloabl.net',
+                                 'bigpond.com|bigpond.co', 'optusnet.com.au|optusnet.com', 'xtra.co.nz|xtr.co.nz', 'naver.com|naver.co',
+                                 'daum.net|duam.net', 'hanmail.net|hanmai.net', 'yahoo.co.jp|yahoo.co.pj', 'mweb.co.za|mweb.co.az',
+                                 'telkomsa.net|telkonsa.net', 'fastmail.com|fastmial.com', 'live.com|live.cm', 'msn.com|msm.com',
+                                 'ymail.com|ymial.com', 'cox.net|cox.met', 'gmail.com|gmal.com', 'gmail.com|gnail.com',
+                                 'yahoo.com|yaho.com', 'outlook.com|outlok.com', 'hotmail.com|hotmal.com'];
+    -- landlines: the area code and how many digits follow it
+    countries text[] := ARRAY['+1 212 |7', '+1 312 |7', '+1 617 |7', '+61 2 |8', '+61 3 |8', '+27 21 |7', '+27 11 |7', '+82 2 |8',
+                              '+81 3 |8', '+64 9 |7'];
+    mobiles text[] := ARRAY['+1 646 |7', '+61 4 |8', '+27 82 |7', '+82 10 |8', '+81 90 |8', '+64 21 |7'];
+    -- common full names, for namesakes
+    common text[] := ARRAY['Linda Brooks', 'Karen Hughes', 'Brian Murphy', 'Kevin Ward', 'Emily Cooper', 'Jason Reed', 'Sarah Bailey',
+                           'Mark Bell', 'Amy Howard', 'Ryan Foster', 'Lisa Price', 'Steven Gray', 'Min-jun Kim', 'Wei Chen',
+                           'Carlos Reyes', 'Ana Morales', 'Sipho Dlamini', 'Hiroshi Sato', 'Olivia Cook', 'Peter Evans'];
+    -- first names a letter apart, for households
+    close_names text[] := ARRAY['Ann|Anna', 'Jen|Jan', 'Joan|Jean', 'Ian|Iain', 'Mary|Mara', 'Rose|Ross', 'Alan|Alana', 'Adrian|Adriana',
+                                'Ivan|Ivana', 'Roberto|Roberta', 'Leon|Leona', 'Simon|Simone', 'Julian|Juliana', 'Jane|June',
+                                'Gina|Gino', 'Luis|Luisa', 'Angelo|Angela', 'Marion|Mario', 'Dean|Dena', 'Kay|Ray'];
+    couples text[] := ARRAY['Graham|Lydia', 'Oliver|Naomi', 'Trevor|Miriam', 'Colin|Beatrice', 'Stuart|Audrey', 'Howard|Rosalind',
+                            'Malcolm|Georgina', 'Desmond|Harriet', 'Emmett|Tabitha', 'Warren|Clarissa'];
+    juniors text[] := ARRAY['Jr.', 'Sr.', 'II', 'III'];
+    -- given names of men, for fathers and sons
+    men text[] := ARRAY['Oliver', 'Graham', 'Spencer', 'Trevor', 'Vincent', 'Colin', 'Declan', 'Russell', 'Warren', 'Stuart',
+                        'Howard', 'Malcolm', 'Preston', 'Desmond', 'Emmett'];
+    n int; k int; f text; l text; m text; s text; d text; d2 text; lo text; ph text; ph2 text; e2 text;
+BEGIN
+    FOR n IN 1 .. 20 LOOP
+        -- 1. a typo in the family name (staff); the phone one transposition apart
+        f := dupq.pick(given, seed, n, 'bg1'); l := dupq.pick(family, seed, n, 'bl1');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc1'), 1000 + n);
+        PERFORM dupq.add(tenant, 1000 + n, 'typo_phone', dupq.blind_typed(f || ' ' || l, seed, n, 'bt1'),
+                         dupq.ascii(f || '.' || l) || (20 + n) || '@' || dupq.pick(domains, seed, n, 'bd1'), ph);
+        PERFORM dupq.add(tenant, 1000 + n, 'typo_phone', f || ' ' || dupq.blind_typo(l, seed, n, 'by1'),
+                         CASE WHEN n % 3 = 0 THEN NULL ELSE dupq.ascii(left(f, 1) || l) || '@' || lower(dupq.pick(family, seed, n, 'bw1')) || '-partners' || n || '.example' END,
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 1000 + n), seed, 1000 + n));
+
+        -- 2. a nickname; the same local part at another provider
+        s := dupq.pick(nick, seed, n, 'bn2'); l := dupq.pick(family, seed, n, 'bl2');
+        d := dupq.pick(domains, seed, n, 'bd2'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'be2');
+        lo := CASE n % 3 WHEN 0 THEN lower(left(split_part(s, '|', 1), 1) || l) || (n + 40)
+                         WHEN 1 THEN lower(split_part(s, '|', 2) || '.' || l) || (n + 40)
+                         ELSE lower(l || '.' || split_part(s, '|', 1)) || (n + 40) END;
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc2'), 2000 + n);
+        PERFORM dupq.add(tenant, 2000 + n, 'nickname_provider', split_part(s, '|', 1) || ' ' || l, lo || '@' || d, ph);
+        PERFORM dupq.add(tenant, 2000 + n, 'nickname_provider', dupq.blind_typed(split_part(s, '|', 2) || ' ' || l, seed, n, 'bt2'), lo || '@' || d2,
+                         CASE WHEN n % 2 = 0 THEN NULL ELSE dupq.blind_phone(dupq.pick(mobiles, seed, n, 'bm2'), 62000 + n) END);
+
+        -- 3. given and family name swapped; the email domain mistyped
+        s := ordered[1 + (n - 1 + floor(dupq.r(seed, 0, 'bs3') * 20)::int) % 20]; d := dupq.pick(domain_typos, seed, n, 'bd3');
+        lo := dupq.ascii(replace(split_part(s, '|', 1), '-', '') || CASE WHEN n % 2 = 0 THEN '.' ELSE '_' END || split_part(s, '|', 2)) || (n + 60);
+        PERFORM dupq.add(tenant, 3000 + n, 'swapped_domain_typo', split_part(s, '|', 1) || ' ' || split_part(s, '|', 2),
+                         lo || '@' || split_part(d, '|', 1), dupq.blind_phone(dupq.pick(countries, seed, n, 'bc3'), 3000 + n));
+        PERFORM dupq.add(tenant, 3000 + n, 'swapped_domain_typo', split_part(s, '|', 2) || ' ' || split_part(s, '|', 1),
+                         lo || '@' || split_part(d, '|', 2), NULL);
+
+        -- 4. a middle name on one side only, or an initial against the full middle name; the
+        -- phone one transposition apart
+        f := dupq.pick(given, seed, n, 'bg4'); l := dupq.pick(family, seed, n, 'bl4'); m := dupq.pick(middle, seed, n, 'bm4');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc4'), 4000 + n);
+        PERFORM dupq.add(tenant, 4000 + n, 'middle_phone',
+                         f || ' ' || CASE WHEN n % 3 = 2 THEN left(m, 1) || '.' ELSE m END || ' ' || l,
+                         dupq.ascii(left(f, 1) || left(m, 1) || l) || (n + 80) || '@' || dupq.pick(domains, seed, n, 'bd4'), ph);
+        PERFORM dupq.add(tenant, 4000 + n, 'middle_phone',
+                         f || CASE WHEN n % 3 = 1 THEN ' ' || left(m, 1) || '. ' ELSE ' ' END || l,
+                         CASE WHEN n % 2 = 0 THEN NULL ELSE dupq.ascii(f || '.' || l) || '.' || (n + 80) || '@' || dupq.pick(domains, seed, n, 'be4') END,
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 4000 + n), seed, 4000 + n));
+
+        -- 5. letters outside ASCII on one side, transliterated on the other; the same local
+        -- part at another provider (odd n) or the phone one transposition apart (even n)
+        s := accented[1 + (n - 1 + floor(dupq.r(seed, 0, 'bs5') * 25)::int) % 25];
+        lo := replace(lower(split_part(s, '|', 2)), ' ', '.') || (n + 100);
+        d := dupq.pick(domains, seed, n, 'bd5'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'be5');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc5'), 5000 + n);
+        PERFORM dupq.add(tenant, 5000 + n, 'transliterated', split_part(s, '|', 1), lo || '@' || d, ph);
+        IF n % 2 = 1 THEN
+            PERFORM dupq.add(tenant, 5000 + n, 'transliterated', split_part(s, '|', 2), lo || '@' || d2, NULL);
+        ELSE
+            PERFORM dupq.add(tenant, 5000 + n, 'transliterated', split_part(s, '|', 2), NULL,
+                             dupq.blind_format(dupq.blind_swap(ph, seed, 5000 + n), seed, 5000 + n));
+        END IF;
+
+        -- 6. "Last, First" as staff type it (the family name in capitals half the time); the
+        -- phone one transposition apart (odd n) or the same local part at another provider
+        f := dupq.pick(given, seed, n, 'bg6'); l := dupq.pick(family, seed, n, 'bl6');
+        lo := dupq.ascii(f || l) || (n + 120);
+        d := dupq.pick(domains, seed, n, 'bd6'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'be6');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc6'), 6000 + n);
+        PERFORM dupq.add(tenant, 6000 + n, 'last_first', dupq.blind_typed(f || ' ' || l, seed, n, 'bt6'), lo || '@' || d, ph);
+        PERFORM dupq.add(tenant, 6000 + n, 'last_first', CASE WHEN dupq.r(seed, n, 'bu6') < 0.5 THEN upper(l) ELSE l END || ', ' || f,
+                         CASE WHEN n % 2 = 1 THEN NULL ELSE lo || '@' || d2 END,
+                         CASE WHEN n % 2 = 1 THEN dupq.blind_format(dupq.blind_swap(ph, seed, 6000 + n), seed, 6000 + n) END);
+
+        -- 7. the issue's example: the full name and a personal address at checkout; a
+        -- nickname, a typo in the family name, a work address and the phone one transposition
+        -- apart typed by staff
+        s := dupq.pick(nick, seed, n, 'bn7'); l := dupq.pick(family, seed, n, 'bl7');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc7'), 7000 + n);
+        PERFORM dupq.add(tenant, 7000 + n, 'nickname_typo', split_part(s, '|', 1) || ' ' || l,
+                         lower(split_part(s, '|', 2) || '.' || l) || (n + 140) || '@' || dupq.pick(domains, seed, n, 'bd7'), ph);
+        PERFORM dupq.add(tenant, 7000 + n, 'nickname_typo', split_part(s, '|', 2) || ' ' || dupq.blind_typo(l, seed, n, 'by7'),
+                         lower(left(split_part(s, '|', 1), 1) || l) || '@' || lower(dupq.pick(family, seed, n, 'bw7')) || '-works' || n || '.example',
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 7000 + n), seed, 7000 + n));
+
+        -- 8. identifiers on one side only (an external id from an import, a user id from a
+        -- signup); the same name; the email domain mistyped
+        f := dupq.pick(given, seed, n, 'bg8'); l := dupq.pick(family, seed, n, 'bl8'); d := dupq.pick(domain_typos, seed, n, 'bd8');
+        lo := dupq.ascii(l || left(f, 1)) || (n + 160);
+        PERFORM dupq.add(tenant, 8000 + n, 'one_side_ids_domain_typo', f || ' ' || l, lo || '@' || split_part(d, '|', 1),
+                         dupq.blind_phone(dupq.pick(countries, seed, n, 'bc8'), 8000 + n), 'CRM-' || lpad((n * 7919 % 100000)::text, 6, '0'), NULL);
+        PERFORM dupq.add(tenant, 8000 + n, 'one_side_ids_domain_typo', dupq.blind_typed(f || ' ' || l, seed, n, 'bt8'), lo || '@' || split_part(d, '|', 2),
+                         NULL, NULL, 'auth0|' || left(md5('blind' || seed || ':' || n), 16));
+    END LOOP;
+
+    -- Hard negatives: each record is its own person.
+    FOR n IN 1 .. 20 LOOP
+        -- namesakes: one common full name, unrelated addresses and phones
+        s := common[n]; d := dupq.pick(domains, seed, n, 'bd9'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'be9');
+        PERFORM dupq.add(tenant, 10000 + 2 * n, 'namesake', s, dupq.ascii(replace(s, ' ', '.')) || (n + 200) || '@' || d,
+                         dupq.blind_phone(dupq.pick(countries, seed, n, 'bc9'), 10000 + 2 * n));
+        PERFORM dupq.add(tenant, 10001 + 2 * n, 'namesake', s, dupq.ascii(left(s, 1) || split_part(s, ' ', 2)) || (n + 300) || '@' || d2,
+                         dupq.blind_phone(dupq.pick(mobiles, seed, n, 'bm9'), 10001 + 2 * n));
+
+        -- households: one family name, one family domain or one provider, the landline on one
+        -- record (the other a mobile or none), first names a letter apart
+        s := close_names[n]; l := dupq.pick(family, seed, n, 'bl10');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc10'), 12000 + 2 * n);
+        IF n % 2 = 0 THEN
+            d := 'the' || lower(l) || 's' || n || '.example';
+            PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', split_part(s, '|', 1) || ' ' || l, lower(split_part(s, '|', 1)) || '@' || d, ph);
+            PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', split_part(s, '|', 2) || ' ' || l, lower(split_part(s, '|', 2)) || '@' || d,
+                             CASE WHEN n % 4 = 0 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'bm10'), 12001 + 2 * n) END);
+        ELSE
+            d := dupq.pick(domains, seed, n, 'bd10');
+            PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', split_part(s, '|', 1) || ' ' || l,
+                             lower(split_part(s, '|', 1) || '.' || l) || (n + 400) || '@' || d, ph);
+            PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', split_part(s, '|', 2) || ' ' || l,
+                             lower(split_part(s, '|', 2) || '.' || l) || (n + 500) || '@' || d,
+                             CASE WHEN n % 4 = 1 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'bm10'), 12001 + 2 * n) END);
+        END IF;
+
+        -- fathers and sons: one name, "Jr." / "Sr." / "II" / "III" on one side, the family
+        -- landline on one record (the other has it one transposition apart, or none), their
+        -- own addresses
+        f := dupq.pick(men, seed, n, 'bg11'); l := dupq.pick(family, seed, n, 'bl11'); m := dupq.pick(juniors, seed, n, 'bj11');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'bc11'), 13000 + 2 * n);
+        PERFORM dupq.add(tenant, 13000 + 2 * n, 'junior', f || ' ' || l, dupq.ascii(f || '.' || l) || (n + 600) || '@' || dupq.pick(domains, seed, n, 'bd11'), ph);
+        PERFORM dupq.add(tenant, 13001 + 2 * n, 'junior', f || ' ' || l || CASE WHEN m LIKE '%.' THEN ', ' ELSE ' ' END || m,
+                         dupq.ascii(left(f, 1) || l) || lower(replace(m, '.', '')) || (n + 700) || '@' || dupq.pick(domains, seed, n, 'be11'),
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_swap(ph, seed, 13000 + n) END);
+
+        -- spouses and siblings: one family name, the home phone on one record, different
+        -- first names, different addresses at one provider
+        s := couples[1 + (n - 1) % 10]; l := dupq.pick(family, seed, n, 'bl12'); d := dupq.pick(domains, seed, n, 'bd12');
+        PERFORM dupq.add(tenant, 14000 + 2 * n, 'spouses', split_part(s, '|', 1) || ' ' || l,
+                         lower(left(split_part(s, '|', 1), 1) || l) || (n + 800) || '@' || d, dupq.blind_phone(dupq.pick(countries, seed, n, 'bc12'), 14000 + 2 * n));
+        PERFORM dupq.add(tenant, 14001 + 2 * n, 'spouses', split_part(s, '|', 2) || ' ' || l,
+                         lower(split_part(s, '|', 2) || '.' || l) || (n + 900) || '@' || d,
+                         CASE WHEN n % 3 = 0 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'bm12'), 14001 + 2 * n) END);
+    END LOOP;
+
+    -- Background: one record per person.
+    FOR n IN 1 .. 100 LOOP
+        k := floor(dupq.r(seed, n, 'bk13') * 4)::int;
+        f := CASE WHEN k = 0 THEN split_part(dupq.pick(nick, seed, n, 'bn13'), '|', 1 + n % 2) ELSE dupq.pick(given, seed, n, 'bg13') END;
+        l := dupq.pick(family, seed, n, 'bl13');
+        PERFORM dupq.add(tenant, 20000 + n, 'single', dupq.blind_typed(f || ' ' || l, seed, n, 'bt13'),
+                         CASE WHEN k = 3 THEN NULL ELSE dupq.ascii(left(f, 1) || '.' || l) || (n + 1000) || '@' || dupq.pick(domains, seed, n, 'bd13') END,
+                         CASE WHEN k = 2 THEN NULL ELSE dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'bc13'), 20000 + n) END);
+    END LOOP;
+END $$;
