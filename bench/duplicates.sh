@@ -29,7 +29,8 @@ start_instance "$dir"
 q() { psql_pg -d bench -At -c "$1"; }
 psql_pg -d postgres -c "CREATE DATABASE bench" >/dev/null
 psql_pg -d bench -c "CREATE EXTENSION customer_identity" -c "CREATE EXTENSION pg_trgm" \
-    -c "CREATE EXTENSION fuzzystrmatch" -c "CREATE EXTENSION pg_stat_statements" >/dev/null
+    -c "CREATE EXTENSION fuzzystrmatch" -c "CREATE EXTENSION pg_stat_statements" \
+    -c "SELECT customer_identity.set_phone_region('US')" >/dev/null
 psql_pg -d bench >/dev/null <<'SQL'
 CREATE SCHEMA dupbench;
 -- Customer i of the data set: a given name (200: two syllables) and a family name (5000:
@@ -45,7 +46,12 @@ CREATE FUNCTION dupbench.person(i bigint, names bigint, OUT name text, OUT email
            || (ARRAY['do','ma','ri','te','no','la','vi','so','ke','bu','fa','gi','pe','ru','ta','mo','ne','li','su','ko','da','fe','ho','ze','pa'])[1 + (n / 4000) % 25]
            || (ARRAY['son','berg','man','ez','ski','ton','ley','ard','ini','ov'])[1 + (n / 100000) % 10],
            'p' || i || '@' || (ARRAY['gmail.com', 'yahoo.com', 'web.example', 'mail.example'])[1 + i % 4],
-           '+1' || (200 + i % 700) || lpad(((i * 7919) % 10000000)::text, 7, '0')
+           -- half of them typed as a US national number, "(212) 555-0123" (the tenant's phone
+           -- region is US): their digits as typed differ from the number as read, so they have
+           -- the two further phone keys such input costs
+           CASE WHEN i % 2 = 0 THEN '+1' || (200 + i % 700) || lpad(((i * 7919) % 10000000)::text, 7, '0')
+                ELSE '(' || (200 + i % 700) || ') ' || pg_catalog.overlay(lpad(((i * 7919) % 10000000)::text, 7, '0') PLACING
+                     pg_catalog.substr(lpad(((i * 7919) % 10000000)::text, 7, '0'), 1, 3) || '-' FROM 1 FOR 3) END
       FROM (SELECT CASE WHEN i > names THEN 1 + (i * 7919) % names ELSE i END AS n) AS x $$;
 -- Customers from .. to: every 100th a second record of customer i - 1 (its family name with a
 -- letter missing, its email's domain mistyped: mail.example as mial.example, no phone); names

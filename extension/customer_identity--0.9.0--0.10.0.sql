@@ -793,57 +793,181 @@ CREATE FUNCTION @extschema@.duplicate_fold(text) RETURNS text
 CREATE FUNCTION @extschema@.duplicate_fold_version() RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold_version' LANGUAGE C STABLE PARALLEL SAFE;
 
--- Given names and their usual short forms, folded as duplicate_fold folds names.
+-- Given names and their usual short forms, folded as duplicate_fold folds names.  Many to
+-- many: a short form may stand for several names (Harry: Harold, Henry), a name has several.
 CREATE TABLE @extschema@.nickname (
-    nickname   text PRIMARY KEY,
-    given_name text NOT NULL
+    nickname   text NOT NULL,
+    given_name text NOT NULL,
+    PRIMARY KEY (nickname, given_name)
 );
 COMMENT ON TABLE @extschema@.nickname IS
-    'short forms of given names (folded): a nickname and its given name compare as one name';
+    'short forms of given names (folded): a nickname and a given name it stands for compare as one name';
+-- English, German, Dutch, Scandinavian, French, Spanish, Portuguese, Italian, Polish, Czech,
+-- Hungarian and East Slavic short forms in common use, and spellings of one name (Catherine /
+-- Katherine): each row a short form and the names it stands for, space-separated.
 INSERT INTO @extschema@.nickname
-SELECT DISTINCT ON (1) @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(v.g) FROM (VALUES
-    ('kate', 'katherine'), ('katie', 'katherine'), ('kathy', 'katherine'), ('kat', 'katherine'),
-    ('catherine', 'katherine'), ('cathy', 'katherine'), ('kathryn', 'katherine'),
-    ('bob', 'robert'), ('bobby', 'robert'), ('rob', 'robert'), ('robbie', 'robert'), ('bert', 'robert'),
-    ('bill', 'william'), ('billy', 'william'), ('will', 'william'), ('willy', 'william'), ('liam', 'william'),
-    ('liz', 'elizabeth'), ('lizzie', 'elizabeth'), ('beth', 'elizabeth'), ('betty', 'elizabeth'),
-    ('eliza', 'elizabeth'), ('elisabeth', 'elizabeth'), ('betsy', 'elizabeth'),
-    ('jim', 'james'), ('jimmy', 'james'), ('jamie', 'james'),
-    ('mike', 'michael'), ('mick', 'michael'), ('mikey', 'michael'), ('michal', 'michael'),
-    ('dick', 'richard'), ('rick', 'richard'), ('rich', 'richard'), ('richie', 'richard'),
-    ('tom', 'thomas'), ('tommy', 'thomas'), ('joe', 'joseph'), ('joey', 'joseph'), ('sepp', 'joseph'),
-    ('dan', 'daniel'), ('danny', 'daniel'), ('dave', 'david'), ('davy', 'david'),
-    ('chris', 'christopher'), ('kit', 'christopher'), ('tony', 'anthony'), ('ant', 'anthony'),
-    ('steve', 'stephen'), ('steven', 'stephen'), ('stefan', 'stephen'),
-    ('matt', 'matthew'), ('ed', 'edward'), ('eddie', 'edward'), ('ted', 'edward'), ('ned', 'edward'),
-    ('andy', 'andrew'), ('drew', 'andrew'), ('alex', 'alexander'), ('sasha', 'alexander'), ('sandy', 'alexander'),
-    ('ben', 'benjamin'), ('benny', 'benjamin'), ('sam', 'samuel'), ('sammy', 'samuel'),
-    ('nick', 'nicholas'), ('nicky', 'nicholas'), ('klaus', 'nicholas'), ('nikolaus', 'nicholas'),
-    ('hans', 'johannes'), ('johann', 'johannes'), ('jack', 'john'), ('johnny', 'john'),
-    ('greg', 'gregory'), ('jeff', 'jeffrey'), ('geoff', 'jeffrey'), ('larry', 'lawrence'),
-    ('pat', 'patricia'), ('patty', 'patricia'), ('trish', 'patricia'),
-    ('jenny', 'jennifer'), ('jen', 'jennifer'), ('meg', 'margaret'), ('maggie', 'margaret'),
-    ('peggy', 'margaret'), ('greta', 'margaret'), ('gretchen', 'margaret'),
-    ('sue', 'susan'), ('susie', 'susan'), ('suzanne', 'susan'), ('debbie', 'deborah'), ('deb', 'deborah'),
-    ('vicky', 'victoria'), ('becky', 'rebecca'), ('becca', 'rebecca'), ('abby', 'abigail'),
-    ('jess', 'jessica'), ('jessie', 'jessica'), ('mandy', 'amanda'), ('nancy', 'ann'), ('annie', 'ann'),
-    ('manny', 'manuel'), ('pepe', 'jose'), ('paco', 'francisco'), ('pancho', 'francisco'),
-    ('fritz', 'friedrich'), ('lutz', 'ludwig'), ('uli', 'ulrich'), ('wolf', 'wolfgang')) AS v(n, g) ORDER BY 1;
+SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
+  FROM (VALUES
+    -- English, women
+    ('abby', 'abigail'), ('abbie', 'abigail'), ('addie', 'adeline adelaide'), ('aggie', 'agnes'),
+    ('ally', 'alison alexandra alice'), ('allie', 'alison alexandra alice'), ('alex', 'alexander alexandra alexis'),
+    ('alexa', 'alexandra'), ('amy', 'amelia'), ('millie', 'amelia mildred camilla'), ('mandy', 'amanda'),
+    ('manda', 'amanda'), ('annie', 'ann anne anna hannah'), ('nan', 'ann anne anna'), ('nancy', 'ann anne'),
+    ('nanette', 'ann anne'), ('toni', 'antonia'), ('barb', 'barbara'), ('babs', 'barbara'), ('barbie', 'barbara'),
+    ('bea', 'beatrice beatrix'), ('trixie', 'beatrix beatrice'), ('bernie', 'bernadette bernard'),
+    ('bridie', 'bridget'), ('biddy', 'bridget'), ('caro', 'caroline carolina'), ('carrie', 'caroline carolyn'),
+    ('cassie', 'cassandra'), ('cathy', 'catherine katherine kathleen'), ('cath', 'catherine'),
+    ('kate', 'katherine catherine kathleen'), ('katie', 'katherine catherine kathleen'), ('kathy', 'katherine kathleen'),
+    ('kat', 'katherine katarzyna katharina'), ('kitty', 'katherine catherine'), ('kay', 'katherine kathleen'),
+    ('kit', 'katherine christopher'), ('catherine', 'katherine'), ('kathryn', 'katherine'), ('katharine', 'katherine'),
+    ('charlie', 'charles charlotte'), ('lottie', 'charlotte'), ('chrissy', 'christine christina'),
+    ('tina', 'christina christine martina'), ('chris', 'christopher christian christine christina'),
+    ('cindy', 'cynthia lucinda'), ('connie', 'constance cornelia'), ('conny', 'cornelia constance'),
+    ('debbie', 'deborah debra'), ('deb', 'deborah debra'), ('dee', 'deirdre dorothy'), ('di', 'diana diane'),
+    ('dot', 'dorothy'), ('dottie', 'dorothy'), ('dolly', 'dorothy'), ('dora', 'dorothy theodora'),
+    ('edie', 'edith'), ('ellie', 'eleanor ellen elizabeth elena'), ('ella', 'eleanor gabriella isabella'),
+    ('nell', 'eleanor ellen helen'), ('nellie', 'eleanor ellen helen'), ('nora', 'eleanor honora'),
+    ('liz', 'elizabeth'), ('lizzie', 'elizabeth'), ('lizzy', 'elizabeth'), ('beth', 'elizabeth bethany'),
+    ('betty', 'elizabeth'), ('bette', 'elizabeth'), ('betsy', 'elizabeth'), ('bess', 'elizabeth'),
+    ('bessie', 'elizabeth'), ('eliza', 'elizabeth'), ('elisabeth', 'elizabeth'), ('lisa', 'elizabeth'),
+    ('libby', 'elizabeth'), ('elsie', 'elizabeth'), ('ilse', 'elisabeth elizabeth'), ('liesel', 'elisabeth elizabeth'),
+    ('emmy', 'emily emma'), ('em', 'emily emma'), ('evie', 'eve evelyn'), ('fran', 'frances francesca francis'),
+    ('frannie', 'frances'), ('frankie', 'frances francis frank'), ('fanny', 'frances'), ('flo', 'florence'),
+    ('flossie', 'florence'), ('gabby', 'gabriella gabrielle'), ('gabi', 'gabriele gabriella gabrielle'),
+    ('ginny', 'virginia'), ('ginger', 'virginia'), ('gail', 'abigail'), ('gwen', 'gwendolyn'),
+    ('hattie', 'harriet'), ('hettie', 'henrietta hester'), ('izzy', 'isabel isabella isobel'), ('bella', 'isabella isabel arabella'),
+    ('isa', 'isabel isabella'), ('jackie', 'jacqueline jack'), ('jacky', 'jacqueline'), ('jan', 'janet janice jane johannes'),
+    ('janie', 'jane'), ('jen', 'jennifer'), ('jenny', 'jennifer jane'), ('jenni', 'jennifer'),
+    ('jess', 'jessica'), ('jessie', 'jessica janet'), ('jo', 'joanna joanne josephine johanna'),
+    ('josie', 'josephine'), ('jody', 'judith joanna'), ('judy', 'judith'), ('julie', 'julia juliana'),
+    ('jules', 'julia julian juliet'), ('kim', 'kimberly'), ('kimmy', 'kimberly'), ('lexi', 'alexandra alexis'),
+    ('lexie', 'alexandra alexis'), ('sandra', 'alexandra cassandra'), ('sandy', 'alexandra alexander sandra'),
+    ('lena', 'helena magdalena elena'), ('lenka', 'helena magdalena'), ('leni', 'magdalena helene'),
+    ('lou', 'louise louisa louis'), ('lulu', 'louise lucy'), ('lucy', 'lucinda lucille'), ('maddie', 'madeline madison magdalena'),
+    ('maddy', 'madeline madison'), ('magda', 'magdalena'), ('mags', 'margaret'), ('maggie', 'margaret'),
+    ('meg', 'margaret megan'), ('peg', 'margaret'), ('peggy', 'margaret'), ('greta', 'margaret margarethe'),
+    ('gretchen', 'margaret margarethe'), ('marge', 'margaret marjorie'), ('margie', 'margaret marjorie'),
+    ('madge', 'margaret'), ('rita', 'margarita margaret'), ('molly', 'mary'),
+    ('polly', 'mary'), ('mamie', 'mary'), ('mae', 'mary'), ('mimi', 'mary miriam'), ('mandi', 'amanda'),
+    ('mel', 'melanie melissa melvin'), ('missy', 'melissa'), ('mickey', 'michelle michael'), ('shelly', 'michelle rachel'),
+    ('nat', 'natalie natasha nathan nathaniel'), ('natasha', 'natalia natalie'), ('tasha', 'natasha natalia'),
+    ('nicky', 'nicole nicola nicholas'), ('nikki', 'nicole nicola'), ('liv', 'olivia'), ('livvy', 'olivia'),
+    ('ollie', 'olivia oliver'), ('pam', 'pamela'), ('pat', 'patricia patrick'), ('paddy', 'patrick'), ('patty', 'patricia'),
+    ('patsy', 'patricia'), ('tricia', 'patricia'), ('trish', 'patricia'), ('penny', 'penelope'),
+    ('pippa', 'philippa'), ('pip', 'philippa philip'), ('prue', 'prudence'), ('becca', 'rebecca'),
+    ('becky', 'rebecca'), ('bex', 'rebecca'), ('reba', 'rebecca'), ('ronnie', 'veronica ronald'),
+    ('roni', 'veronica'), ('rosie', 'rose rosemary rosalind'), ('rosa', 'rose rosalia'), ('sally', 'sarah'),
+    ('sadie', 'sarah'), ('sara', 'sarah'), ('sam', 'samantha samuel'), ('sammy', 'samantha samuel'),
+    ('steph', 'stephanie'), ('stevie', 'stephanie steven stephen'), ('sue', 'susan suzanne'),
+    ('susie', 'susan suzanne'), ('suzy', 'susan suzanne'), ('suzanne', 'susan'), ('susanne', 'susan'),
+    ('terri', 'theresa teresa'), ('tess', 'theresa teresa'), ('tessa', 'theresa teresa'), ('tessie', 'theresa'),
+    ('resi', 'theresa therese'), ('trudy', 'gertrude'), ('trude', 'gertrud gertrude'), ('val', 'valerie valentina'),
+    ('vicky', 'victoria'), ('vicki', 'victoria'), ('tori', 'victoria'), ('vi', 'violet'), ('winnie', 'winifred'),
+    ('wendy', 'gwendolyn'), ('zoe', 'zoey'),
+    -- English, men
+    ('al', 'albert alan alfred alexander'), ('bert', 'albert robert herbert bertram'), ('bertie', 'albert bertram'),
+    ('alf', 'alfred'), ('alfie', 'alfred'), ('fred', 'frederick alfred'), ('freddie', 'frederick alfred'),
+    ('freddy', 'frederick alfred'), ('andy', 'andrew andreas'), ('drew', 'andrew'), ('tony', 'anthony antonio'),
+    ('ant', 'anthony'), ('art', 'arthur'), ('artie', 'arthur'), ('barney', 'barnabas bernard'), ('bart', 'bartholomew'),
+    ('ben', 'benjamin benedict'), ('benny', 'benjamin benedict'), ('benji', 'benjamin'), ('brad', 'bradley'),
+    ('cal', 'calvin'), ('chuck', 'charles'), ('chas', 'charles'), ('chaz', 'charles'), ('kit', 'christopher'),
+    ('topher', 'christopher'), ('cliff', 'clifford'), ('clem', 'clement'), ('curt', 'curtis'),
+    ('dan', 'daniel'), ('danny', 'daniel'), ('dave', 'david'), ('davy', 'david'), ('davey', 'david'),
+    ('dick', 'richard'), ('rick', 'richard eric frederick'), ('ricky', 'richard'), ('rich', 'richard'),
+    ('richie', 'richard'), ('rico', 'richard enrico'), ('don', 'donald'), ('donnie', 'donald'),
+    ('doug', 'douglas'), ('ed', 'edward edwin edmund'), ('eddie', 'edward edwin edmund'), ('eddy', 'edward'),
+    ('ted', 'edward theodore'), ('teddy', 'edward theodore'), ('ned', 'edward edmund'), ('ernie', 'ernest'),
+    ('gene', 'eugene'), ('frank', 'francis franklin'), ('gabe', 'gabriel'),
+    ('geoff', 'geoffrey jeffrey'), ('jeff', 'jeffrey geoffrey'), ('gerry', 'gerald gerard'), ('jerry', 'gerald jerome jeremy'),
+    ('gil', 'gilbert'), ('greg', 'gregory'), ('gus', 'augustus angus august gustav'), ('hal', 'henry harold'),
+    ('hank', 'henry'), ('harry', 'harold henry harrison'), ('herb', 'herbert'), ('howie', 'howard'),
+    ('ike', 'isaac'), ('izzy', 'isaac israel'), ('jack', 'john jackson'), ('johnny', 'john jonathan'),
+    ('jon', 'jonathan john'), ('jonny', 'jonathan'), ('jake', 'jacob'), ('jim', 'james'), ('jimmy', 'james'),
+    ('jamie', 'james'), ('jem', 'james jeremy'), ('jerry', 'jeremiah'), ('joe', 'joseph'), ('joey', 'joseph'),
+    ('jos', 'joseph'), ('josh', 'joshua'), ('ken', 'kenneth'), ('kenny', 'kenneth'), ('larry', 'lawrence laurence'),
+    ('laurie', 'lawrence laurence laura'), ('len', 'leonard'), ('lenny', 'leonard'), ('leo', 'leonard leopold leon'),
+    ('les', 'leslie lester'), ('lew', 'lewis louis'), ('lou', 'louis'), ('luke', 'lucas'), ('mac', 'malcolm'),
+    ('mal', 'malcolm'), ('marty', 'martin'), ('matt', 'matthew matthias'), ('matty', 'matthew'),
+    ('max', 'maximilian maxwell'), ('maxi', 'maximilian'), ('mike', 'michael'), ('mikey', 'michael'),
+    ('mick', 'michael'), ('micky', 'michael'), ('mitch', 'mitchell'), ('monty', 'montgomery'), ('morrie', 'maurice'),
+    ('nate', 'nathaniel nathan'), ('nath', 'nathaniel nathan'), ('nick', 'nicholas nikolai'),
+    ('nico', 'nicholas nicolas'), ('nicky', 'nicholas'), ('ollie', 'oliver'), ('pete', 'peter'),
+    ('phil', 'philip phillip'), ('ray', 'raymond'), ('reg', 'reginald'), ('reggie', 'reginald'), ('rob', 'robert'),
+    ('robbie', 'robert'), ('bob', 'robert'), ('bobby', 'robert'), ('rod', 'rodney roderick'), ('ron', 'ronald'),
+    ('ronnie', 'ronald'), ('russ', 'russell'), ('sid', 'sidney'), ('stan', 'stanley stanislaw'), ('steve', 'stephen steven'),
+    ('stevie', 'stephen steven'), ('steven', 'stephen'), ('stu', 'stuart stewart'), ('theo', 'theodore theodor'),
+    ('tim', 'timothy'), ('timmy', 'timothy'), ('tom', 'thomas'), ('tommy', 'thomas'), ('vince', 'vincent'),
+    ('vinnie', 'vincent'), ('walt', 'walter'), ('wally', 'walter'), ('will', 'william'), ('willy', 'william wilhelm'),
+    ('willie', 'william'), ('bill', 'william'), ('billy', 'william'), ('liam', 'william'), ('zach', 'zachary'),
+    ('zack', 'zachary'),
+    -- German, Dutch, Scandinavian
+    ('hans', 'johannes johann'), ('hannes', 'johannes'), ('johann', 'johannes'), ('jan', 'johannes'),
+    ('sepp', 'josef joseph'), ('seppi', 'josef joseph'), ('fritz', 'friedrich'), ('fiete', 'friedrich'),
+    ('lutz', 'ludwig'), ('uli', 'ulrich ulrike'), ('wolf', 'wolfgang'), ('wolfi', 'wolfgang'),
+    ('basti', 'sebastian'), ('bastian', 'sebastian'), ('flo', 'florian'), ('tobi', 'tobias'), ('toby', 'tobias'),
+    ('steffi', 'stefanie stephanie'), ('sabsi', 'sabine'), ('geli', 'angelika'),
+    ('andi', 'andreas andrea'), ('klaus', 'nikolaus nicholas'), ('nikolaus', 'nicholas'),
+    ('heinz', 'heinrich'), ('hein', 'heinrich'), ('henk', 'hendrik'), ('kees', 'cornelis'), ('joop', 'johannes'),
+    ('wim', 'willem wilhelm'), ('piet', 'pieter'), ('jens', 'johannes'), ('lasse', 'lars'), ('nils', 'nicholas niklas'),
+    ('gitte', 'birgitte'), ('lotte', 'charlotte'),
+    -- French, Spanish, Portuguese, Italian
+    ('jeannot', 'jean'), ('manu', 'emmanuel manuel'), ('dede', 'andre'), ('mimi', 'michele'),
+    ('pepe', 'jose'), ('pepa', 'josefa'), ('paco', 'francisco'), ('pancho', 'francisco'), ('curro', 'francisco'),
+    ('quique', 'enrique'), ('lola', 'dolores'), ('lolita', 'dolores'), ('concha', 'concepcion'), ('chelo', 'consuelo'),
+    ('charo', 'rosario'), ('nacho', 'ignacio'), ('lupe', 'guadalupe'), ('memo', 'guillermo'),
+    ('manolo', 'manuel'), ('manny', 'manuel emmanuel'), ('rafa', 'rafael'), ('santi', 'santiago'), ('fede', 'federico'),
+    ('beppe', 'giuseppe'), ('peppe', 'giuseppe'), ('pino', 'giuseppe'), ('gianni', 'giovanni'), ('nanni', 'giovanni'),
+    ('gigi', 'luigi'), ('sandro', 'alessandro'), ('ale', 'alessandro alessandra alejandro'), ('nino', 'giovanni antonino'),
+    ('toni', 'antonio'), ('tonio', 'antonio'), ('franco', 'francesco'), ('cecco', 'francesco'),
+    ('mimmo', 'domenico'), ('tano', 'gaetano'), ('bice', 'beatrice'), ('lele', 'gabriele emanuele'),
+    -- Polish, Czech, Hungarian, East Slavic
+    ('kasia', 'katarzyna'), ('basia', 'barbara'), ('gosia', 'malgorzata'), ('malgosia', 'malgorzata'),
+    ('ola', 'aleksandra'), ('ania', 'anna'), ('asia', 'joanna'), ('zosia', 'zofia'), ('ela', 'elzbieta'),
+    ('marysia', 'maria'), ('jola', 'jolanta'), ('tomek', 'tomasz'), ('kuba', 'jakub'),
+    ('bartek', 'bartlomiej'), ('wojtek', 'wojciech'), ('janek', 'jan'), ('staszek', 'stanislaw'),
+    ('franek', 'franciszek'), ('pawelek', 'pawel'), ('zbyszek', 'zbigniew'), ('krzys', 'krzysztof'),
+    ('honza', 'jan'), ('pepa', 'josef'), ('standa', 'stanislav'), ('mira', 'miroslav miroslava'), ('jirka', 'jiri'),
+    ('pista', 'istvan'), ('jozsi', 'jozsef'), ('kati', 'katalin'), ('zsuzsa', 'zsuzsanna'),
+    ('sasha', 'alexander alexandra aleksandr aleksandra oleksandr oleksandra'),
+    ('sascha', 'alexander aleksandr'), ('sanya', 'aleksandr oleksandr'), ('shura', 'aleksandr aleksandra'),
+    ('lesha', 'aleksey alexei'), ('alyosha', 'aleksey alexei'), ('dima', 'dmitry dmitriy'), ('misha', 'mikhail'),
+    ('kolya', 'nikolay'), ('kostya', 'konstantin'), ('seryozha', 'sergey'), ('serezha', 'sergey'),
+    ('volodya', 'vladimir volodymyr'), ('vova', 'vladimir volodymyr'), ('vanya', 'ivan'), ('zhenya', 'yevgeny yevgenia evgeny'),
+    ('pasha', 'pavel'), ('petya', 'pyotr petro'), ('tolya', 'anatoly'), ('slava', 'vyacheslav stanislav yaroslav'),
+    ('yura', 'yury yuriy'), ('grisha', 'grigory'), ('borya', 'boris'), ('lyosha', 'aleksey'), ('fedya', 'fyodor'),
+    ('katya', 'yekaterina ekaterina kateryna'), ('nastya', 'anastasia anastasiya'), ('masha', 'maria mariya'),
+    ('dasha', 'darya daria'), ('olya', 'olga'), ('tanya', 'tatyana tatiana'), ('sveta', 'svetlana'),
+    ('lena', 'yelena elena olena'), ('natasha', 'natalya nataliya'), ('nadya', 'nadezhda'), ('lyuba', 'lyubov'),
+    ('galya', 'galina'), ('ira', 'irina iryna'), ('yulia', 'yuliya julia'), ('ksyusha', 'kseniya ksenia'),
+    ('lyuda', 'lyudmila'), ('vika', 'viktoriya victoria'), ('sonya', 'sofia sofiya sophia')
+  ) AS v(n, gs)
+ CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
+ WHERE g.g OPERATOR(pg_catalog.<>) v.n;
 
--- A name in parts, folded: first and last word, the given name behind a nickname, the
--- middle words, a generation suffix (jr, sr, ii...); titles are dropped.
+-- A name in parts, folded: first and last word, the given names the first word may stand for
+-- (itself and the names it is a short form of), the middle words, a generation suffix (jr,
+-- sr, ii...); titles dropped; "Last, First Middle" as staff type it read as "First Middle
+-- Last" (but not "Smith, Jr.": what follows the comma must be more than a suffix).
 CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT last_name text,
-                                           OUT given_name text, OUT middle text, OUT suffix text)
+                                           OUT given_names text[], OUT middle text, OUT suffix text)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-    WITH t AS (
+    WITH r AS (
+        SELECT CASE WHEN pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.>) 1
+                         AND pg_catalog.regexp_replace(@extschema@.duplicate_fold(pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1)),
+                                                       '\m(jr|sr|ii|iii|iv|phd|md|esq)\M|\s', '', 'g') OPERATOR(pg_catalog.<>) ''
+                    THEN pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.||) ' '
+                         OPERATOR(pg_catalog.||) pg_catalog.left($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.-) 1)
+                    ELSE $1 END AS name),
+    t AS (
         SELECT pg_catalog.array_agg(x.w ORDER BY x.o) FILTER (WHERE x.w NOT IN ('jr', 'sr', 'ii', 'iii', 'iv')) AS words,
                pg_catalog.string_agg(x.w, ' ' ORDER BY x.o) FILTER (WHERE x.w IN ('jr', 'sr', 'ii', 'iii', 'iv')) AS suffix
-          FROM pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold($1), ' ') WITH ORDINALITY AS x(w, o)
-         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'dr', 'prof'))
+          FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
+         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'phd', 'md', 'esq'))
     SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
            t.words[pg_catalog.cardinality(t.words)],
            CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN
-               COALESCE((SELECT n.given_name FROM @extschema@.nickname n WHERE n.nickname OPERATOR(pg_catalog.=) t.words[1]), t.words[1]) END,
+               ARRAY(SELECT t.words[1] UNION SELECT n.given_name FROM @extschema@.nickname n
+                      WHERE n.nickname OPERATOR(pg_catalog.=) t.words[1] ORDER BY 1) END,
            NULLIF(pg_catalog.array_to_string(t.words[2:pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.-) 1], ' '), ''),
            t.suffix
       FROM t
@@ -860,8 +984,10 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
         WHEN $2 = 'typo' AND $1 IN ('nickname', 'short_form') THEN 4
         WHEN $2 = 'same' AND $1 = 'initial' THEN 3
         WHEN $2 = 'same' AND $1 = 'missing' THEN 2
+        WHEN $2 = 'part' AND $1 = 'same' THEN 4
+        WHEN $2 = 'part' AND $1 IN ('nickname', 'short_form', 'typo') THEN 2
         WHEN $2 = 'typo' AND $1 IN ('typo', 'initial', 'missing') THEN 1
-        WHEN $2 IN ('same', 'typo') THEN -4
+        WHEN $2 IN ('same', 'typo', 'part') THEN -4
         ELSE -6 END
 $$;
 
@@ -1001,9 +1127,10 @@ BEGIN
     -- block does not grow with the tenant: the email local part (the same local part); the
     -- phone's digits with each aligned pair of neighbours sorted, from the first digit and from
     -- the second (one adjacent transposition anywhere keeps one of the two); the Double
-    -- Metaphone codes of the given and the last name in either order (swapped names meet) with
-    -- the email domain and the local part's digits (a local part one letter apart at the same
-    -- domain, digits alike, with the same name).  A key of the name alone would hold every
+    -- Metaphone codes of each given name the first word may stand for (Harry: Harold, Henry)
+    -- and of the last name, in either order (swapped names meet), with the email domain and
+    -- the local part's digits (a local part one letter apart at the same domain, digits alike,
+    -- with the same name).  A key of the name alone would hold every
     -- "John Smith" of the tenant.
     -- Without JIT for the rest of the call (the SET clause restores it): a full run's row
     -- count makes the planner compile this statement, and the compiled plan ran slower (keys
@@ -1018,19 +1145,32 @@ BEGIN
                                 NULLIF(pg_catalog.split_part(CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
                                     THEN @extschema@.normalize_email(c.email_normalized, 'provider') END, '@', 2), '') AS domain,
                                 pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
-                                dmetaphone(n.last_name) AS last_code, COALESCE(dmetaphone(n.given_name), '') AS given_code) AS f
+                                pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits,
+                                dmetaphone(n.last_name) AS last_code,
+                                COALESCE(ARRAY(SELECT DISTINCT dmetaphone(g.name) FROM pg_catalog.unnest(n.given_names) AS g(name)),
+                                         ARRAY['']) AS given_codes) AS f
+     -- (the number as the library reads it, and as typed when that differs: a typo in the area
+     -- code, "+49 03" for "+49 30", reads as another number, its trunk 0 dropped)
      CROSS JOIN LATERAL (
-            SELECT pg_catalog.string_agg(d.x, '' ORDER BY (d.o + 1) / 2, d.x) AS from_first,
-                   pg_catalog.string_agg(d.x, '' ORDER BY d.o / 2, d.x) AS from_second
-              FROM pg_catalog.regexp_split_to_table(f.digits, '') WITH ORDINALITY AS d(x, o)
-             WHERE pg_catalog.length(f.digits) >= 7) AS ph
-     CROSS JOIN LATERAL (VALUES
-            (CASE WHEN f.last_code <> '' AND f.domain IS NOT NULL THEN
-                 'n:' || LEAST(f.last_code, f.given_code) || ':' || GREATEST(f.last_code, f.given_code)
-                 || '@' || f.domain || '#' || pg_catalog.regexp_replace(f.local, '\D', '', 'g') END),
-            (CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END),
-            ('p:' || ph.from_first),
-            ('q:' || ph.from_second)) AS k(k)
+            SELECT pg_catalog.array_agg(pg_catalog.array_to_string(ARRAY(
+                       SELECT d.x FROM pg_catalog.regexp_split_to_table(t.digits, '') WITH ORDINALITY AS d(x, o)
+                        ORDER BY (d.o + 1) / 2, d.x), '')) AS from_first,
+                   pg_catalog.array_agg(pg_catalog.array_to_string(ARRAY(
+                       SELECT d.x FROM pg_catalog.regexp_split_to_table(t.digits, '') WITH ORDINALITY AS d(x, o)
+                        ORDER BY d.o / 2, d.x), '')) AS from_second
+              FROM (SELECT DISTINCT u.digits FROM pg_catalog.unnest(ARRAY[f.digits, f.typed_digits]) AS u(digits)
+                     WHERE pg_catalog.length(u.digits) >= 7) AS t) AS ph
+     CROSS JOIN LATERAL (
+            SELECT 'n:' || LEAST(f.last_code, g.code) || ':' || GREATEST(f.last_code, g.code)
+                   || '@' || f.domain || '#' || pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS k
+              FROM pg_catalog.unnest(f.given_codes) AS g(code)
+             WHERE f.last_code <> '' AND f.domain IS NOT NULL
+            UNION ALL
+            SELECT CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END
+            UNION ALL
+            SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
+            UNION ALL
+            SELECT 'q:' || x.pairs FROM pg_catalog.unnest(ph.from_second) AS x(pairs)) AS k
      WHERE c.id = ANY (v_ids) AND c.archived_at IS NULL AND k.k IS NOT NULL;
 
     -- The candidate pairs and the profiles of their customers, in temporary tables the planner
@@ -1072,11 +1212,19 @@ BEGIN
     SELECT c.id, c.created_at, c.updated_at, c.name, c.external_customer_id AS ext, c.user_id AS uid,
            c.email_normalized AS email, c.phone_normalized AS phone,
            EXISTS (SELECT FROM @extschema@.vendor v WHERE v.customer_id = c.id) AS vendor,
-           n.first_name, n.last_name, n.given_name, n.middle, n.suffix,
+           n.first_name, n.last_name, n.given_names, pg_catalog.string_to_array(n.middle, ' ') AS middle_words, n.middle, n.suffix,
+           -- the name's words in any order (Kim Min-jun, Min-jun Kim), and its given and last name
+           -- with an umlaut's e dropped: folded as German spells them (Oeberg) they still meet
+           -- the Swedish or Turkish spelling without the marks (Oberg)
+           ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
+                  WHERE w.w IS NOT NULL ORDER BY 1) AS words,
+           pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g') AS first_plain,
+           pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g') AS last_plain,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
-           pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits
+           pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
+           pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits
       FROM @extschema@.customer c
       LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
       CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
@@ -1105,17 +1253,25 @@ BEGIN
           FROM pg_temp.ci_duplicate_pair p JOIN pg_temp.ci_duplicate_profile a ON a.id = p.a
           JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN a.last_name = b.last_name THEN 'same'
+            SELECT CASE WHEN a.last_name = b.last_name OR a.last_plain = b.last_plain THEN 'same'
                         -- one letter added, dropped or changed, two neighbours swapped (Levenshtein
-                        -- counts that as two), or the trigrams mostly shared
+                        -- counts that as two), the trigrams mostly shared, or two spellings of one
+                        -- sound (Kaczmarek / Kaksmarek: one Double Metaphone code, two edits at most)
                         WHEN GREATEST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) >= 4
                              AND (levenshtein(a.last_name, b.last_name) <= 1
                                   OR @extschema@.duplicate_transposed(a.last_name, b.last_name)
-                                  OR similarity(a.last_name, b.last_name) >= 0.6) THEN 'typo'
+                                  OR similarity(a.last_name, b.last_name) >= 0.6
+                                  OR (levenshtein(a.last_name, b.last_name) <= 2
+                                      AND ARRAY[dmetaphone(a.last_name), dmetaphone_alt(a.last_name)]
+                                          && ARRAY[dmetaphone(b.last_name), dmetaphone_alt(b.last_name)])) THEN 'typo'
+                        -- one family name is a part of the other's double one (Esposito /
+                        -- Esposito-Jovanovic, Garcia / Garcia Lopez): its word among the other's
+                        WHEN a.last_name = ANY (b.middle_words) OR b.last_name = ANY (a.middle_words) THEN 'part'
                         ELSE 'differ' END AS last_ab,
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
-                        WHEN a.first_name = b.first_name THEN 'same'
-                        WHEN a.given_name = b.given_name THEN 'nickname'
+                        WHEN a.first_name = b.first_name OR a.first_plain = b.first_plain THEN 'same'
+                        -- a short form of the other, or both of one name (Kate, Katie)
+                        WHEN a.given_names && b.given_names THEN 'nickname'
                         -- a typo as for last names, or two spellings of one sound (Alexey / Aleksey,
                         -- Dmitry / Dmitriy: the same Double Metaphone code, two edits at most)
                         WHEN GREATEST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 4
@@ -1133,10 +1289,13 @@ BEGIN
                         WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) = 1
                              AND pg_catalog.left(a.first_name, 1) = pg_catalog.left(b.first_name, 1) THEN 'initial'
                         ELSE 'differ' END AS given_ab,
-                   -- swapped: a's given name is b's last name and the other way round
+                   -- swapped: a's given name is b's last name and the other way round, or the
+                   -- same words in another order (Kim Min-jun, Min-jun Kim)
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'differ'
                         WHEN a.first_name = b.last_name AND a.last_name = b.first_name THEN 'same'
-                        WHEN a.given_name = @extschema@.duplicate_fold(b.last_name) AND a.last_name = b.first_name THEN 'nickname'
+                        WHEN a.words = b.words THEN 'same'
+                        WHEN (b.last_name = ANY (a.given_names) AND a.last_name = b.first_name)
+                             OR (a.last_name = ANY (b.given_names) AND b.last_name = a.first_name) THEN 'nickname'
                         ELSE 'differ' END AS swapped
          ) AS cmp
          CROSS JOIN LATERAL (
@@ -1153,9 +1312,11 @@ BEGIN
             SELECT CASE WHEN a.middle IS NULL AND b.middle IS NULL THEN NULL
                         WHEN a.middle IS NULL OR b.middle IS NULL THEN 'one_side'
                         WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 'same'
+                        WHEN a.words = b.words THEN 'reordered'  -- counted by the name (swapped)
                         ELSE 'differ' END AS level,
                    CASE WHEN a.middle IS NULL OR b.middle IS NULL THEN 0
                         WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 1
+                        WHEN a.words = b.words THEN 0
                         ELSE -3 END AS weight
          ) AS mid
          CROSS JOIN LATERAL (
@@ -1195,7 +1356,7 @@ BEGIN
                         -- family members: one family name and domain, each local part made of their
                         -- own given name (not one person's name written last name first)
                         WHEN a.domain = b.domain AND a.last_name = b.last_name
-                             AND a.first_name <> b.first_name AND a.given_name <> b.given_name
+                             AND a.first_name <> b.first_name AND NOT (a.given_names && b.given_names)
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
                              THEN 'household'
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
@@ -1208,7 +1369,8 @@ BEGIN
             SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10
                                          WHEN 'one_digit' THEN 2 ELSE -2 END AS weight
               FROM (SELECT CASE WHEN a.digits IS NULL OR b.digits IS NULL OR a.digits = '' OR b.digits = '' THEN 'missing'
-                                WHEN @extschema@.duplicate_transposed(a.digits, b.digits) THEN 'transposition'
+                                WHEN @extschema@.duplicate_transposed(a.digits, b.digits)
+                                     OR @extschema@.duplicate_transposed(a.typed_digits, b.typed_digits) THEN 'transposition'
                                 WHEN levenshtein(a.digits, b.digits) <= 1 THEN 'one_digit'
                                 ELSE 'differ' END AS level) q
          ) AS ph
