@@ -115,7 +115,9 @@ BEGIN
     FOR n IN 1 .. 25 LOOP
         f := dupq.pick(given, seed, n, 'ns'); l := dupq.pick(family, seed, n, 'ns');
         PERFORM dupq.add(tenant, 11000 + 2 * n, 'namesake', f || ' ' || l, lower(f) || '.' || lower(l) || n || '@icloud.com', '+1415' || (2000000 + ((11000 + 2 * n) * 7919) % 7000000));
-        PERFORM dupq.add(tenant, 11001 + 2 * n, 'namesake', f || ' ' || l, lower(f) || '.' || lower(l) || n || '@proton.me', '+1415' || (2000000 + ((11001 + 2 * n) * 7919) % 7000000));
+        -- (each its own number in the address, as sql/39's namesakes share nothing but the
+        -- name: the numbers only keep the addresses unique when the seed picks a name twice)
+        PERFORM dupq.add(tenant, 11001 + 2 * n, 'namesake', f || ' ' || l, lower(f) || '.' || lower(l) || (n + 100) || '@proton.me', '+1415' || (2000000 + ((11001 + 2 * n) * 7919) % 7000000));
         u := (ARRAY['Anna|Anne', 'Dana|Dina', 'Jan|Jon', 'Mila|Mia', 'Carl|Carla'])[1 + n % 5]; l := dupq.pick(family, seed, n, 'hh');
         PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', split_part(u, '|', 1) || ' ' || l, lower(split_part(u, '|', 1)) || '.' || lower(l) || '@' || lower(l) || n || '-family.example', '+1415' || (2000000 + ((12000 + 2 * n) * 7919) % 7000000));
         PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', split_part(u, '|', 2) || ' ' || l, lower(split_part(u, '|', 2)) || '.' || lower(l) || '@' || lower(l) || n || '-family.example', NULL);

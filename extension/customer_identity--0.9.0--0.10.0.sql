@@ -1328,7 +1328,7 @@ BEGIN
          CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
-                        WHEN 'same_local' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
+                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
                         WHEN 'household' THEN -8 WHEN 'local_typo' THEN 6 ELSE -1 END AS weight
               FROM (SELECT CASE
                         WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
@@ -1351,6 +1351,11 @@ BEGIN
                                  COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
                                  pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
                                  COALESCE(a.first_name, '')) THEN 'same_local_name'
+                        -- a handle of letters and a number of two digits or more reused at
+                        -- another provider: its holder's own (namesakes pick other numbers; a
+                        -- single digit, npark2, is what a provider offers the next namesake)
+                        WHEN a.local = b.local AND pg_catalog.length(a.local) >= 5
+                             AND a.local ~ '[0-9][0-9]' AND a.local ~ '[a-z]' THEN 'same_handle'
                         WHEN a.local = b.local AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
                         WHEN a.local = b.local THEN 'same_short_local'
                         -- family members: one family name and domain, each local part made of their
