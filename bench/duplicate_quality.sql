@@ -639,3 +639,245 @@ BEGIN
                          CASE WHEN k = 2 THEN NULL ELSE dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'bc13'), 20000 + n) END);
     END LOOP;
 END $$;
+
+------------------------------------------------------------------------------
+-- The second blind set: written, like the first, without reading the model (its code,
+-- tests, README section or results), from issue 30's description of duplicates alone;
+-- names of Brazil, Mexico, Nigeria, India, the Philippines, Turkey, Vietnam, Ireland,
+-- Scotland, Quebec, Israel, Greece (Latin and Greek letters) and Ukraine (Latin and
+-- Cyrillic), their nicknames, their providers and typos of them, their phones; and
+-- variations combined otherwise than in the sets above
+------------------------------------------------------------------------------
+-- One digit of the subscriber number changed: the last one, up by one (down from 9), as
+-- the lines a family or a firm takes one after another.
+CREATE FUNCTION dupq.blind2_next_line(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT left(t, length(t) - 1) || CASE right(t, 1) WHEN '9' THEN '8' ELSE (right(t, 1)::int + 1)::text END $$;
+-- An international number written with the national trunk prefix in brackets after the
+-- country code ('+353 (0)21 ...'), as people of countries that dial a 0 at home write it;
+-- libphonenumber reads it as the number without the 0.
+CREATE FUNCTION dupq.blind2_trunk(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT regexp_replace(t, '^(\+\d+) ', '\1 (0)') $$;
+-- A keyboard neighbour typed for one letter of a name (a position and a letter the
+-- neighbour table knows; when it knows none, a letter dropped).
+CREATE FUNCTION dupq.blind2_neighbour(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce((SELECT dupq.substituted(t, p) FROM generate_series(2, length(t)) p
+                      WHERE substr(t, p, 1) ~ '[a-z]' ORDER BY dupq.r(seed, i * 100 + p, salt) LIMIT 1),
+                    dupq.dropped(t, dupq.pos(t, seed, i, salt))) $$;
+
+CREATE FUNCTION dupq.blind2_set(tenant text, seed int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    given text[] := ARRAY['Gustavo', 'Larissa', 'Thiago', 'Bruna', 'Ximena', 'Rodrigo', 'Chinedu', 'Ngozi', 'Adaeze', 'Olumide',
+                          'Arjun', 'Ananya', 'Rohit', 'Deepika', 'Jomar', 'Maricel', 'Rowena', 'Emre', 'Elif', 'Burak',
+                          'Huong', 'Quang', 'Aoife', 'Niamh', 'Cormac', 'Callum', 'Isla', 'Morag', 'Mathieu', 'Yael',
+                          'Noam', 'Stavros', 'Eleftheria', 'Taras', 'Oksana', 'Lindiwe', 'Kwame', 'Tiago', 'Ishaan', 'Sinead'];
+    family text[] := ARRAY['Oliveira', 'Souza', 'Ferreira', 'Ribeiro', 'Cardoso', 'Teixeira', 'Mendoza', 'Aguilar', 'Cervantes', 'Villanueva',
+                           'Eze', 'Nwosu', 'Balogun', 'Ogunleye', 'Chukwu', 'Sharma', 'Iyer', 'Reddy', 'Menon', 'Deshpande',
+                           'Bautista', 'Macaraeg', 'Mercado', 'Demir', 'Arslan', 'Kaya', 'Hoang', 'Bui', 'Kavanagh', 'Byrne',
+                           'Doyle', 'MacLeod', 'Munro', 'Sinclair', 'Tremblay', 'Gagnon', 'Mizrahi', 'Peretz', 'Karagiannis', 'Shevchenko'];
+    -- formal name | the short form its culture uses for it
+    nick text[] := ARRAY['José|Zé', 'Jesús|Chucho', 'Ignacio|Nacho', 'Eduardo|Lalo', 'Dolores|Lola', 'Guadalupe|Lupita', 'Rosario|Chayo',
+                         'Fernanda|Nanda', 'Gabriela|Gabi', 'Oluwaseun|Seun', 'Oluwafemi|Femi', 'Chukwuemeka|Emeka', 'Adebayo|Bayo',
+                         'Babatunde|Tunde', 'Oluwatoyin|Toyin', 'Venkatesh|Venky', 'Subramanian|Subbu', 'Avraham|Avi', 'Yosef|Yossi',
+                         'Binyamin|Beni', 'Yitzhak|Itzik', 'Konstantinos|Kostas', 'Panagiotis|Panos', 'Vasileios|Vasilis',
+                         'Volodymyr|Volodya', 'Mykola|Kolya', 'Yevheniia|Zhenya', 'Kateryna|Katya', 'Alasdair|Ally', 'Dmytro|Dima'];
+    -- Mexican given names and family names: the father's family name, then the mother's
+    mx_given text[] := ARRAY['María', 'Ximena', 'Rodrigo', 'Valeria', 'Emiliano', 'Regina', 'Santiago', 'Renata', 'Leonardo', 'Camila',
+                             'Mateo', 'Fernanda', 'Joaquín', 'Paulina', 'Arturo'];
+    mx_family text[] := ARRAY['Mendoza', 'Aguilar', 'Cervantes', 'Zamora', 'Villanueva', 'Guerrero', 'Salazar', 'Ortega', 'Navarro',
+                              'Juárez', 'Ríos', 'Cabrera', 'Espinoza', 'Pacheco', 'Montoya', 'Orozco', 'Benítez', 'Sandoval', 'Figueroa', 'Galván'];
+    -- as written in its own script | as transliterated (Greek ELOT 743, Ukrainian national 2010)
+    scripts text[] := ARRAY['Κωνσταντίνα Αντωνοπούλου|Konstantina Antonopoulou', 'Σπύρος Καραγιάννης|Spyros Karagiannis',
+                            'Θεοδώρα Βλάχου|Theodora Vlachou', 'Στέλιος Παπαδάκης|Stelios Papadakis', 'Αθανάσιος Μαυρίδης|Athanasios Mavridis',
+                            'Δέσποινα Χατζή|Despoina Chatzi', 'Ευάγγελος Ζαχαρίου|Evangelos Zachariou', 'Σοφία Λαμπράκη|Sofia Lamprakis',
+                            'Παύλος Κυριακίδης|Pavlos Kyriakidis', 'Αγγελική Σταθοπούλου|Angeliki Stathopoulou',
+                            'Тарас Шевченко|Taras Shevchenko', 'Оксана Коваленко|Oksana Kovalenko', 'Богдан Бондаренко|Bohdan Bondarenko',
+                            'Ірина Ткаченко|Iryna Tkachenko', 'Андрій Мельник|Andrii Melnyk', 'Юрій Кравчук|Yurii Kravchuk',
+                            'Олена Савчук|Olena Savchuk', 'Василь Гнатюк|Vasyl Hnatiuk', 'Наталія Лисенко|Nataliia Lysenko',
+                            'Максим Руденко|Maksym Rudenko'];
+    -- a given name with its accent | as typed without it
+    accented text[] := ARRAY['Étienne|Etienne', 'Geneviève|Genevieve', 'Josée|Josee', 'Hélio|Helio', 'Cauã|Caua', 'Raúl|Raul',
+                             'Mónica|Monica', 'Fátima|Fatima', 'Vitória|Vitoria', 'Gonçalo|Goncalo', 'Gökhan|Gokhan', 'Ömer|Omer',
+                             'Çağrı|Cagri', 'Şebnem|Sebnem', 'Seán|Sean', 'Siobhán|Siobhan', 'Róisín|Roisin', 'Pádraig|Padraig',
+                             'Thành|Thanh', 'Frédérique|Frederique', 'Jérôme|Jerome', 'Anaëlle|Anaelle', 'Sebastián|Sebastian', 'Inés|Ines'];
+    domains text[] := ARRAY['uol.com.br', 'bol.com.br', 'terra.com.br', 'ig.com.br', 'prodigy.net.mx', 'rediffmail.com', 'yahoo.co.in',
+                            'sify.com', 'eircom.net', 'btinternet.com', 'videotron.ca', 'sympatico.ca', 'walla.co.il', 'otenet.gr',
+                            'ukr.net', 'inbox.lv', 'yahoo.com.ph', 'ttnet.com.tr', 'vnn.vn', 'i.ua'];
+    -- a domain | the same domain mistyped
+    domain_typos text[] := ARRAY['uol.com.br|uol.com.bt', 'bol.com.br|bol.cmo.br', 'terra.com.br|tera.com.br', 'ig.com.br|ig.con.br',
+                                 'prodigy.net.mx|prodigy.ner.mx', 'rediffmail.com|redifmail.com', 'yahoo.co.in|yaoo.co.in',
+                                 'sify.com|sfy.com', 'eircom.net|eircon.net', 'btinternet.com|btinternet.co', 'videotron.ca|vidoetron.ca',
+                                 'sympatico.ca|sympatico.ac', 'walla.co.il|wala.co.il', 'otenet.gr|otenet.fr', 'ukr.net|ukr.ner',
+                                 'inbox.lv|inbx.lv', 'yahoo.com.ph|yahoo.com.oh', 'ttnet.com.tr|ttnet.com.rt', 'vnn.vn|vnn.bn'];
+    -- landlines: the area code and how many digits follow it
+    countries text[] := ARRAY['+55 11 |8', '+52 55 |8', '+234 1 |7', '+91 22 |8', '+63 2 |8', '+90 212 |7', '+84 28 |8',
+                              '+353 21 |7', '+1 514 |7', '+972 3 |7', '+30 21 |8', '+380 44 |7'];
+    -- landlines of countries whose people dial a 0 before the area code at home
+    trunk_countries text[] := ARRAY['+353 21 |7', '+380 44 |7', '+90 212 |7', '+972 3 |7', '+234 1 |7', '+91 22 |8', '+63 2 |8', '+84 28 |8'];
+    mobiles text[] := ARRAY['+55 11 9|8', '+234 803 |7', '+91 98 |8', '+63 917 |7', '+90 532 |7', '+353 87 |7', '+1 438 |7',
+                            '+972 52 |7', '+30 69 |8', '+380 67 |7'];
+    -- common full names, for namesakes
+    common text[] := ARRAY['Rahul Sharma', 'Priya Nair', 'João Oliveira', 'Ana Souza', 'Luis Mendoza', 'Chinedu Eze', 'Ngozi Okeke',
+                           'Juan dela Cruz', 'Mark Bautista', 'Mehmet Demir', 'Ayşe Kaya', 'Minh Hoang', 'Seán Byrne', 'Callum Campbell',
+                           'Marie Tremblay', 'Yael Mizrahi', 'Dimitra Vlachou', 'Olha Shevchenko', 'Amit Gupta', 'Lucas Ferreira'];
+    -- first names a letter apart, for households
+    close_names text[] := ARRAY['Mariana|Mariano', 'Fabiana|Fabiano', 'Luciana|Luciano', 'Renato|Renata', 'Marcelo|Marcela', 'Arun|Aruna',
+                                'Rohan|Rohin', 'Nisha|Isha', 'Noa|Noam', 'Tal|Tali', 'Dan|Dana', 'Michel|Michele', 'Denis|Denise',
+                                'Pascal|Pascale', 'Yaroslav|Yaroslava', 'Bohdan|Bohdana', 'Alejandro|Alejandra', 'Fernando|Fernanda',
+                                'Emilio|Emilia', 'Carmelo|Carmela'];
+    -- given names of men, for fathers and sons (Brazilian compound names among them)
+    men text[] := ARRAY['Paulo Roberto', 'Carlos Eduardo', 'José Carlos', 'Antônio', 'Francisco', 'Luiz Fernando', 'Sebastião', 'Raimundo',
+                        'Chinedu', 'Arjun', 'Emre', 'Cormac', 'Mathieu', 'Taras', 'Rodrigo', 'Gustavo'];
+    -- the son's mark: Brazilian Filho (son), Neto (grandson), Júnior; Jr. elsewhere
+    juniors text[] := ARRAY['Filho', 'Neto', 'Júnior', 'Jr.'];
+    -- siblings: different first names of one culture
+    siblings text[] := ARRAY['Thiago|Larissa', 'Chinedu|Adaeze', 'Arjun|Deepika', 'Jomar|Rowena', 'Emre|Elif', 'Quang|Huong',
+                             'Cormac|Niamh', 'Callum|Morag', 'Mathieu|Josée', 'Noam|Yael', 'Stavros|Eleftheria', 'Taras|Oksana',
+                             'Gustavo|Bruna', 'Olumide|Ngozi', 'Rohit|Ananya', 'Burak|Zeynep', 'Aoife|Ciaran', 'Ishaan|Kavya',
+                             'Tiago|Beatriz', 'Kwame|Lindiwe'];
+    n int; k int; f text; l text; l2 text; s text; d text; d2 text; lo text; ph text; c text;
+BEGIN
+    FOR n IN 1 .. 20 LOOP
+        -- 1. a keyboard neighbour typed for a letter of the GIVEN name; the same local part at
+        -- another provider; the landline on the first record only (a third of the second
+        -- records carry the person's mobile instead)
+        f := dupq.pick(given, seed, n, 'b2g1'); l := dupq.pick(family, seed, n, 'b2l1');
+        d := dupq.pick(domains, seed, n, 'b2d1'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'b2e1');
+        lo := lower(f || CASE WHEN n % 2 = 0 THEN '.' ELSE '' END || l) || (n + 30);
+        PERFORM dupq.add(tenant, 1000 + n, 'given_keyboard_provider', f || ' ' || l, lo || '@' || d,
+                         dupq.blind_phone(dupq.pick(countries, seed, n, 'b2c1'), 31000 + n));
+        PERFORM dupq.add(tenant, 1000 + n, 'given_keyboard_provider', dupq.blind2_neighbour(f, seed, n, 'b2k1') || ' ' || l, lo || '@' || d2,
+                         CASE WHEN n % 3 = 0 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'b2m1'), 41000 + n) END);
+
+        -- 2. a nickname of the person's culture; the phone one transposition apart; the
+        -- address on one record only (or another, unrelated work address)
+        s := dupq.pick(nick, seed, n, 'b2n2'); l := dupq.pick(family, seed, n, 'b2l2');
+        ph := dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'b2c2'), 32000 + n);
+        PERFORM dupq.add(tenant, 2000 + n, 'nickname_transposed', split_part(s, '|', 1) || ' ' || l,
+                         dupq.ascii(split_part(s, '|', 1) || '_' || l) || (n + 50) || '@' || dupq.pick(domains, seed, n, 'b2d2'), ph);
+        PERFORM dupq.add(tenant, 2000 + n, 'nickname_transposed', dupq.blind_typed(split_part(s, '|', 2) || ' ' || l, seed, n, 'b2t2'),
+                         CASE WHEN n % 3 = 1 THEN dupq.ascii(left(split_part(s, '|', 2), 1) || l) || '@' || lower(dupq.pick(family, seed, n, 'b2w2')) || '-ltda' || n || '.example' END,
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 32000 + n), seed, 32000 + n));
+
+        -- 3. both family names (the father's, then the mother's) on one record, the mother's
+        -- missing (or only its initial) on the other; the same local part with the domain
+        -- mistyped; the phone on one record only
+        f := dupq.pick(mx_given, seed, n, 'b2g3'); l := dupq.pick(mx_family, seed, n, 'b2l3');
+        l2 := dupq.pick(array_remove(mx_family, l), seed, n, 'b2m3'); d := dupq.pick(domain_typos, seed, n, 'b2d3');
+        lo := dupq.ascii(f || '.' || l) || (n + 70);
+        PERFORM dupq.add(tenant, 3000 + n, 'second_family_domain_typo', f || ' ' || l || ' ' || l2, lo || '@' || split_part(d, '|', 1),
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_phone('+52 55 |8', 33000 + n) END);
+        PERFORM dupq.add(tenant, 3000 + n, 'second_family_domain_typo',
+                         f || ' ' || l || CASE WHEN n % 4 = 3 THEN ' ' || left(l2, 1) || '.' ELSE '' END, lo || '@' || split_part(d, '|', 2),
+                         CASE WHEN n % 2 = 1 THEN dupq.blind_phone('+52 55 |8', 33000 + n) END);
+
+        -- 4. Greek or Cyrillic letters on one record, the transliteration on the other; the
+        -- same local part at another provider; the landline on the first record, the second
+        -- with a mobile half the time
+        s := scripts[1 + (n - 1 + floor(dupq.r(seed, 0, 'b2s4') * 20)::int) % 20];
+        c := CASE WHEN split_part(s, '|', 1) ~ '[Α-ω]' THEN '+30' ELSE '+380' END;
+        lo := replace(lower(split_part(s, '|', 2)), ' ', CASE WHEN n % 2 = 0 THEN '.' ELSE '_' END) || (n + 90);
+        d := CASE c WHEN '+30' THEN 'otenet.gr' ELSE 'ukr.net' END;
+        d2 := dupq.pick(ARRAY['inbox.lv', 'i.ua', 'btinternet.com', 'walla.co.il', 'sympatico.ca'], seed, n, 'b2e4');
+        PERFORM dupq.add(tenant, 4000 + n, 'script_provider', split_part(s, '|', 1), lo || '@' || d,
+                         dupq.blind_phone(CASE c WHEN '+30' THEN '+30 21 |8' ELSE '+380 44 |7' END, 34000 + n));
+        PERFORM dupq.add(tenant, 4000 + n, 'script_provider', dupq.blind_typed(split_part(s, '|', 2), seed, n, 'b2t4'), lo || '@' || d2,
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_phone(CASE c WHEN '+30' THEN '+30 69 |8' ELSE '+380 67 |7' END, 44000 + n) END);
+
+        -- 5. "FAMILY Given" or "Family, Given" as staff type it; the phone written with the
+        -- national trunk prefix in brackets and one transposition; the address on the first
+        -- record only
+        f := dupq.pick(given, seed, n, 'b2g5'); l := dupq.pick(family, seed, n, 'b2l5');
+        ph := dupq.blind_phone(dupq.pick(trunk_countries, seed, n, 'b2c5'), 35000 + n);
+        PERFORM dupq.add(tenant, 5000 + n, 'family_first_trunk', f || ' ' || l,
+                         lower(left(f, 1) || '.' || l) || (n + 110) || '@' || dupq.pick(domains, seed, n, 'b2d5'), ph);
+        PERFORM dupq.add(tenant, 5000 + n, 'family_first_trunk', CASE WHEN n % 2 = 0 THEN upper(l) || ' ' || f ELSE l || ', ' || f END,
+                         NULL, dupq.blind2_trunk(dupq.blind_swap(ph, seed, 35000 + n)));
+
+        -- 6. a letter of the family name doubled or dropped; the same local part with the
+        -- domain mistyped; the phone on one record only
+        f := dupq.pick(given, seed, n, 'b2g6'); l := dupq.pick(family, seed, n, 'b2l6'); d := dupq.pick(domain_typos, seed, n, 'b2d6');
+        lo := lower(l || '.' || f) || (n + 130);
+        PERFORM dupq.add(tenant, 6000 + n, 'family_letter_domain_typo', f || ' ' || l, lo || '@' || split_part(d, '|', 1),
+                         CASE WHEN n % 2 = 1 THEN dupq.blind_phone(dupq.pick(countries, seed, n, 'b2c6'), 36000 + n) END);
+        PERFORM dupq.add(tenant, 6000 + n, 'family_letter_domain_typo',
+                         f || ' ' || CASE WHEN dupq.r(seed, n, 'b2k6') < 0.5 THEN dupq.doubled(l, dupq.pos(l, seed, n, 'b2p6'))
+                                          ELSE dupq.dropped(l, dupq.pos(l, seed, n, 'b2p6')) END,
+                         lo || '@' || split_part(d, '|', 2),
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'b2m6'), 36000 + n) END);
+
+        -- 7. an external id (an ERP import) on one record, a user id (an app signup) on the
+        -- other; the same name; the phone one transposition apart; the address on the
+        -- signup only
+        f := dupq.pick(given, seed, n, 'b2g7'); l := dupq.pick(family, seed, n, 'b2l7');
+        ph := dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'b2c7'), 37000 + n);
+        PERFORM dupq.add(tenant, 7000 + n, 'ids_one_side_transposed', f || ' ' || l, NULL, ph,
+                         'ERP/' || (900000 + n * 131), NULL);
+        PERFORM dupq.add(tenant, 7000 + n, 'ids_one_side_transposed', dupq.blind_typed(f || ' ' || l, seed, n, 'b2t7'),
+                         lower(f) || '.' || lower(left(l, 1)) || (n + 150) || '@' || dupq.pick(domains, seed, n, 'b2d7'),
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 37000 + n), seed, 37000 + n),
+                         NULL, 'app-' || left(md5('blind2' || seed || ':' || n), 12));
+
+        -- 8. the given name with its accent on one record, without on the other; the same
+        -- local part at another provider; the phone on one record only
+        s := accented[1 + (n - 1 + floor(dupq.r(seed, 0, 'b2s8') * 24)::int) % 24]; l := dupq.pick(family, seed, n, 'b2l8');
+        lo := lower(split_part(s, '|', 2) || l) || (n + 170);
+        d := dupq.pick(domains, seed, n, 'b2d8'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'b2e8');
+        PERFORM dupq.add(tenant, 8000 + n, 'accent_provider', split_part(s, '|', 1) || ' ' || l, lo || '@' || d,
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_phone(dupq.pick(countries, seed, n, 'b2c8'), 38000 + n) END);
+        PERFORM dupq.add(tenant, 8000 + n, 'accent_provider', split_part(s, '|', 2) || ' ' || l, lo || '@' || d2,
+                         CASE WHEN n % 2 = 1 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'b2m8'), 38000 + n) END);
+    END LOOP;
+
+    -- Hard negatives: each record is its own person.
+    FOR n IN 1 .. 20 LOOP
+        -- namesakes: one common full name, unrelated addresses and phones
+        s := common[n]; d := dupq.pick(domains, seed, n, 'b2d9'); d2 := dupq.pick(array_remove(domains, d), seed, n, 'b2e9');
+        PERFORM dupq.add(tenant, 10000 + 2 * n, 'namesake', s, dupq.ascii(replace(s, ' ', '.')) || (n + 200) || '@' || d,
+                         dupq.blind_phone(dupq.pick(countries, seed, n, 'b2c9'), 50000 + 2 * n));
+        PERFORM dupq.add(tenant, 10001 + 2 * n, 'namesake', s,
+                         dupq.ascii(split_part(s, ' ', 1) || right(s, 1)) || (1970 + n) || '@' || d2,
+                         dupq.blind_phone(dupq.pick(mobiles, seed, n, 'b2m9'), 50001 + 2 * n));
+
+        -- households: one family name; one family domain (even n) or one provider (odd n);
+        -- first names a letter apart, each their own local part; the landline on one record,
+        -- the other with a mobile or none
+        s := close_names[n]; l := dupq.pick(family, seed, n, 'b2l10');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'b2c10'), 52000 + 2 * n);
+        d := CASE WHEN n % 2 = 0 THEN 'familia' || lower(l) || n || '.example' ELSE dupq.pick(domains, seed, n, 'b2d10') END;
+        PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', split_part(s, '|', 1) || ' ' || l,
+                         lower(split_part(s, '|', 1)) || CASE WHEN n % 2 = 0 THEN '' ELSE '.' || lower(l) || (n + 400) END || '@' || d, ph);
+        PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', split_part(s, '|', 2) || ' ' || l,
+                         lower(split_part(s, '|', 2)) || CASE WHEN n % 2 = 0 THEN '' ELSE '.' || lower(l) || (n + 500) END || '@' || d,
+                         CASE WHEN n % 3 = 0 THEN dupq.blind_phone(dupq.pick(mobiles, seed, n, 'b2m10'), 52001 + 2 * n) END);
+
+        -- fathers and sons: one name, the son's with Filho / Neto / Júnior / Jr.; the family
+        -- landline on the father's record, on the son's one transposition apart (even n) or
+        -- not at all; their own addresses
+        f := dupq.pick(men, seed, n, 'b2g11'); l := dupq.pick(family, seed, n, 'b2l11'); s := dupq.pick(juniors, seed, n, 'b2j11');
+        ph := dupq.blind_phone(dupq.pick(countries, seed, n, 'b2c11'), 53000 + 2 * n);
+        PERFORM dupq.add(tenant, 13000 + 2 * n, 'junior', f || ' ' || l,
+                         dupq.ascii(replace(f, ' ', '') || '.' || l) || (n + 600) || '@' || dupq.pick(domains, seed, n, 'b2d11'), ph);
+        PERFORM dupq.add(tenant, 13001 + 2 * n, 'junior', f || ' ' || l || ' ' || s,
+                         dupq.ascii(left(f, 1) || l || replace(s, '.', '')) || (n + 700) || '@' || dupq.pick(domains, seed, n, 'b2e11'),
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_swap(ph, seed, 53000 + n) END);
+
+        -- siblings: one family name, one provider, different first names and addresses,
+        -- phones one digit apart (lines taken one after another)
+        s := siblings[n]; l := dupq.pick(family, seed, n, 'b2l12'); d := dupq.pick(domains, seed, n, 'b2d12');
+        ph := dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'b2c12'), 54000 + 2 * n);
+        PERFORM dupq.add(tenant, 14000 + 2 * n, 'spouses', split_part(s, '|', 1) || ' ' || l,
+                         dupq.ascii(split_part(s, '|', 1) || l) || (n + 800) || '@' || d, ph);
+        PERFORM dupq.add(tenant, 14001 + 2 * n, 'spouses', split_part(s, '|', 2) || ' ' || l,
+                         dupq.ascii(split_part(s, '|', 2) || '.' || l) || (n + 900) || '@' || d, dupq.blind2_next_line(ph));
+    END LOOP;
+
+    -- Background: one record per person.
+    FOR n IN 1 .. 100 LOOP
+        k := floor(dupq.r(seed, n, 'b2k13') * 4)::int;
+        f := CASE WHEN k = 0 THEN split_part(dupq.pick(nick, seed, n, 'b2n13'), '|', 1 + n % 2) ELSE dupq.pick(given, seed, n, 'b2g13') END;
+        l := dupq.pick(family, seed, n, 'b2l13');
+        PERFORM dupq.add(tenant, 20000 + n, 'single', dupq.blind_typed(f || ' ' || l, seed, n, 'b2t13'),
+                         CASE WHEN k = 3 THEN NULL ELSE dupq.ascii(f || '.' || left(l, 1)) || (n + 1000) || '@' || dupq.pick(domains, seed, n, 'b2d13') END,
+                         CASE WHEN k = 2 THEN NULL ELSE dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'b2c13'), 60000 + n) END);
+    END LOOP;
+END $$;
