@@ -939,7 +939,38 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('dasha', 'darya daria'), ('olya', 'olga'), ('tanya', 'tatyana tatiana'), ('sveta', 'svetlana'),
     ('lena', 'yelena elena olena'), ('natasha', 'natalya nataliya'), ('nadya', 'nadezhda'), ('lyuba', 'lyubov'),
     ('galya', 'galina'), ('ira', 'irina iryna'), ('yulia', 'yuliya julia'), ('ksyusha', 'kseniya ksenia'),
-    ('lyuda', 'lyudmila'), ('vika', 'viktoriya victoria'), ('sonya', 'sofia sofiya sophia')
+    ('lyuda', 'lyudmila'), ('vika', 'viktoriya victoria'), ('sonya', 'sofia sofiya sophia'),
+    ('kolya', 'mykola nikolai'), ('sashko', 'oleksandr'), ('bodya', 'bohdan bogdan'),
+    ('misha', 'mykhailo michael'), ('yura', 'yurii'), ('dmytro', 'dmitry'), ('petro', 'pyotr peter'),
+    -- Greek
+    ('panos', 'panagiotis'), ('takis', 'panagiotis dimitrios'), ('kostas', 'konstantinos'), ('dinos', 'konstantinos'),
+    ('nikos', 'nikolaos'), ('giannis', 'ioannis'), ('yannis', 'ioannis'), ('giorgos', 'georgios'), ('mitsos', 'dimitrios'),
+    ('thanasis', 'athanasios'), ('sakis', 'athanasios'), ('lefteris', 'eleftherios'), ('manolis', 'emmanouil'),
+    ('stelios', 'stylianos'), ('babis', 'charalampos'), ('vasilis', 'vasileios'), ('tasos', 'anastasios'),
+    ('eleni', 'helen'), ('katerina', 'aikaterini'), ('popi', 'kalliopi'),
+    ('voula', 'paraskevi'), ('toula', 'panagiota'), ('yiota', 'panagiota'), ('giota', 'panagiota'),
+    -- Hebrew
+    ('avi', 'avraham abraham'), ('itzik', 'yitzhak isaac'), ('yossi', 'yosef joseph'), ('moti', 'mordechai'),
+    ('beni', 'binyamin benjamin'), ('kobi', 'yaakov jacob'), ('shuki', 'yehoshua'), ('dudu', 'david eduardo'),
+    ('yoni', 'yonatan jonathan'), ('eli', 'eliyahu elijah'), ('shlomi', 'shlomo'), ('rivki', 'rivka'),
+    -- Yoruba and Igbo
+    ('seun', 'oluwaseun'), ('femi', 'oluwafemi'), ('tunde', 'babatunde'), ('bayo', 'adebayo'), ('dayo', 'oladayo adedayo'),
+    ('funmi', 'olufunmilayo funmilayo'), ('kemi', 'oluwakemi olukemi'), ('bisi', 'olabisi'), ('yemi', 'oluwayemisi'),
+    ('tope', 'temitope oluwatope'), ('tobi', 'oluwatobi'), ('segun', 'olusegun'), ('wale', 'adewale olawale'),
+    ('emeka', 'chukwuemeka'), ('chidi', 'chidiebere'), ('obi', 'obinna'), ('nkem', 'nkemdirim'), ('uche', 'uchenna'),
+    -- Mexican, Central American, Portuguese and Brazilian
+    ('chayo', 'rosario'), ('lalo', 'eduardo'), ('chucho', 'jesus'), ('chuy', 'jesus'), ('lupita', 'guadalupe'),
+    ('beto', 'alberto roberto humberto'), ('tono', 'antonio'), ('poncho', 'alfonso'), ('chela', 'graciela'),
+    ('licha', 'alicia'), ('kike', 'enrique'), ('chabela', 'isabel'), ('conchita', 'concepcion'), ('paty', 'patricia'),
+    ('ze', 'jose'), ('chico', 'francisco'), ('tonho', 'antonio'), ('juca', 'jose'), ('guto', 'augusto gustavo'),
+    ('nando', 'fernando'), ('gabi', 'gabriela'), ('bia', 'beatriz'), ('manu', 'manuela'), ('rafa', 'rafaela'),
+    ('lu', 'luciana luiza lucia'), ('duda', 'eduarda'), ('cacau', 'claudia'),
+    -- South Asian, Filipino
+    ('venky', 'venkatesh venkat'), ('raju', 'rajendra rajesh'), ('bala', 'balasubramanian balaji'), ('subbu', 'subramanian'),
+    ('jojo', 'jose joseph'), ('pepito', 'jose'),
+    -- Scottish, Irish, Welsh
+    ('hamish', 'james'), ('jock', 'john'), ('sandy', 'alasdair alistair'), ('sean', 'john'), ('seamus', 'james'),
+    ('dai', 'david'), ('ieuan', 'john')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -954,15 +985,25 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
     WITH r AS (
         SELECT CASE WHEN pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.>) 1
                          AND pg_catalog.regexp_replace(@extschema@.duplicate_fold(pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1)),
-                                                       '\m(jr|sr|ii|iii|iv|phd|md|esq)\M|\s', '', 'g') OPERATOR(pg_catalog.<>) ''
+                                                       '\m(jr|sr|jnr|snr|ii|iii|iv|junior|senior|filho|neto|sobrinho|phd|md|esq)\M|\s', '', 'g') OPERATOR(pg_catalog.<>) ''
                     THEN pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.||) ' '
                          OPERATOR(pg_catalog.||) pg_catalog.left($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.-) 1)
                     ELSE $1 END AS name),
-    t AS (
-        SELECT pg_catalog.array_agg(x.w ORDER BY x.o) FILTER (WHERE x.w NOT IN ('jr', 'sr', 'ii', 'iii', 'iv')) AS words,
-               pg_catalog.string_agg(x.w, ' ' ORDER BY x.o) FILTER (WHERE x.w IN ('jr', 'sr', 'ii', 'iii', 'iv')) AS suffix
+    w AS (
+        SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
           FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
-         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'phd', 'md', 'esq'))
+         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'phd', 'md', 'esq')),
+    -- a generation: Jr., Sr., II...; Júnior, Filho, Neto, Sobrinho (Portuguese) only as the last
+    -- of three words or more (Carlos Neto is a family name)
+    g AS (
+        SELECT w.w, w.o, w.w IN ('jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv')
+                         OR (w.w IN ('junior', 'senior', 'filho', 'neto', 'sobrinho') AND w.o OPERATOR(pg_catalog.=) w.n
+                             AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
+          FROM w),
+    t AS (
+        SELECT pg_catalog.array_agg(g.w ORDER BY g.o) FILTER (WHERE NOT g.generation) AS words,
+               pg_catalog.string_agg(g.w, ' ' ORDER BY g.o) FILTER (WHERE g.generation) AS suffix
+          FROM g)
     SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
            t.words[pg_catalog.cardinality(t.words)],
            CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN
@@ -1220,6 +1261,9 @@ BEGIN
                   WHERE w.w IS NOT NULL ORDER BY 1) AS words,
            pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g') AS first_plain,
            pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g') AS last_plain,
+           -- written in another script (no Latin letter at all): its spelling in Latin letters
+           -- is a transliteration, and a spelling one edit or one sound away is no typo
+           (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
@@ -1265,8 +1309,12 @@ BEGIN
                                       AND ARRAY[dmetaphone(a.last_name), dmetaphone_alt(a.last_name)]
                                           && ARRAY[dmetaphone(b.last_name), dmetaphone_alt(b.last_name)])) THEN 'typo'
                         -- one family name is a part of the other's double one (Esposito /
-                        -- Esposito-Jovanovic, Garcia / Garcia Lopez): its word among the other's
-                        WHEN a.last_name = ANY (b.middle_words) OR b.last_name = ANY (a.middle_words) THEN 'part'
+                        -- Esposito-Jovanovic, Garcia / Garcia Lopez): its word among the other's;
+                        -- or the second one abbreviated (Cabrera Cervantes / Cabrera C.)
+                        WHEN a.last_name = ANY (b.middle_words) OR b.last_name = ANY (a.middle_words)
+                             OR (LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) = 1
+                                 AND pg_catalog.left(a.last_name, 1) = pg_catalog.left(b.last_name, 1)
+                                 AND a.middle_words && b.middle_words) THEN 'part'
                         ELSE 'differ' END AS last_ab,
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
                         WHEN a.first_name = b.first_name OR a.first_plain = b.first_plain THEN 'same'
@@ -1297,6 +1345,13 @@ BEGIN
                         WHEN (b.last_name = ANY (a.given_names) AND a.last_name = b.first_name)
                              OR (a.last_name = ANY (b.given_names) AND b.last_name = a.first_name) THEN 'nickname'
                         ELSE 'differ' END AS swapped
+         ) AS cmp0
+         -- a name written in another script on one side: its Latin spelling is a transliteration
+         -- (Андрій / Andrii, Богдан / Bohdan), one edit or one sound away the same name
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN (a.scripted OR b.scripted) AND cmp0.last_ab = 'typo' THEN 'same' ELSE cmp0.last_ab END AS last_ab,
+                   CASE WHEN (a.scripted OR b.scripted) AND cmp0.given_ab = 'typo' THEN 'same' ELSE cmp0.given_ab END AS given_ab,
+                   cmp0.swapped
          ) AS cmp
          CROSS JOIN LATERAL (
             SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
@@ -1346,8 +1401,10 @@ BEGIN
                         WHEN a.local = b.local AND a.domain <> b.domain AND levenshtein(a.domain, b.domain) <= 2
                              AND pg_catalog.regexp_replace(a.domain, '\D', '', 'g') = pg_catalog.regexp_replace(b.domain, '\D', '', 'g')
                              THEN 'domain_typo'
-                        -- a local part made of the name says no more than the name
-                        WHEN a.local = b.local AND a.last_name IS NOT NULL AND a.local IN (
+                        -- a local part made of the name says no more than the name, nor does
+                        -- one with a single digit after it (npark2: a provider's offer to the
+                        -- next namesake)
+                        WHEN a.local = b.local AND a.last_name IS NOT NULL AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') IN (
                                  COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
                                  pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
                                  COALESCE(a.first_name, '')) THEN 'same_local_name'
@@ -1372,7 +1429,7 @@ BEGIN
          ) AS em
          CROSS JOIN LATERAL (
             SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10
-                                         WHEN 'one_digit' THEN 2 ELSE -2 END AS weight
+                                         WHEN 'one_digit' THEN 2 ELSE -1 END AS weight
               FROM (SELECT CASE WHEN a.digits IS NULL OR b.digits IS NULL OR a.digits = '' OR b.digits = '' THEN 'missing'
                                 WHEN @extschema@.duplicate_transposed(a.digits, b.digits)
                                      OR @extschema@.duplicate_transposed(a.typed_digits, b.typed_digits) THEN 'transposition'
