@@ -881,3 +881,387 @@ BEGIN
                          CASE WHEN k = 2 THEN NULL ELSE dupq.blind_phone(dupq.pick(countries || mobiles, seed, n, 'b2c13'), 60000 + n) END);
     END LOOP;
 END $$;
+
+------------------------------------------------------------------------------
+-- The third blind set: written, like the first two, without reading the model (its code,
+-- tests, README section or results), from issue 30's description of duplicates alone;
+-- names of the US South and Midwest, England, Wales, Australia, the German-speaking
+-- countries, the Netherlands and Flanders, Sweden, Norway, Denmark, Finland, Iceland,
+-- Poland, Romania, Hungary, Egypt, Morocco, Japan, China (pinyin) and Pakistan; their
+-- nicknames, spelling variants, name orders and generation marks; their providers and
+-- typos of them; their phones (other countries, or other area codes, than the sets above)
+------------------------------------------------------------------------------
+-- The items of a list that belong to a culture ('de:Schäfer' is a German one): a person's
+-- names, providers and phones come from one culture.
+CREATE FUNCTION dupq.blind3_all(items text[], culture text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY(SELECT substr(x, length(culture) + 2) FROM unnest(items) WITH ORDINALITY u(x, o)
+                  WHERE x LIKE culture || ':%' ORDER BY o) $$;
+-- One item of a culture, picked by the seed.
+CREATE FUNCTION dupq.blind3_in(items text[], culture text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(dupq.blind3_all(items, culture), seed, i, salt) $$;
+-- A name as its owner writes it in an email address: lower case, letters outside ASCII as a
+-- keyboard without them gives them (þ as th, æ as ae, ð as d, ő as o, ș as s), without
+-- spaces, hyphens or apostrophes.
+CREATE FUNCTION dupq.blind3_local(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT regexp_replace(dupq.ascii(translate(replace(replace(replace(replace(t, 'þ', 'th'), 'Þ', 'Th'), 'æ', 'ae'), 'Æ', 'Ae'),
+                                               'ðÐőűŐŰșțăşţȘȚĂćĆōūŌŪ', 'dDouOUstastSTAcCouOU')), '[ ''-]', '', 'g') $$;
+-- One typo of the four kinds (dupq.blind_typo), but never none: a substitution that hits a
+-- letter the keyboard table lacks, or a swap of equal letters, becomes a dropped letter.
+CREATE FUNCTION dupq.blind3_typo(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN dupq.blind_typo(t, seed, i, salt) IS DISTINCT FROM t THEN dupq.blind_typo(t, seed, i, salt)
+                ELSE dupq.dropped(t, dupq.pos(t, seed, i, salt)) END $$;
+
+CREATE FUNCTION dupq.blind3_set(tenant text, seed int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    given text[] := ARRAY[
+        'us:Dwayne', 'us:Loretta', 'us:Clayton', 'us:Wanda', 'us:Beau', 'us:Tammy', 'us:Lyle', 'us:Darla',
+        'en:Nigel', 'en:Gillian', 'en:Rupert', 'en:Hilary', 'en:Jeremy', 'en:Tessa', 'en:Clive', 'en:Hazel',
+        'cy:Gareth', 'cy:Rhian', 'cy:Gethin', 'cy:Carys', 'cy:Emrys', 'cy:Bethan', 'cy:Owain', 'cy:Ffion',
+        'au:Kylie', 'au:Shane', 'au:Narelle', 'au:Craig', 'au:Jodie', 'au:Wayne', 'au:Leanne', 'au:Brett',
+        'de:Torsten', 'de:Heike', 'de:Dirk', 'de:Silke', 'de:Rainer', 'de:Gudrun', 'de:Volker', 'de:Sabine', 'de:Reto', 'de:Urs', 'de:Vreni', 'de:Florian',
+        'nl:Bram', 'nl:Femke', 'nl:Joris', 'nl:Marloes', 'nl:Sander', 'nl:Lieke', 'nl:Wouter', 'nl:Griet',
+        'se:Pontus', 'se:Agneta', 'se:Lennart', 'se:Malin', 'se:Göran', 'se:Birgitta',
+        'no:Håvard', 'no:Solveig', 'no:Eirik', 'no:Ragnhild', 'no:Torbjørn', 'no:Sigrid',
+        'dk:Mads', 'dk:Signe', 'dk:Jesper', 'dk:Lærke', 'dk:Morten', 'dk:Dorthe',
+        'fi:Jukka', 'fi:Tuula', 'fi:Pekka', 'fi:Satu', 'fi:Eero', 'fi:Riikka',
+        -- (men only: an Icelander's last name is his father's name and -son, hers -dóttir)
+        'is:Einar', 'is:Snorri', 'is:Ragnar', 'is:Kjartan', 'is:Gunnlaugur', 'is:Hákon',
+        'pl:Tadeusz', 'pl:Bożena', 'pl:Jacek', 'pl:Dorota', 'pl:Ewelina', 'pl:Paweł', 'pl:Iwona', 'pl:Wiesław',
+        'ro:Mircea', 'ro:Raluca', 'ro:Ovidiu', 'ro:Loredana', 'ro:Cătălin', 'ro:Anca', 'ro:Valentin', 'ro:Simona',
+        'hu:Csilla', 'hu:Attila', 'hu:Judit', 'hu:Levente', 'hu:Réka', 'hu:Gergely', 'hu:Ildikó', 'hu:Tibor',
+        'eg:Amr', 'eg:Heba', 'eg:Mahmoud', 'eg:Yasmin', 'eg:Sherif', 'eg:Rania', 'eg:Tamer', 'eg:Hany',
+        'ma:Hicham', 'ma:Abdelilah', 'ma:Meryem', 'ma:Soufiane', 'ma:Hind', 'ma:Driss', 'ma:Loubna', 'ma:Anouar',
+        'jp:Takeshi', 'jp:Yumiko', 'jp:Haruka', 'jp:Ryota', 'jp:Noriko', 'jp:Masato', 'jp:Emi', 'jp:Kazuki',
+        'cn:Jiahui', 'cn:Zhiwei', 'cn:Xiuying', 'cn:Haoran', 'cn:Yuxuan', 'cn:Jingyi', 'cn:Tingting', 'cn:Mingzhe',
+        'pk:Imran', 'pk:Ayesha', 'pk:Bilal', 'pk:Sana', 'pk:Usman', 'pk:Farah', 'pk:Kamran', 'pk:Hina'];
+    -- given names of men, for fathers and sons
+    men text[] := ARRAY['us:Dwayne', 'us:Clayton', 'us:Lyle', 'us:Beau', 'en:Nigel', 'en:Rupert', 'en:Clive', 'en:Jeremy',
+                        'cy:Gareth', 'cy:Gethin', 'cy:Owain', 'cy:Emrys', 'au:Shane', 'au:Craig', 'au:Wayne', 'au:Brett',
+                        'de:Torsten', 'de:Dirk', 'de:Rainer', 'de:Volker', 'de:Reto', 'de:Urs', 'nl:Bram', 'nl:Joris', 'nl:Wouter', 'nl:Sander',
+                        'hu:Attila', 'hu:Levente', 'hu:Gergely', 'hu:Tibor'];
+    -- (Polish family names here are ones that do not change with the bearer's sex)
+    family text[] := ARRAY[
+        'us:Hargrove', 'us:Pruitt', 'us:Tillman', 'us:Whitley', 'us:Boudreaux', 'us:Hatfield', 'us:Lockhart', 'us:Pickett', 'us:Culpepper', 'us:Olson', 'us:Ostrander', 'us:Vogel',
+        'en:Ashworth', 'en:Pickering', 'en:Hartley', 'en:Marsden', 'en:Threlfall', 'en:Bramley', 'en:Cartwright', 'en:Sutcliffe',
+        'cy:Pritchard', 'cy:Llewellyn', 'cy:Bowen', 'cy:Pugh', 'cy:Prosser', 'cy:Gwynne', 'cy:Parry', 'cy:Rees',
+        'au:McAllister', 'au:Gilchrist', 'au:Strachan', 'au:Treloar', 'au:Cosgrove', 'au:Hodgson', 'au:Kirby', 'au:Donovan',
+        'de:Schäfer', 'de:Schulze', 'de:Neumann', 'de:Schwarz', 'de:Lehmann', 'de:Brandt', 'de:Gruber', 'de:Huber', 'de:Pichler', 'de:Steiner',
+        'de:Brunner', 'de:Meier', 'de:Baumann', 'de:Keller',
+        'nl:de Vries', 'nl:van den Berg', 'nl:Bakker', 'nl:Visser', 'nl:Smit', 'nl:de Boer', 'nl:Mulder', 'nl:de Groot', 'nl:Janssens', 'nl:Peeters',
+        'nl:Maes', 'nl:Goossens',
+        'se:Lindgren', 'se:Bergström', 'se:Sandberg', 'se:Forsberg', 'se:Holmqvist', 'se:Nyström',
+        'no:Haugen', 'no:Solberg', 'no:Bakken', 'no:Strand', 'no:Lunde', 'no:Kristiansen',
+        'dk:Mortensen', 'dk:Kristensen', 'dk:Poulsen', 'dk:Madsen', 'dk:Pedersen', 'dk:Kjær',
+        'fi:Mäkinen', 'fi:Nieminen', 'fi:Heikkinen', 'fi:Laine', 'fi:Koskinen', 'fi:Järvinen',
+        'is:Ólafsson', 'is:Sigurðsson', 'is:Magnússon', 'is:Þórsson', 'is:Kristjánsson', 'is:Jónsson',
+        'pl:Mazur', 'pl:Krawczyk', 'pl:Pawlak', 'pl:Woźniak', 'pl:Sikora', 'pl:Dudek', 'pl:Zając', 'pl:Kubiak',
+        'ro:Ionescu', 'ro:Constantinescu', 'ro:Dumitrescu', 'ro:Stoica', 'ro:Munteanu', 'ro:Rusu', 'ro:Florea', 'ro:Ștefănescu',
+        'hu:Kiss', 'hu:Varga', 'hu:Molnár', 'hu:Németh', 'hu:Farkas', 'hu:Balogh', 'hu:Takács', 'hu:Juhász', 'hu:Mészáros',
+        'eg:Mansour', 'eg:Farouk', 'eg:Shalaby', 'eg:Soliman', 'eg:Ragab', 'eg:Hegazy', 'eg:Fawzy', 'eg:Zaki',
+        'ma:El Amrani', 'ma:Benjelloun', 'ma:Bennani', 'ma:Tazi', 'ma:Berrada', 'ma:El Fassi', 'ma:Chraibi', 'ma:Lahlou',
+        'jp:Yamada', 'jp:Inoue', 'jp:Kimura', 'jp:Hayashi', 'jp:Shimizu', 'jp:Matsumoto', 'jp:Ikeda', 'jp:Hashimoto', 'jp:Fujita', 'jp:Ogawa',
+        'cn:Wu', 'cn:Xu', 'cn:Sun', 'cn:Zhu', 'cn:Hu', 'cn:Gao', 'cn:Luo', 'cn:Zheng', 'cn:Liang', 'cn:Xie', 'cn:Song', 'cn:Tang', 'cn:Deng', 'cn:Peng',
+        'pk:Qureshi', 'pk:Chaudhry', 'pk:Malik', 'pk:Siddiqui', 'pk:Mirza', 'pk:Abbasi', 'pk:Awan', 'pk:Raza', 'pk:Sheikh', 'pk:Butt'];
+    -- formal name | the short form its culture uses for it
+    nick text[] := ARRAY[
+        'us:Ezekiel|Zeke', 'us:Clifford|Cliff', 'us:Vernon|Vern', 'us:Marjorie|Margie', 'us:Lorraine|Lori', 'us:Augustus|Gus',
+        'en:Archibald|Archie', 'en:Reginald|Reggie', 'en:Percival|Percy', 'en:Rosemary|Rosie', 'en:Winifred|Winnie', 'en:Montgomery|Monty',
+        'cy:Dafydd|Dai', 'cy:Ieuan|Ianto', 'cy:Iorwerth|Iolo', 'cy:Gwendolen|Gwen', 'cy:Llewelyn|Llew', 'cy:Myfanwy|Myf',
+        'au:Barry|Bazza', 'au:Sharon|Shazza', 'au:Darren|Dazza', 'au:Gary|Gazza',
+        'de:Johannes|Hannes', 'de:Joachim|Achim', 'de:Bernhard|Bernd', 'de:Wilhelm|Willi', 'de:Dietrich|Dieter', 'de:Hildegard|Hilde',
+        'de:Franziska|Franzi', 'de:Theresia|Resi', 'de:Jakob|Köbi', 'de:Gertrud|Trude',
+        'nl:Hendrik|Henk', 'nl:Cornelis|Kees', 'nl:Jacobus|Koos', 'nl:Petronella|Nel', 'nl:Wilhelmina|Mien', 'nl:Adrianus|Arie',
+        'se:Mikael|Micke', 'se:Kristina|Stina', 'se:Joakim|Jocke', 'se:Fredrik|Fredde', 'se:Katarina|Kattis',
+        'fi:Juhani|Jussi', 'fi:Katariina|Kaisa', 'fi:Aleksanteri|Santeri',
+        'is:Guðmundur|Gummi', 'is:Sigurður|Siggi',
+        'pl:Wojciech|Wojtek', 'pl:Przemysław|Przemek', 'pl:Bartłomiej|Bartek', 'pl:Krzysztof|Krzysiek', 'pl:Agnieszka|Aga', 'pl:Zbigniew|Zbyszek',
+        'ro:Gheorghe|Gică', 'ro:Constantin|Costel', 'ro:Alexandru|Sandu', 'ro:Nicolae|Nicu', 'ro:Dumitru|Mitică',
+        'hu:István|Pista', 'hu:Zsuzsanna|Zsuzsa', 'hu:Erzsébet|Erzsi', 'hu:Katalin|Kati', 'hu:László|Laci', 'hu:Ferenc|Feri'];
+    -- a full name as written with its letters | as typed by someone without them (ü as ue,
+    -- å as aa, ø as oe, þ as th, ō as o or oh or ou, or the letter without its marks)
+    accented text[] := ARRAY[
+        'de:Bärbel Fröhlich|Baerbel Froehlich', 'de:Jörn Kühne|Joern Kuehne', 'de:Götz Schäfer|Goetz Schaefer',
+        'de:Rüdiger Grünewald|Ruediger Gruenewald', 'de:Lüder Dreßler|Lueder Dressler', 'de:Sönke Jäger|Soenke Jaeger',
+        'no:Ståle Løvås|Staale Loevaas', 'no:Bjørg Sæther|Bjoerg Saether', 'dk:Jørn Kjær|Joern Kjaer', 'dk:Mette Søndergaard|Mette Sondergaard',
+        'se:Märta Sjöberg|Marta Sjoberg', 'fi:Väinö Mäkelä|Vaino Makela', 'fi:Päivi Hämäläinen|Paivi Hamalainen',
+        'is:Sigurður Þórsson|Sigurdur Thorsson', 'is:Guðrún Jónsdóttir|Gudrun Jonsdottir', 'hu:Győző Szőke|Gyozo Szoke',
+        'hu:Ildikó Fülöp|Ildiko Fulop', 'pl:Żaneta Kałuża|Zaneta Kaluza', 'pl:Jędrzej Wąsik|Jedrzej Wasik', 'ro:Ștefan Țurcanu|Stefan Turcanu',
+        'ro:Mădălina Bălan|Madalina Balan', 'jp:Kōji Kondō|Koji Kondoh', 'jp:Shōta Gotō|Shouta Goto', 'jp:Ryōsuke Ōno|Ryosuke Ohno',
+        'jp:Yūka Saitō|Yuuka Saitoh'];
+    -- one person's name as spelled in one record | in the other (Arabic names in Latin letters:
+    -- Egyptian, Moroccan-French and Pakistani spellings against others)
+    arabic text[] := ARRAY[
+        'eg:Mohamed Mansour|Mohamad Mansour', 'eg:Ahmed El-Sayed|Ahmad Elsayed', 'eg:Mostafa Farouk|Mustafa Farouk',
+        'eg:Khaled Abdel Fattah|Khalid Abdelfattah', 'eg:Hussein Shalaby|Hussain Shalaby', 'eg:Abdelrahman Ragab|Abdul Rahman Ragab',
+        'eg:Tarek Hegazy|Tariq Hegazy', 'eg:Walid Fawzy|Waleed Fawzi', 'eg:Amira Gaber|Amira Jaber', 'eg:Nour Zaki|Noor Zaki',
+        'ma:Youssef Benjelloun|Yousef Benjelloun', 'ma:Hicham Tazi|Hisham Tazi', 'ma:Rachid El Amrani|Rashid Elamrani',
+        'ma:Aicha Berrada|Aisha Berrada', 'ma:Khadija Chraibi|Khadidja Chraibi', 'ma:Abdellah Lahlou|Abdallah Lahlou',
+        'ma:Zineb El Fassi|Zainab El Fassi', 'pk:Muhammad Qureshi|Mohammad Qureshi', 'pk:Usama Siddiqui|Osama Siddiqui',
+        'pk:Umar Chaudhry|Omar Chaudhary', 'pk:Ayesha Mirza|Aisha Mirza'];
+    -- a given name and a middle name (of the same person's sex) of cultures that use them
+    middle text[] := ARRAY['us:Billie Jo', 'us:Bobby Lee', 'us:Tammy Lynn', 'us:Clayton Wade', 'en:Nigel Edmund', 'en:Gillian Rosamund',
+                           'en:Rupert Godfrey', 'cy:Gareth Rhys', 'cy:Carys Eleri', 'cy:Owain Glyn', 'au:Kylie Maree', 'au:Shane Keith',
+                           'de:Torsten Heinrich', 'de:Heike Johanna', 'de:Volker Konrad', 'nl:Femke Geertruida', 'nl:Wouter Adriaan',
+                           'se:Malin Ingeborg', 'se:Lennart Gustav', 'no:Håvard Olav', 'no:Solveig Kristin', 'dk:Mads Valdemar',
+                           'dk:Signe Karoline', 'fi:Jukka Tapio', 'fi:Tuula Annikki'];
+    -- Dutch and Flemish family names with their particles, and given names
+    particles text[] := ARRAY['van den Berg', 'van der Meer', 'van Dijk', 'de Jong', 'van Leeuwen', 'van der Linden', 'de Wit', 'van Beek',
+                              'Van den Broeck', 'Van Damme', 'De Smet', 'Van Acker'];
+    nl_given text[] := ARRAY['Jan-Willem', 'Pieter', 'Sanne', 'Thijs', 'Maarten', 'Lotte', 'Koen', 'Eline', 'Stijn', 'Annelies', 'Floor', 'Joost'];
+    domains text[] := ARRAY[
+        'us:bellsouth.net', 'us:charter.net', 'us:windstream.net', 'us:centurylink.net', 'en:sky.com', 'en:virginmedia.com', 'en:talktalk.net',
+        'en:blueyonder.co.uk', 'cy:ntlworld.com', 'cy:btopenworld.com', 'cy:tiscali.co.uk', 'au:iinet.net.au', 'au:tpg.com.au', 'au:internode.on.net',
+        'de:freenet.de', 'de:arcor.de', 'de:posteo.de', 'de:gmx.at', 'de:aon.at', 'de:sunrise.ch', 'de:hispeed.ch',
+        'nl:ziggo.nl', 'nl:home.nl', 'nl:kpnmail.nl', 'nl:telenet.be', 'nl:skynet.be', 'se:telia.com', 'se:bredband.net', 'se:spray.se',
+        'no:getmail.no', 'no:broadpark.no', 'no:c2i.net', 'dk:get2net.dk', 'dk:mail.dk', 'dk:stofanet.dk', 'fi:kolumbus.fi', 'fi:luukku.com',
+        'fi:pp.inet.fi', 'is:simnet.is', 'is:internet.is', 'is:visir.is', 'pl:o2.pl', 'pl:onet.pl', 'pl:interia.pl', 'pl:op.pl',
+        'ro:yahoo.ro', 'ro:rdslink.ro', 'hu:freemail.hu', 'hu:citromail.hu', 'hu:t-online.hu', 'eg:link.net', 'eg:tedata.net.eg',
+        'ma:menara.ma', 'ma:iam.net.ma', 'jp:nifty.com', 'jp:ocn.ne.jp', 'jp:biglobe.ne.jp', 'cn:163.com', 'cn:qq.com', 'cn:126.com',
+        'cn:sina.com', 'pk:cyber.net.pk', 'pk:ptcl.net.pk'];
+    -- a domain | the same domain mistyped
+    domain_typos text[] := ARRAY[
+        'us:bellsouth.net|belsouth.net', 'us:charter.net|chartre.net', 'us:windstream.net|windstram.net', 'en:sky.com|sky.cmo',
+        'en:virginmedia.com|virginmeda.com', 'en:talktalk.net|talktakl.net', 'en:blueyonder.co.uk|blueyonder.co.k', 'cy:ntlworld.com|ntlwrld.com',
+        'cy:btopenworld.com|btopenwrold.com', 'au:iinet.net.au|iinet.net.ua', 'au:tpg.com.au|tpg.cmo.au', 'de:freenet.de|frenet.de',
+        'de:arcor.de|arcro.de', 'de:posteo.de|posteo.ed', 'de:gmx.at|gmx.ta', 'de:aon.at|aon.ar', 'de:sunrise.ch|sunrsie.ch', 'de:hispeed.ch|hisped.ch',
+        'nl:ziggo.nl|zigo.nl', 'nl:home.nl|hoem.nl', 'nl:kpnmail.nl|kpnmial.nl', 'nl:telenet.be|telent.be', 'nl:skynet.be|skynet.eb',
+        'se:telia.com|telia.cm', 'se:bredband.net|bredbnad.net', 'no:getmail.no|getmial.no', 'dk:get2net.dk|get2net.kd', 'dk:mail.dk|mial.dk',
+        'fi:kolumbus.fi|kolumbus.if', 'fi:luukku.com|lukku.com', 'is:simnet.is|simnet.si', 'is:internet.is|internte.is', 'pl:o2.pl|o2.lp',
+        'pl:onet.pl|onte.pl', 'pl:interia.pl|interia.lp', 'ro:yahoo.ro|yahoo.or', 'ro:rdslink.ro|rdslnik.ro', 'hu:freemail.hu|fremail.hu',
+        'hu:citromail.hu|citromial.hu', 'eg:link.net|lnik.net', 'ma:menara.ma|menra.ma', 'jp:nifty.com|nifyt.com', 'jp:ocn.ne.jp|ocn.ne.pj',
+        'jp:biglobe.ne.jp|bigloeb.ne.jp', 'cn:163.com|136.com', 'cn:qq.com|qq.con', 'cn:126.com|162.com', 'cn:sina.com|sian.com',
+        'pk:cyber.net.pk|cyber.net.ok'];
+    -- landlines: the area code and how many digits follow it (of regions, not the capitals
+    -- the sets above use, where a country is already there)
+    countries text[] := ARRAY[
+        'us:+1 205 |7', 'us:+1 615 |7', 'us:+1 314 |7', 'us:+1 612 |7', 'en:+44 161 |7', 'en:+44 113 |7', 'cy:+44 29 2|7', 'cy:+44 1792 |6',
+        'au:+61 73 |7', 'de:+49 89 |8', 'de:+49 40 |8', 'de:+43 316 |6', 'de:+41 31 |7', 'de:+41 61 |7', 'nl:+31 10 |7', 'nl:+31 30 |7',
+        'nl:+32 3 |7', 'nl:+32 9 |7', 'se:+46 31 |7', 'no:+47 22 |6', 'dk:+45 3|7', 'fi:+358 9 |7', 'is:+354 55|5', 'pl:+48 12 |7',
+        'pl:+48 61 |7', 'ro:+40 21 |7', 'ro:+40 264 |6', 'hu:+36 1 |7', 'hu:+36 52 |6', 'eg:+20 2 |8', 'ma:+212 522 |6', 'ma:+212 537 |6',
+        'jp:+81 6 |8', 'jp:+81 52 |7', 'cn:+86 10 |8', 'cn:+86 21 |8', 'pk:+92 42 |8', 'pk:+92 51 |7'];
+    mobiles text[] := ARRAY[
+        'us:+1 901 |7', 'en:+44 7911 |6', 'cy:+44 7812 |6', 'au:+61 43 |7', 'de:+49 151 |8', 'de:+43 664 |7', 'de:+41 79 |7', 'nl:+31 6 1|7',
+        'nl:+32 475 |6', 'se:+46 70 |7', 'no:+47 9|7', 'dk:+45 2|7', 'fi:+358 40 |7', 'is:+354 69|5', 'pl:+48 60 |7', 'ro:+40 72 |7',
+        'hu:+36 30 |7', 'eg:+20 10 |8', 'ma:+212 661 |6', 'jp:+81 80 |8', 'cn:+86 138 |8', 'pk:+92 300 |7'];
+    -- the legal form of a small firm, for work addresses
+    firms text[] := ARRAY['us:llc', 'en:ltd', 'cy:ltd', 'au:ptyltd', 'de:gmbh', 'nl:bv', 'se:ab', 'no:as', 'dk:aps', 'fi:oy', 'is:ehf',
+                          'pl:spzoo', 'ro:srl', 'hu:kft', 'eg:co', 'ma:sarl', 'jp:kk', 'cn:ltd', 'pk:pvt'];
+    -- "home" in the culture's language, for family domains
+    homes text[] := ARRAY['us:family', 'en:family', 'cy:teulu', 'au:family', 'de:familie', 'nl:thuis', 'se:hemma', 'no:hjemme', 'dk:hjemme',
+                          'fi:koti', 'is:heima', 'pl:dom', 'ro:acasa', 'hu:otthon', 'eg:bayt', 'ma:dar', 'jp:uchi', 'cn:jia', 'pk:ghar'];
+    -- common full names, for namesakes (written in each culture's order)
+    common text[] := ARRAY['nl:Sander de Vries', 'nl:Femke Bakker', 'de:Dirk Schulze', 'de:Sabine Neumann', 'de:Urs Meier', 'se:Malin Lindgren',
+                           'no:Eirik Haugen', 'dk:Mads Pedersen', 'fi:Jukka Nieminen', 'is:Einar Jónsson', 'pl:Paweł Mazur', 'ro:Mircea Ionescu',
+                           'hu:Varga Attila', 'eg:Mahmoud Mansour', 'ma:Hicham Bennani', 'jp:Yamada Takeshi', 'cn:Xu Jingyi', 'pk:Imran Malik',
+                           'en:Nigel Hartley', 'cy:Gareth Parry', 'au:Craig McAllister', 'us:Dwayne Olson'];
+    -- first names a letter or two apart, for households
+    close_names text[] := ARRAY['de:Henrik|Henrike', 'de:Frank|Franka', 'nl:Ruud|Ruth', 'se:Lars|Lara', 'no:Kari|Karin', 'dk:Bent|Bente',
+                                'fi:Eino|Aino', 'pl:Stanisław|Stanisława', 'pl:Bogumił|Bogumiła', 'ro:Florin|Florina', 'ro:Sorin|Sorina',
+                                'hu:Lili|Lilla', 'eg:Nabil|Nabila', 'eg:Samir|Samira', 'ma:Karim|Karima', 'jp:Yuki|Yuka', 'pk:Asif|Asifa',
+                                'us:Earl|Pearl', 'us:Dale|Gale', 'au:Lyn|Lynne'];
+    -- father's | son's generation mark ('' for none): Jr. and Sr. in English, jun. and sen. in
+    -- German, jr. and sr. in Dutch, id. and ifj. (before the name) in Hungarian
+    marks text[] := ARRAY['us:Sr.|Jr.', 'us:|Jr.', 'us:|II', 'us:II|III', 'en:Sr.|Jr.', 'en:|Jr.', 'cy:|Jr.', 'au:|Jr.', 'au:Sr.|Jr.',
+                          'de:sen.|jun.', 'de:|jun.', 'nl:sr.|jr.', 'nl:|jr.', 'hu:id.|ifj.', 'hu:|ifj.'];
+    everyone text[] := ARRAY['us', 'en', 'cy', 'au', 'de', 'nl', 'se', 'no', 'dk', 'fi', 'is', 'pl', 'ro', 'hu', 'eg', 'ma', 'jp', 'cn', 'pk'];
+    n int; k int; cc text; f text; f2 text; l text; m text; s text; d text; d2 text; lo text; ph text; e text; nm text; nm2 text;
+BEGIN
+    FOR n IN 1 .. 20 LOOP
+        -- 1. the formal given name on one record, the short form its culture uses on the other;
+        -- the same local part at another provider of the country; the landline on the first
+        -- record only (a third of the second records carry the person's mobile)
+        -- (every third entry: the twenty people come from all the cultures of the list)
+        s := nick[1 + (3 * (n - 1) + floor(dupq.r(seed, 0, 'b3s1') * cardinality(nick))::int) % cardinality(nick)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        l := dupq.blind3_in(family, cc, seed, n, 'b3l1');
+        d := dupq.blind3_in(domains, cc, seed, n, 'b3d1'); d2 := dupq.pick(array_remove(dupq.blind3_all(domains, cc), d), seed, n, 'b3e1');
+        lo := dupq.blind3_local(CASE n % 3 WHEN 0 THEN split_part(s, '|', 1) || '.' || l WHEN 1 THEN split_part(s, '|', 2) || l
+                                          ELSE left(split_part(s, '|', 1), 1) || '.' || l END) || (n + 30);
+        PERFORM dupq.add(tenant, 1000 + n, 'nickname_provider', split_part(s, '|', 1) || ' ' || l, lo || '@' || d,
+                         dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c1'), 71000 + n));
+        PERFORM dupq.add(tenant, 1000 + n, 'nickname_provider', dupq.blind_typed(split_part(s, '|', 2) || ' ' || l, seed, n, 'b3t1'), lo || '@' || d2,
+                         CASE WHEN n % 3 = 0 THEN dupq.blind_phone(dupq.blind3_in(mobiles, cc, seed, n, 'b3m1'), 71500 + n) END);
+
+        -- 2. letters outside ASCII on one record, transliterated (ü as ue, ø as oe, þ as th,
+        -- ō as oh) or stripped of their marks on the other; the phone one transposition apart;
+        -- the address on the first record only (a third of the second records carry an
+        -- unrelated work address)
+        s := accented[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s2') * cardinality(accented))::int) % cardinality(accented)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        ph := dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c2'), 72000 + n);
+        PERFORM dupq.add(tenant, 2000 + n, 'transliterated_transposed', split_part(s, '|', 1),
+                         dupq.blind3_local(replace(split_part(s, '|', 2), ' ', '.')) || (n + 50) || '@' || dupq.blind3_in(domains, cc, seed, n, 'b3d2'), ph);
+        PERFORM dupq.add(tenant, 2000 + n, 'transliterated_transposed', split_part(s, '|', 2),
+                         CASE WHEN n % 3 = 1 THEN dupq.blind3_local(left(split_part(s, '|', 2), 1) || split_part(split_part(s, '|', 2), ' ', 2)) || '@'
+                                                  || dupq.blind3_local(dupq.blind3_in(family, cc, seed, n, 'b3w2')) || '-' || dupq.blind3_in(firms, cc, seed, n, 'b3f2') || n || '.example' END,
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 72000 + n), seed, 72000 + n));
+
+        -- 3. an Arabic name spelled two ways (Mohamed / Mohamad, Khaled / Khalid, El-Sayed /
+        -- Elsayed, Gaber / Jaber); the same local part with the domain mistyped (odd n) or at
+        -- another provider (even n); the landline on the first record, the second with the
+        -- person's mobile a third of the time
+        s := arabic[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s3') * cardinality(arabic))::int) % cardinality(arabic)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        lo := dupq.blind3_local(replace(split_part(s, '|', 1), ' ', CASE WHEN n % 2 = 0 THEN '.' ELSE '_' END)) || (n + 70);
+        IF n % 2 = 1 THEN
+            e := dupq.blind3_in(domain_typos, cc, seed, n, 'b3d3'); d := split_part(e, '|', 1); d2 := split_part(e, '|', 2);
+        ELSE
+            d := dupq.blind3_in(domains, cc, seed, n, 'b3d3'); d2 := dupq.pick(array_remove(dupq.blind3_all(domains, cc), d), seed, n, 'b3e3');
+        END IF;
+        PERFORM dupq.add(tenant, 3000 + n, 'arabic_spelling', split_part(s, '|', 1), lo || '@' || d,
+                         dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c3'), 73000 + n));
+        PERFORM dupq.add(tenant, 3000 + n, 'arabic_spelling', dupq.blind_typed(split_part(s, '|', 2), seed, n, 'b3t3'), lo || '@' || d2,
+                         CASE WHEN n % 3 = 0 THEN dupq.blind_phone(dupq.blind3_in(mobiles, cc, seed, n, 'b3m3'), 73500 + n) END);
+
+        -- 4. family name first (as written in China, Hungary and Japan; in Japan often in
+        -- capitals) on one record, given name first on the other; the same local part with
+        -- the domain mistyped and no phone (odd n), or no address and the phone one
+        -- transposition apart (even n)
+        cc := (ARRAY['cn', 'hu', 'jp'])[1 + (n + floor(dupq.r(seed, 0, 'b3s4') * 3)::int) % 3];
+        f := dupq.blind3_in(given, cc, seed, n, 'b3g4'); l := dupq.blind3_in(family, cc, seed, n, 'b3l4');
+        e := dupq.blind3_in(domain_typos, cc, seed, n, 'b3d4');
+        lo := dupq.blind3_local(CASE WHEN n % 4 < 2 THEN l || f ELSE f || '.' || l END) || (n + 90);
+        ph := dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c4'), 74000 + n);
+        PERFORM dupq.add(tenant, 4000 + n, 'family_first',
+                         CASE WHEN cc = 'jp' AND dupq.r(seed, n, 'b3u4') < 0.5 THEN upper(l) ELSE l END || ' ' || f,
+                         lo || '@' || split_part(e, '|', 1), ph);
+        PERFORM dupq.add(tenant, 4000 + n, 'family_first', dupq.blind_typed(f || ' ' || l, seed, n, 'b3t4'),
+                         CASE WHEN n % 2 = 1 THEN lo || '@' || split_part(e, '|', 2) END,
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_format(dupq.blind_swap(ph, seed, 74000 + n), seed, 74000 + n) END);
+
+        -- 5. a middle name in full on one record and missing (n % 3 = 0) or as its initial
+        -- (n % 3 = 1) on the other, or an initial against none (n % 3 = 2); the local part
+        -- with a typo at the same domain and the phone on one record (odd n), or no address
+        -- on the second and the phone one transposition apart (even n)
+        s := middle[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s5') * cardinality(middle))::int) % cardinality(middle)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        f := split_part(s, ' ', 1); m := split_part(s, ' ', 2); l := dupq.blind3_in(family, cc, seed, n, 'b3l5');
+        d := dupq.blind3_in(domains, cc, seed, n, 'b3d5');
+        lo := dupq.blind3_local(f || '.' || l);
+        ph := dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c5'), 75000 + n);
+        PERFORM dupq.add(tenant, 5000 + n, 'middle_name', f || ' ' || CASE WHEN n % 3 = 2 THEN left(m, 1) || '.' ELSE m END || ' ' || l,
+                         lo || (n + 110) || '@' || d, ph);
+        PERFORM dupq.add(tenant, 5000 + n, 'middle_name', f || CASE WHEN n % 3 = 1 THEN ' ' || left(m, 1) || '. ' ELSE ' ' END || l,
+                         CASE WHEN n % 2 = 1 THEN dupq.blind3_typo(lo, seed, n, 'b3y5') || (n + 110) || '@' || d END,
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_format(dupq.blind_swap(ph, seed, 75000 + n), seed, 75000 + n) END);
+
+        -- 6. a typo in the family name (typed by staff); an external id (a loyalty-card
+        -- import) on one record, a user id (a web signup) on the other; the phone one
+        -- transposition apart and no address on the second (n % 3 <> 0), or the same local
+        -- part at another provider and no phone on the second (n % 3 = 0)
+        cc := everyone[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s6') * 19)::int) % 19];
+        f := dupq.blind3_in(given, cc, seed, n, 'b3g6'); l := dupq.blind3_in(family, cc, seed, n, 'b3l6');
+        d := dupq.blind3_in(domains, cc, seed, n, 'b3d6'); d2 := dupq.pick(array_remove(dupq.blind3_all(domains, cc), d), seed, n, 'b3e6');
+        lo := dupq.blind3_local(left(f, 1) || l) || (n + 130);
+        ph := dupq.blind_phone(dupq.blind3_in(countries || mobiles, cc, seed, n, 'b3c6'), 76000 + n);
+        PERFORM dupq.add(tenant, 6000 + n, 'surname_typo_ids', CASE WHEN cc IN ('hu', 'cn') THEN l || ' ' || f ELSE f || ' ' || l END, lo || '@' || d, ph,
+                         'LOY-' || lpad(((n * 104729 + seed) % 1000000)::text, 7, '0'), NULL);
+        -- (a family name of two or three letters, Wu or Hu, gets its typo in the given name)
+        IF length(l) < 4 THEN f2 := dupq.blind3_typo(f, seed, n, 'b3y6'); ELSE f2 := f; l := dupq.blind3_typo(l, seed, n, 'b3y6'); END IF;
+        PERFORM dupq.add(tenant, 6000 + n, 'surname_typo_ids', CASE WHEN cc IN ('hu', 'cn') THEN l || ' ' || f2 ELSE f2 || ' ' || l END,
+                         CASE WHEN n % 3 = 0 THEN lo || '@' || d2 END,
+                         CASE WHEN n % 3 <> 0 THEN dupq.blind_format(dupq.blind_swap(ph, seed, 76000 + n), seed, 76000 + n) END,
+                         NULL, 'web-' || left(md5('blind3' || seed || ':' || n), 10));
+
+        -- 7. the issue's example in these cultures: the formal name and a personal address at
+        -- checkout; the short form, a typo in the family name, a work address and the phone
+        -- one transposition apart typed by staff
+        s := nick[1 + (n * 7 + floor(dupq.r(seed, 0, 'b3s7') * cardinality(nick))::int) % cardinality(nick)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        l := dupq.blind3_in(family, cc, seed, n, 'b3l7');
+        ph := dupq.blind_phone(dupq.blind3_in(countries || mobiles, cc, seed, n, 'b3c7'), 77000 + n);
+        PERFORM dupq.add(tenant, 7000 + n, 'nickname_typo_work', split_part(s, '|', 1) || ' ' || l,
+                         dupq.blind3_local(split_part(s, '|', 2) || '.' || l) || (n + 150) || '@' || dupq.blind3_in(domains, cc, seed, n, 'b3d7'), ph);
+        PERFORM dupq.add(tenant, 7000 + n, 'nickname_typo_work', split_part(s, '|', 2) || ' ' || dupq.blind3_typo(l, seed, n, 'b3y7'),
+                         dupq.blind3_local(left(split_part(s, '|', 1), 1) || l) || '@' || dupq.blind3_local(dupq.blind3_in(family, cc, seed, n, 'b3w7'))
+                         || '-' || dupq.blind3_in(firms, cc, seed, n, 'b3f7') || n || '.example',
+                         dupq.blind_format(dupq.blind_swap(ph, seed, 77000 + n), seed, 77000 + n));
+
+        -- 8. a Dutch or Flemish name with its particle, written as Dutch registers sort it
+        -- ("Berg, Pieter van den"; a Flemish "Van" is sorted with the name: "Van Damme,
+        -- Koen"), with the given name as initials ("P. van den Berg", "J.W. van Dijk"), or
+        -- as "family, given"; the same local part at another provider (odd n), the phone one
+        -- transposition apart (even n), both for the initial
+        -- (both rotated, the family name one step further on the second round of given names:
+        -- no two people of the kind share a name)
+        f := nl_given[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3g8') * 12)::int) % 12];
+        l := particles[1 + (n - 1 + (n - 1) / 12 + floor(dupq.r(seed, 0, 'b3l8') * 12)::int) % 12];
+        d := dupq.blind3_in(domains, 'nl', seed, n, 'b3d8'); d2 := dupq.pick(array_remove(dupq.blind3_all(domains, 'nl'), d), seed, n, 'b3e8');
+        lo := dupq.blind3_local(f || '.' || l) || (n + 170);
+        ph := dupq.blind_phone(dupq.blind3_in(countries || mobiles, 'nl', seed, n, 'b3c8'), 78000 + n);
+        m := substring(l FROM '^(?:[Vv]an (?:den |der )?|[Dd]e )');
+        PERFORM dupq.add(tenant, 8000 + n, 'particle_order', f || ' ' || l, lo || '@' || d, ph);
+        PERFORM dupq.add(tenant, 8000 + n, 'particle_order',
+                         CASE n % 3 WHEN 0 THEN CASE WHEN l ~ '^[a-z]' THEN substr(l, length(m) + 1) || ', ' || f || ' ' || trim(m) ELSE l || ', ' || f END
+                                    WHEN 1 THEN left(f, 1) || '.' || CASE WHEN f LIKE '%-%' THEN left(split_part(f, '-', 2), 1) || '.' ELSE '' END || ' ' || l
+                                    ELSE l || ', ' || f END,
+                         CASE WHEN n % 2 = 1 OR n % 3 = 1 THEN lo || '@' || d2 END,
+                         CASE WHEN n % 2 = 0 OR n % 3 = 1 THEN dupq.blind_format(dupq.blind_swap(ph, seed, 78000 + n), seed, 78000 + n) END);
+    END LOOP;
+
+    -- Hard negatives: each record is its own person.  (The seed's picks may also give two
+    -- people of the kinds above one name, with nothing else shared: negatives as well.)
+    FOR n IN 1 .. 20 LOOP
+        -- namesakes: one common full name of a culture, unrelated addresses (at two providers
+        -- of the country) and phones (a landline, a mobile)
+        s := common[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s9') * cardinality(common))::int) % cardinality(common)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        d := dupq.blind3_in(domains, cc, seed, n, 'b3d9'); d2 := dupq.pick(array_remove(dupq.blind3_all(domains, cc), d), seed, n, 'b3e9');
+        PERFORM dupq.add(tenant, 10000 + 2 * n, 'namesake', s, dupq.blind3_local(replace(s, ' ', '.')) || (n + 200) || '@' || d,
+                         dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c9'), 80000 + 2 * n));
+        PERFORM dupq.add(tenant, 10001 + 2 * n, 'namesake', s,
+                         dupq.blind3_local(left(s, 1) || split_part(s, ' ', 2)) || (1960 + n) || '@' || d2,
+                         dupq.blind_phone(dupq.blind3_in(mobiles, cc, seed, n, 'b3m9'), 80001 + 2 * n));
+
+        -- households: one family name and one family domain ("home" in the culture's
+        -- language), first names a letter or two apart, each their own local part; the
+        -- landline on one record, the other with a mobile of their own (n % 3 = 0) or none
+        s := close_names[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s10') * cardinality(close_names))::int) % cardinality(close_names)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        l := dupq.blind3_in(family, cc, seed, n, 'b3l10');
+        d := dupq.blind3_local(l) || '-' || dupq.blind3_in(homes, cc, seed, n, 'b3h10') || n || '.example';
+        PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', CASE WHEN cc = 'hu' THEN l || ' ' || split_part(s, '|', 1) ELSE split_part(s, '|', 1) || ' ' || l END,
+                         dupq.blind3_local(split_part(s, '|', 1)) || '@' || d, dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c10'), 82000 + 2 * n));
+        PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', CASE WHEN cc = 'hu' THEN l || ' ' || split_part(s, '|', 2) ELSE split_part(s, '|', 2) || ' ' || l END,
+                         dupq.blind3_local(split_part(s, '|', 2)) || '@' || d,
+                         CASE WHEN n % 3 = 0 THEN dupq.blind_phone(dupq.blind3_in(mobiles, cc, seed, n, 'b3m10'), 82001 + 2 * n) END);
+
+        -- fathers and sons: one name, the generation mark of the culture on the son's record
+        -- (and half the time the father's); the family landline on the father's record and
+        -- on the son's one transposition apart (even n) or not at all; their own addresses
+        s := marks[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s11') * cardinality(marks))::int) % cardinality(marks)];
+        cc := split_part(s, ':', 1); s := substr(s, length(cc) + 2);
+        f := dupq.blind3_in(men, cc, seed, n, 'b3g11'); l := dupq.blind3_in(family, cc, seed, n, 'b3l11');
+        nm := CASE WHEN cc = 'hu' THEN trim(split_part(s, '|', 1) || ' ' || l || ' ' || f) ELSE trim(f || ' ' || l || ' ' || split_part(s, '|', 1)) END;
+        nm2 := CASE WHEN cc = 'hu' THEN split_part(s, '|', 2) || ' ' || l || ' ' || f ELSE f || ' ' || l || ' ' || split_part(s, '|', 2) END;
+        ph := dupq.blind_phone(dupq.blind3_in(countries, cc, seed, n, 'b3c11'), 83000 + 2 * n);
+        PERFORM dupq.add(tenant, 13000 + 2 * n, 'junior', nm, dupq.blind3_local(f || '.' || l) || (n + 600) || '@' || dupq.blind3_in(domains, cc, seed, n, 'b3d11'), ph);
+        PERFORM dupq.add(tenant, 13001 + 2 * n, 'junior', nm2,
+                         dupq.blind3_local(left(f, 1) || l) || (n + 700) || '@' || dupq.blind3_in(domains, cc, seed, n, 'b3e11'),
+                         CASE WHEN n % 2 = 0 THEN dupq.blind_swap(ph, seed, 83000 + n) END);
+
+        -- siblings and spouses: one family name, one provider, different first names and
+        -- addresses, phones one digit apart (lines taken one after another)
+        cc := everyone[1 + (n - 1 + floor(dupq.r(seed, 0, 'b3s12') * 19)::int) % 19];
+        f := dupq.blind3_in(given, cc, seed, n, 'b3g12'); f2 := dupq.pick(array_remove(dupq.blind3_all(given, cc), f), seed, n, 'b3h12');
+        l := dupq.blind3_in(family, cc, seed, n, 'b3l12'); d := dupq.blind3_in(domains, cc, seed, n, 'b3d12');
+        ph := dupq.blind_phone(dupq.blind3_in(countries || mobiles, cc, seed, n, 'b3c12'), 84000 + 2 * n);
+        PERFORM dupq.add(tenant, 14000 + 2 * n, 'spouses', CASE WHEN cc IN ('hu', 'cn') THEN l || ' ' || f ELSE f || ' ' || l END,
+                         dupq.blind3_local(f || l) || (n + 800) || '@' || d, ph);
+        PERFORM dupq.add(tenant, 14001 + 2 * n, 'spouses', CASE WHEN cc IN ('hu', 'cn') THEN l || ' ' || f2 ELSE f2 || ' ' || l END,
+                         dupq.blind3_local(f2 || '.' || l) || (n + 900) || '@' || d, dupq.blind2_next_line(ph));
+    END LOOP;
+
+    -- Background: one record per person.
+    FOR n IN 1 .. 100 LOOP
+        cc := everyone[1 + (n - 1) % 19];
+        k := floor(dupq.r(seed, n, 'b3k13') * 4)::int;
+        f := CASE WHEN k = 0 AND cardinality(dupq.blind3_all(nick, cc)) > 0
+                  THEN split_part(dupq.blind3_in(nick, cc, seed, n, 'b3n13'), '|', 1 + n % 2) ELSE dupq.blind3_in(given, cc, seed, n, 'b3g13') END;
+        l := dupq.blind3_in(family, cc, seed, n, 'b3l13');
+        PERFORM dupq.add(tenant, 20000 + n, 'single',
+                         dupq.blind_typed(CASE WHEN cc IN ('hu', 'cn') THEN l || ' ' || f ELSE f || ' ' || l END, seed, n, 'b3t13'),
+                         CASE WHEN k = 3 THEN NULL ELSE dupq.blind3_local(f || '.' || left(l, 2)) || (n + 1000) || '@' || dupq.blind3_in(domains, cc, seed, n, 'b3d13') END,
+                         CASE WHEN k = 2 THEN NULL ELSE dupq.blind_phone(dupq.blind3_in(countries || mobiles, cc, seed, n, 'b3c13'), 90000 + n) END);
+    END LOOP;
+END $$;
