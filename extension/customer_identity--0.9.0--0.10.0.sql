@@ -970,7 +970,39 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('jojo', 'jose joseph'), ('pepito', 'jose'),
     -- Scottish, Irish, Welsh
     ('hamish', 'james'), ('jock', 'john'), ('sandy', 'alasdair alistair'), ('sean', 'john'), ('seamus', 'james'),
-    ('dai', 'david'), ('ieuan', 'john')
+    ('dai', 'david'), ('ieuan', 'john'), ('iolo', 'iorwerth'), ('ianto', 'ifan'), ('gwil', 'gwilym'), ('myf', 'myfanwy'),
+    -- English and Australian, more
+    ('lori', 'lorraine loretta laura'), ('lorrie', 'lorraine'), ('lainey', 'elaine'), ('bazza', 'barry'), ('dazza', 'darren'),
+    ('shazza', 'sharon'), ('gazza', 'gary gareth'), ('wazza', 'warren'), ('zeke', 'ezekiel'), ('percy', 'percival'),
+    ('cissy', 'cecilia'), ('sissy', 'cecilia'), ('mo', 'maurice maureen mohammed'), ('rocky', 'rocco'), ('kev', 'kevin'),
+    ('baz', 'barry basil'), ('nige', 'nigel'), ('tez', 'terence terry'), ('terry', 'terence theresa'), ('kenny', 'kenneth'),
+    -- German, Austrian, Swiss, more
+    ('achim', 'joachim'), ('jochen', 'joachim'), ('dieter', 'dietrich'), ('resi', 'theresia'), ('willi', 'wilhelm'),
+    ('kobi', 'jakob'), ('hansi', 'hans johannes'), ('bernd', 'bernhard'), ('gerd', 'gerhard'), ('jupp', 'josef'),
+    ('lene', 'helene magdalena'), ('gitti', 'brigitte'), ('rike', 'friederike ulrike'), ('kathi', 'katharina'),
+    ('susi', 'susanne'), ('bine', 'sabine'), ('tini', 'martina christina'), ('vroni', 'veronika'), ('wastl', 'sebastian'),
+    ('xaver', 'franz xaver'), ('ferdl', 'ferdinand'), ('poldi', 'leopold'), ('rudi', 'rudolf'), ('rolf', 'rudolf'),
+    -- Dutch and Flemish
+    ('arie', 'adrianus adriaan'), ('jaap', 'jacob jakob jacobus'), ('hanneke', 'johanna'), ('mieke', 'maria'),
+    ('anneke', 'anna'), ('truus', 'geertruida gertrude'), ('ria', 'maria'), ('bram', 'abraham'), ('sjaak', 'jacques'),
+    ('koen', 'koenraad'), ('guus', 'gustaaf'), ('toon', 'antonius'), ('teun', 'antonius'), ('lies', 'elisabeth liesbeth'),
+    -- Nordic
+    ('jocke', 'joakim'), ('jussi', 'juhani johannes'), ('kalle', 'karl'), ('nisse', 'nils'), ('pelle', 'per'),
+    ('olle', 'olof'), ('janne', 'jan johan'), ('stina', 'kristina christina'), ('kaisa', 'katariina katarina'),
+    ('jukka', 'johannes juhani'), ('matti', 'matias mattias'), ('gummi', 'gudmundur'), ('siggi', 'sigurdur sigridur'),
+    ('nonni', 'jon'), ('stebbi', 'stefan'), ('maja', 'maria'), ('lisbet', 'elisabeth'),
+    -- Polish, more
+    ('przemek', 'przemyslaw'), ('aga', 'agnieszka'), ('krzysiek', 'krzysztof'), ('grzes', 'grzegorz'), ('mietek', 'mieczyslaw'),
+    ('jurek', 'jerzy'), ('wladek', 'wladyslaw'), ('madzia', 'magdalena'), ('iza', 'izabela'), ('piotrek', 'piotr'),
+    ('darek', 'dariusz'), ('arek', 'arkadiusz'), ('mirek', 'miroslaw'), ('rysiek', 'ryszard'),
+    -- Romanian
+    ('costel', 'constantin'), ('costica', 'constantin'), ('mitica', 'dumitru'), ('gigel', 'gheorghe'), ('gica', 'gheorghe'),
+    ('nelu', 'ion ionel'), ('ionut', 'ion'), ('fanel', 'stefan'), ('sanda', 'alexandra'), ('lenuta', 'elena'),
+    ('vasilica', 'vasile'), ('marius', 'marian'),
+    -- Hungarian
+    ('erzsi', 'erzsebet'), ('feri', 'ferenc'), ('jancsi', 'janos'), ('pisti', 'istvan'), ('laci', 'laszlo'), ('gyuri', 'gyorgy'),
+    ('marika', 'maria'), ('bori', 'borbala'), ('evi', 'eva'), ('sanyi', 'sandor'), ('tibi', 'tibor'), ('gabi', 'gabor'),
+    ('kati', 'katalin'), ('zsuzsi', 'zsuzsanna'), ('andi', 'andrea')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1007,8 +1039,10 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
     SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
            t.words[pg_catalog.cardinality(t.words)],
            CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN
+               -- (looked up as folded and without an umlaut's e: Köbi folds to koebi, the list has kobi)
                ARRAY(SELECT t.words[1] UNION SELECT n.given_name FROM @extschema@.nickname n
-                      WHERE n.nickname OPERATOR(pg_catalog.=) t.words[1] ORDER BY 1) END,
+                      WHERE n.nickname OPERATOR(pg_catalog.=) ANY (ARRAY[t.words[1],
+                                pg_catalog.regexp_replace(t.words[1], '([aou])e', '\1', 'g')]) ORDER BY 1) END,
            NULLIF(pg_catalog.array_to_string(t.words[2:pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.-) 1], ' '), ''),
            t.suffix
       FROM t
@@ -1019,17 +1053,21 @@ $$;
 CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS integer
     LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
     SELECT CASE
-        WHEN $2 = 'same' AND $1 = 'same' THEN 7
-        WHEN $2 = 'same' AND $1 IN ('nickname', 'short_form') THEN 6
-        WHEN ($2 = 'same' AND $1 = 'typo') OR ($2 = 'typo' AND $1 = 'same') THEN 5
-        WHEN $2 = 'typo' AND $1 IN ('nickname', 'short_form') THEN 4
-        WHEN $2 = 'same' AND $1 = 'initial' THEN 3
-        WHEN $2 = 'same' AND $1 = 'missing' THEN 2
-        WHEN $2 = 'part' AND $1 = 'same' THEN 4
-        WHEN $2 = 'part' AND $1 IN ('nickname', 'short_form', 'typo') THEN 2
-        WHEN $2 = 'typo' AND $1 IN ('typo', 'initial', 'missing') THEN 1
-        WHEN $2 IN ('same', 'typo', 'part') THEN -4
+        WHEN x.g = 'sound' AND x.l = 'sound' THEN 4  -- both spelled otherwise, each its sound kept
+        WHEN x.l = 'same' AND x.g = 'same' THEN 7
+        WHEN x.l = 'same' AND x.g IN ('nickname', 'short_form') THEN 6
+        WHEN (x.l = 'same' AND x.tg = 'typo') OR (x.tl = 'typo' AND x.g = 'same') THEN 5
+        WHEN x.tl = 'typo' AND x.g IN ('nickname', 'short_form') THEN 4
+        WHEN x.l = 'same' AND x.g = 'initial' THEN 3
+        WHEN x.l = 'same' AND x.g = 'missing' THEN 2
+        WHEN x.l = 'part' AND x.g = 'same' THEN 4
+        WHEN x.l = 'part' AND x.g IN ('nickname', 'short_form') OR (x.l = 'part' AND x.tg = 'typo') THEN 2
+        WHEN x.tl = 'typo' AND (x.tg = 'typo' OR x.g IN ('initial', 'missing')) THEN 1
+        WHEN x.l IN ('same', 'part') OR x.tl = 'typo' THEN -4
         ELSE -6 END
+      FROM (SELECT $1 AS g, $2 AS l,  -- a 'sound' level is a typo where no rule names it
+                   CASE WHEN $1 = 'sound' THEN 'typo' ELSE $1 END AS tg,
+                   CASE WHEN $2 = 'sound' THEN 'typo' ELSE $2 END AS tl) AS x
 $$;
 
 -- Phones (digits) one adjacent transposition apart.
@@ -1259,8 +1297,11 @@ BEGIN
            -- the Swedish or Turkish spelling without the marks (Oberg)
            ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
                   WHERE w.w IS NOT NULL ORDER BY 1) AS words,
-           pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g') AS first_plain,
-           pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g') AS last_plain,
+           pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g') AS first_plain,
+           pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g') AS last_plain,
+           -- the words after the given name run together: a particle written apart or joined
+           -- (El-Sayed / Elsayed, Abdel Fattah / Abdelfattah, van Beek / Vanbeek)
+           COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name AS rest_joined,
            -- written in another script (no Latin letter at all): its spelling in Latin letters
            -- is a transliteration, and a spelling one edit or one sound away is no typo
            (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
@@ -1297,7 +1338,7 @@ BEGIN
           FROM pg_temp.ci_duplicate_pair p JOIN pg_temp.ci_duplicate_profile a ON a.id = p.a
           JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN a.last_name = b.last_name OR a.last_plain = b.last_plain THEN 'same'
+            SELECT CASE WHEN a.last_name = b.last_name OR a.last_plain = b.last_plain OR a.rest_joined = b.rest_joined THEN 'same'
                         -- one letter added, dropped or changed, two neighbours swapped (Levenshtein
                         -- counts that as two), the trigrams mostly shared, or two spellings of one
                         -- sound (Kaczmarek / Kaksmarek: one Double Metaphone code, two edits at most)
@@ -1347,10 +1388,16 @@ BEGIN
                         ELSE 'differ' END AS swapped
          ) AS cmp0
          -- a name written in another script on one side: its Latin spelling is a transliteration
-         -- (Андрій / Andrii, Богдан / Bohdan), one edit or one sound away the same name
+         -- (Андрій / Andrii, Богдан / Bohdan), one edit or one sound away the same name; a
+         -- typo that keeps the name's sound (Double Metaphone: Umar / Omar, Chaudhry /
+         -- Chaudhary, Walid / Waleed) is a spelling ('sound': in both names +4, not +1)
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN (a.scripted OR b.scripted) AND cmp0.last_ab = 'typo' THEN 'same' ELSE cmp0.last_ab END AS last_ab,
-                   CASE WHEN (a.scripted OR b.scripted) AND cmp0.given_ab = 'typo' THEN 'same' ELSE cmp0.given_ab END AS given_ab,
+            SELECT CASE WHEN (a.scripted OR b.scripted) AND cmp0.last_ab = 'typo' THEN 'same'
+                        WHEN cmp0.last_ab = 'typo' AND dmetaphone(a.last_name) = dmetaphone(b.last_name) THEN 'sound'
+                        ELSE cmp0.last_ab END AS last_ab,
+                   CASE WHEN (a.scripted OR b.scripted) AND cmp0.given_ab = 'typo' THEN 'same'
+                        WHEN cmp0.given_ab = 'typo' AND dmetaphone(a.first_name) = dmetaphone(b.first_name) THEN 'sound'
+                        ELSE cmp0.given_ab END AS given_ab,
                    cmp0.swapped
          ) AS cmp
          CROSS JOIN LATERAL (
@@ -1422,7 +1469,7 @@ BEGIN
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
                              THEN 'household'
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
-                             AND levenshtein(a.local, b.local) <= 1
+                             AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND pg_catalog.regexp_replace(a.local, '\D', '', 'g') = pg_catalog.regexp_replace(b.local, '\D', '', 'g')
                              THEN 'local_typo'
                         ELSE 'differ' END AS level) e
