@@ -1002,7 +1002,22 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     -- Hungarian
     ('erzsi', 'erzsebet'), ('feri', 'ferenc'), ('jancsi', 'janos'), ('pisti', 'istvan'), ('laci', 'laszlo'), ('gyuri', 'gyorgy'),
     ('marika', 'maria'), ('bori', 'borbala'), ('evi', 'eva'), ('sanyi', 'sandor'), ('tibi', 'tibor'), ('gabi', 'gabor'),
-    ('kati', 'katalin'), ('zsuzsi', 'zsuzsanna'), ('andi', 'andrea')
+    ('kati', 'katalin'), ('zsuzsi', 'zsuzsanna'), ('andi', 'andrea'),
+    -- Persian, Arabic (Levant), Afrikaans, Akan
+    ('reza', 'mohammadreza alireza gholamreza'), ('fati', 'fatemeh fatima'), ('ali', 'alireza'), ('mamad', 'mohammad'),
+    ('elie', 'elias'), ('tony', 'antoine'), ('jo', 'joseph'), ('dries', 'andries'), ('sannie', 'susanna'),
+    ('gerrie', 'gerhardus'), ('frikkie', 'frederik'), ('koos', 'jacobus'), ('sakkie', 'izak isak'), ('hannes', 'johannes'),
+    ('kojo', 'kwadwo'), ('kobby', 'kwabena'), ('kwesi', 'kwasi'), ('ekow', 'kweku'),
+    -- Catalan, Basque, Southern Cone, Andean
+    ('conxita', 'concepcio'), ('pep', 'josep'), ('quim', 'joaquim'), ('xavi', 'xavier'), ('txema', 'jose'),
+    ('nacha', 'ignacia'), ('maxi', 'maximiliano'), ('berni', 'bernardita'), ('tavo', 'octavio gustavo'),
+    ('pancha', 'francisca'), ('coni', 'constanza'), ('cata', 'catalina'), ('seba', 'sebastian'), ('nico', 'nicolas'),
+    -- South Slavic, Bulgarian
+    ('nesa', 'nebojsa'), ('boba', 'slobodan'), ('vlada', 'vladimir'), ('mile', 'milorad milan'), ('kreso', 'kresimir'),
+    ('tomo', 'tomislav'), ('ivo', 'ivan'), ('jovo', 'jovan'), ('bane', 'branislav'), ('gosho', 'georgi'), ('tosho', 'todor'),
+    ('dancho', 'yordan'), ('pesho', 'petar'), ('mitko', 'dimitar'), ('stefcho', 'stefan'),
+    -- North American, more
+    ('abe', 'abraham'), ('tad', 'thaddeus'), ('cassie', 'cassandra'), ('toni', 'antoni')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1017,23 +1032,26 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
     WITH r AS (
         SELECT CASE WHEN pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.>) 1
                          AND pg_catalog.regexp_replace(@extschema@.duplicate_fold(pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1)),
-                                                       '\m(jr|sr|jnr|snr|ii|iii|iv|junior|senior|filho|neto|sobrinho|phd|md|esq)\M|\s', '', 'g') OPERATOR(pg_catalog.<>) ''
+                                                       '\m(jr|sr|jnr|snr|ii|iii|iv|junior|senior|filho|neto|sobrinho|hijo|h|ml|st|phd|md|esq)\M|\s', '', 'g') OPERATOR(pg_catalog.<>) ''
                     THEN pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.||) ' '
                          OPERATOR(pg_catalog.||) pg_catalog.left($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.-) 1)
                     ELSE $1 END AS name),
     w AS (
         SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
           FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
-         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'phd', 'md', 'esq')),
-    -- a generation: Jr., Sr., II...; Júnior, Filho, Neto, Sobrinho (Portuguese) only as the last
-    -- of three words or more (Carlos Neto is a family name)
+         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'md', 'esq',
+                                                               'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle')),
+    -- a generation: Jr., Sr., II...; Júnior, Filho, Neto, Sobrinho (Portuguese), hijo, (h)
+    -- (Spanish), ml., st. (South Slavic) only as the last of three words or more (Carlos Neto
+    -- is a family name); ifj., id. (Hungarian) only as the first of three words or more
     g AS (
-        SELECT w.w, w.o, w.w IN ('jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv')
-                         OR (w.w IN ('junior', 'senior', 'filho', 'neto', 'sobrinho') AND w.o OPERATOR(pg_catalog.=) w.n
-                             AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
+        SELECT w.w, w.o, (w.w IN ('jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv') AND NOT (w.w = 'sr' AND w.o = 1 AND w.n >= 3))
+                         OR (w.w IN ('junior', 'senior', 'filho', 'neto', 'sobrinho', 'hijo', 'h', 'ml', 'st')
+                             AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
+                         OR (w.w IN ('ifj', 'id') AND w.o OPERATOR(pg_catalog.=) 1 AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
           FROM w),
-    t AS (
-        SELECT pg_catalog.array_agg(g.w ORDER BY g.o) FILTER (WHERE NOT g.generation) AS words,
+    t AS (  -- (Sr. as the first word, Señor, is dropped as a title)
+        SELECT pg_catalog.array_agg(g.w ORDER BY g.o) FILTER (WHERE NOT g.generation AND NOT (g.w = 'sr' AND g.o = 1)) AS words,
                pg_catalog.string_agg(g.w, ' ' ORDER BY g.o) FILTER (WHERE g.generation) AS suffix
           FROM g)
     SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
@@ -1078,6 +1096,16 @@ CREATE FUNCTION @extschema@.duplicate_transposed(a text, b text) RETURNS boolean
                     WHERE overlay($1 PLACING pg_catalog.substr($1, i OPERATOR(pg_catalog.+) 1, 1)
                                              OPERATOR(pg_catalog.||) pg_catalog.substr($1, i, 1) FROM i FOR 2)
                           OPERATOR(pg_catalog.=) $2)
+$$;
+
+-- An email local part's words and numbers in sorted order, run together (+tag dropped):
+-- nusrat.mollah151 and mollah.nusrat151 read alike, as do john.smith and johnsmith.
+CREATE FUNCTION @extschema@.duplicate_local_words(local_part text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.array_to_string(ARRAY(
+               SELECT m.w[1] FROM pg_catalog.regexp_matches(pg_catalog.regexp_replace($1, '\+.*$', ''),
+                                                            '([[:alpha:]]+|[[:digit:]]+)', 'g') AS m(w)
+                ORDER BY 1), '')
 $$;
 
 -- The tenant a run reads, checked as every function checks it (a bound role's own; a shard
@@ -1240,12 +1268,17 @@ BEGIN
               FROM (SELECT DISTINCT u.digits FROM pg_catalog.unnest(ARRAY[f.digits, f.typed_digits]) AS u(digits)
                      WHERE pg_catalog.length(u.digits) >= 7) AS t) AS ph
      CROSS JOIN LATERAL (
-            SELECT 'n:' || LEAST(f.last_code, g.code) || ':' || GREATEST(f.last_code, g.code)
+            -- (and with the first of two family names as the last: Ospina Cárdenas, Ospina C.)
+            SELECT 'n:' || LEAST(l.code, g.code) || ':' || GREATEST(l.code, g.code)
                    || '@' || f.domain || '#' || pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS k
               FROM pg_catalog.unnest(f.given_codes) AS g(code)
-             WHERE f.last_code <> '' AND f.domain IS NOT NULL
+             CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1))]) AS l(code)
+             WHERE l.code <> '' AND f.domain IS NOT NULL
             UNION ALL
             SELECT CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END
+            UNION ALL  -- (its words in sorted order, when it has two or more)
+            SELECT CASE WHEN pg_catalog.length(f.local) >= 3 AND f.local ~ '[^[:alpha:]]|[[:alpha:]][^[:alpha:]]+[[:alpha:]]'
+                        THEN 'w:' || @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) END
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
             UNION ALL
@@ -1306,6 +1339,7 @@ BEGIN
            -- is a transliteration, and a spelling one edit or one sound away is no typo
            (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
+           @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
            pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
@@ -1451,17 +1485,18 @@ BEGIN
                         -- a local part made of the name says no more than the name, nor does
                         -- one with a single digit after it (npark2: a provider's offer to the
                         -- next namesake)
-                        WHEN a.local = b.local AND a.last_name IS NOT NULL AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') IN (
+                        WHEN (a.local = b.local OR a.local_words = b.local_words) AND a.last_name IS NOT NULL AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') IN (
                                  COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
                                  pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
                                  COALESCE(a.first_name, '')) THEN 'same_local_name'
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
                         -- single digit, npark2, is what a provider offers the next namesake)
-                        WHEN a.local = b.local AND pg_catalog.length(a.local) >= 5
+                        -- (its words in any order: nusrat.mollah151, mollah.nusrat151)
+                        WHEN (a.local = b.local OR a.local_words = b.local_words) AND pg_catalog.length(a.local) >= 5
                              AND a.local ~ '[0-9][0-9]' AND a.local ~ '[a-z]' THEN 'same_handle'
-                        WHEN a.local = b.local AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
-                        WHEN a.local = b.local THEN 'same_short_local'
+                        WHEN (a.local = b.local OR a.local_words = b.local_words) AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
+                        WHEN a.local = b.local OR a.local_words = b.local_words THEN 'same_short_local'
                         -- family members: one family name and domain, each local part made of their
                         -- own given name (not one person's name written last name first)
                         WHEN a.domain = b.domain AND a.last_name = b.last_name
