@@ -798,15 +798,17 @@ CREATE FUNCTION @extschema@.duplicate_fold_version() RETURNS text
 CREATE TABLE @extschema@.nickname (
     nickname   text NOT NULL,
     given_name text NOT NULL,
+    shipped    boolean NOT NULL DEFAULT false,  -- the extension's row; the owner's rows are dumped
     PRIMARY KEY (nickname, given_name)
 );
 COMMENT ON TABLE @extschema@.nickname IS
-    'short forms of given names (folded): a nickname and a given name it stands for compare as one name';
+    'short forms of given names (folded): a nickname and a given name it stands for compare as one name; the owner may add rows (folded, as duplicate_fold folds), which pg_dump keeps';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.nickname', 'WHERE NOT shipped');
 -- English, German, Dutch, Scandinavian, French, Spanish, Portuguese, Italian, Polish, Czech,
 -- Hungarian and East Slavic short forms in common use, and spellings of one name (Catherine /
 -- Katherine): each row a short form and the names it stands for, space-separated.
-INSERT INTO @extschema@.nickname
-SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
+INSERT INTO @extschema@.nickname (nickname, given_name, shipped)
+SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g), true
   FROM (VALUES
     -- English, women
     ('abby', 'abigail'), ('abbie', 'abigail'), ('addie', 'adeline adelaide'), ('aggie', 'agnes'),

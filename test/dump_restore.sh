@@ -118,6 +118,8 @@ SELECT block_identifier('ver', 'email', 'family@ver.example', 'shared');
 CREATE ROLE ci_dump_app NOLOGIN;
 SELECT grant_application_role('ci_dump_app');
 SELECT bind_role_to_tenant('ci_dump_app', 'ver');  -- (turns isolation on; the owner is not bound)
+-- A short form the owner added to the extension's nickname list (dumped; the shipped rows are not).
+INSERT INTO nickname (nickname, given_name) VALUES ('bubba', 'robert');
 
 -- Every method was exercised, and the conflict returned its row.
 DO $$
@@ -168,10 +170,10 @@ log "comparing every row of every extension table"
 declare -A order_by=([customer]=id [vendor]=id [identity_event]=id [invite_token]=id
                      [vendor_customer]="vendor_id, customer_id" [identity_claim]=id
                      [trust_policy]="tenant_id NULLS FIRST" [blocked_identifier]="tenant_id, identifier, value"
-                     [tenant_binding]=role_id)
+                     [tenant_binding]=role_id [nickname]="nickname, given_name")
 failures=0
 for table in customer vendor vendor_customer invite_token identity_event identity_claim trust_policy \
-             blocked_identifier tenant_binding; do
+             blocked_identifier tenant_binding nickname; do
     sql="SELECT count(*) || ' rows, md5 ' || coalesce(md5(string_agg(t::text, '|' ORDER BY ${order_by[$table]})), '-')
            FROM customer_identity.$table t"
     a=$(q src -c "$sql"); b=$(q dst -c "$sql")
