@@ -1019,7 +1019,8 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('tomo', 'tomislav'), ('ivo', 'ivan'), ('jovo', 'jovan'), ('bane', 'branislav'), ('gosho', 'georgi'), ('tosho', 'todor'),
     ('dancho', 'yordan'), ('pesho', 'petar'), ('mitko', 'dimitar'), ('stefcho', 'stefan'),
     -- North American, more
-    ('abe', 'abraham'), ('tad', 'thaddeus'), ('cassie', 'cassandra'), ('toni', 'antoni')
+    ('abe', 'abraham'), ('tad', 'thaddeus'), ('cassie', 'cassandra'), ('toni', 'antoni'),
+    ('md', 'mohammad muhammad mohammed mohamed')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1041,7 +1042,7 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
     w AS (
         SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
           FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
-         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'md', 'esq',
+         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'esq',
                                                                'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle')),
     -- a generation: Jr., Sr., II...; Júnior, Filho, Neto, Sobrinho (Portuguese), hijo, (h)
     -- (Spanish), ml., st. (South Slavic) only as the last of three words or more (Carlos Neto
@@ -1052,8 +1053,11 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
                              AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
                          OR (w.w IN ('ifj', 'id') AND w.o OPERATOR(pg_catalog.=) 1 AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
           FROM w),
-    t AS (  -- (Sr. as the first word, Señor, is dropped as a title)
-        SELECT pg_catalog.array_agg(g.w ORDER BY g.o) FILTER (WHERE NOT g.generation AND NOT (g.w = 'sr' AND g.o = 1)) AS words,
+    -- (Sr. as the first word, Señor, is dropped as a title; MD after the name too, but as the
+    -- first word it is Mohammad, Md. Rafiqul Islam: the nickname list says so)
+    t AS (
+        SELECT pg_catalog.array_agg(g.w ORDER BY g.o) FILTER (WHERE NOT g.generation AND NOT (g.w = 'sr' AND g.o = 1)
+                                                             AND NOT (g.w = 'md' AND g.o > 1)) AS words,
                pg_catalog.string_agg(g.w, ' ' ORDER BY g.o) FILTER (WHERE g.generation) AS suffix
           FROM g)
     SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
@@ -1504,6 +1508,10 @@ BEGIN
                         WHEN a.domain = b.domain AND a.last_name = b.last_name
                              AND a.first_name <> b.first_name AND NOT (a.given_names && b.given_names)
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
+                             -- (but one number of two digits or more in both: one person's handle
+                             -- with the given name spelled two ways, hamid.tehrani57 / hameed.tehrani57)
+                             AND NOT (pg_catalog.regexp_replace(a.local, '\D', '', 'g') = pg_catalog.regexp_replace(b.local, '\D', '', 'g')
+                                      AND pg_catalog.length(pg_catalog.regexp_replace(a.local, '\D', '', 'g')) >= 2)
                              THEN 'household'
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
