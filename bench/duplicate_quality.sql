@@ -1667,3 +1667,456 @@ BEGIN
                          CASE WHEN k = 2 THEN NULL ELSE dupq.blind_phone(dupq.blind3_in(countries || mobiles, cc, seed, n, 'b4c13'), 60000 + n) END);
     END LOOP;
 END $$;
+
+------------------------------------------------------------------------------
+-- The fifth blind set: written without reading the model (its code, tests, README
+-- section, results or commit messages), from issue 30's description of duplicates alone.
+-- Unlike the sets above it is ONE ordinary shop: an Italian online shop's customers, about
+-- three in four Italians (given and family names picked with a long tail: many Rossi and
+-- Giuseppe, few of the rest; South Tyroleans among them), the rest Romanians and
+-- Moldovans, Albanians, Moroccans, Chinese, Ukrainians, Punjabi Sikhs, Senegalese and
+-- Ecuadorians living in Italy; the Italian providers people use; phones as Italians type
+-- them (mostly mobiles: "333 1234567", "02/12345678", "(011) 2345678", "+39 ...",
+-- "0039 ...") in the tenant's phone region IT, and some foreign mobiles. Duplicates as
+-- they arise in such a shop: the family name first ("ROSSI MARIO", as on invoices), short
+-- forms (Beppe, Mimmo, Lello), doubled consonants lost or added, second given names (Maria
+-- Grazia, Gian Luca), accents typed as an apostrophe or dropped (Nicolò / Nicolo'),
+-- D'Angelo / Dangelo, ö as oe, foreign names as staff heard them, email domains mistyped
+-- (gmail.it), a move from an old provider to another, identifiers on one side only.
+------------------------------------------------------------------------------
+-- An item of a list ordered by frequency, the first ones far more often (the square of a
+-- uniform number: the first tenth of the list a third of the time).
+CREATE FUNCTION dupq.blind5_common(items text[], seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT items[1 + floor(dupq.r(seed, i, salt) ^ 2 * cardinality(items))::int] $$;
+-- A person of the shop: 'given|family|group', the group picked first (it = Italian), an
+-- Italian's names by frequency, another group's names evenly.
+CREATE FUNCTION dupq.blind5_who(groups text[], given text[], family text[], seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN g = 'it' THEN dupq.blind5_common(dupq.blind3_all(given, 'it'), seed, i, salt || 'f') || '|'
+                                   || dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, i, salt || 'l')
+                ELSE dupq.blind3_in(given, g, seed, i, salt || 'f') || '|' || dupq.blind3_in(family, g, seed, i, salt || 'l') END || '|' || g
+      FROM (SELECT dupq.pick(groups, seed, i, salt || 'g') AS g) x $$;
+-- An Italian landline area code and how many digits follow it (Milan, Turin, Bologna,
+-- Florence, Naples, Genoa, Verona, Padua, Palermo, Bari, Bolzano, Brescia, Bergamo, Ferrara).
+CREATE FUNCTION dupq.blind5_landline(seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(ARRAY['02 |8', '011 |7', '051 |7', '055 |7', '081 |7', '010 |7', '045 |7', '049 |7', '091 |7', '080 |7',
+                           '0471 |6', '030 |7', '035 |7', '0532 |6'], seed, i, salt || 'a') $$;
+-- A phone line of a person of a group for number k, as 'prefix subscriber' (Italian,
+-- national) or '+cc prefix subscriber' (a mobile kept from home): mostly Italian mobiles.
+CREATE FUNCTION dupq.blind5_line(grp text, seed int, i int, salt text, k int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.blind_phone(CASE
+        WHEN grp IN ('ro', 'al', 'ua', 'sn') AND dupq.r(seed, i, salt || 'x') < 0.35
+            THEN dupq.blind3_in(ARRAY['ro:+40 745 |6', 'ro:+40 766 |6', 'ro:+373 69 |6', 'al:+355 69 |7', 'al:+355 68 |7',
+                                      'ua:+380 50 |7', 'ua:+380 97 |7', 'sn:+221 77 |7', 'sn:+221 78 |7'], grp, seed, i, salt || 'f')
+        WHEN dupq.r(seed, i, salt || 'm') < 0.75
+            THEN dupq.pick(ARRAY['320 |7', '328 |7', '329 |7', '333 |7', '334 |7', '335 |7', '338 |7', '339 |7', '340 |7', '345 |7',
+                                 '347 |7', '348 |7', '349 |7', '351 |7', '366 |7', '380 |7', '388 |7', '389 |7', '392 |7', '393 |7'], seed, i, salt || 'p')
+        ELSE dupq.blind5_landline(seed, i, salt) END, k) $$;
+-- A number ('prefix subscriber' or '+cc ...') as a customer or staff member types it: an
+-- Italian number with a space, grouped, a dash, a slash, brackets or a dot, run together,
+-- with +39 or 0039 before it; a foreign one as given, run together, or with 00 for +.
+CREATE FUNCTION dupq.blind5_typed_phone(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN t IS NULL THEN NULL
+        WHEN left(t, 1) = '+' THEN CASE WHEN r < 0.4 THEN t WHEN r < 0.75 THEN replace(t, ' ', '') ELSE '00' || substr(t, 2) END
+        WHEN r < 0.22 THEN a || ' ' || s
+        WHEN r < 0.38 THEN CASE WHEN a LIKE '3%' THEN a || ' ' || left(s, 3) || ' ' || substr(s, 4)
+                                ELSE a || ' ' || left(s, length(s) - 4) || ' ' || right(s, 4) END
+        WHEN r < 0.50 THEN a || '-' || s
+        WHEN r < 0.60 THEN a || '/' || s
+        WHEN r < 0.68 THEN CASE WHEN a LIKE '0%' THEN '(' || a || ') ' || s ELSE a || '.' || s END
+        WHEN r < 0.82 THEN a || s
+        WHEN r < 0.91 THEN '+39 ' || a || ' ' || s
+        WHEN r < 0.96 THEN '+39' || a || s
+        ELSE '0039 ' || a || ' ' || s END
+      FROM (SELECT dupq.r(seed, i, salt) AS r, split_part(t, ' ', 1) AS a, split_part(t, ' ', 2) AS s) x $$;
+-- One digit of the subscriber number changed (the last or the one before it): the lines of
+-- one family's mobile plan, taken one after another.
+CREATE FUNCTION dupq.blind5_next_line(t text, seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT overlay(t placing ((substr(t, p, 1)::int + 1 + floor(dupq.r(seed, i, 'b5nd') * 8)::int) % 10)::text from p for 1)
+      FROM (SELECT length(t) - floor(dupq.r(seed, i, 'b5np') * 2)::int AS p) x $$;
+-- A name as typed: mostly as written, sometimes all lower case (a customer in a hurry) or
+-- all capitals (staff, invoices).
+CREATE FUNCTION dupq.blind5_cased(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN dupq.r(seed, i, salt) < 0.12 THEN lower(t) WHEN dupq.r(seed, i, salt) < 0.22 THEN upper(t) ELSE t END $$;
+-- An email local part as Italians make them from their names and birth year: mario.rossi,
+-- mario.rossi78, mariorossi1978, mario_rossi78, rossi.mario, m.rossi78, mariorossi,
+-- rossimario78, mario.rossi.1978, mrossi78.
+CREATE FUNCTION dupq.blind5_mailbox(f text, l text, style int, born int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE style % 10
+               WHEN 0 THEN g || '.' || h WHEN 1 THEN g || '.' || h || yy WHEN 2 THEN g || h || born WHEN 3 THEN g || '_' || h || yy
+               WHEN 4 THEN h || '.' || g WHEN 5 THEN left(g, 1) || '.' || h || yy WHEN 6 THEN g || h WHEN 7 THEN h || g || yy
+               WHEN 8 THEN g || '.' || h || '.' || born ELSE left(g, 1) || h || yy END
+      FROM (SELECT lower(dupq.blind3_local(f)) AS g, lower(dupq.blind3_local(l)) AS h, right(born::text, 2) AS yy) x $$;
+-- A mailbox name mistyped: a letter (never a dot or a digit, nor the first) replaced by its
+-- keyboard neighbour, or dropped.
+CREATE FUNCTION dupq.blind5_mailbox_typo(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN dupq.r(seed, i, salt) < 0.5 THEN dupq.blind2_neighbour(t, seed, i, salt)
+                ELSE coalesce((SELECT dupq.dropped(t, p) FROM generate_series(2, length(t)) p
+                                WHERE substr(t, p, 1) ~ '[a-z]' ORDER BY dupq.r(seed, i * 100 + p, salt || 'd') LIMIT 1), t || 'x') END $$;
+-- A mailbox name no earlier customer of the tenant has at any provider (as it is, or with a
+-- number k after it): two people's addresses never coincide, and one person's two records
+-- share their mailbox name with nobody else.
+CREATE FUNCTION dupq.blind5_fresh(tenant text, lo text, k int) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN EXISTS (SELECT 1 FROM customer_identity.customer c WHERE c.tenant_id = tenant AND split_part(c.email_normalized, '@', 1) = lo)
+                THEN lo || k ELSE lo END $$;
+-- A family name with the Italian typo: a doubled consonant written once, or a single one
+-- between vowels doubled; a keyboard typo where the name has neither.
+CREATE FUNCTION dupq.blind5_double_typo(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN t ~ '([bcdfglmnprstvz])\1' AND dupq.r(seed, i, salt) < 0.7 THEN regexp_replace(t, '([bcdfglmnprstvz])\1', '\1')
+                WHEN t ~ '[aeiou][bcdfglmnprstvz][aeiou]' THEN regexp_replace(t, '([aeiou])([bcdfglmnprstvz])([aeiou])', '\1\2\2\3')
+                ELSE dupq.blind3_typo(t, seed, i, salt) END $$;
+
+CREATE FUNCTION dupq.blind5_set(tenant text, seed int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    -- about 28% foreign-born customers: Romania and Moldova first, as in Italy
+    groups text[] := ARRAY['it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it', 'it',
+                           'it', 'it', 'it', 'it', 'it', 'it', 'st', 'ro', 'ro', 'al', 'ma', 'cn', 'ua', 'in', 'sn', 'ec'];
+    -- Italian given names most frequent first (men and women of every age); then the others'
+    given text[] := ARRAY[
+        'it:Giuseppe', 'it:Maria', 'it:Giovanni', 'it:Anna', 'it:Antonio', 'it:Francesco', 'it:Mario', 'it:Giuseppina', 'it:Luigi',
+        'it:Rosa', 'it:Marco', 'it:Andrea', 'it:Vincenzo', 'it:Giovanna', 'it:Pietro', 'it:Teresa', 'it:Salvatore', 'it:Lucia',
+        'it:Carlo', 'it:Francesca', 'it:Alessandro', 'it:Luca', 'it:Paola', 'it:Domenico', 'it:Roberto', 'it:Stefano', 'it:Elena',
+        'it:Chiara', 'it:Giulia', 'it:Paolo', 'it:Franco', 'it:Sara', 'it:Matteo', 'it:Caterina', 'it:Lorenzo', 'it:Davide',
+        'it:Federica', 'it:Martina', 'it:Cristina', 'it:Alessia', 'it:Riccardo', 'it:Gabriele', 'it:Elisa', 'it:Ilaria',
+        'it:Massimo', 'it:Claudio', 'it:Nicola', 'it:Silvia', 'it:Giorgio', 'it:Emanuele', 'it:Alberto', 'it:Antonella',
+        'it:Enrico', 'it:Filippo', 'it:Tommaso', 'it:Edoardo', 'it:Giacomo', 'it:Greta', 'it:Aurora', 'it:Noemi', 'it:Ginevra',
+        'it:Margherita', 'it:Concetta',
+        'st:Lukas', 'st:Matthias', 'st:Elmar', 'st:Reinhold', 'st:Verena', 'st:Waltraud', 'st:Evi', 'st:Hannelore',
+        'ro:Andrei', 'ro:Ionuț', 'ro:Mihai', 'ro:Cristian', 'ro:Bogdan', 'ro:Ioana', 'ro:Alina', 'ro:Mihaela', 'ro:Roxana', 'ro:Denisa',
+        'al:Ermal', 'al:Arben', 'al:Besnik', 'al:Klodian', 'al:Ardit', 'al:Dritan', 'al:Erjon', 'al:Elona', 'al:Blerina', 'al:Xhulia', 'al:Kejsi',
+        'ma:Hamza', 'ma:Zakaria', 'ma:Ayoub', 'ma:Abdelaziz', 'ma:Nadia', 'ma:Salma', 'ma:Imane', 'ma:Houda', 'ma:Siham',
+        'cn:Jianping', 'cn:Xiaoling', 'cn:Lijun', 'cn:Yiming', 'cn:Xiaodong', 'cn:Meiling', 'cn:Haiyan',
+        'ua:Halyna', 'ua:Nadiia', 'ua:Liudmyla', 'ua:Svitlana', 'ua:Oleh', 'ua:Serhii', 'ua:Vitalii', 'ua:Ruslana',
+        'in:Gurpreet', 'in:Harpreet', 'in:Manpreet', 'in:Jaspreet', 'in:Sukhwinder', 'in:Kulwinder', 'in:Amandeep', 'in:Navdeep',
+        'sn:Mamadou', 'sn:Cheikh', 'sn:Moussa', 'sn:Ibrahima', 'sn:Modou', 'sn:Fatou', 'sn:Aminata', 'sn:Awa', 'sn:Khady',
+        'ec:Jefferson', 'ec:Jhonny', 'ec:Wilmer', 'ec:Byron', 'ec:Mayra', 'ec:Jessenia', 'ec:Gissela'];
+    -- Italian family names most frequent first (Rossi, Russo, Ferrari, Esposito lead Italy's
+    -- lists: a shop of this country cannot do without them); then the others'
+    family text[] := ARRAY[
+        'it:Rossi', 'it:Russo', 'it:Ferrari', 'it:Esposito', 'it:Romano', 'it:Colombo', 'it:Ricci', 'it:Marino', 'it:Greco', 'it:Bruno',
+        'it:Gallo', 'it:Conti', 'it:De Luca', 'it:Mancini', 'it:Costa', 'it:Giordano', 'it:Rizzo', 'it:Lombardi', 'it:Moretti',
+        'it:Barbieri', 'it:Fontana', 'it:Santoro', 'it:Mariani', 'it:Rinaldi', 'it:Caruso', 'it:Ferrara', 'it:Galli', 'it:Martini',
+        'it:Leone', 'it:Longo', 'it:Gentile', 'it:Martinelli', 'it:Vitale', 'it:Lombardo', 'it:Coppola', 'it:De Santis', 'it:D''Angelo',
+        'it:Parisi', 'it:Villa', 'it:Conte', 'it:Ferraro', 'it:Ferri', 'it:Fabbri', 'it:Bianco', 'it:Marini', 'it:Grasso',
+        'it:Valentini', 'it:Messina', 'it:Sala', 'it:De Angelis', 'it:Gatti', 'it:Pellegrini', 'it:Palumbo', 'it:Sanna', 'it:Farina',
+        'it:Rizzi', 'it:Monti', 'it:Cattaneo', 'it:Morelli', 'it:Amato', 'it:Silvestri', 'it:Mazza', 'it:Testa', 'it:Grassi',
+        'it:Pellegrino', 'it:Carbone', 'it:Giuliani', 'it:Benedetti', 'it:Barone', 'it:Caputo', 'it:Montanari', 'it:Guerra',
+        'it:Palmieri', 'it:Bernardi', 'it:Fiore', 'it:De Rosa', 'it:Ferretti', 'it:Bellini', 'it:Basile', 'it:Riva', 'it:Donati',
+        'it:Piras', 'it:Orlando', 'it:D''Amico', 'it:Sorrentino',
+        'st:Hofer', 'st:Mair', 'st:Kofler', 'st:Egger', 'st:Thaler', 'st:Oberhofer', 'st:Unterkircher', 'st:Gasser', 'st:Plattner',
+        'ro:Popa', 'ro:Radu', 'ro:Stan', 'ro:Matei', 'ro:Dinu', 'ro:Tudor', 'ro:Ciobanu', 'ro:Rotaru', 'ro:Lungu', 'ro:Moldovan',
+        'ro:Ungureanu', 'ro:Barbu', 'ro:Cebotari',
+        'al:Hoxha', 'al:Shehu', 'al:Leka', 'al:Kola', 'al:Gjoka', 'al:Dervishi', 'al:Basha', 'al:Prifti', 'al:Lleshi',
+        'ma:El Idrissi', 'ma:Bouzid', 'ma:Ait Ali', 'ma:El Khatib', 'ma:Ouahbi', 'ma:Belhaj', 'ma:Zerouali',
+        'cn:Ye', 'cn:Jin', 'cn:Pan', 'cn:Dong', 'cn:Weng', 'cn:Lu', 'cn:Jiang', 'cn:Ying',
+        'ua:Boiko', 'ua:Polishchuk', 'ua:Kravets', 'ua:Marchenko', 'ua:Tkachuk', 'ua:Moroz', 'ua:Lytvyn', 'ua:Didenko',
+        'in:Singh', 'in:Kaur', 'in:Sandhu', 'in:Gill', 'in:Dhillon', 'in:Sidhu',
+        'sn:Diop', 'sn:Ndiaye', 'sn:Fall', 'sn:Sow', 'sn:Gueye', 'sn:Mbaye', 'sn:Sarr', 'sn:Thiam', 'sn:Seck',
+        'ec:Zambrano', 'ec:Cedeño', 'ec:Macías', 'ec:Intriago', 'ec:Guamán', 'ec:Loor', 'ec:Mendieta', 'ec:Chiriboga'];
+    -- given names of Italian men, oldest generation first, for fathers and sons
+    men text[] := ARRAY['Giuseppe', 'Giovanni', 'Antonio', 'Mario', 'Luigi', 'Francesco', 'Vincenzo', 'Salvatore', 'Pietro', 'Carlo',
+                        'Domenico', 'Franco', 'Paolo', 'Roberto', 'Giorgio', 'Marco', 'Stefano', 'Alessandro', 'Massimo', 'Claudio'];
+    -- formal name | the short form Italians use for it
+    nick text[] := ARRAY['Giuseppe|Beppe', 'Giuseppe|Pino', 'Giuseppe|Peppe', 'Giovanni|Gianni', 'Giovanni|Vanni', 'Francesco|Checco',
+                         'Salvatore|Totò', 'Salvatore|Turi', 'Vincenzo|Enzo', 'Domenico|Mimmo', 'Alessandro|Sandro', 'Luigi|Gigi',
+                         'Filippo|Pippo', 'Raffaele|Lello', 'Emanuele|Lele', 'Gaetano|Tano', 'Agostino|Dino', 'Massimiliano|Max',
+                         'Leonardo|Leo', 'Lorenzo|Lollo', 'Tommaso|Tommy', 'Giuseppina|Pina', 'Giuseppina|Giusy', 'Elisabetta|Betta',
+                         'Alessandra|Sandra', 'Concetta|Tina', 'Antonella|Anto', 'Francesca|Franci', 'Margherita|Marghe', 'Caterina|Cate'];
+    -- an Italian compound or second given name | the name used day to day
+    second text[] := ARRAY['Maria Grazia|Maria', 'Maria Grazia|Grazia', 'Anna Maria|Anna', 'Maria Teresa|Teresa', 'Maria Luisa|Maria',
+                           'Gian Luca|Luca', 'Pier Paolo|Paolo', 'Giovanni Battista|Giovanni', 'Francesco Paolo|Francesco',
+                           'Maria Rosaria|Rosaria', 'Anna Rita|Anna', 'Maria Cristina|Cristina', 'Gian Marco|Marco', 'Pier Luigi|Luigi',
+                           'Maria Antonietta|Antonietta', 'Luca Giovanni|Luca', 'Marco Antonio|Marco', 'Giulia Maria|Giulia',
+                           'Andrea Giuseppe|Andrea', 'Chiara Francesca|Chiara', 'Matteo Carlo|Matteo', 'Elena Rosa|Elena'];
+    -- a full name as written | as typed without its letters (an apostrophe for the accent,
+    -- oe for ö, the particle joined or split); family names of Sardinia, Calabria, Sicily,
+    -- Lombardy and South Tyrol, Albanian and Romanian names
+    accented text[] := ARRAY['Nicolò Santoro|Nicolo'' Santoro', 'Niccolò Fabbri|Niccolo Fabbri', 'Mattia Cantù|Mattia Cantu''',
+                             'Giorgia Orrù|Giorgia Orru''', 'Domenico Lucà|Domenico Luca''', 'Rocco Callà|Rocco Calla',
+                             'Carmelo Aricò|Carmelo Arico''', 'Pasquale Cutrì|Pasquale Cutri', 'Giosuè Scordò|Giosue'' Scordo''',
+                             'Elisa Farè|Elisa Fare''', 'Sabrina Dell''Acqua|Sabrina Dellacqua', 'Alessio D''Angelo|Alessio Dangelo',
+                             'Marta D''Amico|Marta D Amico', 'Walter Lo Presti|Walter Lopresti', 'Ornella La Rosa|Ornella Larosa',
+                             'Ivan Di Stefano|Ivan Distefano', 'Matthias Höller|Matthias Hoeller', 'Verena Tschöll|Verena Tschoell',
+                             'Lukas Kröss|Lukas Kroess', 'Elmar Überbacher|Elmar Ueberbacher', 'Waltraud Gögele|Waltraud Goegele',
+                             'Hannelore Nössing|Hannelore Noessing', 'Gëzim Çela|Gezim Cela', 'Arbër Lleshi|Arber Lleshi',
+                             'Shpëtim Basha|Shpetim Basha', 'Ionuț Rotaru|Ionut Rotaru', 'Răzvan Lungu|Razvan Lungu',
+                             'Bianca Țăran|Bianca Taran', 'Mayra Cedeño|Mayra Cedeno', 'Byron Guamán|Byron Guaman'];
+    -- a foreign name as its bearer writes it | as Italian staff heard and typed it
+    heard text[] := ARRAY['Mamadou Diop|Mamadu Diop', 'Cheikh Ndiaye|Cheick Ndiaye', 'Fatou Gueye|Fatu Gueye', 'Ibrahima Sarr|Ibraima Sarr',
+                          'Aminata Thiam|Aminata Tiam', 'Gurpreet Singh|Gurprit Singh', 'Harpreet Kaur|Arpreet Kaur',
+                          'Sukhwinder Singh|Sukvinder Singh', 'Jaspreet Kaur|Jaspret Kaur', 'Ermal Hoxha|Ermal Hoxa',
+                          'Klodian Leka|Clodian Leka', 'Blerina Gjoka|Blerina Gioka', 'Besnik Prifti|Besnik Prifty',
+                          'Andrei Moldovan|Andrej Moldovan', 'Mihai Ciobanu|Mihai Ciobano', 'Ioana Radu|Joana Radu',
+                          'Cristian Lungu|Christian Lungu', 'Halyna Boiko|Galina Boiko', 'Svitlana Kravets|Svetlana Kravets',
+                          'Oleh Polishchuk|Oleg Polishchuk', 'Jefferson Zambrano|Jeferson Zambrano', 'Hamza El Idrissi|Hamza Idrissi',
+                          'Imane Bouzid|Iman Bouzid', 'Xiaoling Ye|Xiaolin Ye', 'Abdelaziz Ouahbi|Abdelaziz Wahbi'];
+    -- the group each heard name belongs to (for its phone)
+    heard_group text[] := ARRAY['sn', 'sn', 'sn', 'sn', 'sn', 'in', 'in', 'in', 'in', 'al', 'al', 'al', 'al', 'ro', 'ro', 'ro', 'ro',
+                                'ua', 'ua', 'ua', 'ec', 'ma', 'ma', 'cn', 'ma'];
+    -- the providers Italians use, most used first (Gmail and Libero lead; the old Telecom
+    -- addresses alice.it and tin.it are still around)
+    domains text[] := ARRAY['gmail.com', 'libero.it', 'hotmail.it', 'yahoo.it', 'alice.it', 'outlook.it', 'live.it', 'tin.it',
+                            'fastwebnet.it', 'inwind.it', 'email.it', 'tim.it'];
+    -- where people move from an old address: the newer providers
+    newer text[] := ARRAY['gmail.com', 'gmail.com', 'gmail.com', 'outlook.it', 'live.it'];
+    -- a domain | the same domain mistyped (gmail.it: the Italian ending typed out of habit)
+    domain_typos text[] := ARRAY['gmail.com|gmail.it', 'gmail.com|gmai.com', 'gmail.com|gmaill.com', 'gmail.com|gmail.cm',
+                                 'libero.it|libeo.it', 'libero.it|libero.ti', 'hotmail.it|hotmil.it', 'hotmail.it|hotmail.iy',
+                                 'yahoo.it|yhaoo.it', 'yahoo.it|yahoo.iy', 'alice.it|alcie.it', 'outlook.it|outlok.it',
+                                 'live.it|llive.it', 'fastwebnet.it|fastweb.it', 'fastwebnet.it|fastwebnet.ti'];
+    -- the most common full names of the shop, for namesakes
+    common text[] := ARRAY['Giuseppe Russo', 'Marco Rossi', 'Francesca Esposito', 'Antonio Romano', 'Maria Colombo', 'Giovanni Ricci',
+                           'Anna Bruno', 'Luca Ferrari', 'Paola Greco', 'Salvatore Esposito', 'Andrea Gallo', 'Giulia Conti',
+                           'Francesco Marino', 'Elena Costa', 'Alessandro Giordano', 'Chiara Lombardi', 'Gurpreet Singh',
+                           'Andrei Popa', 'Mamadou Sow', 'Harpreet Kaur'];
+    -- first names a letter apart (Italian names of men and women differ by their last
+    -- letter), for households: brother and sister, or the couple
+    close_names text[] := ARRAY['it:Francesco|Francesca', 'it:Giovanni|Giovanna', 'it:Mario|Maria', 'it:Antonio|Antonia', 'it:Carlo|Carla',
+                                'it:Paolo|Paola', 'it:Giulio|Giulia', 'it:Emanuele|Emanuela', 'it:Stefano|Stefania', 'it:Marcello|Marcella',
+                                'it:Alessandro|Alessandra', 'it:Claudio|Claudia', 'it:Raffaele|Raffaella', 'it:Vittorio|Vittoria',
+                                'it:Franco|Franca', 'it:Silvio|Silvia', 'it:Gabriele|Gabriella', 'it:Giuseppe|Giuseppina',
+                                'ro:Ioan|Ioana', 'al:Ardian|Ardiana'];
+    -- brothers and sisters (and, where wives take the husband's name, couples)
+    siblings text[] := ARRAY['it:Luca|Sara', 'it:Matteo|Chiara', 'it:Davide|Elisa', 'it:Andrea|Ilaria', 'it:Marco|Silvia',
+                             'it:Paolo|Cristina', 'it:Stefano|Federica', 'it:Giorgio|Antonella', 'it:Massimo|Lucia', 'it:Riccardo|Alessia',
+                             'it:Lorenzo|Martina', 'it:Tommaso|Greta', 'it:Edoardo|Aurora', 'it:Giacomo|Noemi', 'it:Nicola|Ginevra',
+                             'it:Enrico|Caterina', 'ro:Andrei|Alina', 'al:Erjon|Kejsi', 'ua:Serhii|Svitlana', 'st:Lukas|Verena'];
+    -- how an Italian son's generation is marked, when it is ('' for the many who do not)
+    marks text[] := ARRAY['jr', 'Jr.', 'junior'];
+    n int; g int; who text; grp text; f text; l text; s text; d text; d2 text; lo text; ph text; ph2 text; born int; nm text; nm2 text;
+BEGIN
+    PERFORM customer_identity.set_phone_region('IT', tenant);
+    FOR n IN 1 .. 20 LOOP
+        -- 1. the family name first, as on an invoice or typed by staff ("ROSSI MARIO",
+        -- "Rossi Mario", "Rossi, Mario"); the phone one transposition apart and no email on
+        -- that record (even n), or the same mailbox name at a newer provider and no phone (odd n)
+        who := dupq.blind5_who(groups, given, family, seed, 1000 + n, 'b5w1'); f := split_part(who, '|', 1); l := split_part(who, '|', 2); grp := split_part(who, '|', 3);
+        born := 1940 + floor(dupq.r(seed, 1000 + n, 'b5y1') * 65)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, floor(dupq.r(seed, n, 'b5m1') * 10)::int, born), n + 10);
+        d := dupq.blind5_common(domains, seed, n, 'b5d1');
+        ph := dupq.blind5_line(grp, seed, 1000 + n, 'b5c1', 1000 + n);
+        PERFORM dupq.add(tenant, 1000 + n, 'surname_first', dupq.blind5_cased(f || ' ' || l, seed, n, 'b5t1'), lo || '@' || d,
+                         dupq.blind5_typed_phone(ph, seed, 1000 + n, 'b5f1'));
+        nm := CASE floor(dupq.r(seed, n, 'b5o1') * 3)::int WHEN 0 THEN upper(l || ' ' || f) WHEN 1 THEN l || ' ' || f ELSE l || ', ' || f END;
+        IF n % 2 = 0 THEN
+            PERFORM dupq.add(tenant, 1000 + n, 'surname_first', nm, NULL, dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 1000 + n), seed, 1000 + n, 'b5g1'));
+        ELSE
+            PERFORM dupq.add(tenant, 1000 + n, 'surname_first', nm, lo || '@' || dupq.pick(array_remove(newer, d), seed, n, 'b5e1'), NULL);
+        END IF;
+
+        -- 2. the formal given name on one record, the short form on the other (an Italian);
+        -- the phone one transposition apart and no email (n % 3 = 0), the same mailbox name at
+        -- a newer provider and no phone (n % 3 = 1), or a mailbox made of the short form with
+        -- the same birth year and the phone one transposition apart (n % 3 = 2)
+        s := dupq.blind5_common(nick, seed, n, 'b5n2');
+        l := dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, 2000 + n, 'b5l2');
+        born := 1940 + floor(dupq.r(seed, 2000 + n, 'b5y2') * 65)::int;
+        g := floor(dupq.r(seed, n, 'b5m2') * 10)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 1), l, g, born), n + 10);
+        d := dupq.blind5_common(domains, seed, n, 'b5d2');
+        ph := dupq.blind5_line('it', seed, 2000 + n, 'b5c2', 2000 + n);
+        PERFORM dupq.add(tenant, 2000 + n, 'nickname', split_part(s, '|', 1) || ' ' || l, lo || '@' || d, dupq.blind5_typed_phone(ph, seed, 2000 + n, 'b5f2'));
+        nm := dupq.blind5_cased(split_part(s, '|', 2) || ' ' || l, seed, n, 'b5t2');
+        IF n % 3 = 0 THEN
+            PERFORM dupq.add(tenant, 2000 + n, 'nickname', nm, NULL, dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 2000 + n), seed, 2000 + n, 'b5g2'));
+        ELSIF n % 3 = 1 THEN
+            PERFORM dupq.add(tenant, 2000 + n, 'nickname', nm, lo || '@' || dupq.pick(array_remove(newer, d), seed, n, 'b5e2'), NULL);
+        ELSE
+            PERFORM dupq.add(tenant, 2000 + n, 'nickname', nm,
+                             dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 2), l, (ARRAY[1, 2, 3, 7, 8])[1 + g % 5], born), n + 10) || '@' || dupq.pick(domains, seed, n, 'b5e2'),
+                             dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 2000 + n), seed, 2000 + n, 'b5g2'));
+        END IF;
+
+        -- 3. a doubled consonant of the family name lost or a single one doubled (staff taking
+        -- a phone order); the phone one transposition apart, no email or an unrelated work
+        -- address (even n), or the mailbox name mistyped too at the same provider and no phone
+        -- (odd n)
+        who := dupq.blind5_who(groups, given, family, seed, 3000 + n, 'b5w3'); f := split_part(who, '|', 1); l := split_part(who, '|', 2); grp := split_part(who, '|', 3);
+        born := 1940 + floor(dupq.r(seed, 3000 + n, 'b5y3') * 65)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, floor(dupq.r(seed, n, 'b5m3') * 10)::int, born), n + 10);
+        d := dupq.blind5_common(domains, seed, n, 'b5d3');
+        ph := dupq.blind5_line(grp, seed, 3000 + n, 'b5c3', 3000 + n);
+        PERFORM dupq.add(tenant, 3000 + n, 'surname_typo', dupq.blind5_cased(f || ' ' || l, seed, n, 'b5t3'), lo || '@' || d, dupq.blind5_typed_phone(ph, seed, 3000 + n, 'b5f3'));
+        nm := f || ' ' || dupq.blind5_double_typo(l, seed, n, 'b5p3');
+        IF n % 2 = 0 THEN
+            PERFORM dupq.add(tenant, 3000 + n, 'surname_typo', nm,
+                             CASE WHEN n % 4 = 0 THEN lower(left(dupq.blind3_local(f), 1) || '.' || dupq.blind3_local(l)) || '@studio' || lower(dupq.blind3_local(dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, n, 'b5s3'))) || n || '.it' END,
+                             dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 3000 + n), seed, 3000 + n, 'b5g3'));
+        ELSE
+            PERFORM dupq.add(tenant, 3000 + n, 'surname_typo', nm, dupq.blind5_mailbox_typo(lo, seed, n, 'b5q3') || '@' || d, NULL);
+        END IF;
+
+        -- 4. a compound or second given name in full on one record (from an invoice), the name
+        -- used day to day on the other; the phone one transposition apart (even n), the same
+        -- mailbox name at a newer provider (n % 4 = 1) or the domain mistyped (n % 4 = 3)
+        s := dupq.pick(second, seed, n, 'b5s4');
+        l := dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, 4000 + n, 'b5l4');
+        born := 1940 + floor(dupq.r(seed, 4000 + n, 'b5y4') * 65)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 2), l, floor(dupq.r(seed, n, 'b5m4') * 10)::int, born), n + 10);
+        d := dupq.pick(domain_typos, seed, n, 'b5d4');
+        ph := dupq.blind5_line('it', seed, 4000 + n, 'b5c4', 4000 + n);
+        PERFORM dupq.add(tenant, 4000 + n, 'second_name', split_part(s, '|', 1) || ' ' || l, lo || '@' || split_part(d, '|', 1),
+                         CASE WHEN n % 4 <> 1 THEN dupq.blind5_typed_phone(ph, seed, 4000 + n, 'b5f4') END);
+        IF n % 2 = 0 THEN
+            PERFORM dupq.add(tenant, 4000 + n, 'second_name', dupq.blind5_cased(split_part(s, '|', 2) || ' ' || l, seed, n, 'b5t4'), NULL,
+                             dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 4000 + n), seed, 4000 + n, 'b5g4'));
+        ELSIF n % 4 = 1 THEN
+            PERFORM dupq.add(tenant, 4000 + n, 'second_name', dupq.blind5_cased(split_part(s, '|', 2) || ' ' || l, seed, n, 'b5t4'),
+                             lo || '@' || dupq.pick(array_remove(newer, split_part(d, '|', 1)), seed, n, 'b5e4'), dupq.blind5_typed_phone(ph, seed, 4000 + n, 'b5g4'));
+        ELSE
+            PERFORM dupq.add(tenant, 4000 + n, 'second_name', dupq.blind5_cased(split_part(s, '|', 2) || ' ' || l, seed, n, 'b5t4'),
+                             lo || '@' || split_part(d, '|', 2), NULL);
+        END IF;
+
+        -- 5. an accent, ö or a particle's apostrophe as written on one record, typed without
+        -- it on the other; the same mailbox name at a newer provider and no phone (odd n), or
+        -- the phone one transposition apart and no email (even n)
+        s := accented[1 + (n - 1 + floor(dupq.r(seed, 0, 'b5s5') * 30)::int) % 30];
+        born := 1940 + floor(dupq.r(seed, 5000 + n, 'b5y5') * 65)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(split_part(s, '|', 2), ' ', 1), substr(split_part(s, '|', 2), strpos(split_part(s, '|', 2), ' ') + 1),
+                                  floor(dupq.r(seed, n, 'b5m5') * 10)::int, born), n + 10);
+        d := dupq.blind5_common(domains, seed, n, 'b5d5');
+        ph := dupq.blind5_line(CASE WHEN s ~ '[ëç]' THEN 'al' WHEN s ~ '[țăș]' THEN 'ro' ELSE 'it' END, seed, 5000 + n, 'b5c5', 5000 + n);
+        PERFORM dupq.add(tenant, 5000 + n, 'accent_apostrophe', split_part(s, '|', 1), lo || '@' || d, dupq.blind5_typed_phone(ph, seed, 5000 + n, 'b5f5'));
+        IF n % 2 = 1 THEN
+            PERFORM dupq.add(tenant, 5000 + n, 'accent_apostrophe', dupq.blind5_cased(split_part(s, '|', 2), seed, n, 'b5t5'),
+                             lo || '@' || dupq.pick(array_remove(newer, d), seed, n, 'b5e5'), NULL);
+        ELSE
+            PERFORM dupq.add(tenant, 5000 + n, 'accent_apostrophe', dupq.blind5_cased(split_part(s, '|', 2), seed, n, 'b5t5'), NULL,
+                             dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 5000 + n), seed, 5000 + n, 'b5g5'));
+        END IF;
+
+        -- 6. a guest checkout with the email domain mistyped (the confirmation never
+        -- arrived), then an account with it right; the phone on the guest record only, or
+        -- another line of the person's on the account (n % 3 = 0)
+        who := dupq.blind5_who(groups, given, family, seed, 6000 + n, 'b5w6'); f := split_part(who, '|', 1); l := split_part(who, '|', 2); grp := split_part(who, '|', 3);
+        born := 1940 + floor(dupq.r(seed, 6000 + n, 'b5y6') * 65)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, floor(dupq.r(seed, n, 'b5m6') * 10)::int, born), n + 10);
+        d := dupq.pick(domain_typos, seed, n, 'b5d6');
+        PERFORM dupq.add(tenant, 6000 + n, 'domain_typo', dupq.blind5_cased(f || ' ' || l, seed, n, 'b5t6'), lo || '@' || split_part(d, '|', 2),
+                         dupq.blind5_typed_phone(dupq.blind5_line(grp, seed, 6000 + n, 'b5c6', 6000 + n), seed, 6000 + n, 'b5f6'));
+        PERFORM dupq.add(tenant, 6000 + n, 'domain_typo', f || ' ' || l, lo || '@' || split_part(d, '|', 1),
+                         CASE WHEN n % 3 = 0 THEN dupq.blind5_typed_phone(dupq.blind_phone(dupq.blind5_landline(seed, 6000 + n, 'b5h6'), 106000 + n), seed, 6000 + n, 'b5g6') END);
+
+        -- 7. a foreign name as the customer writes it, and as staff heard and typed it on a
+        -- phone order; the phone one transposition apart (n % 3 <> 0; no email there, or an
+        -- unrelated one at another provider), or the same mailbox name at a newer provider and
+        -- no phone (n % 3 = 0)
+        g := 1 + (n - 1 + floor(dupq.r(seed, 0, 'b5s7') * 25)::int) % 25; s := heard[g];
+        born := 1955 + floor(dupq.r(seed, 7000 + n, 'b5y7') * 50)::int;
+        nm := split_part(s, '|', 1);
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(nm, ' ', 1), substr(nm, strpos(nm, ' ') + 1), floor(dupq.r(seed, n, 'b5m7') * 10)::int, born), n + 10);
+        d := dupq.blind5_common(domains, seed, n, 'b5d7');
+        ph := dupq.blind5_line(heard_group[g], seed, 7000 + n, 'b5c7', 7000 + n);
+        PERFORM dupq.add(tenant, 7000 + n, 'foreign_heard', nm, lo || '@' || d, dupq.blind5_typed_phone(ph, seed, 7000 + n, 'b5f7'));
+        IF n % 3 = 0 THEN
+            PERFORM dupq.add(tenant, 7000 + n, 'foreign_heard', dupq.blind5_cased(split_part(s, '|', 2), seed, n, 'b5t7'),
+                             lo || '@' || dupq.pick(array_remove(newer, d), seed, n, 'b5e7'), NULL);
+        ELSE
+            PERFORM dupq.add(tenant, 7000 + n, 'foreign_heard', upper(split_part(s, '|', 2)),
+                             CASE WHEN n % 3 = 2 THEN lower(dupq.blind3_local(split_part(s, '|', 2))) || (n + 40) || '@' || dupq.pick(array_remove(domains, d), seed, n, 'b5u7') END,
+                             dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 7000 + n), seed, 7000 + n, 'b5g7'));
+        END IF;
+
+        -- 8. identifiers on one side only: a customer of the old shop (its PrestaShop id) and a
+        -- new web account (a user id); the mailbox name mistyped at the same provider and no
+        -- phone (odd n), or no email and the phone one transposition apart (even n)
+        who := dupq.blind5_who(groups, given, family, seed, 8000 + n, 'b5w8'); f := split_part(who, '|', 1); l := split_part(who, '|', 2); grp := split_part(who, '|', 3);
+        born := 1940 + floor(dupq.r(seed, 8000 + n, 'b5y8') * 65)::int;
+        lo := dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, floor(dupq.r(seed, n, 'b5m8') * 10)::int, born), n + 10);
+        d := dupq.blind5_common(domains, seed, n, 'b5d8');
+        ph := dupq.blind5_line(grp, seed, 8000 + n, 'b5c8', 8000 + n);
+        PERFORM dupq.add(tenant, 8000 + n, 'one_side_ids', f || ' ' || l, lo || '@' || d, dupq.blind5_typed_phone(ph, seed, 8000 + n, 'b5f8'),
+                         'ps_customer_' || (4000 + (n * 7919) % 90000), NULL);
+        IF n % 2 = 1 THEN
+            PERFORM dupq.add(tenant, 8000 + n, 'one_side_ids', dupq.blind5_cased(f || ' ' || l, seed, n, 'b5t8'), dupq.blind5_mailbox_typo(lo, seed, n, 'b5q8') || '@' || d,
+                             NULL, NULL, 'usr_' || left(md5('blind5' || seed || ':' || n), 12));
+        ELSE
+            PERFORM dupq.add(tenant, 8000 + n, 'one_side_ids', dupq.blind5_cased(f || ' ' || l, seed, n, 'b5t8'), NULL,
+                             dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 8000 + n), seed, 8000 + n, 'b5g8'), NULL, 'usr_' || left(md5('blind5' || seed || ':' || n), 12));
+        END IF;
+    END LOOP;
+
+    -- Hard negatives: each record is its own person.
+    FOR n IN 1 .. 20 LOOP
+        -- namesakes: one of the shop's most common full names, mailboxes made of it (other
+        -- shapes and birth years; the same provider for a quarter), unrelated phones (none on
+        -- the second record for a third)
+        s := common[n]; nm := split_part(s, ' ', 1); nm2 := split_part(s, ' ', 2);
+        grp := CASE WHEN n > 16 THEN (ARRAY['in', 'ro', 'sn', 'in'])[n - 16] ELSE 'it' END;
+        g := floor(dupq.r(seed, n, 'b5m9') * 10)::int;
+        d := dupq.blind5_common(domains, seed, n, 'b5d9');
+        d2 := CASE WHEN n % 4 = 0 THEN d ELSE dupq.pick(array_remove(domains, d), seed, n, 'b5e9') END;
+        PERFORM dupq.add(tenant, 10000 + 2 * n, 'namesake', dupq.blind5_cased(s, seed, n, 'b5t9'),
+                         dupq.blind5_fresh(tenant, dupq.blind5_mailbox(nm, nm2, g, 1950 + n), n + 10) || '@' || d,
+                         dupq.blind5_typed_phone(dupq.blind5_line(grp, seed, 10000 + 2 * n, 'b5c9', 10000 + 2 * n), seed, 10000 + 2 * n, 'b5f9'));
+        PERFORM dupq.add(tenant, 10001 + 2 * n, 'namesake', s,
+                         dupq.blind5_fresh(tenant, dupq.blind5_mailbox(nm, nm2, g + 1 + floor(dupq.r(seed, n, 'b5k9') * 8)::int, 1975 + n), n + 10) || '@' || d2,
+                         CASE WHEN n % 3 <> 0 THEN dupq.blind5_typed_phone(dupq.blind5_line(grp, seed, 10001 + 2 * n, 'b5c9', 10001 + 2 * n), seed, 10001 + 2 * n, 'b5f9') END);
+
+        -- households: one family name, first names a letter apart (Francesco and Francesca),
+        -- the home landline on one record (the other has a mobile of its own, or none), one
+        -- provider (mailboxes made alike for a quarter: francesco.rossi@, francesca.rossi@) or
+        -- a family domain (n % 5 = 0)
+        s := close_names[n]; grp := split_part(s, ':', 1); s := substr(s, length(grp) + 2);
+        l := CASE WHEN grp = 'it' THEN dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, n, 'b5l10') ELSE dupq.blind3_in(family, grp, seed, n, 'b5l10') END;
+        d := dupq.blind5_common(domains, seed, n, 'b5d10');
+        ph := dupq.blind_phone(dupq.blind5_landline(seed, 12000 + n, 'b5c10'), 12000 + 2 * n);
+        IF n % 5 = 0 THEN
+            d := 'famiglia' || lower(dupq.blind3_local(l)) || '.it';
+            PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', split_part(s, '|', 1) || ' ' || l, lower(split_part(s, '|', 1)) || '@' || d,
+                             dupq.blind5_typed_phone(ph, seed, 12000 + n, 'b5f10'));
+            PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', split_part(s, '|', 2) || ' ' || l, lower(split_part(s, '|', 2)) || '@' || d, NULL);
+        ELSE
+            g := CASE WHEN n % 4 = 0 THEN 0 ELSE floor(dupq.r(seed, n, 'b5m10') * 10)::int END;
+            PERFORM dupq.add(tenant, 12000 + 2 * n, 'household', dupq.blind5_cased(split_part(s, '|', 1) || ' ' || l, seed, n, 'b5t10'),
+                             dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 1), l, g, 1950 + n), n + 10) || '@' || d, dupq.blind5_typed_phone(ph, seed, 12000 + n, 'b5f10'));
+            PERFORM dupq.add(tenant, 12001 + 2 * n, 'household', split_part(s, '|', 2) || ' ' || l,
+                             dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 2), l, CASE WHEN n % 4 = 0 THEN 0 ELSE g + 3 END, 1953 + n), n + 10) || '@' || d,
+                             CASE WHEN n % 2 = 1 THEN dupq.blind5_typed_phone(dupq.blind5_line(grp, seed, 12001 + 2 * n, 'b5m10', 12001 + 2 * n), seed, 12001 + n, 'b5g10') END);
+        END IF;
+
+        -- fathers and sons: one name (Italian sons are often named after the father or the
+        -- grandfather); "jr" / "Jr." / "junior" on the son's record for half of them; the
+        -- family landline on the father's record, on the son's one transposition apart
+        -- (n % 4 = 0, marked sons only), else the son's own mobile or none; mailboxes of
+        -- their own with their birth years
+        f := dupq.blind5_common(men, seed, n, 'b5g11'); l := dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, n, 'b5l11');
+        born := 1938 + floor(dupq.r(seed, n, 'b5y11') * 25)::int;
+        ph := dupq.blind_phone(dupq.blind5_landline(seed, 13000 + n, 'b5c11'), 13000 + 2 * n);
+        PERFORM dupq.add(tenant, 13000 + 2 * n, 'junior', f || ' ' || l,
+                         dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, (ARRAY[1, 2, 8, 9])[1 + n % 4], born), n + 10) || '@' || dupq.pick(ARRAY['libero.it', 'alice.it', 'tin.it', 'email.it', 'yahoo.it'], seed, n, 'b5d11'),
+                         dupq.blind5_typed_phone(ph, seed, 13000 + n, 'b5f11'));
+        nm := f || ' ' || l || CASE WHEN n % 4 IN (0, 1) THEN ' ' || dupq.pick(marks, seed, n, 'b5j11') ELSE '' END;
+        PERFORM dupq.add(tenant, 13001 + 2 * n, 'junior', dupq.blind5_cased(nm, seed, n, 'b5t11'),
+                         CASE WHEN n % 4 IN (0, 1) AND n % 8 < 4 THEN lower(dupq.blind3_local(f) || '.' || dupq.blind3_local(l)) || '.jr' || (n + 10)
+                              ELSE dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, (ARRAY[3, 1, 2, 5])[1 + n % 4], born + 27 + n % 6), n + 10) END
+                         || '@' || dupq.pick(ARRAY['gmail.com', 'gmail.com', 'hotmail.it', 'outlook.it', 'live.it'], seed, n, 'b5e11'),
+                         CASE WHEN n % 4 = 0 THEN dupq.blind5_typed_phone(dupq.blind_swap(ph, seed, 13000 + n), seed, 13001 + n, 'b5g11')
+                              WHEN n % 2 = 1 THEN dupq.blind5_typed_phone(dupq.blind5_line('it', seed, 13001 + 2 * n, 'b5m11', 13001 + 2 * n), seed, 13001 + n, 'b5g11') END);
+
+        -- brothers and sisters (couples where the wife takes the husband's name): one family
+        -- name, different first names, one provider, their own mailboxes, mobiles one digit
+        -- apart (one family plan)
+        s := siblings[n]; grp := split_part(s, ':', 1); s := substr(s, length(grp) + 2);
+        l := CASE WHEN grp = 'it' THEN dupq.blind5_common(dupq.blind3_all(family, 'it'), seed, n, 'b5l12') ELSE dupq.blind3_in(family, grp, seed, n, 'b5l12') END;
+        d := dupq.blind5_common(domains, seed, n, 'b5d12');
+        ph := dupq.blind_phone(dupq.pick(ARRAY['320 |7', '328 |7', '333 |7', '338 |7', '340 |7', '347 |7', '349 |7', '366 |7', '389 |7', '393 |7'], seed, n, 'b5c12'), 14000 + 2 * n);
+        g := floor(dupq.r(seed, n, 'b5m12') * 10)::int;
+        PERFORM dupq.add(tenant, 14000 + 2 * n, 'spouses', split_part(s, '|', 1) || ' ' || l,
+                         dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 1), l, g, 1965 + n), n + 10) || '@' || d, dupq.blind5_typed_phone(ph, seed, 14000 + n, 'b5f12'));
+        PERFORM dupq.add(tenant, 14001 + 2 * n, 'spouses', dupq.blind5_cased(split_part(s, '|', 2) || ' ' || l, seed, n, 'b5t12'),
+                         dupq.blind5_fresh(tenant, dupq.blind5_mailbox(split_part(s, '|', 2), l, g + 1, 1968 + n), n + 10) || '@' || d,
+                         dupq.blind5_typed_phone(dupq.blind5_next_line(ph, seed, n), seed, 14001 + n, 'b5g12'));
+    END LOOP;
+
+    -- Background: one record per person, the shop's mix; some give no email (phone
+    -- orders), some no phone.
+    FOR n IN 1 .. 100 LOOP
+        who := dupq.blind5_who(groups, given, family, seed, 20000 + n, 'b5w13'); f := split_part(who, '|', 1); l := split_part(who, '|', 2); grp := split_part(who, '|', 3);
+        g := floor(dupq.r(seed, n, 'b5k13') * 10)::int;
+        PERFORM dupq.add(tenant, 20000 + n, 'single', dupq.blind5_cased(CASE WHEN grp = 'cn' AND n % 2 = 0 THEN l || ' ' || f ELSE f || ' ' || l END, seed, n, 'b5t13'),
+                         CASE WHEN g = 0 THEN NULL ELSE dupq.blind5_fresh(tenant, dupq.blind5_mailbox(f, l, floor(dupq.r(seed, n, 'b5m13') * 10)::int, 1940 + (n * 7) % 65), n + 10) || '@' || dupq.blind5_common(domains, seed, n, 'b5d13') END,
+                         CASE WHEN g IN (1, 2) THEN NULL ELSE dupq.blind5_typed_phone(dupq.blind5_line(grp, seed, 20000 + n, 'b5c13', 20000 + n), seed, 20000 + n, 'b5f13') END);
+    END LOOP;
+END $$;
