@@ -1032,27 +1032,34 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
 CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT last_name text,
                                            OUT given_names text[], OUT middle text, OUT suffix text)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-    WITH r AS (
+    -- a generation: Jr., Sr., II... anywhere; Júnior, Filho, Neto, Sobrinho (Portuguese), hijo,
+    -- (h) (Spanish), ml., st. (South Slavic) only as the last of three words or more (Carlos
+    -- Neto is a family name); ifj., id. (Hungarian) only as the first of three words or more;
+    -- and what may follow a name after a comma (Smith, PhD)
+    WITH v AS (
+        SELECT ARRAY['jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv'] AS anywhere,
+               ARRAY['junior', 'senior', 'filho', 'neto', 'sobrinho', 'hijo', 'h', 'ml', 'st'] AS last_only,
+               ARRAY['ifj', 'id'] AS first_only, ARRAY['phd', 'md', 'esq'] AS after_name),
+    r AS (
         SELECT CASE WHEN pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.>) 1
-                         AND pg_catalog.regexp_replace(@extschema@.duplicate_fold(pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1)),
-                                                       '\m(jr|sr|jnr|snr|ii|iii|iv|junior|senior|filho|neto|sobrinho|hijo|h|ml|st|phd|md|esq)\M|\s', '', 'g') OPERATOR(pg_catalog.<>) ''
+                         AND EXISTS (SELECT FROM pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(
+                                                     pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1)), ' ') AS x(w)
+                                      WHERE x.w OPERATOR(pg_catalog.<>) ''
+                                        AND x.w OPERATOR(pg_catalog.<>) ALL (v.anywhere OPERATOR(pg_catalog.||) v.last_only OPERATOR(pg_catalog.||) v.after_name))
                     THEN pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.||) ' '
                          OPERATOR(pg_catalog.||) pg_catalog.left($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.-) 1)
-                    ELSE $1 END AS name),
+                    ELSE $1 END AS name
+          FROM v),
     w AS (
         SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
           FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
          WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'esq',
                                                                'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle')),
-    -- a generation: Jr., Sr., II...; Júnior, Filho, Neto, Sobrinho (Portuguese), hijo, (h)
-    -- (Spanish), ml., st. (South Slavic) only as the last of three words or more (Carlos Neto
-    -- is a family name); ifj., id. (Hungarian) only as the first of three words or more
     g AS (
-        SELECT w.w, w.o, (w.w IN ('jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv') AND NOT (w.w = 'sr' AND w.o = 1 AND w.n >= 3))
-                         OR (w.w IN ('junior', 'senior', 'filho', 'neto', 'sobrinho', 'hijo', 'h', 'ml', 'st')
-                             AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
-                         OR (w.w IN ('ifj', 'id') AND w.o OPERATOR(pg_catalog.=) 1 AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
-          FROM w),
+        SELECT w.w, w.o, (w.w = ANY (v.anywhere) AND NOT (w.w = 'sr' AND w.o = 1 AND w.n >= 3))
+                         OR (w.w = ANY (v.last_only) AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
+                         OR (w.w = ANY (v.first_only) AND w.o OPERATOR(pg_catalog.=) 1 AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
+          FROM w, v),
     -- (Sr. as the first word, Señor, is dropped as a title; MD after the name too, but as the
     -- first word it is Mohammad, Md. Rafiqul Islam: the nickname list says so)
     t AS (
@@ -1283,7 +1290,7 @@ BEGIN
             UNION ALL
             SELECT CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END
             UNION ALL  -- (its words in sorted order, when it has two or more)
-            SELECT CASE WHEN pg_catalog.length(f.local) >= 3 AND f.local ~ '[^[:alpha:]]|[[:alpha:]][^[:alpha:]]+[[:alpha:]]'
+            SELECT CASE WHEN pg_catalog.length(f.local) >= 3 AND f.local ~ '[^[:alpha:]]'
                         THEN 'w:' || @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) END
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
@@ -1346,6 +1353,11 @@ BEGIN
            (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
            @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
+           pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\D', '', 'g') AS local_digits,
+           -- the local parts made of the name alone (johnsmith, smithjohn, jsmith, smith, john)
+           CASE WHEN n.last_name IS NOT NULL THEN ARRAY[COALESCE(n.first_name, '') || n.last_name, n.last_name || COALESCE(n.first_name, ''),
+                                                        pg_catalog.left(COALESCE(n.first_name, ''), 1) || n.last_name, n.last_name,
+                                                        COALESCE(n.first_name, '')] END AS name_locals,
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
            pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
@@ -1472,17 +1484,16 @@ BEGIN
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
                         WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
                         WHEN 'household' THEN -8 WHEN 'local_typo' THEN 6 ELSE -1 END AS weight
-              FROM (SELECT CASE
+              -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
+              FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
+                   LATERAL (SELECT CASE
                         WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
                         -- one mailbox as the provider reads it (Gmail: dots and +tags aside)
                         WHEN a.mailbox = b.mailbox THEN 'same'
                         -- the same letters at one domain that reads them as two mailboxes
                         -- (maria.garcia and mariagarcia at t-online.de): the person's own
                         -- variation, unless the letters are just the name (below)
-                        WHEN a.local = b.local AND a.domain = b.domain AND NOT (a.last_name IS NOT NULL AND a.local IN (
-                                 COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
-                                 pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
-                                 COALESCE(a.first_name, ''))) THEN 'same_letters'
+                        WHEN a.local = b.local AND a.domain = b.domain AND (a.local = ANY (a.name_locals)) IS NOT TRUE THEN 'same_letters'
                         -- a mistyped domain: two edits at most, its digits kept (nowak6.example and
                         -- nowak22.example are two families' domains, not a typo)
                         WHEN a.local = b.local AND a.domain <> b.domain AND levenshtein(a.domain, b.domain) <= 2
@@ -1491,18 +1502,14 @@ BEGIN
                         -- a local part made of the name says no more than the name, nor does
                         -- one with a single digit after it (npark2: a provider's offer to the
                         -- next namesake)
-                        WHEN (a.local = b.local OR a.local_words = b.local_words) AND a.last_name IS NOT NULL AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') IN (
-                                 COALESCE(a.first_name, '') || a.last_name, a.last_name || COALESCE(a.first_name, ''),
-                                 pg_catalog.left(COALESCE(a.first_name, ''), 1) || a.last_name, a.last_name,
-                                 COALESCE(a.first_name, '')) THEN 'same_local_name'
+                        WHEN lw.same AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals) THEN 'same_local_name'
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
                         -- single digit, npark2, is what a provider offers the next namesake)
                         -- (its words in any order: nusrat.mollah151, mollah.nusrat151)
-                        WHEN (a.local = b.local OR a.local_words = b.local_words) AND pg_catalog.length(a.local) >= 5
-                             AND a.local ~ '[0-9][0-9]' AND a.local ~ '[a-z]' THEN 'same_handle'
-                        WHEN (a.local = b.local OR a.local_words = b.local_words) AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
-                        WHEN a.local = b.local OR a.local_words = b.local_words THEN 'same_short_local'
+                        WHEN lw.same AND pg_catalog.length(a.local) >= 5 AND a.local ~ '[0-9][0-9]' AND a.local ~ '[a-z]' THEN 'same_handle'
+                        WHEN lw.same AND pg_catalog.length(a.local) >= 5 THEN 'same_local'
+                        WHEN lw.same THEN 'same_short_local'
                         -- family members: one family name and domain, each local part made of their
                         -- own given name (not one person's name written last name first)
                         WHEN a.domain = b.domain AND a.last_name = b.last_name
@@ -1510,12 +1517,11 @@ BEGIN
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
                              -- (but one number of two digits or more in both: one person's handle
                              -- with the given name spelled two ways, hamid.tehrani57 / hameed.tehrani57)
-                             AND NOT (pg_catalog.regexp_replace(a.local, '\D', '', 'g') = pg_catalog.regexp_replace(b.local, '\D', '', 'g')
-                                      AND pg_catalog.length(pg_catalog.regexp_replace(a.local, '\D', '', 'g')) >= 2)
+                             AND NOT (a.local_digits = b.local_digits AND pg_catalog.length(a.local_digits) >= 2)
                              THEN 'household'
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
-                             AND pg_catalog.regexp_replace(a.local, '\D', '', 'g') = pg_catalog.regexp_replace(b.local, '\D', '', 'g')
+                             AND a.local_digits = b.local_digits
                              THEN 'local_typo'
                         ELSE 'differ' END AS level) e
          ) AS em
