@@ -49,10 +49,10 @@ CREATE FUNCTION dupbench.person(i bigint, names bigint, OUT name text, OUT email
            -- half of them typed as a US national number, "(212) 555-0123" (the tenant's phone
            -- region is US): their digits as typed differ from the number as read, so they have
            -- the two further phone keys such input costs
-           CASE WHEN i % 2 = 0 THEN '+1' || (200 + i % 700) || lpad(((i * 7919) % 10000000)::text, 7, '0')
-                ELSE '(' || (200 + i % 700) || ') ' || substr(lpad(((i * 7919) % 10000000)::text, 7, '0'), 1, 3) || '-'
-                     || substr(lpad(((i * 7919) % 10000000)::text, 7, '0'), 4) END
-      FROM (SELECT CASE WHEN i > names THEN 1 + (i * 7919) % names ELSE i END AS n) AS x $$;
+           CASE WHEN i % 2 = 0 THEN '+1' || (200 + i % 700) || x.number
+                ELSE '(' || (200 + i % 700) || ') ' || substr(x.number, 1, 3) || '-' || substr(x.number, 4) END
+      FROM (SELECT CASE WHEN i > names THEN 1 + (i * 7919) % names ELSE i END AS n,
+                   lpad(((i * 7919) % 10000000)::text, 7, '0') AS number) AS x $$;
 -- Customers from .. to: every 100th a second record of customer i - 1 (its family name with a
 -- letter missing, its email's domain mistyped: mail.example as mial.example, no phone); names
 -- as person's (default: each customer's own).
