@@ -181,7 +181,12 @@ SELECT customer_identity.duplicate_threshold('dupes');
 SELECT * FROM customer_identity.accept_claim(1, NULL, 2);
 SELECT * FROM customer_identity.duplicate_key;
 SELECT * FROM customer_identity.distinct_person;
+-- nor teach the model a short form (Bob standing for anyone would join strangers): the
+-- nickname list is the owner's.
+INSERT INTO customer_identity.nickname (nickname, given_name) VALUES ('bob', 'anyone');
+UPDATE customer_identity.nickname SET given_name = 'anyone' WHERE nickname = 'bob';
 RESET ROLE;
+SELECT count(*) AS nicknames_written_by_the_app FROM nickname WHERE given_name = 'anyone';
 SELECT count(*) AS claims, (SELECT count(*) FROM duplicate_run) AS runs, (SELECT count(*) FROM duplicate_setting) AS settings
   FROM identity_claim WHERE kind = 'duplicate';
 -- Bad thresholds: 22023, nothing changed.
