@@ -632,6 +632,16 @@ $$;
 CREATE FUNCTION @extschema@.move_switch_copy_rows(at_start boolean) RETURNS bigint
     LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN at_start THEN 100::bigint ELSE 200::bigint END $$;
 
+-- A move's first copy: makes the slot on the source with an exported snapshot, copies each
+-- selects[i] (COPY ... TO STDOUT, on that snapshot) into inserts[i] (COPY ... FROM STDIN) in
+-- one transaction on the target, as the replication role, runs subscribe there (the
+-- subscription to the slot, copy_data = false) and commits: the target holds the rows and
+-- the subscription, or neither.  Returns how many rows.  Superusers only
+-- (src/store/move_copy.cpp).
+CREATE FUNCTION @extschema@.move_copy_rows(source text, target text, slot text, selects text[], inserts text[], subscribe text)
+    RETURNS bigint AS '$libdir/customer_identity', 'ci_move_copy_rows' LANGUAGE C VOLATILE;
+REVOKE ALL ON FUNCTION @extschema@.move_copy_rows(text, text, text, text[], text[], text) FROM PUBLIC;
+
 -- The tenants of a bucket a shard holds rows of, as a query for that shard: each tenant
 -- table's distinct tenant_id, skipping through an index that starts with it (as many index
 -- probes as the shard has tenants, whatever their rows), kept if it is in the bucket.
@@ -1153,6 +1163,8 @@ DECLARE
     name text;
     subscribed boolean;
     published text[];
+    selects text[];
+    inserts text[];
     grown text[];
     summary text;
     moved bigint := 0;
@@ -1220,6 +1232,14 @@ BEGIN
             -- (an earlier run killed before subscribing left the publication, or the slot):
             -- of the tables that hold more than a few rows of the bucket (the switch copies
             -- the others: move_switch_copy_rows)
+            -- (a killed run's first copy: its backends end within a second of their mover,
+            -- rolling back; any still there are ended now)
+            PERFORM * FROM dblink(source_conn, format(
+                'SELECT pg_catalog.pg_terminate_backend(pid, 5000) FROM pg_catalog.pg_stat_activity WHERE application_name = %L',
+                name || ' copy')) AS x(b boolean);
+            PERFORM * FROM dblink(target_conn, format(
+                'SELECT pg_catalog.pg_terminate_backend(pid, 5000) FROM pg_catalog.pg_stat_activity WHERE application_name = %L',
+                name || ' copy')) AS x(b boolean);
             IF (SELECT x.e FROM dblink(source_conn, format('SELECT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = %1$L)'
                                                          ' OR EXISTS (SELECT FROM pg_catalog.pg_replication_slots WHERE slot_name = %1$L)', name))
                                AS x(e boolean)) THEN
@@ -1233,18 +1253,43 @@ BEGIN
                 (SELECT 'FOR TABLE ' || string_agg(format('customer_identity.%I WHERE (tenant_id = ANY (%L::text[]))', x.name, move.tenants), ', ')
                    FROM @extschema@.tenant_tables() x WHERE x.name = ANY (published)),
                 'insert, update, delete'));  -- (never truncate: that would empty the target's table)
-            PERFORM dblink_exec(target_conn, format(
-                'CREATE SUBSCRIPTION %1$I CONNECTION %2$L PUBLICATION %1$I'
-                ' WITH (slot_name = %1$L, copy_data = true, synchronous_commit = ''on'')',
-                name, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard)));
+            -- the first copy (src/store/move_copy.cpp): the slot made with an exported
+            -- snapshot; the published tables' rows of the bucket as of that snapshot streamed
+            -- from the source's COPY into the target's (the columns as the target has them);
+            -- and, in the same transaction on the target, its subscription to the slot, which
+            -- applies what committed on the source after the snapshot
+            PERFORM @extschema@.move_step(bucket, 'copying');
+            SELECT COALESCE(array_agg(pg_catalog.format('COPY (SELECT %s FROM %s) TO STDOUT', x.qualified,
+                                                        @extschema@.move_rows_of(x.t, move.tenants)) ORDER BY t.ord), '{}'),
+                   COALESCE(array_agg(pg_catalog.format('COPY customer_identity.%I (%s) FROM STDIN', x.t, x.plain) ORDER BY t.ord), '{}')
+              INTO selects, inserts
+              FROM dblink(target_conn, pg_catalog.format(
+                       'SELECT c.relname::text, string_agg(quote_ident(a.attname), '', '' ORDER BY a.attnum),'
+                       ' string_agg(''t.'' || quote_ident(a.attname), '', '' ORDER BY a.attnum)'
+                       ' FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid'
+                       ' WHERE c.relnamespace = ''customer_identity''::regnamespace AND c.relname = ANY (%L::text[])'
+                       ' AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '''' GROUP BY 1', published))
+                   AS x(t text, plain text, qualified text)
+              JOIN @extschema@.tenant_tables() WITH ORDINALITY AS t(name, row_order, ord) ON t.name = x.t;
+            PERFORM @extschema@.move_copy_rows(
+                (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard),
+                (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.to_shard),
+                name, selects, inserts,
+                -- (the scale-out suite kills a move with the rows sent and the subscription
+                -- not yet made: the target's transaction waits here)
+                CASE WHEN pg_catalog.current_setting('customer_identity_proxy.move_pause_at', true) = 'copying: rows sent'
+                     THEN 'SELECT pg_catalog.pg_sleep(3600); ' ELSE '' END
+                || pg_catalog.format('CREATE SUBSCRIPTION %1$I CONNECTION %2$L PUBLICATION %1$I'
+                                     ' WITH (slot_name = %1$L, create_slot = false, copy_data = false, synchronous_commit = ''on'')',
+                                     name, (SELECT s.conninfo FROM @extschema@.shard s WHERE s.shard = move.from_shard)));
         ELSE
             -- (a run killed while it published a table that grew left it unsubscribed)
             PERFORM @extschema@.move_publish(source_conn, target_conn, name, move.tenants, '{}');
             published := @extschema@.move_published_tables(source_conn, name);
         END IF;
         PERFORM @extschema@.move_step(bucket, 'subscribed');
-        -- the copy: the subscription's workers copy each table, then apply what changed since
-        PERFORM @extschema@.move_step(bucket, 'copying');
+        -- its tables ready (one published when it grew, move_publish, is copied by the
+        -- subscription's own workers), caught up with the changes since
         PERFORM @extschema@.move_wait_copied(source_conn, target_conn, name, published, published);
         -- close to the source before the switch, so that the switch's catch-up is short
         PERFORM @extschema@.move_catch_up(source_conn, target_conn, name, NULL, source_conn, NULL);

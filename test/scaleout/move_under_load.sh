@@ -131,16 +131,25 @@ caller=$!
 late=$(on "$a" proxy -At -c "SELECT t FROM (SELECT 'late' || i AS t FROM generate_series(1, 50000) AS i) x
     WHERE customer_identity.tenant_bucket(t) = customer_identity.tenant_bucket('phased') LIMIT 1")
 kills=()
-for step in preparing subscribed copied switching "switching: target checked" "switching: target serves" \
-            switched cleaning "cleaning: replication dropped"; do
+for step in preparing copying "copying: rows sent" subscribed copied switching "switching: target checked" \
+            "switching: target serves" switched cleaning "cleaning: replication dropped"; do
     to_shard=$((1 - $(on "$a" proxy -At -c "SELECT customer_identity.shard_of_tenant('phased')")))
     on "$a" proxy -q -c "SET client_min_messages = warning" -c "SET customer_identity_proxy.move_pause_at = '$step'" \
         -c "CALL customer_identity.move_tenant('phased', $to_shard)" >"$work/killed_move.log" 2>&1 &
     mover=$!
     paused=
     for _ in $(seq 600); do
-        paused=$(on "$a" proxy -At -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                                        WHERE application_name LIKE 'ci move of bucket %: $step (paused)'")
+        if [ "$step" = "copying: rows sent" ]; then
+            # (the mover waits for the target, whose transaction holds the copied rows and
+            # sleeps before it subscribes: the move's replication slot is made)
+            [ -n "$(on "${cluster_servers[$to_shard]}" shard -At -c "SELECT 1 FROM pg_stat_activity
+                        WHERE application_name LIKE 'ci\\_move\\_% copy' AND wait_event = 'PgSleep'")" ] &&
+                paused=$(on "$a" proxy -At -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                                                WHERE application_name LIKE 'ci move of bucket %: copying'")
+        else
+            paused=$(on "$a" proxy -At -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                                            WHERE application_name LIKE 'ci move of bucket %: $step (paused)'")
+        fi
         [ -n "$paused" ] && break
         kill -0 $mover 2>/dev/null || break  # (it ended without getting there: the rerun shows why)
         sleep 0.1
@@ -187,6 +196,8 @@ $leftovers;
 SQL
 )
 expected_result="preparing: killed, moved by the rerun
+copying: killed, moved by the rerun
+copying: rows sent: killed, moved by the rerun
 subscribed: killed, moved by the rerun
 copied: killed, moved by the rerun
 switching: killed, moved by the rerun
@@ -204,7 +215,7 @@ found through the proxy: 10
 violations on both shards: 0
 publications, subscriptions, replication slots left on the shards: 0, 0, 0"
 if [ "$result" = "$expected_result" ]; then
-    echo "ok   a move killed at each of its 9 steps and run again: each rerun finished it, no call failed, a tenant new to the bucket came along, nothing left"
+    echo "ok   a move killed at each of its 11 steps and run again: each rerun finished it, no call failed, a tenant new to the bucket came along, nothing left"
 else
     echo "FAIL a move killed at each step ($work/killed_move.log, $work/keep_calling.log):"
     diff <(echo "$expected_result") <(echo "$result") || true

@@ -104,3 +104,50 @@ SELECT s.shard, x.publications, x.subscriptions, x.slots FROM shard s, LATERAL d
             (SELECT count(*) FROM pg_replication_slots)') AS x(publications bigint, subscriptions bigint, slots bigint)
  WHERE s.shard IN (:ghome, :gaway) ORDER BY s.shard = :gaway;
 SELECT count(*) AS violations FROM check_integrity();
+
+-- A move's first copy (move_copy_rows: the slot made with an exported snapshot, the rows
+-- streamed from COPY to COPY, the subscription created in the target's transaction of the
+-- rows): refused to the application (42501); a slot name it would not make (22023), selects
+-- and inserts not in pairs (22023), NULL (22004); a copy that fails on the source (22012) or
+-- on the target (42703, a column the target lacks), or a subscription the target refuses
+-- (42601), raises that side's error, and leaves neither rows nor a subscription on the
+-- target nor the slot on the source.
+\set VERBOSITY sqlstate
+\c - ci_app
+SELECT customer_identity.move_copy_rows('', '', 'ci_move_test', '{}', '{}', '');
+:sqlstate
+\c - postgres
+SET search_path = customer_identity, public;
+SET client_min_messages = warning;
+SELECT conninfo AS home_conninfo FROM shard WHERE shard = shard_of_tenant('online') \gset
+SELECT conninfo AS away_conninfo FROM shard WHERE shard = (shard_of_tenant('online') + 1) % (SELECT count(*) FROM shard) \gset
+SELECT move_copy_rows(:'home_conninfo', :'away_conninfo', 'ci move test', '{}', '{}', 'SELECT 1');
+:sqlstate
+SELECT move_copy_rows(:'home_conninfo', :'away_conninfo', 'ci_move_test', '{a}', '{}', 'SELECT 1');
+:sqlstate
+SELECT move_copy_rows(:'home_conninfo', :'away_conninfo', NULL, '{}', '{}', 'SELECT 1');
+:sqlstate
+SELECT x.n AS online_customers_on_the_source FROM dblink(:'home_conninfo',
+    'SELECT count(*) FROM customer_identity.customer WHERE tenant_id = ''online''') AS x(n bigint);
+SELECT x.n AS online_customers_on_the_target_before FROM dblink(:'away_conninfo',
+    'SELECT count(*) FROM customer_identity.customer WHERE tenant_id = ''online''') AS x(n bigint);
+SELECT move_copy_rows(:'home_conninfo', :'away_conninfo', 'ci_move_test',
+    ARRAY['COPY (SELECT * FROM customer_identity.customer WHERE tenant_id = ''online'') TO STDOUT',
+          'COPY (SELECT 1 / 0) TO STDOUT'],
+    ARRAY['COPY customer_identity.customer FROM STDIN', 'COPY customer_identity.customer (id) FROM STDIN'],
+    'SELECT 1');
+:sqlstate
+SELECT move_copy_rows(:'home_conninfo', :'away_conninfo', 'ci_move_test',
+    ARRAY['COPY (SELECT * FROM customer_identity.customer WHERE tenant_id = ''online'') TO STDOUT'],
+    ARRAY['COPY customer_identity.customer (id, no_such_column) FROM STDIN'], 'SELECT 1');
+:sqlstate
+SELECT move_copy_rows(:'home_conninfo', :'away_conninfo', 'ci_move_test',
+    ARRAY['COPY (SELECT * FROM customer_identity.customer WHERE tenant_id = ''online'') TO STDOUT'],
+    ARRAY['COPY customer_identity.customer FROM STDIN'], 'CREATE SUBSCRIPTION');
+:sqlstate
+\set VERBOSITY default
+SELECT x.n AS online_customers_on_the_target_after FROM dblink(:'away_conninfo',
+    'SELECT count(*) FROM customer_identity.customer WHERE tenant_id = ''online''') AS x(n bigint);
+SELECT x.n AS subscriptions_on_the_target FROM dblink(:'away_conninfo', 'SELECT count(*) FROM pg_subscription') AS x(n bigint);
+SELECT x.n AS test_slots_on_the_source FROM dblink(:'home_conninfo',
+    'SELECT count(*) FROM pg_replication_slots WHERE slot_name = ''ci_move_test''') AS x(n bigint);
