@@ -1086,13 +1086,13 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
     SELECT CASE
         WHEN x.g = 'sound' AND x.l = 'sound' THEN 4  -- both spelled otherwise, each its sound kept
         WHEN x.l = 'same' AND x.g = 'same' THEN 7
-        WHEN x.l = 'same' AND x.g IN ('nickname', 'short_form') THEN 6
+        WHEN x.l = 'same' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 6
         WHEN (x.l = 'same' AND x.tg = 'typo') OR (x.tl = 'typo' AND x.g = 'same') THEN 5
-        WHEN x.tl = 'typo' AND x.g IN ('nickname', 'short_form') THEN 4
+        WHEN x.tl = 'typo' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 4
         WHEN x.l = 'same' AND x.g = 'initial' THEN 3
         WHEN x.l = 'same' AND x.g = 'missing' THEN 2
-        WHEN x.l = 'part' AND x.g = 'same' THEN 4
-        WHEN x.l = 'part' AND x.g IN ('nickname', 'short_form') OR (x.l = 'part' AND x.tg = 'typo') THEN 2
+        WHEN x.l = 'part' AND x.g = 'same' THEN 5  -- (one of two family names: Pujol Roca, Pujol)
+        WHEN x.l = 'part' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') OR (x.l = 'part' AND x.tg = 'typo') THEN 2
         WHEN x.tl = 'typo' AND (x.tg = 'typo' OR x.g IN ('initial', 'missing')) THEN 1
         WHEN x.l IN ('same', 'part') OR x.tl = 'typo' THEN -4
         ELSE -6 END
@@ -1285,7 +1285,9 @@ BEGIN
             SELECT 'n:' || LEAST(l.code, g.code) || ':' || GREATEST(l.code, g.code)
                    || '@' || f.domain || '#' || pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS k
               FROM pg_catalog.unnest(f.given_codes) AS g(code)
-             CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1))]) AS l(code)
+             CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1)),
+                                                -- (and its particle joined: Le Goff, LEGOFF)
+                                                dmetaphone(COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name)]) AS l(code)
              WHERE l.code <> '' AND f.domain IS NOT NULL
             UNION ALL
             SELECT CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END
@@ -1413,6 +1415,13 @@ BEGIN
                         WHEN a.first_name = b.first_name OR a.first_plain = b.first_plain THEN 'same'
                         -- a short form of the other, or both of one name (Kate, Katie)
                         WHEN a.given_names && b.given_names THEN 'nickname'
+                        -- the second of two given names, gone by alone (Maria Teresa / Teresa,
+                        -- Gian Luca / Luca, John Paul / Paul)
+                        WHEN a.first_name = ANY (b.middle_words) OR b.first_name = ANY (a.middle_words) THEN 'second_given'
+                        -- the initials of two given names run together (JB / Jean-Baptiste, JP / John Paul)
+                        WHEN (pg_catalog.length(a.first_name) = 2 AND a.first_name = pg_catalog.left(b.first_name, 1) || pg_catalog.left(b.middle_words[1], 1))
+                             OR (pg_catalog.length(b.first_name) = 2 AND b.first_name = pg_catalog.left(a.first_name, 1) || pg_catalog.left(a.middle_words[1], 1))
+                             THEN 'initials'
                         -- a typo as for last names, or two spellings of one sound (Alexey / Aleksey,
                         -- Dmitry / Dmitriy: the same Double Metaphone code, two edits at most)
                         WHEN GREATEST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 4
@@ -1435,6 +1444,9 @@ BEGIN
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'differ'
                         WHEN a.first_name = b.last_name AND a.last_name = b.first_name THEN 'same'
                         WHEN a.words = b.words THEN 'same'
+                        -- (and with a particle written apart or joined: Jordan Van Damme, VANDAMME Jordan)
+                        WHEN (a.first_name = b.last_name AND a.rest_joined = b.first_name)
+                             OR (b.first_name = a.last_name AND b.rest_joined = a.first_name) THEN 'same'
                         WHEN (b.last_name = ANY (a.given_names) AND a.last_name = b.first_name)
                              OR (a.last_name = ANY (b.given_names) AND b.last_name = a.first_name) THEN 'nickname'
                         ELSE 'differ' END AS swapped
@@ -1453,14 +1465,16 @@ BEGIN
                    cmp0.swapped
          ) AS cmp
          CROSS JOIN LATERAL (
+            -- (swapped: as much as the same names, 7, or a short form of one, 6)
             SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
                         WHEN cmp.swapped <> 'differ'
-                             AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < 6 THEN 'swapped'
+                             AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN 'swapped'
                         ELSE cmp.given_ab || '/' || cmp.last_ab END AS level,
                    CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 0
                         WHEN cmp.swapped <> 'differ'
-                             AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < 6 THEN 6
+                             AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN sw.weight
                         ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
+              FROM (SELECT CASE cmp.swapped WHEN 'same' THEN 7 ELSE 6 END AS weight) AS sw
          ) AS nm
          CROSS JOIN LATERAL (
             SELECT CASE WHEN a.middle IS NULL AND b.middle IS NULL THEN NULL
@@ -1482,8 +1496,8 @@ BEGIN
          CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
-                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
-                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 6 ELSE -1 END AS weight
+                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 7 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
+                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_given_names' THEN 6 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
               FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
                    LATERAL (SELECT CASE
@@ -1502,7 +1516,14 @@ BEGIN
                         -- a local part made of the name says no more than the name, nor does
                         -- one with a single digit after it (npark2: a provider's offer to the
                         -- next namesake)
-                        WHEN lw.same AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals) THEN 'same_local_name'
+                        -- (but the very same mailbox name at two providers, the names agreeing
+                        -- exactly: one person who chose it twice, more often than a namesake
+                        -- who chose the same -- not at a family's own domain, its name in the
+                        -- domain, where the family gives out the mailbox names)
+                        WHEN lw.same AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals)
+                             THEN CASE WHEN nm.weight >= 7 AND a.local = b.local AND a.domain <> b.domain
+                                            AND pg_catalog.strpos(a.domain, a.last_name) = 0 AND pg_catalog.strpos(b.domain, b.last_name) = 0
+                                       THEN 'same_local_same_name' ELSE 'same_local_name' END
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
                         -- single digit, npark2, is what a provider offers the next namesake)
@@ -1519,10 +1540,15 @@ BEGIN
                              -- with the given name spelled two ways, hamid.tehrani57 / hameed.tehrani57)
                              AND NOT (a.local_digits = b.local_digits AND pg_catalog.length(a.local_digits) >= 2)
                              THEN 'household'
+                        -- a mailbox mistyped: one letter or two neighbours apart at one domain,
+                        -- its digits kept -- unless each spells its own, different given name
+                        -- (markcohen71 / marekcohen71: the names differ there, not the typing)
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
-                             THEN 'local_typo'
+                             THEN CASE WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
+                                            AND pg_catalog.strpos(b.local, b.first_name) > 0 THEN 'local_given_names'
+                                       ELSE 'local_typo' END
                         ELSE 'differ' END AS level) e
          ) AS em
          CROSS JOIN LATERAL (
