@@ -1267,7 +1267,10 @@ BEGIN
                                 pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
                                 pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits,
                                 dmetaphone(n.last_name) AS last_code,
-                                COALESCE(ARRAY(SELECT DISTINCT dmetaphone(g.name) FROM pg_catalog.unnest(n.given_names) AS g(name)),
+                                -- (and the first middle word: a person who goes by it, J. Robert / Robert)
+                                COALESCE(ARRAY(SELECT DISTINCT dmetaphone(g.name)
+                                                 FROM pg_catalog.unnest(n.given_names || pg_catalog.split_part(n.middle, ' ', 1)) AS g(name)
+                                                WHERE g.name <> ''),
                                          ARRAY['']) AS given_codes) AS f
      -- (the number as the library reads it, and as typed when that differs: a typo in the area
      -- code, "+49 03" for "+49 30", reads as another number, its trunk 0 dropped)
@@ -1488,12 +1491,6 @@ BEGIN
                         ELSE -3 END AS weight
          ) AS mid
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
-                        WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
-                        ELSE 'differ' END AS level,
-                   CASE WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 0 ELSE -12 END AS weight
-         ) AS gen
-         CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
                         WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 7 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
@@ -1546,11 +1543,26 @@ BEGIN
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
-                             THEN CASE WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
+                             THEN CASE WHEN cmp.given_ab NOT IN ('same', 'nickname', 'short_form') AND pg_catalog.strpos(a.local, a.first_name) > 0
                                             AND pg_catalog.strpos(b.local, b.first_name) > 0 THEN 'local_given_names'
                                        ELSE 'local_typo' END
                         ELSE 'differ' END AS level) e
          ) AS em
+         -- a generation: "Jr." on one side, or Jr. and Sr., is father and son, who share everything
+         -- else (a name, a family domain, a landline) -- but not a mailbox of their own: "Jr." on
+         -- one record only beside one person's mailbox (the same handle, mistyped or at another
+         -- provider: not one made of the name alone) is a record typed without it
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
+                        WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
+                        WHEN (a.suffix IS NULL OR b.suffix IS NULL)
+                             AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo') THEN 'one_side_own_mailbox'
+                        ELSE 'differ' END AS level,
+                   CASE WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 0
+                        WHEN (a.suffix IS NULL OR b.suffix IS NULL)
+                             AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo') THEN 0
+                        ELSE -12 END AS weight
+         ) AS gen
          CROSS JOIN LATERAL (
             SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10
                                          WHEN 'one_digit' THEN 2 ELSE -1 END AS weight
