@@ -57,8 +57,9 @@ void close_all() {
 // the source, where the slot's walsender may still be ending (retried for up to 2 s); what
 // stays is dropped by the move's next run, as a killed run's slot is.
 void drop_slot_after_failure(const char *conninfo, const char *slot) {
-    const char *keywords[] = {"dbname", "fallback_application_name", nullptr};
-    const char *values[] = {conninfo, "ci move copy cleanup", nullptr};
+    // (a source that does not answer: given up after 5 s, not waited for)
+    const char *keywords[] = {"dbname", "fallback_application_name", "connect_timeout", nullptr};
+    const char *values[] = {conninfo, "ci move copy cleanup", "5", nullptr};
     PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (conn != nullptr && PQstatus(conn) == CONNECTION_OK) {
         char sql[512];
@@ -89,8 +90,9 @@ void say_step(const char *slot, const char *step) {
     const char *stamp = timestamptz_to_str(GetCurrentTimestamp());
     const char *clock = strchr(stamp, ' ');
     const int length = clock != nullptr ? static_cast<int>(strcspn(clock + 1, "+-")) : 0;
-    ereport(DEBUG1, (errmsg_internal("ci move of bucket %ld: copying: %s at %.*s", strtol(slot + strlen("ci_move_"), nullptr, 10),
-                                     step, length, clock != nullptr ? clock + 1 : "")));
+    const long bucket = strncmp(slot, "ci_move_", strlen("ci_move_")) == 0 ? strtol(slot + strlen("ci_move_"), nullptr, 10) : -1;
+    ereport(DEBUG1, (errmsg_internal("ci move of bucket %ld: copying: %s at %.*s", bucket, step, length,
+                                     clock != nullptr ? clock + 1 : "")));
 }
 
 // Raises a shard's error result with its fields (or the connection's message when there is
