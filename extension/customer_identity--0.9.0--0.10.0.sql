@@ -1290,7 +1290,7 @@ BEGIN
               FROM pg_catalog.unnest(f.given_codes) AS g(code)
              CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1)),
                                                 -- (and its particle joined: Le Goff, LEGOFF)
-                                                dmetaphone(COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name)]) AS l(code)
+                                                CASE WHEN n.middle IS NOT NULL THEN dmetaphone(pg_catalog.replace(n.middle, ' ', '') || n.last_name) END]) AS l(code)
              WHERE l.code <> '' AND f.domain IS NOT NULL
             UNION ALL
             SELECT CASE WHEN pg_catalog.length(f.local) >= 3 THEN 'e:' || f.local END
@@ -1493,7 +1493,7 @@ BEGIN
          CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
-                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 7 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
+                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 8 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_full_name' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
                         WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_given_names' THEN 6 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
               FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
@@ -1513,14 +1513,22 @@ BEGIN
                         -- a local part made of the name says no more than the name, nor does
                         -- one with a single digit after it (npark2: a provider's offer to the
                         -- next namesake)
+                        -- (either side's name: alexanderwinter is Alexander Winter's, and Alex
+                        -- Winter's too when he is that Alexander)
                         -- (but the very same mailbox name at two providers, the names agreeing
                         -- exactly: one person who chose it twice, more often than a namesake
                         -- who chose the same -- not at a family's own domain, its name in the
-                        -- domain, where the family gives out the mailbox names)
-                        WHEN lw.same AND pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals)
-                             THEN CASE WHEN nm.weight >= 7 AND a.local = b.local AND a.domain <> b.domain
-                                            AND pg_catalog.strpos(a.domain, a.last_name) = 0 AND pg_catalog.strpos(b.domain, b.last_name) = 0
-                                       THEN 'same_local_same_name' ELSE 'same_local_name' END
+                        -- domain, where the family gives out the mailbox names; and the same
+                        -- where one side's given name is a short form of the other's, which the
+                        -- mailbox spells: it settles the short form, +1, as exact names)
+                        WHEN lw.same AND (pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals)
+                                          OR pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals))
+                             THEN CASE WHEN NOT (a.local = b.local AND a.domain <> b.domain
+                                                 AND pg_catalog.strpos(a.domain, a.last_name) = 0 AND pg_catalog.strpos(b.domain, b.last_name) = 0)
+                                            THEN 'same_local_name'
+                                       WHEN nm.weight >= 7 THEN 'same_local_same_name'
+                                       WHEN cmp.given_ab IN ('nickname', 'short_form') AND cmp.last_ab = 'same' THEN 'same_local_full_name'
+                                       ELSE 'same_local_name' END
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
                         -- single digit, npark2, is what a provider offers the next namesake)
