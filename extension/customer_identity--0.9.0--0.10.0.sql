@@ -1514,17 +1514,15 @@ BEGIN
                         WHEN a.local = b.local AND a.domain <> b.domain AND levenshtein(a.domain, b.domain) <= 2
                              AND pg_catalog.regexp_replace(a.domain, '\D', '', 'g') = pg_catalog.regexp_replace(b.domain, '\D', '', 'g')
                              THEN 'domain_typo'
-                        -- a local part made of the name says no more than the name, nor does
-                        -- one with a single digit after it (npark2: a provider's offer to the
-                        -- next namesake)
-                        -- (either side's name: alexanderwinter is Alexander Winter's, and Alex
-                        -- Winter's too when he is that Alexander)
-                        -- (but the very same mailbox name at two providers, the names agreeing
-                        -- exactly: one person who chose it twice, more often than a namesake
-                        -- who chose the same -- not at a family's own domain, its name in the
-                        -- domain, where the family gives out the mailbox names; and the same
-                        -- where one side's given name is a short form of the other's, which the
-                        -- mailbox spells: it settles the short form, +1, as exact names)
+                        -- a local part made of either side's name says no more than the name,
+                        -- nor does one with a single digit after it (npark2: a provider's offer
+                        -- to the next namesake) -- except the very same one at two providers
+                        -- (not at a family's own domain, its name in the domain, where the
+                        -- family gives the mailbox names out): with the names agreeing exactly,
+                        -- one person who chose it twice is likelier than a namesake who chose
+                        -- the same; and where one side's given name is a short form of the
+                        -- other's, which the mailbox spells (Alex Winter, alexanderwinter), it
+                        -- also settles the short form, +1, as exact names
                         WHEN lw.same AND (pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals)
                                           OR pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals))
                              THEN CASE WHEN NOT (a.local = b.local AND a.domain <> b.domain
@@ -1565,15 +1563,13 @@ BEGIN
          -- one record only beside one person's mailbox (the same handle, mistyped or at another
          -- provider: not one made of the name alone) is a record typed without it
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
-                        WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
-                        WHEN (a.suffix IS NULL OR b.suffix IS NULL)
-                             AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo') THEN 'one_side_own_mailbox'
-                        ELSE 'differ' END AS level,
-                   CASE WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 0
-                        WHEN (a.suffix IS NULL OR b.suffix IS NULL)
-                             AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo') THEN 0
-                        ELSE -12 END AS weight
+            SELECT g.level, CASE WHEN g.level = 'differ' THEN -12 WHEN g.level IS NOT NULL THEN 0 END AS weight
+              FROM (SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
+                                WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
+                                WHEN (a.suffix IS NULL OR b.suffix IS NULL)
+                                     AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo')
+                                     THEN 'one_side_own_mailbox'
+                                ELSE 'differ' END AS level) AS g
          ) AS gen
          CROSS JOIN LATERAL (
             SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10
