@@ -1024,7 +1024,10 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     -- (short forms the blind sets' misses named: Allison's and Ibrahim's in the US, Italian and
     -- Bavarian ones)
     ('allie', 'allison'), ('ally', 'allison'), ('abe', 'ibrahim'), ('checco', 'francesco'), ('cecco', 'francesco'),
-    ('turi', 'salvatore'), ('toto', 'salvatore antonio'), ('lollo', 'lorenzo'), ('schorsch', 'georg')
+    ('turi', 'salvatore'), ('toto', 'salvatore antonio'), ('lollo', 'lorenzo'), ('schorsch', 'georg'),
+    -- Irish forms of English names (as Zé is José's): a person may write either
+    ('padraig', 'patrick'), ('peadar', 'peter'), ('seosaimhin', 'josephine'),
+    ('eamonn', 'edmund edward'), ('maire', 'mary maura'), ('siobhan', 'joan'), ('sile', 'sheila'), ('grainne', 'grace')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1058,7 +1061,7 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
         SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
           FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
          WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'esq',
-                                                               'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle')),
+                                                               'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle', 'rev', 'revd')),
     g AS (
         SELECT w.w, w.o, (w.w = ANY (v.anywhere) AND NOT (w.w = 'sr' AND w.o = 1 AND w.n >= 3))
                          OR (w.w = ANY (v.last_only) AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
@@ -1540,21 +1543,27 @@ BEGIN
                         WHEN lw.same THEN 'same_short_local'
                         -- family members: one family name and domain, each local part made of their
                         -- own given name (not one person's name written last name first)
+                        -- (given names, not initials: Mrs H Hughes at helenhughes is Helen)
                         WHEN a.domain = b.domain AND a.last_name = b.last_name
                              AND a.first_name <> b.first_name AND NOT (a.given_names && b.given_names)
+                             AND LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 2
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
                              -- (but one number of two digits or more in both: one person's handle
                              -- with the given name spelled two ways, hamid.tehrani57 / hameed.tehrani57)
                              AND NOT (a.local_digits = b.local_digits AND pg_catalog.length(a.local_digits) >= 2)
                              THEN 'household'
                         -- a mailbox mistyped: one letter or two neighbours apart at one domain,
-                        -- its digits kept -- unless each spells its own, different given name
-                        -- (markcohen71 / marekcohen71: the names differ there, not the typing)
+                        -- its digits kept -- unless the two differ just where each spells its
+                        -- own, different given name (markcohen71 / marekcohen71, julie_walker /
+                        -- julia_walker: the names differ there, not the typing; william_smith /
+                        -- william_smth for Will Smith is a typo)
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
-                             THEN CASE WHEN cmp.given_ab NOT IN ('same', 'nickname', 'short_form') AND pg_catalog.strpos(a.local, a.first_name) > 0
-                                            AND pg_catalog.strpos(b.local, b.first_name) > 0 THEN 'local_given_names'
+                             THEN CASE WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
+                                            AND pg_catalog.strpos(b.local, b.first_name) > 0
+                                            AND pg_catalog.replace(a.local, a.first_name, '') = pg_catalog.replace(b.local, b.first_name, '')
+                                            THEN 'local_given_names'
                                        ELSE 'local_typo' END
                         ELSE 'differ' END AS level) e
          ) AS em
