@@ -1304,6 +1304,13 @@ BEGIN
             UNION ALL  -- (its words in sorted order, when it has two or more)
             SELECT CASE WHEN pg_catalog.length(f.local) >= 3 AND f.local ~ '[^[:alpha:]]'
                         THEN 'w:' || @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) END
+            UNION ALL  -- (its first and its last four letters, at its domain, with its digits: a
+                       -- mailbox typo that changes the name's sound meets through the other end)
+            SELECT x.part || '@' || f.domain || '#' || t.digits
+              FROM (SELECT pg_catalog.regexp_replace(f.local, '[^[:alpha:]]', '', 'g') AS letters,
+                           pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS digits) AS t
+             CROSS JOIN LATERAL (VALUES ('t<:' || pg_catalog.left(t.letters, 4)), ('t>:' || pg_catalog.right(t.letters, 4))) AS x(part)
+             WHERE pg_catalog.length(t.letters) >= 7 AND f.domain IS NOT NULL
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
             UNION ALL
