@@ -1279,6 +1279,9 @@ BEGIN
                                                  FROM pg_catalog.unnest(n.given_names || pg_catalog.split_part(n.middle, ' ', 1)) AS g(name)
                                                 WHERE g.name <> ''),
                                          ARRAY['']) AS given_codes) AS f
+     -- (the local part's digits and letters, once: the name and mailbox-end keys read them)
+     CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS digits,
+                                pg_catalog.regexp_replace(f.local, '[^[:alpha:]]', '', 'g') AS letters) AS fl
      -- (the number as the library reads it, and as typed when that differs: a typo in the area
      -- code, "+49 03" for "+49 30", reads as another number, its trunk 0 dropped)
      CROSS JOIN LATERAL (
@@ -1293,7 +1296,7 @@ BEGIN
      CROSS JOIN LATERAL (
             -- (and with the first of two family names as the last: Ospina Cárdenas, Ospina C.)
             SELECT 'n:' || LEAST(l.code, g.code) || ':' || GREATEST(l.code, g.code)
-                   || '@' || f.domain || '#' || pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS k
+                   || '@' || f.domain || '#' || fl.digits AS k
               FROM pg_catalog.unnest(f.given_codes) AS g(code)
              CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1)),
                                                 -- (and its particle joined: Le Goff, LEGOFF)
@@ -1306,11 +1309,9 @@ BEGIN
                         THEN 'w:' || @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) END
             UNION ALL  -- (its first and its last four letters, at its domain, with its digits: a
                        -- mailbox typo that changes the name's sound meets through the other end)
-            SELECT x.part || '@' || f.domain || '#' || t.digits
-              FROM (SELECT pg_catalog.regexp_replace(f.local, '[^[:alpha:]]', '', 'g') AS letters,
-                           pg_catalog.regexp_replace(f.local, '\D', '', 'g') AS digits) AS t
-             CROSS JOIN LATERAL (VALUES ('t<:' || pg_catalog.left(t.letters, 4)), ('t>:' || pg_catalog.right(t.letters, 4))) AS x(part)
-             WHERE pg_catalog.length(t.letters) >= 7 AND f.domain IS NOT NULL
+            SELECT x.part || '@' || f.domain || '#' || fl.digits
+              FROM (VALUES ('t<:' || pg_catalog.left(fl.letters, 4)), ('t>:' || pg_catalog.right(fl.letters, 4))) AS x(part)
+             WHERE pg_catalog.length(fl.letters) >= 7 AND f.domain IS NOT NULL
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
             UNION ALL

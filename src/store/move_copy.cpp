@@ -11,16 +11,15 @@
 //
 // C-like code, inside pg_call (it ereports and longjmps): the three libpq connections and a
 // result in hand live in one static record, closed and freed by PG_CATCH on every error.
+#include "libpq_calls.hpp"
 #include "pg_boundary.hpp"
 
 extern "C" {
 #include "catalog/pg_type_d.h"
 #include "libpq-fe.h"
-#include "miscadmin.h"
-#include "storage/latch.h"
+#include "miscadmin.h"  // superuser
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/wait_event.h"
 #include "utils/timestamp.h"
 }
 
@@ -73,16 +72,6 @@ void drop_slot_after_failure(const char *conninfo, const char *slot) {
     if (conn != nullptr) PQfinish(conn);
 }
 
-// Waits until the socket is ready for reading (or writing), or the latch is set; serves
-// interrupts (a cancel of the move ends here).
-void wait_for(PGconn *conn, bool for_writing) {
-    const int events = WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (for_writing ? WL_SOCKET_WRITEABLE : WL_SOCKET_READABLE);
-    if (WaitLatchOrSocket(MyLatch, events, PQsocket(conn), -1L, PG_WAIT_EXTENSION) & WL_LATCH_SET) {
-        ResetLatch(MyLatch);
-        CHECK_FOR_INTERRUPTS();
-    }
-}
-
 // Says where the copy is, as the move's other steps do (customer_identity_proxy.move_step:
 // with client_min_messages = debug1 the mover gets each step's time, a profile of the move).
 void say_step(const char *slot, const char *step) {
@@ -95,30 +84,17 @@ void say_step(const char *slot, const char *step) {
                                      clock != nullptr ? clock + 1 : "")));
 }
 
-// Raises a shard's error result with its fields (or the connection's message when there is
-// no result), saying which side and what the move was doing.
+// Raises what a shard said: its error result with its fields, or the connection's message
+// when there is none (or an answer of another kind), saying which side and what the move
+// was doing.
 [[noreturn]] void raise_failure(PGconn *conn, PGresult *failure, const char *side, const char *doing) {
-    auto field = [&](int code) -> char * {
-        const char *value = failure != nullptr ? PQresultErrorField(failure, code) : nullptr;
-        return value != nullptr ? pstrdup(value) : nullptr;
-    };
-    const char *state = failure != nullptr ? PQresultErrorField(failure, PG_DIAG_SQLSTATE) : nullptr;
-    const int code = state != nullptr && strlen(state) == 5 ? MAKE_SQLSTATE(state[0], state[1], state[2], state[3], state[4])
-                                                            : ERRCODE_CONNECTION_FAILURE;
-    char *message = field(PG_DIAG_MESSAGE_PRIMARY);
-    char *detail = field(PG_DIAG_MESSAGE_DETAIL);
-    char *hint = field(PG_DIAG_MESSAGE_HINT);
-    if (message == nullptr) {
-        message = pstrdup(failure != nullptr ? PQresultErrorMessage(failure) : PQerrorMessage(conn));
-        if (failure != nullptr && PQresultStatus(failure) != PGRES_FATAL_ERROR)
-            message = psprintf("unexpected answer %s", PQresStatus(PQresultStatus(failure)));
-        const std::size_t length = strlen(message);
-        if (length > 0 && message[length - 1] == '\n') message[length - 1] = '\0';
-    }
     if (failure == open_copy.held) open_copy.held = nullptr;
+    const char *context = psprintf("the move's copy, on the %s, %s", side, doing);
+    if (failure != nullptr && PQresultStatus(failure) == PGRES_FATAL_ERROR) libpq_calls::raise_remote_error(failure, context);
+    const char *message = failure != nullptr ? psprintf("unexpected answer %s", PQresStatus(PQresultStatus(failure)))
+                                             : libpq_calls::connection_message(conn);
     PQclear(failure);
-    ereport(ERROR, (errcode(code), errmsg_internal("%s", message), detail ? errdetail_internal("%s", detail) : 0,
-                    hint ? errhint("%s", hint) : 0, errcontext("the move's copy, on the %s, %s", side, doing)));
+    ereport(ERROR, (errcode(ERRCODE_CONNECTION_FAILURE), errmsg_internal("%s", message), errcontext("%s", context)));
     pg_unreachable();
 }
 
@@ -142,7 +118,7 @@ void connect(PGconn **into, const char *conninfo, bool replication, const char *
         if (polled == PGRES_POLLING_FAILED)
             ereport(ERROR, (errcode(ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION),
                             errmsg("could not connect to the move's %s: %s", side, PQerrorMessage(conn))));
-        wait_for(conn, polled == PGRES_POLLING_WRITING);
+        libpq_calls::wait_for_socket(conn, polled == PGRES_POLLING_WRITING);
     }
 }
 
@@ -159,7 +135,7 @@ PGresult *exec(PGconn *conn, const char *sql) {
 PGresult *exec_rest(PGconn *conn) {
     for (;;) {
         while (PQisBusy(conn)) {
-            wait_for(conn, false);
+            libpq_calls::wait_for_socket(conn, false);
             if (!PQconsumeInput(conn)) return nullptr;  // (held is cleared by close_all)
         }
         PGresult *result = PQgetResult(conn);
@@ -227,7 +203,7 @@ long long copy_table(const char *select, const char *insert) {
             PQfreemem(buffer);
             if (sent != 1) raise_failure(open_copy.target, nullptr, "target", "writing a table");
         } else if (length == 0) {
-            wait_for(open_copy.source, false);
+            libpq_calls::wait_for_socket(open_copy.source, false);
             if (!PQconsumeInput(open_copy.source)) raise_failure(open_copy.source, nullptr, "source", "reading a table");
         } else {
             break;  // -1: the source's COPY ended (its result says how); -2: the connection failed

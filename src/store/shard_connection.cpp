@@ -6,6 +6,8 @@
 // PG_TRY blocks free what libpq allocated and drop a connection an error left mid-result.
 #include "shard_connection.hpp"
 
+#include "libpq_calls.hpp"
+
 #include "pg_boundary.hpp"
 #include "spi.hpp"
 
@@ -34,6 +36,9 @@ extern "C" {
 
 namespace ci::shard_connection {
 namespace {
+
+using libpq_calls::connection_message;
+using libpq_calls::wait_for_socket;
 
 // The PL/Proxy cluster the proxy's shards are (add_shard creates it): partition n, option
 // p<n>, is shard n's connection string.
@@ -205,25 +210,6 @@ void disconnect(Connection *entry) {
     bms_free(entry->prepared);
     entry->prepared = nullptr;
     entry->stale = false;
-}
-
-// Waits until the socket is ready for what libpq asks while connecting (reading or
-// writing), or a latch (interrupts) is set; interrupts are served here.
-void wait_for_socket(PGconn *conn, bool for_writing) {
-    const int events = WL_LATCH_SET | WL_EXIT_ON_PM_DEATH | (for_writing ? WL_SOCKET_WRITEABLE : WL_SOCKET_READABLE);
-    const int ready = WaitLatchOrSocket(MyLatch, events, PQsocket(conn), -1L, PG_WAIT_EXTENSION);
-    if (ready & WL_LATCH_SET) {
-        ResetLatch(MyLatch);
-        CHECK_FOR_INTERRUPTS();
-    }
-}
-
-// The libpq message of a failed connection, one line.
-char *connection_message(PGconn *conn) {
-    char *message = pstrdup(conn != nullptr ? PQerrorMessage(conn) : "out of memory");
-    const std::size_t length = strlen(message);
-    if (length > 0 && message[length - 1] == '\n') message[length - 1] = '\0';
-    return message;
 }
 
 // Does the conninfo of this keyword list carry a password (a non-empty one)?
@@ -423,21 +409,7 @@ void cancel_statement(PGconn *conn) {
 
 // Raises a shard's error result as the shard raised it (the result is freed first).
 [[noreturn]] void raise_shard_error(PGresult *failure, std::int32_t shard) {
-    auto copy = [&](int field) -> char * {
-        const char *value = PQresultErrorField(failure, field);
-        return value != nullptr ? pstrdup(value) : nullptr;
-    };
-    const char *state = PQresultErrorField(failure, PG_DIAG_SQLSTATE);
-    const int code = state != nullptr && strlen(state) == 5 ? MAKE_SQLSTATE(state[0], state[1], state[2], state[3], state[4])
-                                                            : ERRCODE_CONNECTION_FAILURE;
-    char *message = copy(PG_DIAG_MESSAGE_PRIMARY);
-    char *detail = copy(PG_DIAG_MESSAGE_DETAIL);
-    char *hint = copy(PG_DIAG_MESSAGE_HINT);
-    if (message == nullptr) message = pstrdup(PQresultErrorMessage(failure));
-    PQclear(failure);
-    ereport(ERROR, (errcode(code), errmsg_internal("%s", message), detail ? errdetail_internal("%s", detail) : 0,
-                    hint ? errhint("%s", hint) : 0, errcontext("shard %d", shard)));
-    pg_unreachable();
+    libpq_calls::raise_remote_error(failure, psprintf("shard %d", shard));
 }
 
 // Raises the notices of the call, then hands each row of its answer to the reader; frees
