@@ -1096,10 +1096,13 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
         WHEN x.l = 'same' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 6
         WHEN (x.l = 'same' AND x.tg = 'typo') OR (x.tl = 'typo' AND x.g = 'same') THEN 5
         WHEN x.tl = 'typo' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 4
-        WHEN x.l = 'same' AND x.g = 'initial' THEN 3
+        WHEN x.l = 'same' AND x.g = 'initial' THEN 4
         WHEN x.l = 'same' AND x.g = 'missing' THEN 2
         WHEN x.l = 'part' AND x.g = 'same' THEN 5  -- (one of two family names: Pujol Roca, Pujol)
         WHEN x.l = 'part' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') OR (x.l = 'part' AND x.tg = 'typo') THEN 2
+        -- (a typo in one, the other spelled otherwise with its sound kept: Somchai / Somchay
+        -- Chaiyaporn / Chaiyapon)
+        WHEN (x.g = 'sound' AND x.l = 'typo') OR (x.g = 'typo' AND x.l = 'sound') THEN 3
         WHEN x.tl = 'typo' AND (x.tg = 'typo' OR x.g IN ('initial', 'missing')) THEN 1
         WHEN x.l IN ('same', 'part') OR x.tl = 'typo' THEN -4
         ELSE -6 END
@@ -1420,7 +1423,17 @@ BEGIN
                                   OR similarity(a.last_name, b.last_name) >= 0.6
                                   OR (levenshtein(a.last_name, b.last_name) <= 2
                                       AND ARRAY[dmetaphone(a.last_name), dmetaphone_alt(a.last_name)]
-                                          && ARRAY[dmetaphone(b.last_name), dmetaphone_alt(b.last_name)])) THEN 'typo'
+                                          && ARRAY[dmetaphone(b.last_name), dmetaphone_alt(b.last_name)])
+                                  -- (or two spellings of its ending, the rest alike: Giraud / Girault,
+                                  -- Foucault / Foucaud, Thibault / Thibaud -- two edits in the last two
+                                  -- letters of a name of six or more, the lengths one apart at most)
+                                  OR (LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) >= 6
+                                      AND pg_catalog.abs(pg_catalog.length(a.last_name) - pg_catalog.length(b.last_name)) <= 1
+                                      AND levenshtein(a.last_name, b.last_name) <= 2
+                                      AND pg_catalog.left(a.last_name, LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) - 2)
+                                          = pg_catalog.left(b.last_name, LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) - 2)))
+                             -- (a name of three letters: two neighbours swapped, Rao / Roa)
+                             OR (pg_catalog.length(a.last_name) = 3 AND @extschema@.duplicate_transposed(a.last_name, b.last_name)) THEN 'typo'
                         -- one family name is a part of the other's double one (Esposito /
                         -- Esposito-Jovanovic, Garcia / Garcia Lopez): its word among the other's;
                         -- or the second one abbreviated (Cabrera Cervantes / Cabrera C.)
@@ -1435,7 +1448,14 @@ BEGIN
                         WHEN a.given_names && b.given_names THEN 'nickname'
                         -- the second of two given names, gone by alone (Maria Teresa / Teresa,
                         -- Gian Luca / Luca, John Paul / Paul)
-                        WHEN a.first_name = ANY (b.middle_words) OR b.first_name = ANY (a.middle_words) THEN 'second_given'
+                        -- (or a short form of it: Ma. Theresa / Tess)
+                        WHEN a.given_names && b.middle_words OR b.given_names && a.middle_words THEN 'second_given'
+                        -- two given names written as one (Abdel Rahman / Abdelrahman, Mary Ann /
+                        -- Maryann), or so and a letter apart (Abdul Rahman / Abdelrahman)
+                        WHEN (pg_catalog.length(b.first_name) >= 6 AND levenshtein(a.first_name || a.middle_words[1], b.first_name) <= 1)
+                             OR (pg_catalog.length(a.first_name) >= 6 AND levenshtein(b.first_name || b.middle_words[1], a.first_name) <= 1)
+                             THEN CASE WHEN a.first_name || a.middle_words[1] = b.first_name OR b.first_name || b.middle_words[1] = a.first_name
+                                       THEN 'same' ELSE 'typo' END
                         -- the initials of two given names run together (JB / Jean-Baptiste, JP / John Paul)
                         WHEN (pg_catalog.length(a.first_name) = 2 AND a.first_name = pg_catalog.left(b.first_name, 1) || pg_catalog.left(b.middle_words[1], 1))
                              OR (pg_catalog.length(b.first_name) = 2 AND b.first_name = pg_catalog.left(a.first_name, 1) || pg_catalog.left(a.middle_words[1], 1))
@@ -1508,10 +1528,14 @@ BEGIN
          CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
-                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 8 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_full_name' THEN 7 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
-                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_given_names' THEN 6 ELSE -1 END AS weight
+                        WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 8 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_full_name' THEN 7
+                        WHEN 'same_local_spelled' THEN 8 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
+                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_given_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
               FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
+                   -- (a local part made of the side's own name, or of it and a single digit)
+                   LATERAL (SELECT pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals) AS a_named,
+                                   pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals) AS b_named) AS nl,
                    LATERAL (SELECT CASE
                         WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
                         -- one mailbox as the provider reads it (Gmail: dots and +tags aside)
@@ -1522,7 +1546,12 @@ BEGIN
                         WHEN a.local = b.local AND a.domain = b.domain AND (a.local = ANY (a.name_locals)) IS NOT TRUE THEN 'same_letters'
                         -- a mistyped domain: two edits at most, its digits kept (nowak6.example and
                         -- nowak22.example are two families' domains, not a typo)
-                        WHEN a.local = b.local AND a.domain <> b.domain AND levenshtein(a.domain, b.domain) <= 2
+                        -- (or a .co.uk, .co.jp ... cut short at .co: aol.co -- not yahoo.com
+                        -- against yahoo.com.mx, two real domains)
+                        WHEN a.local = b.local AND a.domain <> b.domain
+                             AND (levenshtein(a.domain, b.domain) <= 2
+                                  OR (b.domain LIKE '%.co' AND pg_catalog.starts_with(a.domain, b.domain || '.'))
+                                  OR (a.domain LIKE '%.co' AND pg_catalog.starts_with(b.domain, a.domain || '.')))
                              AND pg_catalog.regexp_replace(a.domain, '\D', '', 'g') = pg_catalog.regexp_replace(b.domain, '\D', '', 'g')
                              THEN 'domain_typo'
                         -- a local part made of either side's name says no more than the name,
@@ -1534,13 +1563,19 @@ BEGIN
                         -- the same; and where one side's given name is a short form of the
                         -- other's, which the mailbox spells (Alex Winter, alexanderwinter), it
                         -- also settles the short form, +1, as exact names
-                        WHEN lw.same AND (pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals)
-                                          OR pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals))
+                        WHEN lw.same AND (nl.a_named OR nl.b_named)
                              THEN CASE WHEN NOT (a.local = b.local AND a.domain <> b.domain
                                                  AND pg_catalog.strpos(a.domain, a.last_name) = 0 AND pg_catalog.strpos(b.domain, b.last_name) = 0)
                                             THEN 'same_local_name'
                                        WHEN nm.weight >= 7 THEN 'same_local_same_name'
                                        WHEN cmp.given_ab IN ('nickname', 'short_form') AND cmp.last_ab = 'same' THEN 'same_local_full_name'
+                                       -- the mailbox spells one side's name and not the other's, which
+                                       -- is a spelling of it (a typo, a sound, one of two family names,
+                                       -- the second given name: Murat Öztürk / Öztütk at muratoeztuerk,
+                                       -- Lucía Ramírez-Díaz / lucia ramirez at luciaramirez4): the
+                                       -- person's own mailbox says which spelling is theirs, and the
+                                       -- pair stands where exact names with it stand (+5 or +6, +8)
+                                       WHEN nm.weight BETWEEN 5 AND 6 AND nl.a_named <> nl.b_named THEN 'same_local_spelled'
                                        ELSE 'same_local_name' END
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
@@ -1570,9 +1605,14 @@ BEGIN
                              AND a.local_digits = b.local_digits
                              THEN CASE WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
                                             AND pg_catalog.strpos(b.local, b.first_name) > 0
-                                            AND pg_catalog.replace(a.local, a.first_name, '') = pg_catalog.replace(b.local, b.first_name, '')
+                                            -- (the given name's first place taken out: luca.deluca / lucia.deluca)
+                                            AND overlay(a.local PLACING '' FROM pg_catalog.strpos(a.local, a.first_name) FOR pg_catalog.length(a.first_name))
+                                                = overlay(b.local PLACING '' FROM pg_catalog.strpos(b.local, b.first_name) FOR pg_catalog.length(b.first_name))
                                             THEN 'local_given_names'
                                        ELSE 'local_typo' END
+                        -- two local parts each made of its own side's name: they differ as the
+                        -- names do, which the name weighs already (not the −1 of another address)
+                        WHEN nl.a_named AND nl.b_named THEN 'own_names'
                         ELSE 'differ' END AS level) e
          ) AS em
          -- a generation: "Jr." on one side, or Jr. and Sr., is father and son, who share everything
