@@ -370,10 +370,14 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Anna Smith-Jones', 'anna@smithjones.example', '+44 161 4960000'), ('Emma Smith', 'emma@smithjones.example', '+44 161 4960001'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
-SELECT (SELECT string_agg(name, ' / ' ORDER BY id) FROM customer WHERE id IN (s.customer_id, s.other_id)) AS pair,
-       s.evidence->'name'->>'level' AS name, s.evidence->'email'->>'level' AS email, s.evidence->'phone'->>'level' AS phone,
-       s.evidence->'model'->>'total_weight' AS weight
-  FROM suggest_duplicates('dupforms', true, true) s ORDER BY pair;
+-- (a full dry run's pairs of a tenant: the names, the levels, the weight, suggested or not)
+CREATE FUNCTION pg_temp.dry_pairs(tenant text)
+RETURNS TABLE (pair text, name text, email text, phone text, weight text, suggested boolean) LANGUAGE sql AS $$
+    SELECT (SELECT string_agg(c.name, ' / ' ORDER BY c.id) FROM customer c WHERE c.id IN (s.customer_id, s.other_id)),
+           s.evidence->'name'->>'level', s.evidence->'email'->>'level', s.evidence->'phone'->>'level',
+           s.evidence->'model'->>'total_weight', s.score >= 0.9
+      FROM suggest_duplicates(tenant, true, true) s ORDER BY 1 $$;
+SELECT * FROM pg_temp.dry_pairs('dupforms');
 
 -- Forms the blind sets taught (README "The model"), each with one contact agreement, and what
 -- must stay apart: a typo in one name with the other's sound kept, and two local parts each
@@ -399,12 +403,7 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
-SELECT (SELECT string_agg(name, ' / ' ORDER BY id) FROM customer WHERE id IN (s.customer_id, s.other_id)) AS pair,
-       s.evidence->'name'->>'level' AS name, s.evidence->'email'->>'level' AS email, s.evidence->'phone'->>'level' AS phone,
-       s.evidence->'model'->>'total_weight' AS weight, s.score >= 0.9 AS suggested
-  FROM suggest_duplicates('dupforms2', true, true) s
- WHERE s.evidence->'name'->>'level' NOT IN ('differ/differ')
- ORDER BY pair;
+SELECT * FROM pg_temp.dry_pairs('dupforms2') WHERE name <> 'differ/differ';
 SELECT set_duplicate_threshold(NULL, 'dupforms2');
 
 -- A short form the owner adds to the list (folded, as shipped rows are): Bubba meets Robert
