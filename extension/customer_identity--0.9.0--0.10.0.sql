@@ -1315,6 +1315,16 @@ BEGIN
             SELECT x.part || '@' || f.domain || '#' || fl.digits
               FROM (VALUES ('t<:' || pg_catalog.left(fl.letters, 4)), ('t>:' || pg_catalog.right(fl.letters, 4))) AS x(part)
              WHERE pg_catalog.length(fl.letters) >= 7 AND f.domain IS NOT NULL
+            UNION ALL  -- (a short mailbox's letters, whole and with each left out in turn, at its
+                       -- domain, with its digits: one typo there changes both of its ends, and
+                       -- two spellings one letter apart share a key: jking / jknig, maria / msria)
+            SELECT 'd:' || x.part || '@' || f.domain || '#' || fl.digits
+              FROM (SELECT fl.letters WHERE pg_catalog.length(fl.letters) BETWEEN 4 AND 7
+                    UNION
+                    SELECT overlay(fl.letters PLACING '' FROM i FOR 1)
+                      FROM pg_catalog.generate_series(1, pg_catalog.length(fl.letters)) AS i
+                     WHERE pg_catalog.length(fl.letters) BETWEEN 5 AND 8) AS x(part)
+             WHERE f.domain IS NOT NULL
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
             UNION ALL
@@ -1530,7 +1540,7 @@ BEGIN
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
                         WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 8 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_full_name' THEN 7
                         WHEN 'same_local_spelled' THEN 8 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
-                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_given_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
+                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
               FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
                    -- (a local part made of the side's own name, or of it and a single digit)
@@ -1597,18 +1607,21 @@ BEGIN
                              THEN 'household'
                         -- a mailbox mistyped: one letter or two neighbours apart at one domain,
                         -- its digits kept -- unless the two differ just where each spells its
-                        -- own, different given name (markcohen71 / marekcohen71, julie_walker /
-                        -- julia_walker: the names differ there, not the typing; william_smith /
-                        -- william_smth for Will Smith is a typo)
+                        -- own name: each local part made of its side's name (jsmith / jsmyth for
+                        -- John Smith and John Smyth), or of its own, different given name
+                        -- (markcohen71 / marekcohen71, julie_walker / julia_walker): the names
+                        -- differ there, not the typing (william_smith / william_smth for Will
+                        -- Smith is a typo)
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
-                             THEN CASE WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
+                             THEN CASE WHEN nl.a_named AND nl.b_named THEN 'local_own_names'
+                                       WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
                                             AND pg_catalog.strpos(b.local, b.first_name) > 0
                                             -- (the given name's first place taken out: luca.deluca / lucia.deluca)
                                             AND overlay(a.local PLACING '' FROM pg_catalog.strpos(a.local, a.first_name) FOR pg_catalog.length(a.first_name))
                                                 = overlay(b.local PLACING '' FROM pg_catalog.strpos(b.local, b.first_name) FOR pg_catalog.length(b.first_name))
-                                            THEN 'local_given_names'
+                                            THEN 'local_own_names'
                                        ELSE 'local_typo' END
                         -- two local parts each made of its own side's name: they differ as the
                         -- names do, which the name weighs already (not the −1 of another address)

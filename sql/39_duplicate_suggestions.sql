@@ -387,7 +387,10 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- swapped; two given names run together; a short form of the second given name. Apart:
 -- twins at a family domain, phones one digit apart; namesakes each with a mailbox of their
 -- own name (own_names: 0, the names +7, a phone against them); namesakes at yahoo.com and
--- yahoo.com.mx (two real domains, no typo), a phone against them.
+-- yahoo.com.mx (two real domains, no typo), a phone against them. And a short mailbox
+-- mistyped (Colin Ward / Colim Ward, cward / cwadr: no end of it kept, a key of its letters
+-- with one left out), and two mailboxes one letter apart each spelling its own name (John
+-- Smith jsmith / John Smyth jsmyth: local_own_names, +6, not a typo's +8: apart).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -400,6 +403,8 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Maria Theresa Santos', NULL, '+1 425 804 6766'), ('Tess Santos', NULL, '+1 425 804 6676'),
     ('Louis Novak', 'louis@novak3.family.example', '+34 91 597 8884'), ('Louise Novak', 'louise@novak3.family.example', '+34 91 597 8885'),
     ('Anna Berg', 'anna.berg@web.de', '+49 40 2865 1190'), ('Anna Berg', 'aberg@web.de', '+49 89 4410 7326'),
+    ('Colin Ward', 'cward@comcast.net', NULL), ('Colim Ward', 'cwadr@comcast.net', NULL),
+    ('John Smith', 'jsmith@comcast.net', NULL), ('John Smyth', 'jsmyth@comcast.net', NULL),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
