@@ -1027,7 +1027,24 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('turi', 'salvatore'), ('toto', 'salvatore antonio'), ('lollo', 'lorenzo'), ('schorsch', 'georg'),
     -- Irish forms of English names (as Zé is José's): a person may write either
     ('padraig', 'patrick'), ('peadar', 'peter'), ('seosaimhin', 'josephine'),
-    ('eamonn', 'edmund edward'), ('maire', 'mary maura'), ('siobhan', 'joan'), ('sile', 'sheila'), ('grainne', 'grace')
+    ('eamonn', 'edmund edward'), ('maire', 'mary maura'), ('siobhan', 'joan'), ('sile', 'sheila'), ('grainne', 'grace'),
+    -- Dutch roepnamen of baptismal names (Wim for Wilhelmus, Toos for Catharina), Spanish
+    -- short forms, and the Catalan, Basque and Galician forms of Castilian names (Josep,
+    -- Iñaki, Xosé for José, Ignacio, José): the blind10 and blind11 sets' misses named them
+    ('wim', 'wilhelmus'), ('lode', 'ludovicus lodewijk'), ('coby', 'jacoba'), ('ben', 'bernardus'), ('huub', 'hubertus'),
+    ('tinus', 'martinus'), ('kitty', 'catharina'), ('toos', 'catharina'), ('rina', 'catharina'), ('frans', 'franciscus'),
+    ('joke', 'johanna'), ('max', 'maximiliaan'), ('ton', 'antonius'), ('nel', 'petronella cornelia'),
+    ('nelly', 'petronella cornelia'), ('corrie', 'cornelia'), ('cor', 'cornelis'), ('henk', 'henricus'), ('jan', 'johannes'),
+    ('hans', 'johannes'), ('piet', 'petrus'), ('gert', 'gerardus'), ('gerrit', 'gerardus'), ('harm', 'hermanus'),
+    ('gijs', 'gijsbertus'), ('sjef', 'josephus jozef'), ('jos', 'josephus'), ('thijs', 'matthijs mattheus'),
+    ('dirk', 'theodorus'), ('mien', 'wilhelmina'), ('willy', 'wilhelmina'), ('greet', 'margaretha'), ('klaas', 'nicolaas'),
+    ('aad', 'adrianus'), ('riet', 'maria henriette'), ('mies', 'maria'), ('bep', 'elisabeth'), ('ruud', 'rudolf'),
+    ('encarni', 'encarnacion'), ('asun', 'asuncion'), ('fco', 'francisco'), ('conchi', 'concepcion'), ('inma', 'inmaculada'),
+    ('pili', 'pilar'), ('merche', 'mercedes'), ('mamen', 'carmen'), ('maite', 'teresa'), ('chema', 'jose'),
+    ('montse', 'montserrat'), ('josep', 'jose'), ('jordi', 'jorge'), ('pere', 'pedro'), ('roser', 'rosario'),
+    ('inaki', 'ignacio'), ('xabier', 'javier'), ('xavier', 'javier'), ('xose', 'jose'), ('miquel', 'miguel'),
+    ('mikel', 'miguel'), ('lluis', 'luis'), ('jaume', 'jaime'), ('francesc', 'francisco'), ('josu', 'jesus'),
+    ('andreu', 'andres'), ('carles', 'carlos'), ('enric', 'enrique'), ('merce', 'mercedes')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1061,7 +1078,8 @@ CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT l
         SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
           FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
          WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'esq',
-                                                               'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle', 'rev', 'revd')),
+                                                               'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle', 'rev', 'revd',
+                                                               'dhr', 'mevr', 'mw', 'mej', 'drs', 'ir', 'ds', 'herr', 'frau', 'dott', 'avv', 'sig')),
     g AS (
         SELECT w.w, w.o, (w.w = ANY (v.anywhere) AND NOT (w.w = 'sr' AND w.o = 1 AND w.n >= 3))
                          OR (w.w = ANY (v.last_only) AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
@@ -1099,12 +1117,15 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
         WHEN x.l = 'same' AND x.g = 'initial' THEN 4
         WHEN x.l = 'same' AND x.g = 'missing' THEN 2
         WHEN x.l = 'part' AND x.g = 'same' THEN 5  -- (one of two family names: Pujol Roca, Pujol)
-        WHEN x.l = 'part' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') OR (x.l = 'part' AND x.tg = 'typo') THEN 2
+        -- (and a short form or a typo beside it: each costs what it costs beside the same family
+        -- name, Pepe Guerrero / José Guerrero Alonso; a typo in the family name kept, +3)
+        WHEN x.l = 'part' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 4
+        WHEN (x.l = 'part' AND x.tg = 'typo') OR (x.l = 'part_typo' AND x.g = 'same') THEN 3
         -- (a typo in one, the other spelled otherwise with its sound kept: Somchai / Somchay
         -- Chaiyaporn / Chaiyapon)
         WHEN (x.g = 'sound' AND x.l = 'typo') OR (x.g = 'typo' AND x.l = 'sound') THEN 3
         WHEN x.tl = 'typo' AND (x.tg = 'typo' OR x.g IN ('initial', 'missing')) THEN 1
-        WHEN x.l IN ('same', 'part') OR x.tl = 'typo' THEN -4
+        WHEN x.l IN ('same', 'part', 'part_typo') OR x.tl = 'typo' THEN -4
         ELSE -6 END
       FROM (SELECT $1 AS g, $2 AS l,  -- a 'sound' level is a typo where no rule names it
                    CASE WHEN $1 = 'sound' THEN 'typo' ELSE $1 END AS tg,
@@ -1376,8 +1397,9 @@ BEGIN
            -- the Swedish or Turkish spelling without the marks (Oberg)
            ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
                   WHERE w.w IS NOT NULL ORDER BY 1) AS words,
-           pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g') AS first_plain,
-           pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g') AS last_plain,
+           -- (and the Dutch ij as the y it is often written: Meijer / Meyer, Gijs / Gys)
+           pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') AS first_plain,
+           pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') AS last_plain,
            -- the words after the given name run together: a particle written apart or joined
            -- (El-Sayed / Elsayed, Abdel Fattah / Abdelfattah, van Beek / Vanbeek)
            COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name AS rest_joined,
@@ -1447,10 +1469,20 @@ BEGIN
                         -- one family name is a part of the other's double one (Esposito /
                         -- Esposito-Jovanovic, Garcia / Garcia Lopez): its word among the other's;
                         -- or the second one abbreviated (Cabrera Cervantes / Cabrera C.)
+                        -- (or the words before the last run together: del Castillo, Delcastillo)
                         WHEN a.last_name = ANY (b.middle_words) OR b.last_name = ANY (a.middle_words)
+                             OR a.last_name = pg_catalog.replace(b.middle, ' ', '') OR b.last_name = pg_catalog.replace(a.middle, ' ', '')
                              OR (LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) = 1
                                  AND pg_catalog.left(a.last_name, 1) = pg_catalog.left(b.last_name, 1)
                                  AND a.middle_words && b.middle_words) THEN 'part'
+                        -- a typo in that word (Gutiérres / Gutiérrez Flores, Rees / Reyes
+                        -- Sánchez): one edit or two neighbours swapped, on a name of 4+ letters
+                        WHEN EXISTS (SELECT FROM pg_catalog.unnest(b.middle_words) AS m(w)
+                                      WHERE GREATEST(pg_catalog.length(a.last_name), pg_catalog.length(m.w)) >= 4
+                                        AND (levenshtein(a.last_name, m.w) <= 1 OR @extschema@.duplicate_transposed(a.last_name, m.w)))
+                             OR EXISTS (SELECT FROM pg_catalog.unnest(a.middle_words) AS m(w)
+                                         WHERE GREATEST(pg_catalog.length(b.last_name), pg_catalog.length(m.w)) >= 4
+                                           AND (levenshtein(b.last_name, m.w) <= 1 OR @extschema@.duplicate_transposed(b.last_name, m.w))) THEN 'part_typo'
                         ELSE 'differ' END AS last_ab,
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
                         WHEN a.first_name = b.first_name OR a.first_plain = b.first_plain THEN 'same'
@@ -1484,8 +1516,12 @@ BEGIN
                              AND pg_catalog.abs(pg_catalog.length(a.first_name) - pg_catalog.length(b.first_name)) >= 2
                              AND (pg_catalog.starts_with(a.first_name, b.first_name)
                                   OR pg_catalog.starts_with(b.first_name, a.first_name)) THEN 'short_form'
+                        -- (or of a name the other's stands for: C. Postma / Toos Postma, Toos a
+                        -- Catharina's)
                         WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) = 1
-                             AND pg_catalog.left(a.first_name, 1) = pg_catalog.left(b.first_name, 1) THEN 'initial'
+                             AND (pg_catalog.left(a.first_name, 1) = pg_catalog.left(b.first_name, 1)
+                                  OR (pg_catalog.length(a.first_name) = 1 AND a.first_name = ANY (ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(b.given_names) AS g(n))))
+                                  OR (pg_catalog.length(b.first_name) = 1 AND b.first_name = ANY (ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(a.given_names) AS g(n))))) THEN 'initial'
                         ELSE 'differ' END AS given_ab,
                    -- swapped: a's given name is b's last name and the other way round, or the
                    -- same words in another order (Kim Min-jun, Min-jun Kim)
@@ -1529,10 +1565,13 @@ BEGIN
                         WHEN a.middle IS NULL OR b.middle IS NULL THEN 'one_side'
                         WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 'same'
                         WHEN a.words = b.words THEN 'reordered'  -- counted by the name (swapped)
+                        -- (one's words among the other's: an initial more, M.M. van Vliet / Mieke van Vliet)
+                        WHEN a.middle_words <@ b.middle_words OR b.middle_words <@ a.middle_words THEN 'one_side'
                         ELSE 'differ' END AS level,
                    CASE WHEN a.middle IS NULL OR b.middle IS NULL THEN 0
                         WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 1
                         WHEN a.words = b.words THEN 0
+                        WHEN a.middle_words <@ b.middle_words OR b.middle_words <@ a.middle_words THEN 0
                         ELSE -3 END AS weight
          ) AS mid
          CROSS JOIN LATERAL (
@@ -1540,7 +1579,7 @@ BEGIN
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
                         WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 8 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_full_name' THEN 7
                         WHEN 'same_local_spelled' THEN 8 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
-                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
+                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'handle_typo' THEN 9 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
               FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
                    -- (a local part made of the side's own name, or of it and a single digit)
@@ -1599,6 +1638,7 @@ BEGIN
                         -- (given names, not initials: Mrs H Hughes at helenhughes is Helen)
                         WHEN a.domain = b.domain AND a.last_name = b.last_name
                              AND a.first_name <> b.first_name AND NOT (a.given_names && b.given_names)
+                             AND cmp.given_ab <> 'short_form'  -- (Max / Maximiliaan Dekker: one person)
                              AND LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 2
                              AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
                              -- (but one number of two digits or more in both: one person's handle
@@ -1622,6 +1662,9 @@ BEGIN
                                             AND overlay(a.local PLACING '' FROM pg_catalog.strpos(a.local, a.first_name) FOR pg_catalog.length(a.first_name))
                                                 = overlay(b.local PLACING '' FROM pg_catalog.strpos(b.local, b.first_name) FOR pg_catalog.length(b.first_name))
                                             THEN 'local_own_names'
+                                       -- (a handle, its number of two digits or more kept: as
+                                       -- much as the same handle elsewhere, +9)
+                                       WHEN pg_catalog.length(a.local_digits) >= 2 THEN 'handle_typo'
                                        ELSE 'local_typo' END
                         -- two local parts each made of its own side's name: they differ as the
                         -- names do, which the name weighs already (not the −1 of another address)
@@ -1637,7 +1680,7 @@ BEGIN
               FROM (SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
                                 WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
                                 WHEN (a.suffix IS NULL OR b.suffix IS NULL)
-                                     AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo')
+                                     AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo', 'handle_typo')
                                      THEN 'one_side_own_mailbox'
                                 ELSE 'differ' END AS level) AS g
          ) AS gen

@@ -390,7 +390,13 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- yahoo.com.mx (two real domains, no typo), a phone against them. And a short mailbox
 -- mistyped (Colin Ward / Colim Ward, cward / cwadr: no end of it kept, a key of its letters
 -- with one left out), and two mailboxes one letter apart each spelling its own name (John
--- Smith jsmith / John Smyth jsmyth: local_own_names, +6, not a typo's +8: apart).
+-- Smith jsmith / John Smyth jsmyth: local_own_names, +6, not a typo's +8: apart). And the
+-- forms of the Spanish and Dutch shops: a typo in one of two family names (part_typo, +3);
+-- a short form beside one of two family names (+4); the Dutch ij written y; a Dutch title
+-- and an initial; an initial of the name a short form stands for (Toos: Catharina); a
+-- short form of the given name in a mailbox one letter apart at one domain (a mailbox typo,
+-- not a household); a handle mistyped, its number kept (+9); a name whose UTF-8 was read as
+-- windows-1252 (BegoÃ±a: mended before folding).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -405,6 +411,14 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Anna Berg', 'anna.berg@web.de', '+49 40 2865 1190'), ('Anna Berg', 'aberg@web.de', '+49 89 4410 7326'),
     ('Colin Ward', 'cward@comcast.net', NULL), ('Colim Ward', 'cwadr@comcast.net', NULL),
     ('John Smith', 'jsmith@comcast.net', NULL), ('John Smyth', 'jsmyth@comcast.net', NULL),
+    ('Carmen Gutiérrez Flores', 'carmen.gutierrez7@outlok.com', NULL), ('Carmen Gutiérres', 'carmen.gutierrez7@outlook.com', NULL),
+    ('Francisco Molina Ruiz', NULL, '+34 958 21 43 65'), ('Paco Molina', NULL, '+34 958 21 34 65'),
+    ('Hendrik Meijer', NULL, '+31 20 555 1287'), ('Hendrik Meyer', NULL, '+31 20 555 1278'),
+    ('Dhr. W. de Vries', NULL, '+31 10 444 2917'), ('Willem de Vries', NULL, '+31 10 444 2971'),
+    ('C. Postma', NULL, '+31 50 321 4486'), ('Toos Postma', NULL, '+31 50 321 4468'),
+    ('Flor Jansen', 'florentine.jansen@kpnmail.nl', NULL), ('Florentina Jansen', 'florentina.jansen@kpnmail.nl', NULL),
+    ('Anke Bakker', 'ankebakker1968@outlook.com', NULL), ('A.J. Bakker', 'ankebaker1968@outlook.com', NULL),
+    ('Begoña Muñoz', NULL, '+34 944 15 27 83'), ('BegoÃ±a MuÃ±oz', NULL, '+34 944 15 72 83'),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;

@@ -3,8 +3,10 @@
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/ulocdata.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 #include <memory>
@@ -20,6 +22,8 @@ namespace ci {
 // other Latin letters without their marks (é e, ł l, ø o, æ ae); Lower.
 const char *const kNameFoldTransform =
     "NFC; de-ASCII; Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; Lower";
+
+const char *const kNameFoldMending = "; first, UTF-8 read as windows-1252 mended";
 
 namespace {
 
@@ -73,6 +77,51 @@ void append_word_char(std::string &out, bool &pending_break, char ch) {
     out += ch;
 }
 
+// The windows-1252 converter, opened once per process (a backend; none where ICU lacks it).
+UConverter *windows_1252() {
+    static UConverter *const converter = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        UConverter *opened = ucnv_open("windows-1252", &status);
+        if (U_FAILURE(status)) return static_cast<UConverter *>(nullptr);
+        status = U_ZERO_ERROR;  // (an unmappable character stops the conversion: no '?' put in)
+        ucnv_setFromUCallBack(opened, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+        return U_SUCCESS(status) ? opened : static_cast<UConverter *>(nullptr);
+    }();
+    return converter;
+}
+
+// True when the bytes are UTF-8 with at least one character beyond ASCII.
+bool utf8_beyond_ascii(const std::string &bytes) {
+    bool beyond = false;
+    const auto *text = reinterpret_cast<const uint8_t *>(bytes.data());
+    const auto length = static_cast<int32_t>(bytes.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        if (c < 0) return false;
+        if (c >= 0x80) beyond = true;
+    }
+    return beyond;
+}
+
+// The name as it was meant when its UTF-8 was read as windows-1252 and written back
+// ("GonzÃ¡lez", "PeÃ±a", "JOSÃ‰": an import that took each byte for a letter): every
+// character of it windows-1252's, its bytes UTF-8 with a letter beyond ASCII.  Any other
+// text comes back as it is (JOÃO: Ã before an O is no UTF-8).
+icu::UnicodeString mended_mojibake(const icu::UnicodeString &text) {
+    UConverter *converter = windows_1252();
+    if (converter == nullptr) return text;
+    std::string bytes(static_cast<std::size_t>(text.length()) + 1, '\0');
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_resetFromUnicode(converter);
+    const int32_t written = ucnv_fromUChars(converter, bytes.data(), static_cast<int32_t>(bytes.size()),
+                                            text.getBuffer(), text.length(), &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return text;
+    bytes.resize(static_cast<std::size_t>(written));
+    if (!utf8_beyond_ascii(bytes)) return text;
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(bytes.data(), written));
+}
+
 // The words of an ASCII name, lower case: what the transform does to ASCII (every step but
 // Lower leaves it as it is), without ICU.
 std::string fold_ascii(std::string_view name) {
@@ -104,8 +153,8 @@ bool all_ascii(std::string_view text) {
 Normalized fold_name_with_icu(std::string_view name) {
     const FoldTransform &transform = fold_transform();
     if (!transform.transliterator) return Normalized{false, std::string(), transform.error};
-    icu::UnicodeString text =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    icu::UnicodeString text = mended_mojibake(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))));
     transform.transliterator->transliterate(text);
     std::string out;
     out.reserve(static_cast<std::size_t>(text.length()));
@@ -151,7 +200,7 @@ std::string name_fold_version() {
     ulocdata_getCLDRVersion(cldr, &status);
     char cldr_text[U_MAX_VERSION_STRING_LENGTH] = "unknown";
     if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
-    return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform;
+    return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform + kNameFoldMending;
 }
 
 }  // namespace ci

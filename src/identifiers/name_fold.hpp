@@ -13,8 +13,13 @@ namespace ci {
 // duplicates": why each step is there).
 extern const char *const kNameFoldTransform;
 
-// A name folded for comparison: transliterated to Latin and to ASCII by kNameFoldTransform
-// (Müller mueller, Łukasz lukasz, Сергей sergey), lower case; apostrophes and modifier
+// What the version says of the step before it: a name whose UTF-8 was read as
+// windows-1252 ("GonzÃ¡lez") is read as it was meant (González).
+extern const char *const kNameFoldMending;
+
+// A name folded for comparison: its mojibake mended (kNameFoldMending), transliterated to
+// Latin and to ASCII by kNameFoldTransform (Müller mueller, Łukasz lukasz, Сергей sergey),
+// lower case; apostrophes and modifier
 // letters dropped inside a word (O'Brien obrien); anything else but letters and digits a
 // word break; words separated by one space.  Not ok only when ICU cannot build the
 // transform (its reason).

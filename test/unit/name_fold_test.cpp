@@ -86,6 +86,17 @@ TEST(NameFold, AsciiFastPathEqualsIcu) {
     }
 }
 
+// A name whose UTF-8 was read as windows-1252 (an import's mojibake) folds as it was meant;
+// a name that only looks so, or has a character windows-1252 lacks, folds as written.
+TEST(NameFold, MojibakeMended) {
+    EXPECT_EQ(folded("David Gonz\u00C3\u00A1lez Jim\u00C3\u00A9nez"), "david gonzalez jimenez");
+    EXPECT_EQ(folded("David Sevilla Pe\u00C3\u00B1a"), "david sevilla pena");
+    EXPECT_EQ(folded("JOS\u00C3\u2030 M\u00C3\u0153LLER"), "jose mueller");  // É and Ü through windows-1252's 0x89, 0x9C
+    EXPECT_EQ(folded("JO\u00C3O"), "joao");                                      // Ã before O: no UTF-8
+    EXPECT_EQ(folded("Gonz\u00C3\u00A1lez \u0141ukasz"), "gonza lez lukasz");     // Ł: not windows-1252
+    EXPECT_EQ(folded("Andr\u00E9 Dupr\u00E9"), "andre dupre");                  // Latin-1 letters, no UTF-8
+}
+
 // Invalid UTF-8 (a database in SQL_ASCII) is a word break, not an error.
 TEST(NameFold, InvalidUtf8) {
     EXPECT_EQ(folded("Kate\xFF" "Miller"), "kate miller");
@@ -97,6 +108,7 @@ TEST(NameFold, Version) {
     EXPECT_EQ(version.rfind(std::string("ICU ") + U_ICU_VERSION, 0), 0u) << version;
     EXPECT_NE(version.find("CLDR "), std::string::npos);
     EXPECT_NE(version.find(ci::kNameFoldTransform), std::string::npos);
+    EXPECT_NE(version.find(ci::kNameFoldMending), std::string::npos);
 }
 
 }  // namespace
