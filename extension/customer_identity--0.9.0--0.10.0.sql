@@ -1534,6 +1534,7 @@ BEGIN
                         WHEN (b.last_name = ANY (a.given_names) AND a.last_name = b.first_name)
                              OR (a.last_name = ANY (b.given_names) AND b.last_name = a.first_name) THEN 'nickname'
                         ELSE 'differ' END AS swapped
+             OFFSET 0  -- (computed once a pair: read below, not copied into each reader)
          ) AS cmp0
          -- a name written in another script on one side: its Latin spelling is a transliteration
          -- (Андрій / Andrii, Богдан / Bohdan), one edit or one sound away the same name; a
@@ -1547,6 +1548,7 @@ BEGIN
                         WHEN cmp0.given_ab = 'typo' AND dmetaphone(a.first_name) = dmetaphone(b.first_name) THEN 'sound'
                         ELSE cmp0.given_ab END AS given_ab,
                    cmp0.swapped
+             OFFSET 0
          ) AS cmp
          CROSS JOIN LATERAL (
             -- (swapped: as much as the same names, 7, or a short form of one, 6)
@@ -1559,6 +1561,7 @@ BEGIN
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN sw.weight
                         ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
               FROM (SELECT CASE cmp.swapped WHEN 'same' THEN 7 ELSE 6 END AS weight) AS sw
+             OFFSET 0
          ) AS nm
          CROSS JOIN LATERAL (
             SELECT CASE WHEN a.middle IS NULL AND b.middle IS NULL THEN NULL
@@ -1581,10 +1584,10 @@ BEGIN
                         WHEN 'same_local_spelled' THEN 8 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
                         WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'handle_typo' THEN 9 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
-              FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
-                   -- (a local part made of the side's own name, or of it and a single digit)
-                   LATERAL (SELECT pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals) AS a_named,
-                                   pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals) AS b_named) AS nl,
+              -- (and whether each is made of its side's own name, or of it and a single digit)
+              FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same,
+                           pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals) AS a_named,
+                           pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals) AS b_named) AS lw,
                    LATERAL (SELECT CASE
                         WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
                         -- one mailbox as the provider reads it (Gmail: dots and +tags aside)
@@ -1612,7 +1615,7 @@ BEGIN
                         -- the same; and where one side's given name is a short form of the
                         -- other's, which the mailbox spells (Alex Winter, alexanderwinter), it
                         -- also settles the short form, +1, as exact names
-                        WHEN lw.same AND (nl.a_named OR nl.b_named)
+                        WHEN lw.same AND (lw.a_named OR lw.b_named)
                              THEN CASE WHEN NOT (a.local = b.local AND a.domain <> b.domain
                                                  AND pg_catalog.strpos(a.domain, a.last_name) = 0 AND pg_catalog.strpos(b.domain, b.last_name) = 0)
                                             THEN 'same_local_name'
@@ -1624,7 +1627,7 @@ BEGIN
                                        -- Lucía Ramírez-Díaz / lucia ramirez at luciaramirez4): the
                                        -- person's own mailbox says which spelling is theirs, and the
                                        -- pair stands where exact names with it stand (+5 or +6, +8)
-                                       WHEN nm.weight BETWEEN 5 AND 6 AND nl.a_named <> nl.b_named THEN 'same_local_spelled'
+                                       WHEN nm.weight BETWEEN 5 AND 6 AND lw.a_named <> lw.b_named THEN 'same_local_spelled'
                                        ELSE 'same_local_name' END
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
@@ -1655,7 +1658,7 @@ BEGIN
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
-                             THEN CASE WHEN nl.a_named AND nl.b_named THEN 'local_own_names'
+                             THEN CASE WHEN lw.a_named AND lw.b_named THEN 'local_own_names'
                                        WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
                                             AND pg_catalog.strpos(b.local, b.first_name) > 0
                                             -- (the given name's first place taken out: luca.deluca / lucia.deluca)
@@ -1668,8 +1671,9 @@ BEGIN
                                        ELSE 'local_typo' END
                         -- two local parts each made of its own side's name: they differ as the
                         -- names do, which the name weighs already (not the −1 of another address)
-                        WHEN nl.a_named AND nl.b_named THEN 'own_names'
+                        WHEN lw.a_named AND lw.b_named THEN 'own_names'
                         ELSE 'differ' END AS level) e
+             OFFSET 0
          ) AS em
          -- a generation: "Jr." on one side, or Jr. and Sr., is father and son, who share everything
          -- else (a name, a family domain, a landline) -- but not a mailbox of their own: "Jr." on
