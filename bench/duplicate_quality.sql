@@ -6453,3 +6453,780 @@ BEGIN
                          CASE WHEN k BETWEEN 9 AND 14 THEN 'usr_' || left(md5('blind11:' || seed || ':' || pid), 12) END);
     END LOOP;
 END $$;
+
+-- The thirteenth blind set: written blind to the model (its code, tests, README section,
+-- changelog, results, commit messages and issue notes were not read; only issue 30's text,
+-- the generators above and bench/duplicate_quality.sh's way of loading a set), to measure
+-- how the model generalises to data it has never seen. Like blind5 to blind9 it is ONE
+-- ordinary shop: a Brazilian online shop, with some customers in Portugal. Brazilian names
+-- as they are: long, with the mother's family name before the father's (Ana Paula Souza
+-- Oliveira), particles kept by some families (da Silva, dos Santos, de Oliveira, de Jesus),
+-- compound given names (Ana Paula, João Pedro, Maria Eduarda, Luiz Carlos), generation
+-- suffixes (Júnior, Filho, Neto, Sobrinho: father and son are two people), short forms in
+-- use (Zé, Duda, Guto, Bia, Nando), spellings that vary (Luiz / Luís, Thiago / Tiago,
+-- Matheus / Mateus, Rafael / Raphael, Souza / Sousa), marks typed or dropped; by frequency
+-- (many Silvas, Santos and Oliveiras; José, Maria, Antônio, Francisca born before 1980,
+-- Lucas, Gabriel, Maria Eduarda and Ana Clara after), with the South's German and Italian
+-- family names, Nikkei, Lebanese Brazilians and the Portuguese (António, Sónia, Maria João).
+-- Brazilian providers (Gmail, Hotmail, Outlook, Live, iCloud; BOL, UOL, Terra, iG, Yahoo .com.br
+-- and Globo for the older), SAPO and Portuguese providers in Portugal; Brazilian mailbox
+-- habits (ana.oliveira, anapaula.oliveira, ana_oliveira85, anaoliveira1985,
+-- ana.souza.oliveira, bia_souza). Phones as Brazilians type them in the tenant's phone region
+-- BR: mobiles with the ninth digit ((11) 98765-4321, 11 98765-4321, 11987654321,
+-- (11) 9 8765-4321, +55 11 98765-4321, +5511987654321, 011 ..., 0 21 11 ... with a carrier,
+-- 55 11 ...), records from before 2016 without it ((11) 8765-4321), landlines
+-- ((21) 3456-7890), and Portuguese numbers with +351. Duplicate kinds (20 true pairs each):
+-- short_name (all the family names on one record, one or two kept on the other, the suffix
+-- written Jr. or dropped), particle (dos Santos / Santos / Dos Santos), compound (João
+-- Pedro / João / João P. / M. Eduarda / Eduarda), nickname (José Carlos / Zé Carlos, Beatriz
+-- / Bia), accents (João Gonçalves / Joao Goncalves / JOAO GONCALVES / JoÃ£o GonÃ§alves,
+-- António / Antônio, Müller / Mueller), spelling (Luiz / Luís, Stefany / Stephanie),
+-- married (Juliana Costa Lima / Juliana Lima Ferreira), typo (Cavalcanti / Cavalcante,
+-- Assunção / Assumção, keyboard slips). Each pair shares some contact data: the same
+-- mailbox at the provider the person moved to (BOL to Gmail, Hotmail to Outlook), a mailbox
+-- one typo apart, the same mailbox at a mistyped domain (gmail.com.br, bol.com, hotmial.com),
+-- a mobile with two digits swapped, or the mobile of an old record without its ninth digit.
+-- Hard negatives (20 pairs each): namesake (José Carlos da Silva twice), junior (a father
+-- and his son Júnior, Filho, or grandson Neto), household (twins and siblings with both
+-- family names the same and given names a letter or a word apart: Rafael / Rafaela, João
+-- Pedro / João Paulo; the home landline on one record only), spouses (the wife carrying her
+-- husband's family name; mobiles of one family plan); 100 singles. Two people never share
+-- an email address or a phone number, and no two people outside the hard negatives look
+-- alike by accident.
+------------------------------------------------------------------------------
+-- A name as its owner writes it in a mailbox: lower case ASCII (ã as a, ç as c, ü as u),
+-- without spaces, hyphens, apostrophes or dots.
+CREATE FUNCTION dupq.blind13_local(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT regexp_replace(dupq.ascii(lower(t)), '[^a-z0-9]', '', 'g') $$;
+-- A name without its marks, as a keyboard or a phone that does not offer them gives it (João
+-- as Joao, Conceição as Conceicao, Müller as Muller), the case kept.
+CREATE FUNCTION dupq.blind13_plain(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT translate(t, 'áàâãéêíóôõúüçÁÀÂÃÉÊÍÓÔÕÚÜÇ', 'aaaaeeiooouucAAAAEEIOOOUUC') $$;
+-- A name as a form receives it: mostly as written; some without their marks (a phone, a
+-- hurry), some all lower case, some in capitals (staff copying a nota fiscal, a label).
+CREATE FUNCTION dupq.blind13_name(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN r < 0.05 THEN lower(t) WHEN r < 0.09 THEN lower(dupq.blind13_plain(t)) WHEN r < 0.14 THEN upper(t)
+                WHEN r < 0.18 THEN upper(dupq.blind13_plain(t)) WHEN r < 0.30 THEN dupq.blind13_plain(t) ELSE t END
+      FROM (SELECT dupq.r(seed, i, salt) AS r) x $$;
+-- The particle a family name carries in some families (da Silva, dos Santos, de Oliveira, do
+-- Nascimento, das Neves), NULL for a name that never has one.
+CREATE FUNCTION dupq.blind13_de(l text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN l IN ('Silva', 'Costa', 'Rocha', 'Cruz', 'Luz', 'Cunha', 'Conceição', 'Mota', 'Fonseca', 'Silveira') THEN 'da'
+                WHEN l IN ('Santos', 'Anjos', 'Reis') THEN 'dos'
+                WHEN l IN ('Nascimento', 'Carmo', 'Prado', 'Amaral') THEN 'do'
+                WHEN l IN ('Neves', 'Chagas', 'Dores') THEN 'das'
+                WHEN l IN ('Oliveira', 'Souza', 'Sousa', 'Lima', 'Almeida', 'Andrade', 'Freitas', 'Moraes', 'Carvalho', 'Araújo', 'Jesus',
+                           'Paula', 'Assis', 'Melo', 'Castro', 'Barros', 'Macedo', 'Medeiros', 'Azevedo', 'Siqueira', 'Aguiar', 'Queiroz',
+                           'Matos', 'Morais', 'Farias', 'Paiva', 'Brito', 'Menezes', 'Miranda', 'Lacerda', 'Abreu', 'Mello', 'Mattos') THEN 'de' END $$;
+-- A family name as a family writes it: with its particle for some, always for de Jesus, da
+-- Conceição, de Paula and de Assis; bare for the rest.
+CREATE FUNCTION dupq.blind13_with_de(l text, seed int, i int, salt text, chance float8 DEFAULT 0.35) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN l IS NULL THEN NULL
+                WHEN dupq.blind13_de(l) IS NOT NULL AND (l IN ('Jesus', 'Conceição', 'Paula', 'Assis') OR dupq.r(seed, i, salt) < chance)
+                    THEN dupq.blind13_de(l) || ' ' || l
+                ELSE l END $$;
+-- A family name without its particle.
+CREATE FUNCTION dupq.blind13_bare(l text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT regexp_replace(l, '^(d[aeo]s?) ', '') $$;
+-- A given name of a person of a group and sex ('m', 'f') born in a year: the Brazilians' by
+-- generation (born before 1980, 'o'; after, 'y'), the Portuguese's, Japanese names for some
+-- Nikkei; the most frequent first.
+CREATE FUNCTION dupq.blind13_given(given text[], grp text, sex text, born int, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.blind5_common(dupq.blind3_all(given, CASE WHEN grp = 'pt' THEN 'pt'
+                                                           WHEN grp = 'nk' AND dupq.r(seed, i, salt || 'n') < 0.35 THEN 'nk'
+                                                           WHEN born < 1980 THEN 'o' ELSE 'y' END || sex), seed, i, salt) $$;
+-- A person of the shop for row i: the given name (one or two), the mother's family name (none
+-- for some), the father's (a group's own: German and Italian names in the South, Japanese
+-- for the Nikkei, Lebanese ones), a generation suffix for some men (Júnior, Filho, Neto,
+-- Sobrinho), the sex, the birth year and the group.  A family name with its particle for a
+-- share of them (de_chance), the mother's always when mother is true.
+CREATE FUNCTION dupq.blind13_who(groups text[], given text[], family text[], seed int, i int, salt text, want_sex text DEFAULT NULL,
+                                 born_from int DEFAULT 1945, born_span int DEFAULT 60, mother boolean DEFAULT false, de_chance float8 DEFAULT 0.35)
+    RETURNS TABLE (g text, m text, p text, sfx text, sex text, born int, grp text) LANGUAGE sql IMMUTABLE AS $$
+    SELECT g, CASE WHEN dupq.blind13_bare(m) <> dupq.blind13_bare(p) THEN m END, p, sfx, s, born, grp
+      FROM (SELECT dupq.blind13_given(given, grp, s, born, seed, i, salt || 'f') AS g,
+                   CASE WHEN mother OR dupq.r(seed, i, salt || 'hm') < CASE grp WHEN 'pt' THEN 0.8 WHEN 'br' THEN 0.65 ELSE 0.45 END
+                        THEN dupq.blind13_with_de(dupq.blind5_common(dupq.blind3_all(family, CASE WHEN grp = 'pt' THEN 'pt' ELSE 'br' END), seed, i, salt || 'm'),
+                                                  seed, i, salt || 'dm', de_chance) END AS m,
+                   dupq.blind13_with_de(dupq.blind5_common(dupq.blind3_all(family, grp), seed, i, salt || 'p'), seed, i, salt || 'dp', de_chance) AS p,
+                   CASE WHEN s = 'm' AND grp <> 'pt' THEN CASE WHEN x < 0.05 THEN 'Júnior' WHEN x < 0.08 THEN 'Filho' WHEN x < 0.095 THEN 'Neto'
+                                                               WHEN x < 0.10 THEN 'Sobrinho' END END AS sfx,
+                   s, born, grp
+              FROM (SELECT grp, coalesce(want_sex, CASE WHEN dupq.r(seed, i, salt || 's') < 0.5 THEN 'm' ELSE 'f' END) AS s,
+                           born_from + floor(dupq.r(seed, i, salt || 'y') * born_span)::int AS born, dupq.r(seed, i, salt || 'x') AS x
+                      FROM (SELECT dupq.pick(groups, seed, i, salt || 'g') AS grp) g0) g1) g2 $$;
+-- A mailbox name from the given name (g1 its first part, gg all of it), the family names
+-- (the mother's, possibly none, and the father's; particles off), a short form (the person's
+-- Bia, Zé or Duda), the birth year and a lucky number (style 0 .. 13): ana.oliveira,
+-- anaoliveira, ana.oliveira85, anapaula.oliveira, ana_oliveira85, anaoliveira1985,
+-- ana.souza.oliveira, oliveira.ana, bia_oliveira, anapaula85, anasoliveira, ana.oliveira23,
+-- aoliveira85, anapaulaoliveira.
+CREATE FUNCTION dupq.blind13_mailbox(g text, m text, p text, nick text, style int, born int, nn int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE style % 14
+               WHEN 0 THEN g1 || '.' || h WHEN 1 THEN g1 || h WHEN 2 THEN g1 || '.' || h || yy WHEN 3 THEN gg || '.' || h
+               WHEN 4 THEN g1 || '_' || h || yy WHEN 5 THEN g1 || h || born WHEN 6 THEN g1 || '.' || coalesce(hm || '.', '') || h
+               WHEN 7 THEN h || '.' || g1 WHEN 8 THEN k || '_' || h WHEN 9 THEN gg || yy
+               WHEN 10 THEN g1 || coalesce(left(hm, 1), '') || h WHEN 11 THEN g1 || '.' || h || nn WHEN 12 THEN left(g1, 1) || h || yy
+               ELSE gg || h END
+      FROM (SELECT dupq.blind13_local(split_part(g, ' ', 1)) AS g1, dupq.blind13_local(g) AS gg,
+                   dupq.blind13_local(dupq.blind13_bare(p)) AS h, dupq.blind13_local(dupq.blind13_bare(m)) AS hm,
+                   dupq.blind13_local(coalesce(nick, split_part(g, ' ', 1))) AS k, right(born::text, 2) AS yy) x $$;
+-- A style of mailbox, the common habits most often; one with digits in it when asked (the
+-- same mailbox name at two providers then says something: ana.oliveira at two can be two
+-- people, ana.oliveira85 hardly).
+CREATE FUNCTION dupq.blind13_style(seed int, i int, salt text, digits boolean DEFAULT false) RETURNS int LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN digits THEN (ARRAY[2, 2, 4, 5, 5, 9, 11, 12])[1 + floor(dupq.r(seed, i, salt) * 8)::int]
+                ELSE (ARRAY[0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])[1 + floor(dupq.r(seed, i, salt) * 19)::int] END $$;
+-- A phone line of a person of a group for number k, as 'DDD subscriber' (a Brazilian mobile
+-- with its ninth digit, 9 and eight digits; a landline, eight digits from 2 or 3) or
+-- '+351 subscriber' (a Portuguese mobile, 91, 92, 93 or 96, or a Lisbon or Porto
+-- landline); k scrambled so that unrelated people's numbers look unrelated, distinct k
+-- below 1000003 giving distinct numbers.  Area codes by where people live: São Paulo most,
+-- then Rio, Belo Horizonte, the other capitals and the interior; the South for the
+-- Germans' and Italians' descendants, São Paulo and Paraná for the Nikkei.
+CREATE FUNCTION dupq.blind13_line(grp text, seed int, i int, salt text, k int, landline boolean DEFAULT NULL) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN grp = 'pt' THEN '+351 ' || CASE WHEN land THEN dupq.pick(ARRAY['21', '21', '22'], seed, i, salt || 'a') || (1000000 + kk % 9000000)
+                                                     ELSE dupq.pick(ARRAY['91', '91', '92', '93', '93', '96'], seed, i, salt || 'a') || lpad((kk % 10000000)::text, 7, '0') END
+                ELSE dupq.pick(CASE grp
+                         WHEN 'sul' THEN ARRAY['51', '51', '51', '54', '54', '55', '41', '41', '47', '47', '48', '49', '42', '46', '45', '53']
+                         WHEN 'nk' THEN ARRAY['11', '11', '11', '11', '43', '44', '41', '19', '18', '67', '13']
+                         WHEN 'ar' THEN ARRAY['11', '11', '11', '21', '31', '65', '67', '62']
+                         ELSE ARRAY['11', '11', '11', '11', '11', '11', '11', '11', '21', '21', '21', '21', '31', '31', '31', '41', '51', '61', '61',
+                                    '71', '71', '81', '81', '85', '85', '19', '19', '27', '48', '62', '91', '92', '13', '16', '43', '47', '83', '84',
+                                    '98', '65', '67', '79', '82', '86', '24', '22', '35', '34', '17', '12', '15', '14', '32', '63', '68', '69', '95',
+                                    '96', '37', '38', '73', '75', '77', '87', '88', '89', '94', '99'] END, seed, i, salt || 'a')
+                     || ' ' || CASE WHEN land THEN (20000000 + kk % 20000000)::text ELSE '9' || (60000000 + kk % 40000000) END END
+      FROM (SELECT ((k::bigint * 7919) % 1000003) * 7907 AS kk,
+                   coalesce(landline, dupq.r(seed, i, salt || 'm') < CASE grp WHEN 'pt' THEN 0.2 ELSE 0.1 END) AS land) x $$;
+-- A number ('11 987654321', '21 23456789', '+351 912345678') as a customer or staff member
+-- types it: (11) 98765-4321 most, 11 98765-4321, run together, (11)98765-4321, the ninth
+-- digit apart ((11) 9 8765-4321), +55 with or without brackets or spaces, 11 98765 4321,
+-- with the trunk 0 (011 ..., (011) ..., or the long-distance carrier: 0 21 11 ...), 55
+-- without its +, dots; a Portuguese number always with +351 (the shop's form refuses 00351
+-- and 0xx11, which are not numbers from Brazil), in threes or run together.
+CREATE FUNCTION dupq.blind13_typed(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN t IS NULL THEN NULL
+        WHEN a = '+351' THEN CASE WHEN r < 0.55 THEN '+351 ' || left(s, 3) || ' ' || substr(s, 4, 3) || ' ' || right(s, 3)
+                                  WHEN r < 0.8 THEN '+351' || s WHEN r < 0.9 THEN '+351 ' || s
+                                  ELSE '+351 ' || left(s, 2) || ' ' || substr(s, 3, 3) || ' ' || right(s, 4) END
+        WHEN r < 0.28 THEN '(' || a || ') ' || grp
+        WHEN r < 0.38 THEN a || ' ' || grp
+        WHEN r < 0.52 THEN a || s
+        WHEN r < 0.57 THEN '(' || a || ')' || grp
+        WHEN r < 0.63 THEN CASE WHEN length(s) = 9 THEN '(' || a || ') 9 ' || substr(s, 2, 4) || '-' || right(s, 4) ELSE '(' || a || ') ' || left(s, 4) || ' ' || right(s, 4) END
+        WHEN r < 0.71 THEN '+55 ' || a || ' ' || grp
+        WHEN r < 0.75 THEN '+55 (' || a || ') ' || grp
+        WHEN r < 0.81 THEN '+55' || a || s
+        WHEN r < 0.85 THEN a || ' ' || left(s, length(s) - 4) || ' ' || right(s, 4)
+        WHEN r < 0.89 THEN '0' || a || ' ' || grp
+        WHEN r < 0.92 THEN '(0' || a || ') ' || grp
+        WHEN r < 0.95 THEN '55 ' || a || ' ' || grp
+        WHEN r < 0.98 THEN a || '.' || left(s, length(s) - 4) || '.' || right(s, 4)
+        ELSE '0 ' || dupq.pick(ARRAY['15', '21', '41', '31'], seed, i, salt || 'op') || ' ' || a || ' ' || grp END
+      FROM (SELECT dupq.r(seed, i, salt) AS r, split_part(t, ' ', 1) AS a, split_part(t, ' ', 2) AS s,
+                   left(split_part(t, ' ', 2), length(split_part(t, ' ', 2)) - 4) || '-' || right(split_part(t, ' ', 2), 4) AS grp) x $$;
+-- Two unequal neighbouring digits of the subscriber number swapped, from its third digit (the
+-- mobile's 9 and the digit after it stay: the number stays one that could be dialled).
+CREATE FUNCTION dupq.blind13_swap(t text, seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT overlay(t placing substr(t, j + 1, 1) || substr(t, j, 1) from j for 2)
+      FROM generate_series(length(t) - strpos(reverse(t), ' ') + 4, length(t) - 1) j
+     WHERE substr(t, j, 1) <> substr(t, j + 1, 1)
+     ORDER BY dupq.r(seed, i * 100 + j, 'b13swap') LIMIT 1 $$;
+-- The provider of a person of a group born in a year: BOL, UOL, Terra, iG, Yahoo and Hotmail
+-- for the older (the accounts of the dial-up years), Gmail, Hotmail, Outlook, iCloud and Live
+-- for the younger; SAPO and the Portuguese providers in Portugal.
+CREATE FUNCTION dupq.blind13_provider(grp text, born int, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN grp = 'pt' THEN dupq.blind5_common(ARRAY['gmail.com', 'sapo.pt', 'hotmail.com', 'outlook.pt', 'live.com.pt', 'netcabo.pt', 'iol.pt',
+                                                      'clix.pt', 'outlook.com'], seed, i, salt)
+        WHEN born < 1978 THEN dupq.blind5_common(ARRAY['hotmail.com', 'gmail.com', 'bol.com.br', 'uol.com.br', 'yahoo.com.br', 'terra.com.br',
+                                                       'ig.com.br', 'globo.com', 'outlook.com', 'live.com', 'icloud.com'], seed, i, salt)
+        ELSE dupq.blind5_common(ARRAY['gmail.com', 'hotmail.com', 'outlook.com', 'icloud.com', 'live.com', 'yahoo.com.br', 'bol.com.br',
+                                      'uol.com.br', 'hotmail.com.br'], seed, i, salt) END $$;
+-- The provider a person moved to from an old one (BOL, UOL, Terra, iG, Yahoo and Globo to
+-- Gmail or Hotmail; Hotmail and Live to Outlook or Gmail; SAPO, Netcabo and Clix to Gmail).
+CREATE FUNCTION dupq.blind13_move(d text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(CASE d
+        WHEN 'bol.com.br' THEN ARRAY['gmail.com', 'gmail.com', 'uol.com.br', 'hotmail.com'] WHEN 'uol.com.br' THEN ARRAY['gmail.com', 'hotmail.com']
+        WHEN 'terra.com.br' THEN ARRAY['gmail.com', 'hotmail.com'] WHEN 'ig.com.br' THEN ARRAY['gmail.com', 'hotmail.com', 'bol.com.br']
+        WHEN 'yahoo.com.br' THEN ARRAY['gmail.com', 'hotmail.com', 'outlook.com'] WHEN 'globo.com' THEN ARRAY['gmail.com']
+        WHEN 'hotmail.com' THEN ARRAY['outlook.com', 'gmail.com', 'gmail.com'] WHEN 'hotmail.com.br' THEN ARRAY['outlook.com', 'gmail.com']
+        WHEN 'live.com' THEN ARRAY['outlook.com', 'gmail.com'] WHEN 'outlook.com' THEN ARRAY['gmail.com', 'icloud.com']
+        WHEN 'gmail.com' THEN ARRAY['hotmail.com', 'outlook.com', 'icloud.com', 'yahoo.com.br'] WHEN 'icloud.com' THEN ARRAY['gmail.com', 'outlook.com']
+        WHEN 'sapo.pt' THEN ARRAY['gmail.com', 'outlook.pt'] WHEN 'outlook.pt' THEN ARRAY['gmail.com'] WHEN 'live.com.pt' THEN ARRAY['outlook.pt', 'gmail.com']
+        WHEN 'netcabo.pt' THEN ARRAY['sapo.pt', 'gmail.com'] WHEN 'iol.pt' THEN ARRAY['gmail.com', 'sapo.pt'] WHEN 'clix.pt' THEN ARRAY['sapo.pt', 'gmail.com']
+        ELSE ARRAY['gmail.com'] END, seed, i, salt) $$;
+-- A provider's name as mistyped at a guest checkout: .com.br added to a .com one (gmail.com.br),
+-- the .br lost from a Brazilian one (bol.com), a letter dropped, swapped or next on the keyboard.
+CREATE FUNCTION dupq.blind13_domain_typo(d text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(CASE d
+        WHEN 'gmail.com' THEN ARRAY['gmail.com.br', 'gmail.com.br', 'gmai.com', 'gmial.com', 'gmail.con', 'gamil.com', 'gmail.co', 'gmeil.com']
+        WHEN 'hotmail.com' THEN ARRAY['hotmail.com.be', 'hotmal.com', 'hotmial.com', 'homail.com', 'hotmail.con', 'hotmail.co', 'hotamil.com']
+        WHEN 'hotmail.com.br' THEN ARRAY['hotmail.com.bt', 'hotmai.com.br', 'hotmail.cm.br']
+        WHEN 'yahoo.com.br' THEN ARRAY['yahoo.com', 'yaho.com.br', 'yahoo.com.b', 'yahoo.cm.br', 'yhoo.com.br']
+        WHEN 'bol.com.br' THEN ARRAY['bol.com', 'bol.com.bt', 'bol.cm.br', 'bol.com.r']
+        WHEN 'uol.com.br' THEN ARRAY['uol.com', 'uol.com.bt', 'uol.cm.br', 'uol.con.br']
+        WHEN 'terra.com.br' THEN ARRAY['terra.com', 'tera.com.br', 'terra.com.bt']
+        WHEN 'ig.com.br' THEN ARRAY['ig.com', 'ig.com.bt', 'ig.cm.br']
+        WHEN 'globo.com' THEN ARRAY['globo.com.br', 'glbo.com', 'globo.con']
+        WHEN 'outlook.com' THEN ARRAY['outlook.com.be', 'outlok.com', 'outllok.com', 'outlook.con']
+        WHEN 'live.com' THEN ARRAY['live.con', 'live.cm', 'lve.com']
+        WHEN 'icloud.com' THEN ARRAY['icloud.com.br', 'icloud.co', 'iclod.com', 'icoud.com']
+        WHEN 'sapo.pt' THEN ARRAY['sapo.com', 'sapo.pr', 'sapo.ptt'] WHEN 'outlook.pt' THEN ARRAY['outlook.ot', 'outlok.pt']
+        WHEN 'live.com.pt' THEN ARRAY['live.com.ot', 'live.pt'] WHEN 'netcabo.pt' THEN ARRAY['netcabo.com', 'netcab.pt']
+        ELSE ARRAY[d || 'm'] END, seed, i, salt) $$;
+-- The employer or university of a person of a group who orders from work.
+CREATE FUNCTION dupq.blind13_work(grp text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(CASE grp WHEN 'pt' THEN ARRAY['ulisboa.pt', 'up.pt', 'cgd.pt', 'edp.pt', 'sns.min-saude.pt']
+                              ELSE ARRAY['usp.br', 'unicamp.br', 'ufmg.br', 'ufrj.br', 'ufrgs.br', 'ufpr.br', 'petrobras.com.br', 'bb.com.br',
+                                         'caixa.gov.br', 'itau-unibanco.com.br', 'bradesco.com.br', 'embraer.com.br', 'vale.com', 'ambev.com.br',
+                                         'sp.gov.br', 'fiocruz.br', 'natura.net', 'magazineluiza.com.br'] END, seed, i, salt) $$;
+-- A name reduced for comparing people of the set: lower-case ASCII words between spaces,
+-- one sound's spellings made one (z as s, th as t, ph as f, y as i, w as v, k as c, doubled
+-- letters once).
+CREATE FUNCTION dupq.blind13_key(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT ' ' || regexp_replace(regexp_replace(replace(replace(translate(dupq.ascii(lower(t)), 'zywk', 'sivc'), 'th', 't'), 'ph', 'f'),
+                                                '([a-z])\1', '\1', 'g'), '[^a-z ]', '', 'g') || ' ' $$;
+-- Whether an earlier record of the tenant has a word beginning like one of these given names
+-- (its first four letters: Julia for Juliana) and one of these family names: a new person
+-- gets other names, so that two people of the set never look alike by accident.
+CREATE FUNCTION dupq.blind13_taken(tenant text, f text, fams text[]) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM customer_identity.customer c, unnest(fams) l, regexp_split_to_table(f, ' ') w
+                    WHERE c.tenant_id = tenant AND l IS NOT NULL AND length(w) > 2 AND w NOT IN ('das', 'dos')
+                      AND strpos(dupq.blind13_key(c.name), ' ' || left(trim(dupq.blind13_key(w)), 4)) > 0
+                      AND strpos(dupq.blind13_key(c.name), dupq.blind13_key(dupq.blind13_bare(l))) > 0) $$;
+-- One person's two records with a name variation and the contact data they share:
+-- mode 0, the same mailbox (one with digits in it) at the provider the person moved to, a
+-- new mobile or none on the second; 1, the mailbox (with digits) one typo apart at the same
+-- provider, a new mobile or none on the second; 2, the mobile with two digits swapped (no
+-- email on the second, an order taken on WhatsApp, or the work address); 3, the same mailbox
+-- at a mistyped domain on the first (a guest checkout), the phone on the second only; 4,
+-- the same mailbox at the new provider and the phone swapped; 5, the mailbox one typo apart
+-- and the phone swapped; 6, a record from before 2016 with the mobile as it was then, without
+-- its ninth digit ((11) 8765-4321), and one from after with it, a new mailbox made another
+-- way at the provider moved to (lo_new), or none (a Portuguese number has no ninth digit:
+-- mode 4 for it).  The old shop system's customer code on some first records (an import),
+-- the web store's account id on some second ones.
+CREATE FUNCTION dupq.blind13_pair(tenant text, seed int, pid int, kind text, mode int, name_a text, name_b text, lo text, d text,
+                                  ph text, ph_new text, work text, lo_new text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    n int := pid % 1000; e_a text := lo || '@' || d; e_b text; p_a text := ph; p_b text; ext text; uid text;
+BEGIN
+    ext := CASE WHEN n % 5 IN (0, 3) THEN 'CLI' || lpad(((pid::bigint * 48271 + seed * 7919) % 900000 + 100000)::text, 7, '0') END;
+    uid := CASE WHEN n % 5 IN (1, 3) THEN left(md5('blind13:' || seed || ':' || pid), 8) || '-' || substr(md5('blind13:' || seed || ':' || pid), 9, 4) END;
+    IF mode = 0 THEN
+        e_b := lo || '@' || dupq.blind13_move(d, seed, pid, 'b13mv'); p_b := CASE WHEN n % 2 = 0 THEN ph_new END;
+    ELSIF mode = 1 THEN
+        e_b := dupq.blind9_typo(lo, seed, pid, 'b13lt') || '@' || d; p_b := CASE WHEN n % 2 = 1 THEN ph_new END;
+    ELSIF mode = 2 THEN
+        e_b := CASE WHEN n % 2 = 0 THEN work END; p_b := dupq.blind13_swap(ph, seed, pid);
+    ELSIF mode = 3 THEN
+        e_a := lo || '@' || dupq.blind13_domain_typo(d, seed, pid, 'b13dt'); e_b := lo || '@' || d; p_a := NULL; p_b := ph;
+    ELSIF mode = 6 AND ph ~ '^\d\d 9\d{8}$' THEN
+        p_a := regexp_replace(ph, ' 9', ' '); p_b := ph; e_b := CASE WHEN n % 3 <> 0 THEN lo_new || '@' || dupq.blind13_move(d, seed, pid, 'b13mv') END;
+    ELSIF mode IN (4, 6) THEN
+        e_b := lo || '@' || dupq.blind13_move(d, seed, pid, 'b13mv'); p_b := dupq.blind13_swap(ph, seed, pid);
+    ELSE
+        e_b := dupq.blind9_typo(lo, seed, pid, 'b13lt') || '@' || d; p_b := dupq.blind13_swap(ph, seed, pid);
+    END IF;
+    PERFORM dupq.add(tenant, pid, kind, name_a, e_a, dupq.blind13_typed(p_a, seed, pid, 'b13fa'), ext, NULL);
+    PERFORM dupq.add(tenant, pid, kind, name_b, e_b, dupq.blind13_typed(p_b, seed, pid, 'b13fb'), NULL, uid);
+END $$;
+
+CREATE FUNCTION dupq.blind13_set(tenant text, seed int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    -- about four in five Brazilians with Portuguese family names, descendants of Germans and
+    -- Italians in the South, Nikkei, Lebanese Brazilians, and Portuguese customers in Portugal
+    groups text[] := array_fill('br'::text, ARRAY[80]) || array_fill('sul'::text, ARRAY[7]) || array_fill('nk'::text, ARRAY[3])
+                     || array_fill('ar'::text, ARRAY[2]) || array_fill('pt'::text, ARRAY[8]);
+    -- given names, the most frequent first: Brazilian men and women born before 1980 ('om',
+    -- 'of') and after ('ym', 'yf'), the Portuguese ('ptm', 'ptf'), Japanese ones for some Nikkei
+    given text[] := ARRAY[
+        'om:José', 'om:João', 'om:Antônio', 'om:Francisco', 'om:Carlos', 'om:Paulo', 'om:Pedro', 'om:Luiz Carlos', 'om:Marcos', 'om:Luiz',
+        'om:José Carlos', 'om:Antônio Carlos', 'om:Sérgio', 'om:Marcelo', 'om:Roberto', 'om:Jorge', 'om:Fernando', 'om:Ricardo', 'om:Márcio',
+        'om:Cláudio', 'om:Sebastião', 'om:Edson', 'om:Reinaldo', 'om:Wilson', 'om:Valdir', 'om:Carlos Alberto', 'om:José Roberto',
+        'om:Paulo Roberto', 'om:Marco Antônio', 'om:Luiz Fernando', 'om:Alexandre', 'om:Rogério', 'om:Eduardo', 'om:Fábio', 'om:Mauro',
+        'om:Júlio César', 'om:Manoel', 'om:Raimundo', 'om:Geraldo', 'om:Adriano', 'om:Anderson', 'om:Wagner', 'om:Ademir', 'om:Osvaldo',
+        'om:Nelson', 'om:Benedito', 'om:Joaquim', 'om:Gilberto', 'om:Renato', 'om:Ronaldo',
+        'of:Maria', 'of:Ana', 'of:Francisca', 'of:Antônia', 'of:Adriana', 'of:Juliana', 'of:Márcia', 'of:Fernanda', 'of:Patrícia', 'of:Aline',
+        'of:Sandra', 'of:Cristiane', 'of:Simone', 'of:Luciana', 'of:Vera Lúcia', 'of:Maria José', 'of:Maria Aparecida', 'of:Maria de Fátima',
+        'of:Rosângela', 'of:Cláudia', 'of:Regina', 'of:Sônia', 'of:Eliane', 'of:Denise', 'of:Rita de Cássia', 'of:Ana Maria',
+        'of:Maria das Graças', 'of:Lúcia', 'of:Célia', 'of:Tânia', 'of:Mônica', 'of:Rosa', 'of:Silvana', 'of:Kátia', 'of:Vânia',
+        'of:Elisângela', 'of:Andréa', 'of:Fabiana', 'of:Renata', 'of:Ana Paula', 'of:Maria do Carmo', 'of:Marlene', 'of:Terezinha',
+        'of:Raimunda', 'of:Cristina', 'of:Valéria', 'of:Helena', 'of:Irene', 'of:Neuza', 'of:Solange',
+        'ym:Lucas', 'ym:Gabriel', 'ym:Matheus', 'ym:Rafael', 'ym:Pedro Henrique', 'ym:João Pedro', 'ym:Guilherme', 'ym:Gustavo', 'ym:Felipe',
+        'ym:Bruno', 'ym:Thiago', 'ym:Vinícius', 'ym:Leonardo', 'ym:Rodrigo', 'ym:Diego', 'ym:Eduardo', 'ym:Caio', 'ym:Arthur', 'ym:Enzo',
+        'ym:Davi', 'ym:Bernardo', 'ym:Heitor', 'ym:Miguel', 'ym:João Vitor', 'ym:Luiz Felipe', 'ym:Daniel', 'ym:Marcos Vinícius', 'ym:Igor',
+        'ym:Renan', 'ym:Henrique', 'ym:Victor', 'ym:Samuel', 'ym:Murilo', 'ym:Vitor Hugo', 'ym:Kauã', 'ym:Wesley', 'ym:Douglas', 'ym:Luan',
+        'ym:Otávio', 'ym:Carlos Eduardo', 'ym:Leandro', 'ym:André', 'ym:Diogo', 'ym:Paulo Henrique', 'ym:Yuri', 'ym:Ítalo',
+        'yf:Ana Clara', 'yf:Maria Eduarda', 'yf:Beatriz', 'yf:Larissa', 'yf:Camila', 'yf:Amanda', 'yf:Bruna', 'yf:Jéssica', 'yf:Letícia',
+        'yf:Júlia', 'yf:Mariana', 'yf:Gabriela', 'yf:Isabela', 'yf:Rafaela', 'yf:Bianca', 'yf:Vitória', 'yf:Yasmin', 'yf:Ana Júlia',
+        'yf:Maria Luiza', 'yf:Laura', 'yf:Alice', 'yf:Sophia', 'yf:Giovanna', 'yf:Thaís', 'yf:Natália', 'yf:Ana Carolina', 'yf:Carolina',
+        'yf:Fernanda', 'yf:Juliana', 'yf:Vanessa', 'yf:Tatiane', 'yf:Priscila', 'yf:Daniela', 'yf:Aline', 'yf:Patrícia', 'yf:Débora',
+        'yf:Raquel', 'yf:Luana', 'yf:Manuela', 'yf:Lívia', 'yf:Stefany', 'yf:Thalita', 'yf:Milena', 'yf:Isadora', 'yf:Maria Clara',
+        'yf:Ana Beatriz', 'yf:Heloísa', 'yf:Lorena', 'yf:Nicole', 'yf:Emanuelly',
+        'ptm:José', 'ptm:João', 'ptm:António', 'ptm:Manuel', 'ptm:Francisco', 'ptm:Luís', 'ptm:Carlos', 'ptm:Pedro', 'ptm:Rui', 'ptm:Nuno',
+        'ptm:Paulo', 'ptm:Jorge', 'ptm:Miguel', 'ptm:Tiago', 'ptm:Duarte', 'ptm:Gonçalo', 'ptm:Rodrigo', 'ptm:Ricardo', 'ptm:Hugo',
+        'ptm:Bruno', 'ptm:Diogo', 'ptm:João Pedro', 'ptm:José Manuel', 'ptm:Filipe', 'ptm:Vasco',
+        'ptf:Maria', 'ptf:Ana', 'ptf:Maria João', 'ptf:Joana', 'ptf:Inês', 'ptf:Sofia', 'ptf:Catarina', 'ptf:Mariana', 'ptf:Beatriz',
+        'ptf:Rita', 'ptf:Margarida', 'ptf:Teresa', 'ptf:Fernanda', 'ptf:Isabel', 'ptf:Sandra', 'ptf:Cláudia', 'ptf:Sónia', 'ptf:Ana Rita',
+        'ptf:Marta', 'ptf:Carla', 'ptf:Susana', 'ptf:Patrícia', 'ptf:Helena', 'ptf:Filipa', 'ptf:Leonor',
+        'nkm:Kenji', 'nkm:Hiroshi', 'nkm:Takeshi', 'nkm:Akira', 'nkm:Massao', 'nkm:Minoru', 'nkm:Shigueru', 'nkm:Tadashi',
+        'nkf:Mayumi', 'nkf:Akemi', 'nkf:Tiemi', 'nkf:Keiko', 'nkf:Emiko', 'nkf:Harumi', 'nkf:Yoko', 'nkf:Sayuri'];
+    -- family names, the most frequent first: Brazil's, the South's German and Italian ones,
+    -- the Nikkei's, the Lebanese Brazilians', Portugal's
+    family text[] := ARRAY[
+        'br:Silva', 'br:Santos', 'br:Oliveira', 'br:Souza', 'br:Rodrigues', 'br:Ferreira', 'br:Alves', 'br:Pereira', 'br:Lima', 'br:Gomes',
+        'br:Costa', 'br:Ribeiro', 'br:Martins', 'br:Carvalho', 'br:Almeida', 'br:Lopes', 'br:Soares', 'br:Fernandes', 'br:Vieira',
+        'br:Barbosa', 'br:Rocha', 'br:Dias', 'br:Nascimento', 'br:Andrade', 'br:Moreira', 'br:Nunes', 'br:Marques', 'br:Machado',
+        'br:Mendes', 'br:Freitas', 'br:Cardoso', 'br:Ramos', 'br:Gonçalves', 'br:Santana', 'br:Teixeira', 'br:Araújo', 'br:Jesus',
+        'br:Pinto', 'br:Correia', 'br:Cavalcanti', 'br:Moura', 'br:Monteiro', 'br:Campos', 'br:Batista', 'br:Castro', 'br:Rezende',
+        'br:Melo', 'br:Farias', 'br:Azevedo', 'br:Borges', 'br:Medeiros', 'br:Barros', 'br:Siqueira', 'br:Guimarães', 'br:Queiroz',
+        'br:Magalhães', 'br:Sampaio', 'br:Brandão', 'br:Conceição', 'br:Aguiar', 'br:Nogueira', 'br:Xavier', 'br:Cunha', 'br:Duarte',
+        'br:Pires', 'br:Prado', 'br:Moraes', 'br:Bezerra', 'br:Paula', 'br:Assis', 'br:Matos', 'br:Menezes', 'br:Brito', 'br:Sousa',
+        'br:Miranda', 'br:Leite', 'br:Coelho', 'br:Reis', 'br:Viana', 'br:Tavares', 'br:Fonseca', 'br:Bastos', 'br:Macedo', 'br:Cruz',
+        'br:Simões', 'br:Lacerda', 'br:Falcão', 'br:Amaral', 'br:Paiva', 'br:Albuquerque', 'br:Bittencourt', 'br:Assunção', 'br:Mello',
+        'br:Vasconcelos', 'br:Cordeiro', 'br:Peixoto', 'br:Rangel', 'br:Gouveia', 'br:Damasceno',
+        'sul:Schmidt', 'sul:Müller', 'sul:Becker', 'sul:Schneider', 'sul:Weber', 'sul:Wagner', 'sul:Klein', 'sul:Krüger', 'sul:Zanella',
+        'sul:Bortolini', 'sul:Ferrari', 'sul:Rossi', 'sul:Pizzolatto', 'sul:Dalla Costa', 'sul:De Carli', 'sul:Tomazoni', 'sul:Bertoldi',
+        'sul:Hoffmann', 'sul:Fischer', 'sul:Zimmermann', 'sul:Lorenzi', 'sul:Basso',
+        'nk:Tanaka', 'nk:Suzuki', 'nk:Yamamoto', 'nk:Nakamura', 'nk:Sato', 'nk:Watanabe', 'nk:Kobayashi', 'nk:Takahashi', 'nk:Ito',
+        'nk:Yoshida', 'nk:Matsumoto', 'nk:Hayashi', 'nk:Shimizu', 'nk:Kato', 'nk:Inoue', 'nk:Nakashima',
+        'ar:Haddad', 'ar:Maluf', 'ar:Salomão', 'ar:Abdalla', 'ar:Nader', 'ar:Saad', 'ar:Kalil', 'ar:Cury', 'ar:Bechara', 'ar:Daher',
+        'ar:Farah', 'ar:Simão',
+        'pt:Silva', 'pt:Santos', 'pt:Ferreira', 'pt:Pereira', 'pt:Oliveira', 'pt:Costa', 'pt:Rodrigues', 'pt:Martins', 'pt:Jesus',
+        'pt:Sousa', 'pt:Fernandes', 'pt:Gonçalves', 'pt:Gomes', 'pt:Lopes', 'pt:Marques', 'pt:Alves', 'pt:Almeida', 'pt:Ribeiro',
+        'pt:Pinto', 'pt:Carvalho', 'pt:Teixeira', 'pt:Moreira', 'pt:Correia', 'pt:Mendes', 'pt:Nunes', 'pt:Soares', 'pt:Vieira',
+        'pt:Monteiro', 'pt:Cardoso', 'pt:Rocha', 'pt:Neves', 'pt:Coelho', 'pt:Cruz', 'pt:Cunha', 'pt:Pires', 'pt:Ramos', 'pt:Reis',
+        'pt:Simões', 'pt:Antunes', 'pt:Matos', 'pt:Fonseca', 'pt:Magalhães', 'pt:Loureiro'];
+    -- compound given names (sex)
+    compound text[] := ARRAY['m:João Pedro', 'm:Pedro Henrique', 'm:Luiz Carlos', 'm:José Carlos', 'm:Carlos Eduardo', 'm:João Victor',
+        'm:Paulo Roberto', 'm:Luiz Fernando', 'm:João Paulo', 'm:Marco Antônio', 'm:Luiz Felipe', 'm:José Roberto', 'm:Antônio Carlos',
+        'm:Marcos Vinícius', 'm:Luiz Henrique', 'f:Ana Paula', 'f:Maria Eduarda', 'f:Ana Carolina', 'f:Maria Clara', 'f:Maria Fernanda',
+        'f:Ana Luiza', 'f:Maria Cecília', 'f:Ana Beatriz', 'f:Maria Luiza', 'f:Ana Júlia', 'f:Maria Aparecida', 'f:Maria José',
+        'f:Ana Cristina', 'f:Maria Helena', 'f:Vera Lúcia'];
+    -- a given name and the short form its owner goes by (sex)
+    nick text[] := ARRAY['m:José|Zé', 'm:José Carlos|Zé Carlos', 'm:José Roberto|Zé Roberto', 'm:Eduardo|Dudu', 'm:Augusto|Guto',
+        'm:Fernando|Nando', 'm:Francisco|Chico', 'm:Sebastião|Tião', 'm:Leonardo|Léo', 'm:Rafael|Rafa', 'm:Gustavo|Guga',
+        'm:Antônio|Toninho', 'm:Roberto|Beto', 'm:Humberto|Beto', 'm:Alexandre|Xande', 'm:Guilherme|Gui', 'm:Vinícius|Vini',
+        'm:Gabriel|Biel', 'm:Felipe|Lipe', 'm:José|Zeca', 'm:Paulo|Paulinho', 'm:Rodrigo|Digão',
+        'f:Eduarda|Duda', 'f:Maria Eduarda|Duda', 'f:Beatriz|Bia', 'f:Ana Beatriz|Bia', 'f:Fernanda|Nanda', 'f:Gabriela|Gabi',
+        'f:Caroline|Carol', 'f:Ana Carolina|Carol', 'f:Daniela|Dani', 'f:Manuela|Manu', 'f:Maria Luiza|Malu', 'f:Mariana|Mari',
+        'f:Juliana|Ju', 'f:Patrícia|Paty', 'f:Aparecida|Cida', 'f:Maria Aparecida|Cida', 'f:Francisca|Chica', 'f:Valéria|Val',
+        'f:Vanessa|Nessa', 'f:Larissa|Lari', 'f:Isabela|Bela', 'f:Maria das Graças|Graça'];
+    -- a given name and another way it is spelt (sex)
+    spelt text[] := ARRAY['m:Luiz|Luís', 'm:Luís|Luiz', 'm:Luiz|Luis', 'm:Thiago|Tiago', 'm:Matheus|Mateus', 'm:Rafael|Raphael',
+        'm:Felipe|Filipe', 'm:Felipe|Phelipe', 'm:Walter|Valter', 'm:Wagner|Vagner', 'm:Vitor|Victor', 'm:Artur|Arthur', 'm:Davi|David',
+        'm:Caio|Kaio', 'm:Cauã|Kauã', 'm:Nicolas|Nícolas', 'm:Maicon|Maycon', 'm:Wellington|Welington', 'm:Henrique|Henrrique',
+        'm:Jefferson|Jeferson', 'm:Wesley|Weslley', 'm:Luiz Henrique|Luis Henrique',
+        'f:Kátia|Cátia', 'f:Stefany|Stephanie', 'f:Stephany|Stefani', 'f:Nathália|Natália', 'f:Thaís|Taís', 'f:Esther|Ester',
+        'f:Thalita|Talita', 'f:Isabela|Izabela', 'f:Isabella|Isabela', 'f:Elisângela|Elizângela', 'f:Rosângela|Rozângela',
+        'f:Cristiane|Christiane', 'f:Érica|Érika', 'f:Yasmin|Iasmin', 'f:Giovanna|Giovana', 'f:Thamires|Tamires', 'f:Raissa|Rayssa',
+        'f:Michele|Michelle', 'f:Suelen|Suellen', 'f:Camila|Camilla', 'f:Priscila|Priscilla', 'f:Daniele|Danielle', 'f:Heloísa|Heloíza',
+        'f:Tatiane|Thatiane', 'f:Rafaela|Raphaela', 'f:Jaqueline|Jacqueline', 'f:Kelly|Keli', 'f:Gislaine|Gislene'];
+    -- a family name and another way it is spelt or heard (group)
+    heard text[] := ARRAY['br:Souza|Sousa', 'br:Sousa|Souza', 'br:Menezes|Meneses', 'br:Resende|Rezende', 'br:Rezende|Resende',
+        'br:Cardoso|Cardozo', 'br:Mello|Melo', 'br:Mattos|Matos', 'br:Britto|Brito', 'br:Cavalcanti|Cavalcante', 'br:Queiroz|Queirós',
+        'br:Moraes|Morais', 'br:Bittencourt|Bitencourt', 'br:Rodrigues|Rodriguez', 'br:Gonçalves|Gonçalvez', 'br:Nascimento|Nacimento',
+        'br:Teixeira|Teixera', 'br:Vieira|Viera', 'br:Conceição|Conseição', 'br:Albuquerque|Albuquerqe', 'br:Assunção|Assumção',
+        'br:Guimarães|Guimaraens', 'br:Ribeiro|Ribero', 'br:Nogueira|Noguera', 'sul:Schmidt|Schimidt', 'sul:Zanella|Zanela',
+        'sul:Hoffmann|Hofmann', 'ar:Haddad|Hadad', 'ar:Cury|Curi', 'pt:Sousa|Souza'];
+    -- the commonest full names: given|mother's family|father's family (group)
+    common text[] := ARRAY['br:José Carlos||da Silva', 'br:Maria José||dos Santos', 'br:João Batista||de Oliveira',
+        'br:Ana Paula||de Souza', 'br:Antônio Carlos||Pereira', 'br:Francisco das Chagas||Silva', 'br:Maria Aparecida||da Silva',
+        'br:Luiz Carlos||Ferreira', 'br:Marcos Antônio||dos Santos', 'br:Paulo Roberto||Alves', 'br:Maria de Fátima||Lima',
+        'br:Ana Maria||Rodrigues', 'br:Carlos Alberto||da Costa', 'br:José Roberto||Gomes', 'br:Maria do Carmo||Souza',
+        'br:Lucas||Oliveira', 'br:Gabriel||Santos', 'br:Juliana|Silva|Santos', 'br:Raimundo Nonato||Sousa', 'pt:José Manuel||Ferreira'];
+    -- twins and siblings with given names a letter or a word apart
+    close_names text[] := ARRAY['Rafael|Rafaela', 'Gabriel|Gabriela', 'Daniel|Daniela', 'Bruno|Bruna', 'Paulo|Paula', 'Fernando|Fernanda',
+        'Luan|Luana', 'Vítor|Vitória', 'João Pedro|João Paulo', 'Pedro Henrique|Paulo Henrique', 'Luiz Felipe|Luiz Fernando',
+        'Maria Eduarda|Maria Fernanda', 'Ana Clara|Ana Laura', 'Ana Beatriz|Ana Luiza', 'Marcelo|Marcela', 'Júlio|Júlia', 'Renato|Renata',
+        'Mário|Maria', 'Luiz Carlos|Luiz Cláudio', 'Ana Paula|Ana Cláudia'];
+    -- fathers (or grandfathers) whose name a son (or grandson) carries with Júnior, Filho or Neto
+    men text[] := ARRAY['José Carlos', 'Antônio', 'João', 'Luiz Carlos', 'Paulo', 'Francisco', 'Carlos Alberto', 'Sérgio', 'Roberto',
+        'Manoel', 'Jorge', 'Marco Antônio', 'Eduardo', 'Fernando', 'Ricardo', 'Sebastião', 'Mário', 'Geraldo', 'José Roberto', 'Osvaldo'];
+    -- husbands and wives (group)
+    couples text[] := ARRAY['br:Marcelo|Juliana', 'br:Carlos|Adriana', 'br:José|Maria', 'br:Fernando|Patrícia', 'br:Ricardo|Cristiane',
+        'br:Paulo|Sandra', 'br:Rodrigo|Fernanda', 'br:Thiago|Camila', 'br:Lucas|Amanda', 'br:Bruno|Larissa', 'br:Anderson|Aline',
+        'br:Fábio|Renata', 'br:Marcos|Simone', 'br:Luiz Carlos|Vera Lúcia', 'br:Antônio|Francisca', 'br:João|Ana', 'br:Gustavo|Mariana',
+        'br:Gabriel|Gabriela', 'br:Daniel|Daniela', 'pt:Manuel|Maria João'];
+    n int; k int; mode int; pid int; grp text; sex text; g text; g2 text; m text; m2 text; p text; p2 text; h text; sfx text; s text; t text;
+    d text; d2 text; lo text; lo2 text; ph text; ph2 text; born int; born2 int; nm_a text; nm_b text; base text; work text; r float8;
+    a int; q int; st int;
+BEGIN
+    PERFORM customer_identity.set_phone_region('BR', tenant);
+    -- The hard negatives first: the namesakes' common names are taken before anyone else's.
+    FOR n IN 1 .. 20 LOOP
+        -- namesakes: the commonest full names, two people born years apart in different
+        -- cities, mailboxes of their own (at one provider for a third of them), their own
+        -- phones (the second without one for a third)
+        s := common[n]; grp := split_part(s, ':', 1); s := substr(s, length(grp) + 2);
+        g := split_part(s, '|', 1); m := nullif(split_part(s, '|', 2), ''); p := split_part(s, '|', 3);
+        pid := 11000 + 2 * n;
+        born := 1950 + floor(dupq.r(seed, pid, 'b13y9') * 25)::int;
+        IF g IN ('Lucas', 'Gabriel', 'Juliana') THEN born := born + 35; END IF;
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d9');
+        d2 := CASE WHEN n % 3 = 0 THEN d ELSE dupq.blind13_provider(grp, born + 15, seed, pid + 1, 'b13d9') END;
+        PERFORM dupq.add(tenant, pid, 'namesake', dupq.blind13_name(concat_ws(' ', g, m, p), seed, pid, 'b13c9'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, (ARRAY[0, 1, 2, 3, 6, 7])[1 + floor(dupq.r(seed, pid, 'b13s9') * 6)::int], born, 10 + n), n + 10) || '@' || d,
+                         dupq.blind13_typed(dupq.blind13_line(grp, seed, pid, 'b13p9', 4 * pid), seed, pid, 'b13f9'),
+                         CASE WHEN n % 4 = 1 THEN 'CLI' || lpad(((pid::bigint * 48271 + seed * 7919) % 900000 + 100000)::text, 7, '0') END, NULL);
+        PERFORM dupq.add(tenant, pid + 1, 'namesake', dupq.blind13_name(concat_ws(' ', g, m, p), seed, pid + 1, 'b13c9'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, (ARRAY[4, 5, 9, 10, 11, 12, 13])[1 + n % 7], born + 9 + n % 11, 100 + 7 * n), n + 30) || '@' || d2,
+                         CASE WHEN n % 3 <> 1 THEN dupq.blind13_typed(dupq.blind13_line(grp, seed, pid + 1, 'b13q9', 4 * (pid + 1)), seed, pid + 1, 'b13f9') END,
+                         NULL, CASE WHEN n % 3 = 2 THEN left(md5('blind13:' || seed || ':' || (pid + 1)), 8) || '-' || substr(md5('blind13:' || seed || ':' || (pid + 1)), 9, 4) END);
+    END LOOP;
+
+    -- (then the other hard negatives, whose names are picked apart from the namesakes')
+    FOR n IN 1 .. 20 LOOP
+        -- households: twins and siblings, who carry the same two family names (the mother's
+        -- and the father's), given names a letter or a word apart (Rafael and Rafaela, João
+        -- Pedro and João Paulo, Maria Eduarda and Maria Fernanda); one provider (another for a
+        -- quarter), mailboxes made alike for half of them; the home landline on one record
+        -- only, the other's own mobile or none
+        s := close_names[n];
+        g := split_part(s, '|', 1); g2 := split_part(s, '|', 2);
+        pid := 12000 + 2 * n;
+        FOR a IN 0 .. 15 LOOP   -- (a family no earlier record has with these given names)
+            q := pid * 16 + a;
+            SELECT w.m, w.p, w.grp INTO m, p, grp FROM dupq.blind13_who(array_fill('br'::text, ARRAY[9]) || ARRAY['sul'], given, family, seed, q, 'b13w10', 'm', 1980, 20, true) w;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]) AND NOT dupq.blind13_taken(tenant, g2, ARRAY[m, p]);
+        END LOOP;
+        born := CASE WHEN n <= 14 THEN 1984 + floor(dupq.r(seed, pid, 'b13y10') * 22)::int
+                     WHEN n <= 18 THEN 1970 + floor(dupq.r(seed, pid, 'b13y10') * 25)::int
+                     ELSE 1955 + floor(dupq.r(seed, pid, 'b13y10') * 15)::int END;
+        born2 := CASE WHEN n <= 14 THEN born ELSE born + 1 + n % 4 END;
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d10');
+        d2 := CASE WHEN n % 4 = 3 THEN dupq.blind13_provider(grp, born + 30, seed, pid + 1, 'b13e10') ELSE d END;
+        st := CASE WHEN n % 2 = 0 THEN (ARRAY[0, 2, 6, 7, 10])[1 + (n / 2) % 5] ELSE dupq.blind13_style(seed, pid, 'b13m10') END;
+        PERFORM dupq.add(tenant, pid, 'household', dupq.blind13_name(concat_ws(' ', g, m, p), seed, pid, 'b13c10'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, st, born, 10 + n), n + 10) || '@' || d,
+                         dupq.blind13_typed(dupq.blind13_line(grp, seed, pid, 'b13p10', 4 * pid, true), seed, pid, 'b13f10'));
+        PERFORM dupq.add(tenant, pid + 1, 'household', dupq.blind13_name(CASE WHEN n % 3 = 0 THEN concat_ws(' ', g2, p) ELSE concat_ws(' ', g2, m, p) END, seed, pid + 1, 'b13c10'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g2, m, p, NULL, CASE WHEN n % 2 = 0 THEN st ELSE dupq.blind13_style(seed, pid + 1, 'b13m10') END,
+                                                                        born2, 20 + n), n + 10) || '@' || d2,
+                         CASE WHEN n % 2 = 1 THEN dupq.blind13_typed(dupq.blind13_line(grp, seed, pid, 'b13p10', 4 * (pid + 1), false), seed, pid + 1, 'b13f10') END,
+                         NULL, CASE WHEN n % 4 = 1 THEN left(md5('blind13:' || seed || ':' || (pid + 1)), 8) || '-' || substr(md5('blind13:' || seed || ':' || (pid + 1)), 9, 4) END);
+
+        -- fathers and sons (or grandfathers and grandsons) of one name: the son's record with
+        -- Júnior (Jr., Junior), Filho or Neto, a fifth of them without it (staff dropped it),
+        -- the father's unmarked; the father at BOL, UOL, Terra, iG, Yahoo or Hotmail with the
+        -- home landline, the son at Gmail, Hotmail, Outlook or iCloud (the father's provider
+        -- for a third) with his own mobile or none; mailboxes of their own (the son's with jr,
+        -- junior, filho or neto, or his birth year)
+        pid := 13000 + 2 * n;
+        g := men[n];
+        FOR a IN 0 .. 15 LOOP   -- (a family no earlier record has with this given name)
+            q := pid * 16 + a;
+            SELECT w.m, w.p, w.grp INTO m, p, grp FROM dupq.blind13_who(array_fill('br'::text, ARRAY[9]) || ARRAY['sul', 'ar'], given, family, seed, q, 'b13w11', 'm') w;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]);
+        END LOOP;
+        born := CASE WHEN n % 4 = 3 THEN 1932 + floor(dupq.r(seed, pid, 'b13y11') * 14)::int ELSE 1945 + floor(dupq.r(seed, pid, 'b13y11') * 25)::int END;
+        born2 := born + CASE WHEN n % 4 = 3 THEN 52 + n % 9 ELSE 24 + n % 8 END;
+        sfx := (ARRAY['Júnior', 'Jr.', 'Filho', 'Neto'])[1 + n % 4];
+        d := dupq.pick(ARRAY['bol.com.br', 'uol.com.br', 'terra.com.br', 'ig.com.br', 'yahoo.com.br', 'hotmail.com', 'globo.com'], seed, pid, 'b13d11');
+        PERFORM dupq.add(tenant, pid, 'junior', dupq.blind13_name(concat_ws(' ', g, m, p), seed, pid, 'b13c11'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, (ARRAY[0, 1, 6, 10, 2])[1 + n % 5], born, 10 + n), n + 10) || '@' || d,
+                         dupq.blind13_typed(dupq.blind13_line(grp, seed, pid, 'b13p11', 4 * pid, true), seed, pid, 'b13f11'),
+                         CASE WHEN n % 4 = 2 THEN 'CLI' || lpad(((pid::bigint * 48271 + seed * 7919) % 900000 + 100000)::text, 7, '0') END, NULL);
+        nm_b := concat_ws(' ', g, CASE WHEN n % 3 <> 1 THEN m END, p, CASE WHEN n % 5 <> 4 THEN sfx END);
+        lo := CASE WHEN n % 3 = 0 THEN dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '.'
+                                       || CASE sfx WHEN 'Filho' THEN 'filho' WHEN 'Neto' THEN 'neto' ELSE 'jr' END
+                   WHEN n % 3 = 1 THEN dupq.blind13_mailbox(g, m, p, NULL, (ARRAY[2, 4, 5, 9, 12])[1 + n % 5], born2, 60 + n)
+                   ELSE dupq.blind13_local(g) || dupq.blind13_local(dupq.blind13_bare(p)) || CASE sfx WHEN 'Filho' THEN 'filho' WHEN 'Neto' THEN 'neto' ELSE 'junior' END END;
+        PERFORM dupq.add(tenant, pid + 1, 'junior', dupq.blind13_name(nm_b, seed, pid + 1, 'b13c11'),
+                         dupq.blind7_fresh(tenant, lo, n + 30) || '@' || CASE WHEN n % 3 = 2 THEN d
+                                                                            ELSE dupq.pick(ARRAY['gmail.com', 'gmail.com', 'hotmail.com', 'outlook.com', 'icloud.com'], seed, pid, 'b13e11') END,
+                         CASE WHEN n % 5 <> 0 THEN dupq.blind13_typed(dupq.blind13_line(grp, seed, pid, CASE WHEN n % 3 = 0 THEN 'b13q11' ELSE 'b13p11' END,
+                                                                                        4 * (pid + 1), false), seed, pid + 1, 'b13f11') END,
+                         NULL, CASE WHEN n % 2 = 1 THEN left(md5('blind13:' || seed || ':' || (pid + 1)), 8) || '-' || substr(md5('blind13:' || seed || ':' || (pid + 1)), 9, 4) END);
+
+        -- husbands and wives: the wife carrying her husband's family name after her own (or
+        -- in place of them), one provider, mailboxes of their own; mobiles of one family plan
+        -- (a digit apart at the end), or the home landline on the husband's record and the
+        -- wife's own mobile (n % 5 = 0)
+        s := couples[n]; grp := split_part(s, ':', 1); s := substr(s, length(grp) + 2);
+        g := split_part(s, '|', 1); g2 := split_part(s, '|', 2);
+        pid := 14000 + 2 * n;
+        FOR a IN 0 .. 15 LOOP   -- (families no earlier record has with these given names)
+            q := pid * 16 + a;
+            SELECT w.m, w.p INTO m, p FROM dupq.blind13_who(ARRAY[grp], given, family, seed, q, 'b13w12', 'm') w;
+            SELECT w.m, w.p INTO m2, p2 FROM dupq.blind13_who(ARRAY[grp], given, family, seed, q, 'b13v12', 'f', 1945, 60, true) w;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]) AND NOT dupq.blind13_taken(tenant, g2, ARRAY[m2, p2, p])
+                      AND dupq.blind13_bare(p) NOT IN (dupq.blind13_bare(p2), coalesce(dupq.blind13_bare(m2), '-'));
+        END LOOP;
+        born := CASE WHEN g IN ('Thiago', 'Lucas', 'Bruno', 'Gustavo', 'Gabriel', 'Daniel') THEN 1983 + floor(dupq.r(seed, pid, 'b13y12') * 17)::int
+                     ELSE 1948 + floor(dupq.r(seed, pid, 'b13y12') * 32)::int END;
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d12');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p12', 4 * pid, n % 5 = 0);
+        r := dupq.r(seed, pid, 'b13v12');
+        nm_b := CASE WHEN r < 0.45 THEN concat_ws(' ', g2, p2, p) WHEN r < 0.65 THEN concat_ws(' ', g2, m2, p2, p) WHEN r < 0.85 THEN concat_ws(' ', g2, p)
+                     ELSE concat_ws(' ', g2, coalesce(m2, p2), p) END;
+        PERFORM dupq.add(tenant, pid, 'spouses', dupq.blind13_name(concat_ws(' ', g, CASE WHEN n % 2 = 0 THEN m END, p), seed, pid, 'b13c12'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13m12'), born, 10 + n), n + 10) || '@' || d,
+                         dupq.blind13_typed(ph, seed, pid, 'b13f12'));
+        PERFORM dupq.add(tenant, pid + 1, 'spouses', dupq.blind13_name(nm_b, seed, pid + 1, 'b13c12'),
+                         dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g2, m2, CASE WHEN n % 3 = 0 THEN p ELSE p2 END, NULL, dupq.blind13_style(seed, pid + 1, 'b13m12'),
+                                                                        born + 1 + n % 4, 30 + n), n + 10) || '@' || d,
+                         dupq.blind13_typed(CASE WHEN n % 5 = 0 THEN dupq.blind13_line(grp, seed, pid + 1, 'b13q12', 4 * (pid + 1), false)
+                                                 ELSE dupq.blind5_next_line(ph, seed, pid) END, seed, pid + 1, 'b13f12'),
+                         NULL, CASE WHEN n % 3 = 2 THEN left(md5('blind13:' || seed || ':' || (pid + 1)), 8) || '-' || substr(md5('blind13:' || seed || ':' || (pid + 1)), 9, 4) END);
+    END LOOP;
+
+    -- The duplicates, each named apart from the hard negatives and from each other.  Every
+    -- person's two records share a variation of the kind and contact data (dupq.blind13_pair's
+    -- modes); the name both use is the whole name (given, mother's, father's, suffix) or,
+    -- for some, the given and the father's family name only.
+    FOR n IN 1 .. 20 LOOP
+        -- 1. the family names as forms and staff keep them: all of them on one record (as on
+        -- the nota fiscal), one or two on the other (Ana Paula Souza Oliveira / Ana Paula
+        -- Oliveira / Ana Oliveira / Ana Paula Souza, the mother's name kept), the suffix
+        -- written Jr. or Junior, or dropped
+        pid := 1000 + n; mode := n % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            SELECT * INTO g, m, p, sfx, sex, born, grp FROM dupq.blind13_who(groups, given, family, seed, q, 'b13w1', CASE WHEN n % 3 = 0 THEN 'm' END, 1945, 60, true);
+            EXIT WHEN m IS NOT NULL AND NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]);
+        END LOOP;
+        IF n % 3 = 0 AND grp <> 'pt' THEN sfx := coalesce(sfx, dupq.pick(ARRAY['Júnior', 'Júnior', 'Filho', 'Neto'], seed, pid, 'b13x1')); END IF;
+        t := CASE sfx WHEN 'Júnior' THEN dupq.pick(ARRAY['Jr.', 'Jr', 'Junior', NULL], seed, pid, 'b13j1') ELSE CASE WHEN dupq.r(seed, pid, 'b13j1') < 0.5 THEN sfx END END;
+        r := dupq.r(seed, pid, 'b13v1');
+        nm_a := concat_ws(' ', g, m, p, sfx);
+        nm_b := dupq.blind13_name(CASE WHEN r < 0.3 THEN concat_ws(' ', g, p, t) WHEN r < 0.5 THEN concat_ws(' ', split_part(g, ' ', 1), p, t)
+                                       WHEN r < 0.65 THEN concat_ws(' ', g, m) WHEN r < 0.8 AND g ~ ' ' THEN concat_ws(' ', split_part(g, ' ', 1), m, p, t)
+                                       WHEN r < 0.8 THEN concat_ws(' ', g, p, t)
+                                       ELSE concat_ws(' ', g, p, sfx) END, seed, pid, 'b13c1');
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 3 = 1 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'short_name', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 2. the particles of the family names (da Silva, dos Santos, de Oliveira, do
+        -- Nascimento) dropped on one record, capitalised (Dos Santos), or the whole in capitals
+        -- or lower case without them
+        pid := 2000 + n; mode := (n + 1) % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            SELECT * INTO g, m, p, sfx, sex, born, grp FROM dupq.blind13_who(groups, given, family, seed, q, 'b13w2', NULL, 1945, 60, false, 0.9);
+            EXIT WHEN (m ~ '^d[aeo]s? ' OR p ~ '^d[aeo]s? ') AND NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]);
+        END LOOP;
+        base := CASE WHEN m ~ '^d[aeo]s? ' OR (m IS NOT NULL AND dupq.r(seed, pid, 'b13b') < 0.5) THEN concat_ws(' ', g, m, p, sfx) ELSE concat_ws(' ', g, p, sfx) END;
+        t := concat_ws(' ', g, CASE WHEN base LIKE '%' || m || ' ' || p || '%' THEN dupq.blind13_bare(m) END, dupq.blind13_bare(p), sfx);   -- without them
+        r := dupq.r(seed, pid, 'b13v2');
+        nm_a := base;
+        nm_b := CASE WHEN r < 0.5 THEN t WHEN r < 0.7 THEN regexp_replace(base, ' d(a|e|o|as|os) ', ' D\1 ', 'g')
+                     WHEN r < 0.85 THEN upper(dupq.blind13_plain(t)) ELSE lower(t) END;
+        IF nm_b = nm_a THEN nm_b := upper(t); END IF;
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 2 = 0 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'particle', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 3. a compound given name written whole on one record and cut on the other: the first
+        -- name only (João Pedro / João), the second only (Maria Eduarda / Eduarda, the name
+        -- its owner goes by), one of them as an initial (João P., M. Eduarda), or run together
+        -- (Anapaula)
+        pid := 3000 + n; mode := (n + 2) % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            s := dupq.pick(compound, seed, q, 'b13n3'); sex := split_part(s, ':', 1); g := substr(s, 3);
+            SELECT w.m, w.p, w.sfx, w.born, w.grp INTO m, p, sfx, born, grp FROM dupq.blind13_who(array_remove(groups, 'pt'), given, family, seed, q, 'b13w3', sex) w;
+            born := CASE WHEN g IN ('Luiz Carlos', 'José Carlos', 'Paulo Roberto', 'Marco Antônio', 'José Roberto', 'Antônio Carlos', 'Luiz Fernando',
+                                    'Maria Aparecida', 'Maria José', 'Ana Cristina', 'Maria Helena', 'Vera Lúcia', 'Ana Paula')
+                         THEN 1945 + (born - 1945) * 35 / 60 ELSE 1983 + (born - 1945) / 3 END;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]) AND NOT dupq.blind13_taken(tenant, split_part(g, ' ', 2), ARRAY[m, p]);
+        END LOOP;
+        base := CASE WHEN dupq.r(seed, pid, 'b13b') < 0.55 THEN concat_ws(' ', g, m, p, sfx) ELSE concat_ws(' ', g, p, sfx) END;
+        t := substr(base, length(g) + 1);   -- the family names after the given ones
+        r := dupq.r(seed, pid, 'b13v3');
+        nm_a := base;
+        nm_b := dupq.blind13_name(CASE WHEN r < 0.35 THEN split_part(g, ' ', 1)
+                                       WHEN r < 0.55 AND g ~ '^(Maria|José|Ana) ' AND g <> 'Maria José' THEN split_part(g, ' ', 2)
+                                       WHEN r < 0.55 THEN split_part(g, ' ', 1)
+                                       WHEN r < 0.75 THEN split_part(g, ' ', 1) || ' ' || left(split_part(g, ' ', 2), 1) || '.'
+                                       WHEN r < 0.9 THEN left(g, 1) || '. ' || split_part(g, ' ', 2)
+                                       WHEN g LIKE 'Ana %' THEN 'Ana' || lower(split_part(g, ' ', 2))
+                                       ELSE split_part(g, ' ', 1) END || t, seed, pid, 'b13c3');
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(CASE WHEN r >= 0.35 AND r < 0.55 AND g ~ '^(Maria|José|Ana) ' AND g <> 'Maria José' AND dupq.r(seed, pid, 'b13m3') < 0.5
+                                                                  THEN split_part(g, ' ', 2) ELSE g END, m, p, NULL,
+                                                             dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 3 = 2 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'compound', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 4. the given name on one record, the short form its owner goes by on the other (José /
+        -- Zé, José Carlos / Zé Carlos, Maria Eduarda / Duda, Augusto / Guto, Beatriz / Bia,
+        -- Fernando / Nando): an order taken on WhatsApp, a gift sent by a friend; the mailbox
+        -- made from either
+        pid := 4000 + n; mode := (n + 3) % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            s := dupq.pick(nick, seed, q, 'b13n4'); sex := split_part(s, ':', 1); s := substr(s, 3);
+            g := split_part(s, '|', 1); g2 := split_part(s, '|', 2);
+            SELECT w.m, w.p, w.sfx, w.born, w.grp INTO m, p, sfx, born, grp FROM dupq.blind13_who(array_remove(groups, 'pt'), given, family, seed, q, 'b13w4', sex) w;
+            IF g IN ('Eduarda', 'Maria Eduarda', 'Beatriz', 'Ana Beatriz', 'Gabriela', 'Manuela', 'Maria Luiza', 'Larissa', 'Isabela', 'Caroline',
+                     'Ana Carolina', 'Guilherme', 'Vinícius', 'Gabriel', 'Felipe', 'Rafael', 'Gustavo', 'Leonardo', 'Rodrigo', 'Eduardo')
+                THEN born := 1980 + (born - 1945) / 3; END IF;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]) AND NOT dupq.blind13_taken(tenant, g2, ARRAY[m, p]);
+        END LOOP;
+        base := CASE WHEN dupq.r(seed, pid, 'b13b') < 0.5 THEN concat_ws(' ', m, p, sfx) ELSE concat_ws(' ', p, sfx) END;
+        nm_a := g || ' ' || base;
+        nm_b := dupq.blind13_name(g2 || ' ' || CASE WHEN dupq.r(seed, pid, 'b13v4') < 0.6 THEN concat_ws(' ', p, sfx) ELSE base END, seed, pid, 'b13c4');
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, g2, CASE WHEN dupq.r(seed, pid, 'b13m4') < 0.4 AND mode NOT IN (0, 1) THEN 8
+                                                                               ELSE dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)) END,
+                                                             born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 3 = 0 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'nickname', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 5. the marks typed on one record and not on the other (João Gonçalves / Joao
+        -- Goncalves, in capitals as on a label: JOAO GONCALVES), an import that read UTF-8 as
+        -- Latin-1 (JoÃ£o GonÃ§alves), a Portuguese name spelt the Brazilian way by staff
+        -- (António / Antônio, Sónia / Sônia), ü as ue or u (Müller / Mueller)
+        pid := 5000 + n; mode := (n + 4) % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            SELECT * INTO g, m, p, sfx, sex, born, grp FROM dupq.blind13_who(groups, given, family, seed, q, 'b13w5');
+            base := CASE WHEN dupq.r(seed, pid, 'b13b') < 0.55 THEN concat_ws(' ', g, m, p, sfx) ELSE concat_ws(' ', g, p, sfx) END;
+            EXIT WHEN base <> dupq.blind13_plain(base) AND NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]);
+        END LOOP;
+        r := dupq.r(seed, pid, 'b13v5');
+        nm_a := base;
+        nm_b := CASE WHEN grp = 'pt' AND base ~ '(António|Sónia|Mónica|Ténis|Simões|Gonçalo)' AND r < 0.6
+                         THEN replace(replace(replace(base, 'António', 'Antônio'), 'Sónia', 'Sônia'), 'Mónica', 'Mônica')
+                     WHEN base ~ '[üÜ]' AND r < 0.6 THEN replace(base, 'ü', CASE WHEN r < 0.3 THEN 'ue' ELSE 'u' END)
+                     WHEN r < 0.5 THEN dupq.blind13_plain(base) WHEN r < 0.7 THEN upper(dupq.blind13_plain(base))
+                     WHEN r < 0.85 THEN convert_from(convert_to(base, 'UTF8'), 'LATIN1') ELSE lower(dupq.blind13_plain(base)) END;
+        IF nm_b = nm_a THEN nm_b := dupq.blind13_plain(base); END IF;
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 3 = 1 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'accents', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 6. a given name spelt two ways (Luiz / Luís, Thiago / Tiago, Matheus / Mateus,
+        -- Rafael / Raphael, Felipe / Filipe, Stefany / Stephanie, Nathália / Natália), the
+        -- registry's spelling on one record and the usual one on the other
+        pid := 6000 + n; mode := (n + 5) % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            s := dupq.pick(spelt, seed, q, 'b13n6'); sex := split_part(s, ':', 1); s := substr(s, 3);
+            g := split_part(s, '|', 1); g2 := split_part(s, '|', 2);
+            SELECT w.m, w.p, w.sfx, w.born, w.grp INTO m, p, sfx, born, grp FROM dupq.blind13_who(array_remove(groups, 'pt'), given, family, seed, q, 'b13w6', sex, 1960, 45) w;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]) AND NOT dupq.blind13_taken(tenant, g2, ARRAY[m, p]);
+        END LOOP;
+        base := CASE WHEN dupq.r(seed, pid, 'b13b') < 0.55 THEN concat_ws(' ', m, p, sfx) ELSE concat_ws(' ', p, sfx) END;
+        nm_a := g || ' ' || base;
+        nm_b := dupq.blind13_name(g2 || ' ' || base, seed, pid, 'b13c6');
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(CASE WHEN dupq.r(seed, pid, 'b13m6') < 0.4 THEN g2 ELSE g END, m, p, NULL,
+                                                             dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 2 = 1 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'spelling', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 7. a woman's name before and after her marriage: her husband's family name added
+        -- after hers (Juliana Costa Lima / Juliana Costa Lima Ferreira), in place of her
+        -- mother's (Juliana Lima Ferreira) or of both (Juliana Ferreira); the older record
+        -- first for most, the other way for some (back to her maiden name after a divorce); the
+        -- mailbox of before kept, or a new one with the new name (mode 6)
+        pid := 7000 + n; mode := (n + 6) % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            SELECT * INTO g, m, p, sfx, sex, born, grp FROM dupq.blind13_who(groups, given, family, seed, q, 'b13w7', 'f', 1958, 40, true);
+            h := dupq.blind13_with_de(dupq.blind5_common(dupq.blind3_all(family, CASE WHEN grp = 'pt' THEN 'pt' ELSE 'br' END), seed, q, 'b13h7'), seed, q, 'b13i7');
+            EXIT WHEN dupq.blind13_bare(h) NOT IN (dupq.blind13_bare(m), dupq.blind13_bare(p)) AND NOT dupq.blind13_taken(tenant, g, ARRAY[m, p, h]);
+        END LOOP;
+        r := dupq.r(seed, pid, 'b13v7');
+        nm_a := concat_ws(' ', g, m, p);
+        nm_b := dupq.blind13_name(CASE WHEN r < 0.35 THEN concat_ws(' ', g, m, p, h) WHEN r < 0.7 THEN concat_ws(' ', g, p, h)
+                                       WHEN r < 0.85 AND mode IN (0, 3, 4) THEN concat_ws(' ', g, h)   -- (her new name alone: with her mailbox only)
+                                       WHEN r < 0.85 THEN concat_ws(' ', g, p, h) ELSE concat_ws(' ', g, m, h) END, seed, pid, 'b13c7');
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, p, h, NULL, (ARRAY[0, 1, 2, 6])[1 + n % 4], born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(h)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 4 = 3 AND mode <> 6 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'married', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+
+        -- 8. a family name as heard on the phone or spelt from memory (Souza / Sousa,
+        -- Cavalcanti / Cavalcante, Rezende / Resende, Assunção / Assumção, Schmidt / Schimidt)
+        -- or slipped on the keyboard, in the family name or the given name
+        pid := 8000 + n; mode := n % 7;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has: no accidental look-alikes)
+            q := pid * 16 + a;
+            SELECT * INTO g, m, p, sfx, sex, born, grp FROM dupq.blind13_who(groups, given, family, seed, q, 'b13w8');
+            IF n % 2 = 0 THEN
+                s := dupq.pick(heard, seed, q, 'b13n8'); grp := split_part(s, ':', 1); s := substr(s, length(grp) + 2);
+                IF grp = 'pt' THEN g := dupq.blind13_given(given, 'pt', sex, born, seed, q, 'b13f8'); m := NULL; END IF;
+                p := dupq.blind13_with_de(split_part(s, '|', 1), seed, q, 'b13e8'); h := split_part(s, '|', 2);
+            END IF;
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]) AND (m IS NULL OR dupq.blind13_bare(m) <> dupq.blind13_bare(p));
+        END LOOP;
+        t := CASE WHEN p ~ '^d[aeo]s? ' THEN split_part(p, ' ', 1) || ' ' ELSE '' END;   -- the particle
+        base := CASE WHEN dupq.r(seed, pid, 'b13b') < 0.5 THEN concat_ws(' ', m, p, sfx) ELSE concat_ws(' ', p, sfx) END;
+        nm_a := g || ' ' || base;
+        r := dupq.r(seed, pid, 'b13v8');
+        nm_b := dupq.blind13_name(CASE WHEN n % 2 = 0 THEN g || ' ' || replace(base, p, t || h)
+                                       WHEN r < 0.6 THEN g || ' ' || replace(base, p, t || dupq.blind9_typo(dupq.blind13_bare(p), seed, pid, 'b13t8'))
+                                       ELSE dupq.blind9_typo(split_part(g, ' ', 1), seed, pid, 'b13t8') || substr(g, length(split_part(g, ' ', 1)) + 1) || ' ' || base END,
+                                  seed, pid, 'b13c8');
+        lo := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13s', mode IN (0, 1)), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10);
+        lo2 := dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, CASE WHEN lo ~ '\d{4}' THEN 2 ELSE 5 END, born, 0), n + 40);
+        d := dupq.blind13_provider(grp, born, seed, pid, 'b13d');
+        ph := dupq.blind13_line(grp, seed, pid, 'b13p', 4 * pid, CASE WHEN mode = 6 THEN false END);
+        ph2 := dupq.blind13_line(grp, seed, pid, CASE WHEN n % 4 = 0 THEN 'b13q' ELSE 'b13p' END, 4 * pid + 1, false);
+        work := dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)) || '@' || dupq.blind13_work(grp, seed, pid, 'b13w');
+        IF n % 4 IN (1, 2) THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind13_pair(tenant, seed, pid, 'typo', mode, nm_a, nm_b, lo, d, ph, ph2, work, lo2);
+    END LOOP;
+
+    -- Background: one record per person, the shop's mix; the whole name for most (the nota
+    -- fiscal asks for it), the given and the father's family name for the rest; a few
+    -- ordered by phone without an email, web accounts with an id, imports from the old
+    -- system with its customer code; a few work addresses.
+    FOR n IN 1 .. 100 LOOP
+        pid := 20000 + n;
+        FOR a IN 0 .. 15 LOOP   -- (a name no earlier record has)
+            q := pid * 16 + a;
+            SELECT * INTO g, m, p, sfx, sex, born, grp FROM dupq.blind13_who(groups, given, family, seed, q, 'b13w13');
+            EXIT WHEN NOT dupq.blind13_taken(tenant, g, ARRAY[m, p]);
+        END LOOP;
+        k := floor(dupq.r(seed, pid, 'b13k13') * 20)::int;
+        PERFORM dupq.add(tenant, pid, 'single',
+                         dupq.blind13_name(CASE WHEN dupq.r(seed, pid, 'b13b13') < 0.6 THEN concat_ws(' ', g, m, p, sfx) ELSE concat_ws(' ', g, p, sfx) END, seed, pid, 'b13c13'),
+                         CASE WHEN k = 0 THEN NULL
+                              WHEN k = 19 THEN dupq.blind7_fresh(tenant, dupq.blind13_local(split_part(g, ' ', 1)) || '.' || dupq.blind13_local(dupq.blind13_bare(p)), n + 10)
+                                               || '@' || dupq.blind13_work(grp, seed, pid, 'b13u13')
+                              ELSE dupq.blind7_fresh(tenant, dupq.blind13_mailbox(g, m, p, NULL, dupq.blind13_style(seed, pid, 'b13s13'), born, 1 + floor(dupq.r(seed, pid, 'b13nn') * 98)::int), n + 10)
+                                   || '@' || dupq.blind13_provider(grp, born, seed, pid, 'b13d13') END,
+                         CASE WHEN k = 1 THEN NULL ELSE dupq.blind13_typed(dupq.blind13_line(grp, seed, pid, 'b13p13', 4 * pid), seed, pid, 'b13f13') END,
+                         CASE WHEN k IN (4, 5, 6) THEN 'CLI' || lpad(((pid::bigint * 48271 + seed * 7919) % 900000 + 100000)::text, 7, '0') END,
+                         CASE WHEN k BETWEEN 7 AND 12 THEN left(md5('blind13:' || seed || ':' || pid), 8) || '-' || substr(md5('blind13:' || seed || ':' || pid), 9, 4) END);
+    END LOOP;
+END $$;
