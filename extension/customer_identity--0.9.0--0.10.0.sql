@@ -1044,7 +1044,10 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('montse', 'montserrat'), ('josep', 'jose'), ('jordi', 'jorge'), ('pere', 'pedro'), ('roser', 'rosario'),
     ('inaki', 'ignacio'), ('xabier', 'javier'), ('xavier', 'javier'), ('xose', 'jose'), ('miquel', 'miguel'),
     ('mikel', 'miguel'), ('lluis', 'luis'), ('jaume', 'jaime'), ('francesc', 'francisco'), ('josu', 'jesus'),
-    ('andreu', 'andres'), ('carles', 'carlos'), ('enric', 'enrique'), ('merce', 'mercedes')
+    ('andreu', 'andres'), ('carles', 'carlos'), ('enric', 'enrique'), ('merce', 'mercedes'),
+    -- Brazilian short forms the blind13 set's misses named
+    ('zeca', 'jose'), ('ju', 'juliana'), ('juju', 'juliana'), ('malu', 'maria luiza luisa'), ('toninho', 'antonio'),
+    ('biel', 'gabriel'), ('paulinho', 'paulo'), ('nanda', 'fernanda'), ('tati', 'tatiana'), ('carol', 'carolina caroline')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1140,6 +1143,14 @@ CREATE FUNCTION @extschema@.duplicate_transposed(a text, b text) RETURNS boolean
                     WHERE overlay($1 PLACING pg_catalog.substr($1, i OPERATOR(pg_catalog.+) 1, 1)
                                              OPERATOR(pg_catalog.||) pg_catalog.substr($1, i, 1) FROM i FOR 2)
                           OPERATOR(pg_catalog.=) $2)
+$$;
+
+-- A phone's digits as the duplicate model compares them: a Brazilian mobile written with the
+-- eight digits it had before 2016 (+55 71 7507-1270, which the library reads as a possible
+-- number) with the ninth it is dialled with now (+55 71 97507-1270): one number.
+CREATE FUNCTION @extschema@.duplicate_phone_digits(phone text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace($1, '\D', '', 'g'), '^55([1-9][1-9])([6-9][0-9]{7})$', '55\19\2')
 $$;
 
 -- An email local part's words and numbers in sorted order, run together (+tag dropped):
@@ -1295,7 +1306,7 @@ BEGIN
                                 -- the mailbox's domain, as the profile below compares it
                                 NULLIF(pg_catalog.split_part(CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
                                     THEN @extschema@.normalize_email(c.email_normalized, 'provider') END, '@', 2), '') AS domain,
-                                pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
+                                @extschema@.duplicate_phone_digits(c.phone_normalized) AS digits,
                                 pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits,
                                 dmetaphone(n.last_name) AS last_code,
                                 -- (and the first middle word: a person who goes by it, J. Robert / Robert)
@@ -1415,7 +1426,7 @@ BEGIN
                                                         COALESCE(n.first_name, '')] END AS name_locals,
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
-           pg_catalog.regexp_replace(c.phone_normalized, '\D', '', 'g') AS digits,
+           @extschema@.duplicate_phone_digits(c.phone_normalized) AS digits,
            pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits
       FROM @extschema@.customer c
       LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
@@ -1570,11 +1581,16 @@ BEGIN
                         WHEN a.words = b.words THEN 'reordered'  -- counted by the name (swapped)
                         -- (one's words among the other's: an initial more, M.M. van Vliet / Mieke van Vliet)
                         WHEN a.middle_words <@ b.middle_words OR b.middle_words <@ a.middle_words THEN 'one_side'
+                        -- (a family name of one side's double one is the other's last: the other
+                        -- word is the family name the name counts as a part, Maria Antunes Coelho /
+                        -- Maria Coelho Ramos, a married name, not a middle name that differs)
+                        WHEN cmp.last_ab IN ('part', 'part_typo') THEN 'family_name'
                         ELSE 'differ' END AS level,
                    CASE WHEN a.middle IS NULL OR b.middle IS NULL THEN 0
                         WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 1
                         WHEN a.words = b.words THEN 0
                         WHEN a.middle_words <@ b.middle_words OR b.middle_words <@ a.middle_words THEN 0
+                        WHEN cmp.last_ab IN ('part', 'part_typo') THEN 0
                         ELSE -3 END AS weight
          ) AS mid
          CROSS JOIN LATERAL (
@@ -1689,9 +1705,11 @@ BEGIN
                                 ELSE 'differ' END AS level) AS g
          ) AS gen
          CROSS JOIN LATERAL (
-            SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10
+            SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10 WHEN 'ninth_digit' THEN 10
                                          WHEN 'one_digit' THEN 2 ELSE -1 END AS weight
               FROM (SELECT CASE WHEN a.digits IS NULL OR b.digits IS NULL OR a.digits = '' OR b.digits = '' THEN 'missing'
+                                -- (two numbers, the same with its ninth digit: duplicate_phone_digits)
+                                WHEN a.digits = b.digits THEN 'ninth_digit'
                                 WHEN @extschema@.duplicate_transposed(a.digits, b.digits)
                                      OR @extschema@.duplicate_transposed(a.typed_digits, b.typed_digits) THEN 'transposition'
                                 WHEN levenshtein(a.digits, b.digits) <= 1 THEN 'one_digit'

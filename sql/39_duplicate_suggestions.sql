@@ -396,7 +396,10 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- and an initial; an initial of the name a short form stands for (Toos: Catharina); a
 -- short form of the given name in a mailbox one letter apart at one domain (a mailbox typo,
 -- not a household); a handle mistyped, its number kept (+9); a name whose UTF-8 was read as
--- windows-1252 (BegoÃ±a: mended before folding).
+-- windows-1252 (BegoÃ±a: mended before folding). And Brazil's: a mobile written with the
+-- eight digits it had before 2016 against its nine (ninth_digit, one number, +10); a
+-- married name (the family names moved: Antunes Coelho / Coelho Ramos, the middle word no
+-- difference).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -419,6 +422,8 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Flor Jansen', 'florentine.jansen@kpnmail.nl', NULL), ('Florentina Jansen', 'florentina.jansen@kpnmail.nl', NULL),
     ('Anke Bakker', 'ankebakker1968@outlook.com', NULL), ('A.J. Bakker', 'ankebaker1968@outlook.com', NULL),
     ('Begoña Muñoz', NULL, '+34 944 15 27 83'), ('BegoÃ±a MuÃ±oz', NULL, '+34 944 15 72 83'),
+    ('Rafaela Lima Barros', 'rafa.barros@bol.com.br', '+55 71 7507-1270'), ('Rafaela Barros', NULL, '+55 71 97507-1270'),
+    ('Renata Antunes Coelho', NULL, '+55 21 99214-3386'), ('Renata Coelho Ramos', NULL, '+55 21 99214-3368'),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
