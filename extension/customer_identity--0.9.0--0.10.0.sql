@@ -1408,34 +1408,23 @@ BEGIN
            c.email_normalized AS email, c.phone_normalized AS phone,
            EXISTS (SELECT FROM @extschema@.vendor v WHERE v.customer_id = c.id) AS vendor,
            n.first_name, n.last_name, n.given_names, pg_catalog.string_to_array(n.middle, ' ') AS middle_words, n.middle, n.suffix,
-           -- the name's words in any order (Kim Min-jun, Min-jun Kim), and its given and last name
-           -- with an umlaut's e dropped: folded as German spells them (Oeberg) they still meet
-           -- the Swedish or Turkish spelling without the marks (Oberg)
+           -- (the initials of the names the given name may stand for: C. for Toos, a Catharina)
+           ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(n.given_names) AS g(n)) AS given_initials,
+           -- the name's words in any order (Kim Min-jun, Min-jun Kim)
            ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
                   WHERE w.w IS NOT NULL ORDER BY 1) AS words,
-           -- (and the Dutch ij as the y it is often written: Meijer / Meyer, Gijs / Gys)
-           pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.first_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') AS first_plain,
-           pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(n.last_name, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') AS last_plain,
-           -- the given and family name as their sounds are spelled in English: a Slavic name in
-           -- Polish, German or English letters (Kaczmarek / Katschmarek, Czarnecki /
-           -- Tscharnecki, Łukaszewicz / Lukashevich, Krawczenko / Kravchenko, Paweł / Pavel)
-           pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-               n.first_name, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') AS first_spelled,
-           pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-               n.last_name, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') AS last_spelled,
+           nf.plain[1] AS first_plain, nf.plain[2] AS last_plain, nf.spelled[1] AS first_spelled, nf.spelled[2] AS last_spelled,
            -- the words after the given name run together: a particle written apart or joined
            -- (El-Sayed / Elsayed, Abdel Fattah / Abdelfattah, van Beek / Vanbeek)
            COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name AS rest_joined,
            -- written in another script (no Latin letter at all): its spelling in Latin letters
            -- is a transliteration, and a spelling one edit or one sound away is no typo
            (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
-           pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
-           @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
+           lo.local, @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\D', '', 'g') AS local_digits,
-           -- the local parts made of the name alone (johnsmith, smithjohn, jsmith, smith, john)
-           CASE WHEN n.last_name IS NOT NULL THEN ARRAY[COALESCE(n.first_name, '') || n.last_name, n.last_name || COALESCE(n.first_name, ''),
-                                                        pg_catalog.left(COALESCE(n.first_name, ''), 1) || n.last_name, n.last_name,
-                                                        COALESCE(n.first_name, '')] END AS name_locals,
+           lo.name_locals,
+           -- (the local part made of the name, or of it and a single digit: npark2)
+           pg_catalog.regexp_replace(lo.local, '(?<![0-9])[0-9]$', '') = ANY (lo.name_locals) AS local_named,
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
            @extschema@.duplicate_phone_digits(c.phone_normalized) AS digits,
@@ -1444,6 +1433,25 @@ BEGIN
       LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
       CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
                                       THEN @extschema@.normalize_email(c.email_normalized, 'provider') END AS mailbox) AS m
+      -- the given and the family name spelled otherwise for comparing: an umlaut's e dropped
+      -- (folded as German spells them, Oeberg, they still meet the Swedish or Turkish spelling
+      -- without the marks, Oberg), aa read as a, the Dutch ij as the y it is often written
+      -- (Meijer / Meyer); and as their sounds are spelled in English (plain: a Slavic name in
+      -- Polish, German or English letters, Kaczmarek / Katschmarek, Łukaszewicz / Lukashevich,
+      -- Paweł / Pavel)
+      CROSS JOIN LATERAL (
+            SELECT pg_catalog.array_agg(pg_catalog.replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+                       u.w, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') ORDER BY u.o) AS plain,
+                   pg_catalog.array_agg(pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+                       u.w, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') ORDER BY u.o) AS spelled
+              FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name]) WITH ORDINALITY AS u(w, o)) AS nf
+      -- the local part (dots and +tags dropped), and the local parts made of the name alone
+      -- (johnsmith, smithjohn, jsmith, smith, john)
+      CROSS JOIN LATERAL (
+            SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
+                   CASE WHEN n.last_name IS NOT NULL THEN ARRAY[COALESCE(n.first_name, '') || n.last_name, n.last_name || COALESCE(n.first_name, ''),
+                                                                pg_catalog.left(COALESCE(n.first_name, ''), 1) || n.last_name, n.last_name,
+                                                                COALESCE(n.first_name, '')] END AS name_locals) AS lo
      WHERE c.id IN (SELECT p.a FROM pg_temp.ci_duplicate_pair p UNION SELECT p.b FROM pg_temp.ci_duplicate_pair p)
        AND c.tenant_id = v_tenant AND c.archived_at IS NULL;
     CREATE INDEX ON pg_temp.ci_duplicate_profile (id);
@@ -1543,8 +1551,8 @@ BEGIN
                         -- Catharina's)
                         WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) = 1
                              AND (pg_catalog.left(a.first_name, 1) = pg_catalog.left(b.first_name, 1)
-                                  OR (pg_catalog.length(a.first_name) = 1 AND a.first_name = ANY (ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(b.given_names) AS g(n))))
-                                  OR (pg_catalog.length(b.first_name) = 1 AND b.first_name = ANY (ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(a.given_names) AS g(n))))) THEN 'initial'
+                                  OR (pg_catalog.length(a.first_name) = 1 AND a.first_name = ANY (b.given_initials))
+                                  OR (pg_catalog.length(b.first_name) = 1 AND b.first_name = ANY (a.given_initials))) THEN 'initial'
                         ELSE 'differ' END AS given_ab,
                    -- swapped: a's given name is b's last name and the other way round, or the
                    -- same words in another order (Kim Min-jun, Min-jun Kim)
@@ -1590,7 +1598,9 @@ BEGIN
              OFFSET 0
          ) AS nm
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN a.middle IS NULL AND b.middle IS NULL THEN NULL
+            -- (the weight follows from the level; none when neither has a middle name)
+            SELECT m.level, CASE m.level WHEN 'same' THEN 1 WHEN 'differ' THEN -3 ELSE 0 END AS weight
+              FROM (SELECT CASE WHEN a.middle IS NULL AND b.middle IS NULL THEN NULL
                         WHEN a.middle IS NULL OR b.middle IS NULL THEN 'one_side'
                         WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 'same'
                         WHEN a.words = b.words THEN 'reordered'  -- counted by the name (swapped)
@@ -1600,13 +1610,8 @@ BEGIN
                         -- word is the family name the name counts as a part, Maria Antunes Coelho /
                         -- Maria Coelho Ramos, a married name, not a middle name that differs)
                         WHEN cmp.last_ab IN ('part', 'part_typo') THEN 'family_name'
-                        ELSE 'differ' END AS level,
-                   CASE WHEN a.middle IS NULL OR b.middle IS NULL THEN 0
-                        WHEN pg_catalog.left(a.middle, 1) = pg_catalog.left(b.middle, 1) THEN 1
-                        WHEN a.words = b.words THEN 0
-                        WHEN a.middle_words <@ b.middle_words OR b.middle_words <@ a.middle_words THEN 0
-                        WHEN cmp.last_ab IN ('part', 'part_typo') THEN 0
-                        ELSE -3 END AS weight
+                        ELSE 'differ' END AS level) AS m
+             OFFSET 0
          ) AS mid
          CROSS JOIN LATERAL (
             SELECT e.level, CASE e.level
@@ -1615,10 +1620,7 @@ BEGIN
                         WHEN 'same_local_spelled' THEN 8 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
                         WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'handle_typo' THEN 9 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
-              -- (and whether each is made of its side's own name, or of it and a single digit)
-              FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same,
-                           pg_catalog.regexp_replace(a.local, '(?<![0-9])[0-9]$', '') = ANY (a.name_locals) AS a_named,
-                           pg_catalog.regexp_replace(b.local, '(?<![0-9])[0-9]$', '') = ANY (b.name_locals) AS b_named) AS lw,
+              FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
                    LATERAL (SELECT CASE
                         WHEN a.local IS NULL OR b.local IS NULL THEN 'missing'
                         -- one mailbox as the provider reads it (Gmail: dots and +tags aside)
@@ -1646,7 +1648,7 @@ BEGIN
                         -- the same; and where one side's given name is a short form of the
                         -- other's, which the mailbox spells (Alex Winter, alexanderwinter), it
                         -- also settles the short form, +1, as exact names
-                        WHEN lw.same AND (lw.a_named OR lw.b_named)
+                        WHEN lw.same AND (a.local_named OR b.local_named)
                              THEN CASE WHEN NOT (a.local = b.local AND a.domain <> b.domain
                                                  AND pg_catalog.strpos(a.domain, a.last_name) = 0 AND pg_catalog.strpos(b.domain, b.last_name) = 0)
                                             THEN 'same_local_name'
@@ -1658,7 +1660,7 @@ BEGIN
                                        -- Lucía Ramírez-Díaz / lucia ramirez at luciaramirez4): the
                                        -- person's own mailbox says which spelling is theirs, and the
                                        -- pair stands where exact names with it stand (+5 or +6, +8)
-                                       WHEN nm.weight BETWEEN 5 AND 6 AND lw.a_named <> lw.b_named THEN 'same_local_spelled'
+                                       WHEN nm.weight BETWEEN 5 AND 6 AND a.local_named <> b.local_named THEN 'same_local_spelled'
                                        ELSE 'same_local_name' END
                         -- a handle of letters and a number of two digits or more reused at
                         -- another provider: its holder's own (namesakes pick other numbers; a
@@ -1689,7 +1691,7 @@ BEGIN
                         WHEN a.domain = b.domain AND LEAST(pg_catalog.length(a.local), pg_catalog.length(b.local)) >= 5
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
-                             THEN CASE WHEN lw.a_named AND lw.b_named THEN 'local_own_names'
+                             THEN CASE WHEN a.local_named AND b.local_named THEN 'local_own_names'
                                        WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
                                             AND pg_catalog.strpos(b.local, b.first_name) > 0
                                             -- (the given name's first place taken out: luca.deluca / lucia.deluca)
@@ -1702,7 +1704,7 @@ BEGIN
                                        ELSE 'local_typo' END
                         -- two local parts each made of its own side's name: they differ as the
                         -- names do, which the name weighs already (not the −1 of another address)
-                        WHEN lw.a_named AND lw.b_named THEN 'own_names'
+                        WHEN a.local_named AND b.local_named THEN 'own_names'
                         ELSE 'differ' END AS level) e
              OFFSET 0
          ) AS em
