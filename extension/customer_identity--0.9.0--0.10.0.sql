@@ -1060,57 +1060,12 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
 -- A name in parts, folded: first and last word, the given names the first word may stand for
 -- (itself and the names it is a short form of), the middle words, a generation suffix (jr,
 -- sr, ii...); titles dropped; "Last, First Middle" as staff type it read as "First Middle
--- Last" (but not "Smith, Jr.": what follows the comma must be more than a suffix).
+-- Last" (but not "Smith, Jr.": what follows the comma must be more than a suffix)
+-- (src/identifiers/name_parts.hpp).  The nickname table is read as the caller, once per
+-- statement (src/operations/duplicates.cpp).
 CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT last_name text,
                                            OUT given_names text[], OUT middle text, OUT suffix text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-    -- a generation: Jr., Sr., II... anywhere; Júnior, Filho, Neto, Sobrinho (Portuguese), hijo,
-    -- (h) (Spanish), ml., st. (South Slavic) only as the last of three words or more (Carlos
-    -- Neto is a family name); ifj., id. (Hungarian) only as the first of three words or more;
-    -- and what may follow a name after a comma (Smith, PhD)
-    WITH v AS (
-        SELECT ARRAY['jr', 'sr', 'jnr', 'snr', 'ii', 'iii', 'iv'] AS anywhere,
-               ARRAY['junior', 'senior', 'filho', 'neto', 'sobrinho', 'hijo', 'h', 'ml', 'st'] AS last_only,
-               ARRAY['ifj', 'id'] AS first_only, ARRAY['phd', 'md', 'esq'] AS after_name),
-    r AS (
-        SELECT CASE WHEN pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.>) 1
-                         AND EXISTS (SELECT FROM pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(
-                                                     pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1)), ' ') AS x(w)
-                                      WHERE x.w OPERATOR(pg_catalog.<>) ''
-                                        AND x.w OPERATOR(pg_catalog.<>) ALL (v.anywhere OPERATOR(pg_catalog.||) v.last_only OPERATOR(pg_catalog.||) v.after_name))
-                    THEN pg_catalog.substr($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.+) 1) OPERATOR(pg_catalog.||) ' '
-                         OPERATOR(pg_catalog.||) pg_catalog.left($1, pg_catalog.strpos($1, ',') OPERATOR(pg_catalog.-) 1)
-                    ELSE $1 END AS name
-          FROM v),
-    w AS (
-        SELECT x.w, pg_catalog.row_number() OVER (ORDER BY x.o) AS o, pg_catalog.count(*) OVER () AS n
-          FROM r CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(@extschema@.duplicate_fold(r.name), ' ') WITH ORDINALITY AS x(w, o)
-         WHERE x.w OPERATOR(pg_catalog.<>) '' AND x.w NOT IN ('mr', 'mrs', 'ms', 'miss', 'dr', 'dra', 'prof', 'phd', 'esq',
-                                                               'ing', 'eng', 'lic', 'arq', 'mgr', 'dipl', 'mag', 'sra', 'srta', 'mme', 'mlle', 'rev', 'revd',
-                                                               'dhr', 'mevr', 'mw', 'mej', 'drs', 'ir', 'ds', 'herr', 'frau', 'dott', 'avv', 'sig')),
-    g AS (
-        SELECT w.w, w.o, (w.w = ANY (v.anywhere) AND NOT (w.w = 'sr' AND w.o = 1 AND w.n >= 3))
-                         OR (w.w = ANY (v.last_only) AND w.o OPERATOR(pg_catalog.=) w.n AND w.n OPERATOR(pg_catalog.>=) 3)
-                         OR (w.w = ANY (v.first_only) AND w.o OPERATOR(pg_catalog.=) 1 AND w.n OPERATOR(pg_catalog.>=) 3) AS generation
-          FROM w, v),
-    -- (Sr. as the first word, Señor, is dropped as a title; MD after the name too, but as the
-    -- first word it is Mohammad, Md. Rafiqul Islam: the nickname list says so)
-    t AS (
-        SELECT pg_catalog.array_agg(g.w ORDER BY g.o) FILTER (WHERE NOT g.generation AND NOT (g.w = 'sr' AND g.o = 1)
-                                                             AND NOT (g.w = 'md' AND g.o > 1)) AS words,
-               pg_catalog.string_agg(g.w, ' ' ORDER BY g.o) FILTER (WHERE g.generation) AS suffix
-          FROM g)
-    SELECT CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN t.words[1] END,
-           t.words[pg_catalog.cardinality(t.words)],
-           CASE WHEN pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.>) 1 THEN
-               -- (looked up as folded and without an umlaut's e: Köbi folds to koebi, the list has kobi)
-               ARRAY(SELECT t.words[1] UNION SELECT n.given_name FROM @extschema@.nickname n
-                      WHERE n.nickname OPERATOR(pg_catalog.=) ANY (ARRAY[t.words[1],
-                                pg_catalog.regexp_replace(t.words[1], '([aou])e', '\1', 'g')]) ORDER BY 1) END,
-           NULLIF(pg_catalog.array_to_string(t.words[2:pg_catalog.cardinality(t.words) OPERATOR(pg_catalog.-) 1], ' '), ''),
-           t.suffix
-      FROM t
-$$;
+    AS 'MODULE_PATHNAME', 'ci_duplicate_name' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 -- The weight of a name comparison: how the given names and the last names agree (levels of
 -- duplicate_name_level).  A log2 likelihood ratio, README "Probable duplicates".

@@ -7,7 +7,6 @@
 #include "invite.hpp"
 #include "merge.hpp"
 #include "pg_boundary.hpp"
-#include "sharding.hpp"
 #include "spi.hpp"
 #include "tenant_scope.hpp"
 
@@ -319,17 +318,5 @@ CI_SQL_FUNCTION(ci_reject_claim) {
         claims::decide(claim, "rejected", note, std::nullopt, std::nullopt);
         spi::finish();
         return (Datum)0;
-    });
-}
-
-// The tenant suggest_duplicates and set_duplicate_threshold act in: checked as every
-// function checks it (a bound role acts in its own), and served by this shard.
-CI_SQL_FUNCTION(ci_duplicate_tenant) {
-    return entry_guard([&] {
-        const std::string tenant = checked_tenant(text_arg(fcinfo, 0));
-        sharding::require_served(tenant);
-        Datum result = (Datum)0;
-        pg_call([&] { result = PointerGetDatum(cstring_to_text_with_len(tenant.data(), tenant.size())); });
-        return result;
     });
 }
