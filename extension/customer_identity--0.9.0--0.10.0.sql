@@ -1369,6 +1369,7 @@ BEGIN
            ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
                   WHERE w.w IS NOT NULL ORDER BY 1) AS words,
            nf.plain[1] AS first_plain, nf.plain[2] AS last_plain, nf.spelled[1] AS first_spelled, nf.spelled[2] AS last_spelled,
+           nf.plain[3:] AS middle_plain,
            -- the words after the given name run together: a particle written apart or joined
            -- (El-Sayed / Elsayed, Abdel Fattah / Abdelfattah, van Beek / Vanbeek)
            COALESCE(pg_catalog.replace(n.middle, ' ', ''), '') || n.last_name AS rest_joined,
@@ -1388,7 +1389,7 @@ BEGIN
       LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
       CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
                                       THEN @extschema@.normalize_email(c.email_normalized, 'provider') END AS mailbox) AS m
-      -- the given and the family name spelled otherwise for comparing: an umlaut's e dropped
+      -- the given, family and middle names spelled otherwise for comparing: an umlaut's e dropped
       -- (folded as German spells them, Oeberg, they still meet the Swedish or Turkish spelling
       -- without the marks, Oberg), aa read as a, the Dutch ij as the y it is often written
       -- (Meijer / Meyer); and as their sounds are spelled in English (plain: a Slavic name in
@@ -1399,7 +1400,7 @@ BEGIN
                        u.w, '([aou])e', '\1', 'g'), 'aa', 'a', 'g'), 'ij', 'y') ORDER BY u.o) AS plain,
                    pg_catalog.array_agg(pg_catalog.translate(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
                        u.w, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') ORDER BY u.o) AS spelled
-              FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name]) WITH ORDINALITY AS u(w, o)) AS nf
+              FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) WITH ORDINALITY AS u(w, o)) AS nf
       -- the local part (dots and +tags dropped), and the local parts made of the name alone
       -- (johnsmith, smithjohn, jsmith, smith, john)
       CROSS JOIN LATERAL (
@@ -1455,8 +1456,10 @@ BEGIN
                         -- one family name is a part of the other's double one (Esposito /
                         -- Esposito-Jovanovic, Garcia / Garcia Lopez): its word among the other's;
                         -- or the second one abbreviated (Cabrera Cervantes / Cabrera C.)
-                        -- (or the words before the last run together: del Castillo, Delcastillo)
+                        -- (or the words before the last run together: del Castillo, Delcastillo;
+                        -- and each word compared plain too: Özkan / Ozkan Taş)
                         WHEN a.last_name = ANY (b.middle_words) OR b.last_name = ANY (a.middle_words)
+                             OR a.last_plain = ANY (b.middle_plain) OR b.last_plain = ANY (a.middle_plain)
                              OR a.last_name = pg_catalog.replace(b.middle, ' ', '') OR b.last_name = pg_catalog.replace(a.middle, ' ', '')
                              OR (LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) = 1
                                  AND pg_catalog.left(a.last_name, 1) = pg_catalog.left(b.last_name, 1)
@@ -1477,7 +1480,9 @@ BEGIN
                         -- the second of two given names, gone by alone (Maria Teresa / Teresa,
                         -- Gian Luca / Luca, John Paul / Paul)
                         -- (or a short form of it: Ma. Theresa / Tess)
-                        WHEN a.given_names && b.middle_words OR b.given_names && a.middle_words THEN 'second_given'
+                        -- (the middle names compared plain too: Gül / Ayşe Gul)
+                        WHEN a.given_names && b.middle_words OR b.given_names && a.middle_words
+                             OR a.first_plain = ANY (b.middle_plain) OR b.first_plain = ANY (a.middle_plain) THEN 'second_given'
                         -- two given names written as one (Abdel Rahman / Abdelrahman, Mary Ann /
                         -- Maryann), or so and a letter apart (Abdul Rahman / Abdelrahman)
                         WHEN (pg_catalog.length(b.first_name) >= 6 AND levenshtein(a.first_name || a.middle_words[1], b.first_name) <= 1)

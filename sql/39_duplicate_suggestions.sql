@@ -400,7 +400,9 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- eight digits it had before 2016 against its nine (ninth_digit, one number, +10); a
 -- married name (the family names moved: Antunes Coelho / Coelho Ramos, the middle word no
 -- difference). And Poland's: a name in German letters (Czarnecka / Tscharnecka: its sounds
--- spelled alike, `sound`), a Ukrainian form of a given name (Olena / Helena).
+-- spelled alike, `sound`), a Ukrainian form of a given name (Olena / Helena). And Turkey's:
+-- the second given name and one of two family names, each written with and without its
+-- marks (Gül / Ayşe Gul, Ozkan / Özkan Taş: the middle words compared plain as well).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -427,6 +429,8 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Renata Antunes Coelho', NULL, '+55 21 99214-3386'), ('Renata Coelho Ramos', NULL, '+55 21 99214-3368'),
     ('Wanda Czarnecka', NULL, '+48 601 234 517'), ('Wanda Tscharnecka', NULL, '+48 601 234 571'),
     ('Olena Bondar', NULL, '+48 602 345 618'), ('Helena Bondar', NULL, '+48 602 345 681'),
+    ('Gül Şahin', NULL, '+90 532 614 2287'), ('Ayşe Gul Sahin', NULL, '+90 532 614 2278'),
+    ('Zeynep Ozkan', NULL, '+90 533 418 2096'), ('Zeynep Özkan Taş', NULL, '+90 533 418 2069'),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
