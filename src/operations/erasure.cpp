@@ -13,7 +13,8 @@
 //   identity_claim  claims on them or on their identifiers are scrubbed, and closed if open
 //                   (a duplicate claim naming them on either side too)
 //   duplicate_key   their blocking keys (hashes of their name, email, phone) are deleted,
-//   distinct_person and the pairs recorded as two people with them
+//   distinct_person and the pairs recorded as two people with them (a suggestion run of the
+//                   tenant and the erasure take turns: neither leaves keys of the erased)
 // "Every value of theirs" is every value they ever had, not only the rows' current ones:
 // what the events about them recorded of them (a creation's identifiers, row snapshots of
 // theirs), the identifiers their claims rested on and the proposals accepted into them, the
@@ -87,6 +88,17 @@ spi::Statement merge_tree = {
     " SELECT id FROM tree LIMIT $3",
     3,
     {INT8OID, TEXTOID, INT8OID},
+    nullptr};
+
+// A duplicate-suggestion run of the tenant and an erasure take turns (the run holds this
+// lock, exclusive, for its transaction): a run reading the person before the erasure commits
+// would otherwise keep blocking keys made of their name, email and phone after it.  Taken
+// before any row lock of the erasure's, as the run takes it before reading.
+spi::Statement wait_for_duplicate_runs = {
+    "SELECT pg_catalog.pg_advisory_xact_lock_shared("
+    "pg_catalog.hashtext('customer_identity.suggest_duplicates'), pg_catalog.hashtext($1))",
+    1,
+    {TEXTOID},
     nullptr};
 
 spi::Statement lock_rows = {
@@ -438,6 +450,7 @@ Person lock_person(std::int64_t customer_id) {
                 sqlstate::tenant_mismatch,
                 "customer " + id_text(customer_id) + " is merged into a customer of another tenant",
                 {}, "SELECT * FROM customer_identity.check_integrity() lists it.");
+        spi::run(wait_for_duplicate_runs, spi::Params().text(root->tenant));
         const auto keys = keys_of(ids);
         lock_identities(root->tenant, keys);
         spi::Params rows;
