@@ -970,6 +970,10 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     -- South Asian, Filipino
     ('venky', 'venkatesh venkat'), ('raju', 'rajendra rajesh'), ('bala', 'balasubramanian balaji'), ('subbu', 'subramanian'),
     ('jojo', 'jose joseph'), ('pepito', 'jose'),
+    -- Indian short forms (the blind14 set's misses named them), Punjabi and Parsi pet names
+    ('anu', 'ananya anuradha anupama anusha'), ('raji', 'rajeshwari rajalakshmi'), ('debu', 'debashish debasish debabrata'),
+    ('chandu', 'chandrakant chandrashekhar chandrasekhar'), ('viji', 'vijayalakshmi vijaya'),
+    ('sukhi', 'sukhwinder sukhdev sukhjinder'), ('bobby', 'bhupinder'), ('freddie', 'farokh farrokh'),
     -- Scottish, Irish, Welsh
     ('hamish', 'james'), ('jock', 'john'), ('sandy', 'alasdair alistair'), ('sean', 'john'), ('seamus', 'james'),
     ('dai', 'david'), ('ieuan', 'john'), ('iolo', 'iorwerth'), ('ianto', 'ifan'), ('gwil', 'gwilym'), ('myf', 'myfanwy'),
@@ -1077,7 +1081,10 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
         WHEN x.l = 'same' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 6
         WHEN (x.l = 'same' AND x.tg = 'typo') OR (x.tl = 'typo' AND x.g = 'same') THEN 5
         WHEN x.tl = 'typo' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 4
-        WHEN x.l = 'same' AND x.g = 'initial' THEN 4
+        -- (an initial for either name, as much as one of two family names: Dr M Hurst / Mark
+        -- Hurst, J. Kiran / Jonnalagadda Kiran, Selvam C / Selvam Chandrasekaran)
+        WHEN (x.l = 'same' AND x.g = 'initial') OR (x.l = 'initial' AND x.g = 'same') THEN 5
+        WHEN x.l = 'initial' AND (x.g IN ('nickname', 'short_form', 'second_given') OR x.tg = 'typo') THEN 2
         WHEN x.l = 'same' AND x.g = 'missing' THEN 2
         WHEN x.l = 'part' AND x.g = 'same' THEN 5  -- (one of two family names: Pujol Roca, Pujol)
         -- (and a short form or a typo beside it: each costs what it costs beside the same family
@@ -1422,6 +1429,7 @@ BEGIN
                nm.level AS name_level, nm.weight AS name_weight,
                mid.level AS middle_level, mid.weight AS middle_weight,
                gen.level AS generation_level, gen.weight AS generation_weight,
+               fam.level AS family_change_level, fam.weight AS family_change_weight,
                em.level AS email_level, em.weight AS email_weight,
                ph.level AS phone_level, ph.weight AS phone_weight,
                xi.level AS ext_level, xi.weight AS ext_weight,
@@ -1464,6 +1472,11 @@ BEGIN
                              OR (LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) = 1
                                  AND pg_catalog.left(a.last_name, 1) = pg_catalog.left(b.last_name, 1)
                                  AND a.middle_words && b.middle_words) THEN 'part'
+                        -- the family name written as its initial, as South Indian names write the
+                        -- father's or the family's name (Selvam C / Selvam Chandrasekaran, Meena
+                        -- C), and forms abbreviate it
+                        WHEN LEAST(pg_catalog.length(a.last_name), pg_catalog.length(b.last_name)) = 1
+                             AND pg_catalog.left(a.last_name, 1) = pg_catalog.left(b.last_name, 1) THEN 'initial'
                         -- a typo in that word (Gutiérres / Gutiérrez Flores, Rees / Reyes
                         -- Sánchez): one edit or two neighbours swapped, on a name of 4+ letters
                         WHEN EXISTS (SELECT FROM pg_catalog.unnest(b.middle_words) AS m(w)
@@ -1524,6 +1537,10 @@ BEGIN
                              OR (b.first_name = a.last_name AND b.rest_joined = a.first_name) THEN 'same'
                         WHEN (b.last_name = ANY (a.given_names) AND a.last_name = b.first_name)
                              OR (a.last_name = ANY (b.given_names) AND b.last_name = a.first_name) THEN 'nickname'
+                        -- (the family name's initial first: P. Gayathri / Gayathri Perumal)
+                        WHEN (pg_catalog.length(b.first_name) = 1 AND b.first_name = pg_catalog.left(a.last_name, 1) AND b.last_name = a.first_name)
+                             OR (pg_catalog.length(a.first_name) = 1 AND a.first_name = pg_catalog.left(b.last_name, 1) AND a.last_name = b.first_name)
+                             THEN 'initial'
                         ELSE 'differ' END AS swapped
              OFFSET 0  -- (computed once a pair: read below, not copied into each reader)
          ) AS cmp0
@@ -1545,7 +1562,8 @@ BEGIN
              OFFSET 0
          ) AS cmp
          CROSS JOIN LATERAL (
-            -- (swapped: as much as the same names, 7, or a short form of one, 6)
+            -- (swapped: as much as the same names, 7, a short form of one, 6, or the family
+            -- name's initial, as much as that unswapped, 5)
             SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN 'swapped'
@@ -1554,7 +1572,7 @@ BEGIN
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN sw.weight
                         ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
-              FROM (SELECT CASE cmp.swapped WHEN 'same' THEN 7 ELSE 6 END AS weight) AS sw
+              FROM (SELECT CASE cmp.swapped WHEN 'same' THEN 7 WHEN 'initial' THEN 5 ELSE 6 END AS weight) AS sw
              OFFSET 0
          ) AS nm
          CROSS JOIN LATERAL (
@@ -1681,6 +1699,18 @@ BEGIN
                                      THEN 'one_side_own_mailbox'
                                 ELSE 'differ' END AS level) AS g
          ) AS gen
+         -- the family name changed, or written in another language, beside a mailbox of the
+         -- person's own (the very mailbox, the same handle elsewhere, either mistyped): a married
+         -- name (Ritu Pandey / Ritu Agarwal at ritupandey143, Serpil Korkmaz / Serpil Güngör at
+         -- serpilkorkmaz61) or another spelling (Sinéad Ó Duibhir / Sinead O'Dwyer at
+         -- sodwyer_94).  With the same given name, the family names differing say nothing
+         -- against the mailbox: +11 puts the name where one of two family names stands (+5)
+         CROSS JOIN LATERAL (
+            SELECT f.level, CASE WHEN f.level IS NOT NULL THEN 11 END AS weight
+              FROM (SELECT CASE WHEN nm.level = 'same/differ'
+                                     AND em.level IN ('same', 'domain_typo', 'same_handle', 'handle_typo', 'local_typo')
+                                THEN 'own_mailbox' END AS level) AS f
+         ) AS fam
          CROSS JOIN LATERAL (
             SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10 WHEN 'ninth_digit' THEN 10
                                          WHEN 'one_digit' THEN 2 ELSE -1 END AS weight
@@ -1711,7 +1741,8 @@ BEGIN
                               AND ((c.customer_id = a.id AND (c.proposal ->> 'other_id')::bigint = b.id)
                                 OR (c.customer_id = b.id AND (c.proposal ->> 'other_id')::bigint = a.id)))),
     scored AS (
-        SELECT f.*, f.name_weight + COALESCE(f.middle_weight, 0) + COALESCE(f.generation_weight, 0) + f.email_weight
+        SELECT f.*, f.name_weight + COALESCE(f.middle_weight, 0) + COALESCE(f.generation_weight, 0)
+                    + COALESCE(f.family_change_weight, 0) + f.email_weight
                     + f.phone_weight + COALESCE(f.ext_weight, 0) + COALESCE(f.uid_weight, 0) AS total
           FROM features f),
     kept AS MATERIALIZED (
@@ -1726,6 +1757,7 @@ BEGIN
                                                          'trigram_similarity', pg_catalog.round(s.name_similarity::numeric, 2)),
                    'middle_name', CASE WHEN s.middle_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.middle_level, 'weight', s.middle_weight) END,
                    'generation', CASE WHEN s.generation_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.generation_level, 'weight', s.generation_weight) END,
+                   'family_name_change', CASE WHEN s.family_change_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.family_change_level, 'weight', s.family_change_weight) END,
                    'email', pg_catalog.jsonb_build_object('compared', pg_catalog.jsonb_build_array(
                                                               pg_catalog.jsonb_build_object('local', s.a_local, 'domain', s.a_domain),
                                                               pg_catalog.jsonb_build_object('local', s.b_local, 'domain', s.b_domain)),

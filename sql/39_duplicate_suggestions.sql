@@ -402,7 +402,10 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- difference). And Poland's: a name in German letters (Czarnecka / Tscharnecka: its sounds
 -- spelled alike, `sound`), a Ukrainian form of a given name (Olena / Helena). And Turkey's:
 -- the second given name and one of two family names, each written with and without its
--- marks (Gül / Ayşe Gul, Ozkan / Özkan Taş: the middle words compared plain as well).
+-- marks (Gül / Ayşe Gul, Ozkan / Özkan Taş: the middle words compared plain as well). A
+-- married name beside the same handle at another provider (family_name_change, +11), but not
+-- beside a mailbox made of the name alone (marialopez: a namesake's choice too); and India's
+-- family name written as its initial, after or before the given name (Karthik R, M. Lakshmi).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -431,6 +434,10 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Olena Bondar', NULL, '+48 602 345 618'), ('Helena Bondar', NULL, '+48 602 345 681'),
     ('Gül Şahin', NULL, '+90 532 614 2287'), ('Ayşe Gul Sahin', NULL, '+90 532 614 2278'),
     ('Zeynep Ozkan', NULL, '+90 533 418 2096'), ('Zeynep Özkan Taş', NULL, '+90 533 418 2069'),
+    ('Leila Haddad', 'leilahaddad82@gmail.com', NULL), ('Leila Mansour', 'leilahaddad82@outlook.com', NULL),
+    ('Maria Lopez', 'marialopez@gmail.com', NULL), ('Maria Garcia', 'marialopez@yahoo.com', NULL),
+    ('Karthik R', NULL, '+91 98450 12367'), ('Karthik Raghunathan', NULL, '+91 98450 12376'),
+    ('M. Lakshmi', NULL, '+91 94431 55820'), ('Lakshmi Murugan', NULL, '+91 94431 55802'),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
