@@ -1085,7 +1085,7 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
         -- Hurst, J. Kiran / Jonnalagadda Kiran, Selvam C / Selvam Chandrasekaran)
         WHEN (x.l = 'same' AND x.g = 'initial') OR (x.l = 'initial' AND x.g = 'same') THEN 5
         WHEN x.l = 'initial' AND (x.g IN ('nickname', 'short_form', 'second_given') OR x.tg = 'typo') THEN 2
-        WHEN x.l = 'same' AND x.g = 'missing' THEN 2
+        WHEN x.l IN ('same', 'given') AND x.g = 'missing' THEN 2
         WHEN x.l = 'part' AND x.g = 'same' THEN 5  -- (one of two family names: Pujol Roca, Pujol)
         -- (and a short form or a typo beside it: each costs what it costs beside the same family
         -- name, Pepe Guerrero / José Guerrero Alonso; a typo in the family name kept, +3)
@@ -1485,6 +1485,10 @@ BEGIN
                              OR EXISTS (SELECT FROM pg_catalog.unnest(a.middle_words) AS m(w)
                                          WHERE GREATEST(pg_catalog.length(b.last_name), pg_catalog.length(m.w)) >= 4
                                            AND (levenshtein(b.last_name, m.w) <= 1 OR @extschema@.duplicate_transposed(b.last_name, m.w))) THEN 'part_typo'
+                        -- a one-word name that is the other's given name (Nilufer / Nilufer
+                        -- Dubash: a given name alone, as missing a family name)
+                        WHEN (a.first_name IS NULL AND a.last_name = b.first_name)
+                             OR (b.first_name IS NULL AND b.last_name = a.first_name) THEN 'given'
                         ELSE 'differ' END AS last_ab,
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
                         WHEN a.first_name = b.first_name OR a.first_plain = b.first_plain THEN 'same'

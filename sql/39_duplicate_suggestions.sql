@@ -405,7 +405,9 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- marks (Gül / Ayşe Gul, Ozkan / Özkan Taş: the middle words compared plain as well). A
 -- married name beside the same handle at another provider (family_name_change, +11), but not
 -- beside a mailbox made of the name alone (marialopez: a namesake's choice too); and India's
--- family name written as its initial, after or before the given name (Karthik R, M. Lakshmi).
+-- family name written as its initial, after or before the given name (Karthik R, M. Lakshmi),
+-- and a given name alone (Tanvi / Tanvi Desai: `given`, +2 as a family name missing; with the
+-- same handle elsewhere and nothing more, 11: no suggestion).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -438,6 +440,7 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Maria Lopez', 'marialopez@gmail.com', NULL), ('Maria Garcia', 'marialopez@yahoo.com', NULL),
     ('Karthik R', NULL, '+91 98450 12367'), ('Karthik Raghunathan', NULL, '+91 98450 12376'),
     ('M. Lakshmi', NULL, '+91 94431 55820'), ('Lakshmi Murugan', NULL, '+91 94431 55802'),
+    ('Tanvi', 'tanvi.desai88@gmail.com', NULL), ('Tanvi Desai', 'tanvi.desai88@yahoo.co.in', NULL),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
