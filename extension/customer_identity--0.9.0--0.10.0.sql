@@ -974,6 +974,8 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('anu', 'ananya anuradha anupama anusha'), ('raji', 'rajeshwari rajalakshmi'), ('debu', 'debashish debasish debabrata'),
     ('chandu', 'chandrakant chandrashekhar chandrasekhar'), ('viji', 'vijayalakshmi vijaya'),
     ('sukhi', 'sukhwinder sukhdev sukhjinder'), ('bobby', 'bhupinder'), ('freddie', 'farokh farrokh'),
+    -- Nigerian (the blind16 set's misses named them)
+    ('gabby', 'gabriel'), ('dammy', 'oluwadamilare damilare damilola'),
     -- Scottish, Irish, Welsh
     ('hamish', 'james'), ('jock', 'john'), ('sandy', 'alasdair alistair'), ('sean', 'john'), ('seamus', 'james'),
     ('dai', 'david'), ('ieuan', 'john'), ('iolo', 'iorwerth'), ('ianto', 'ifan'), ('gwil', 'gwilym'), ('myf', 'myfanwy'),
@@ -1524,6 +1526,13 @@ BEGIN
                              AND pg_catalog.abs(pg_catalog.length(a.first_name) - pg_catalog.length(b.first_name)) >= 2
                              AND (pg_catalog.starts_with(a.first_name, b.first_name)
                                   OR pg_catalog.starts_with(b.first_name, a.first_name)) THEN 'short_form'
+                        -- (or its last four letters or more, the other three longer at least, as
+                        -- Igbo and Yoruba names are shortened and many others: Ebuka / Chukwuebuka,
+                        -- Yinka / Adeyinka, Tina / Christina)
+                        WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 4
+                             AND pg_catalog.abs(pg_catalog.length(a.first_name) - pg_catalog.length(b.first_name)) >= 3
+                             AND (pg_catalog.right(a.first_name, pg_catalog.length(b.first_name)) = b.first_name
+                                  OR pg_catalog.right(b.first_name, pg_catalog.length(a.first_name)) = a.first_name) THEN 'short_form'
                         -- (or of a name the other's stands for: C. Postma / Toos Postma, Toos a
                         -- Catharina's)
                         WHEN LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) = 1
@@ -1536,6 +1545,10 @@ BEGIN
                    CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'differ'
                         WHEN a.first_name = b.last_name AND a.last_name = b.first_name THEN 'same'
                         WHEN a.words = b.words THEN 'same'
+                        -- (and the family name first with a middle name more: ABUBAKAR Mustapha
+                        -- Muhammad / Mustapha Abubakar, IWU David Chinedu / David Iwu)
+                        WHEN (a.first_name = b.last_name AND b.first_name = ANY (a.middle_words))
+                             OR (b.first_name = a.last_name AND a.first_name = ANY (b.middle_words)) THEN 'same'
                         -- (and with a particle written apart or joined: Jordan Van Damme, VANDAMME Jordan)
                         WHEN (a.first_name = b.last_name AND a.rest_joined = b.first_name)
                              OR (b.first_name = a.last_name AND b.rest_joined = a.first_name) THEN 'same'

@@ -407,7 +407,9 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- beside a mailbox made of the name alone (marialopez: a namesake's choice too); and India's
 -- family name written as its initial, after or before the given name (Karthik R, M. Lakshmi),
 -- and a given name alone (Tanvi / Tanvi Desai: `given`, +2 as a family name missing; with the
--- same handle elsewhere and nothing more, 11: no suggestion).
+-- same handle elsewhere and nothing more, 11: no suggestion). And Nigeria's: a short form
+-- made of the name's end (Nonso / Chinonso), the family name first with a middle name more
+-- (OKONKWO Adaeze Chioma / Adaeze Okonkwo: swapped).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -441,6 +443,8 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Karthik R', NULL, '+91 98450 12367'), ('Karthik Raghunathan', NULL, '+91 98450 12376'),
     ('M. Lakshmi', NULL, '+91 94431 55820'), ('Lakshmi Murugan', NULL, '+91 94431 55802'),
     ('Tanvi', 'tanvi.desai88@gmail.com', NULL), ('Tanvi Desai', 'tanvi.desai88@yahoo.co.in', NULL),
+    ('Chinonso Eze', NULL, '+234 803 412 7765'), ('Nonso Eze', NULL, '+234 803 412 7756'),
+    ('OKONKWO Adaeze Chioma', NULL, '+234 805 219 3348'), ('Adaeze Okonkwo', NULL, '+234 805 219 3384'),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
