@@ -1227,6 +1227,8 @@ BEGIN
     END IF;
     -- Their functions by name, for this call only (the SET clause restores the path).
     PERFORM pg_catalog.set_config('search_path', pg_catalog.format('pg_catalog, %I, %I, pg_temp', v_trgm, v_fuzzy), true);
+    -- (erase_customer takes the same lock shared before its row locks: src/operations/erasure.cpp,
+    -- wait_for_duplicate_runs; a change of its key changes both)
     PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('customer_identity.suggest_duplicates'), pg_catalog.hashtext(v_tenant));
 
     SELECT r.high_water INTO v_since FROM @extschema@.duplicate_run r WHERE r.tenant_id = v_tenant;

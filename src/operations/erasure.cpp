@@ -93,7 +93,8 @@ spi::Statement merge_tree = {
 // A duplicate-suggestion run of the tenant and an erasure take turns (the run holds this
 // lock, exclusive, for its transaction): a run reading the person before the erasure commits
 // would otherwise keep blocking keys made of their name, email and phone after it.  Taken
-// before any row lock of the erasure's, as the run takes it before reading.
+// before any row lock of the erasure's, as the run takes it before reading.  (The run's is in
+// suggest_duplicates, extension/customer_identity--0.9.0--0.10.0.sql: one key for both.)
 spi::Statement wait_for_duplicate_runs = {
     "SELECT pg_catalog.pg_advisory_xact_lock_shared("
     "pg_catalog.hashtext('customer_identity.suggest_duplicates'), pg_catalog.hashtext($1))",
