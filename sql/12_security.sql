@@ -269,6 +269,19 @@ SELECT split_part(a, ',', 1) AS answer FROM proxied_call('hostile.set_tenant_iso
 SELECT split_part(a, ',', 1) AS answer FROM proxied_call('pg_read_file', '/etc/passwd'::text) a;
 SELECT regress.unchanged();
 RESET ROLE;
+-- duplicate_name (C, executable by PUBLIC like the other normalizers) reads the nickname
+-- table as its caller: the application role gets 42501, and nothing changes
+SET ROLE regress_ci_sec;
+SELECT regress.save_state();
+DO $$
+BEGIN
+    PERFORM customer_identity.duplicate_name('Bill Smith');
+    RAISE NOTICE 'duplicate_name ran';
+EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'duplicate_name: %', SQLSTATE;
+END $$;
+SELECT regress.unchanged();
+RESET ROLE;
 
 DROP SCHEMA hostile CASCADE;
 DROP OWNED BY regress_ci_sec;
