@@ -214,6 +214,31 @@ PhoneIdentity parse(std::string_view text, const std::string &region) {
     return result;
 }
 
+// "00" is the international prefix of most of the world, and people dial it wherever they
+// are.  In a region whose own prefix is another (Nigeria 009, the US 011, Japan 010,
+// Australia 0011, Russia 810) libphonenumber reads "0044 7911 123456" as a national number,
+// possible by its length (Nigeria: +2340447911123456) but no number of the region, or too
+// long for one.  Where the region's reading is not a valid number and the reading after
+// "00" as "+" is, that is the number dialled: the identity of the other spellings of it.
+// (In a region whose prefix is 00 both readings are one.)  nullopt: the region's reading.
+std::optional<PhoneIdentity> dialled_with_00(std::string_view text, const std::string &region) {
+    const std::size_t start = text.find_first_not_of("( ");
+    if (start == std::string_view::npos || text.substr(start, 2) != "00") return std::nullopt;
+    const PhoneNumberUtil &u = util();
+    PhoneNumber number;
+    if (u.Parse(std::string(text), region, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
+        u.IsValidNumber(number))
+        return std::nullopt;
+    std::string international(text);
+    international.replace(start, 2, "+");
+    if (u.Parse(international, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
+        !u.IsValidNumber(number))
+        return std::nullopt;
+    PhoneIdentity abroad = parse(international, "ZZ");  // (letters, a possible length)
+    if (!abroad.ok) return std::nullopt;
+    return abroad;
+}
+
 // ---- The shortcut for plain spellings (plain_phone) ----
 //
 // libphonenumber's Parse runs a dozen ICU regular expressions over every number: 12-20 us,
@@ -441,6 +466,7 @@ std::optional<std::string> plain_phone(std::string_view raw, std::string_view re
         // may start it, for those choices need the region's patterns.
         if (home->idd.empty() || starts_with(all, home->idd)) return std::nullopt;
         if (starts_with(all, std::to_string(home->country_code))) return std::nullopt;
+        if (starts_with(all, "00")) return std::nullopt;  // 00 dialled abroad: dialled_with_00
         code = home->country_code;
         parsing = home;
         national = all;
@@ -495,6 +521,7 @@ PhoneIdentity canonical_phone_parsed(std::string_view raw, std::string_view regi
         const std::string code = region_code(region);
         if (code.empty() || supported_regions().count(code) == 0)
             return fail("phone region \"" + std::string(region) + "\" is not a known region");
+        if (auto abroad = dialled_with_00(text, code)) return std::move(*abroad);
         return parse(text, code);
     } catch (const std::bad_alloc &) {
         throw;
@@ -525,8 +552,10 @@ std::string phone_library_version() {
                       static_cast<unsigned long long>(
                           fnv1a64(metadata, size > 0 ? static_cast<std::size_t>(size) : 0)));
         const std::string library = loaded_library_version();
+        // (", 00 from any region": the identities of 0.10.0 on, dialled_with_00; a row
+        // derived before it reads as derived under other rules, re-derived by reconcile)
         return "libphonenumber" + (library.empty() ? std::string() : " " + library) +
-               ", metadata " + fingerprint;
+               ", metadata " + fingerprint + ", 00 from any region";
     }();
     return version;
 }

@@ -39,7 +39,9 @@ struct PhoneIdentity {
 // region, every spelling libphonenumber reads (national, international, E.164, tel: URIs,
 // the region's international prefix, a "(0)" trunk prefix after the country code,
 // extensions) gives the E.164 form, if the number is possible there (its length: not
-// "valid", which changes with every metadata release).  Without a region (empty), a number
+// "valid", which changes with every metadata release).  A number dialled with "00" where
+// the region's own international prefix is another is read after the "00" when only that
+// reading is a valid number (phone.cpp, dialled_with_00).  Without a region (empty), a number
 // written with its country code ("+...", "tel:...") is parsed the same way, and any other
 // keeps normalize_phone's form exactly.  Letters are refused but as an extension's marker.
 PhoneIdentity canonical_phone(std::string_view raw, std::string_view region);
@@ -69,7 +71,8 @@ PhoneIdentity canonical_phone_parsed(std::string_view raw, std::string_view regi
 bool known_region(std::string_view region);
 
 // What derives the identities: libphonenumber's version as the loaded library's file names
-// it, and a fingerprint of its compiled-in metadata ("libphonenumber 8.12, metadata ...").
+// it, a fingerprint of its compiled-in metadata, and the reading of "00"
+// ("libphonenumber 8.12, metadata ..., 00 from any region").
 std::string phone_library_version();
 
 }  // namespace ci
