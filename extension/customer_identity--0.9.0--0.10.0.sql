@@ -735,6 +735,9 @@ CREATE TABLE @extschema@.duplicate_key (
     tenant_id   text NOT NULL,
     key         bigint NOT NULL,
     customer_id bigint NOT NULL REFERENCES @extschema@.customer (id) ON DELETE CASCADE,
+    -- a key of the name alone, counted for the name's frequency (name_frequency), blocking
+    -- nothing: it would hold every "John Smith" of the tenant
+    frequency_only boolean NOT NULL DEFAULT false,
     PRIMARY KEY (tenant_id, key, customer_id)
 );
 CREATE INDEX duplicate_key_customer_idx ON @extschema@.duplicate_key (customer_id);
@@ -823,7 +826,7 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('kat', 'katherine katarzyna katharina'), ('kitty', 'katherine catherine'), ('kay', 'katherine kathleen'),
     ('kit', 'katherine christopher'), ('catherine', 'katherine'), ('kathryn', 'katherine'), ('katharine', 'katherine'),
     ('charlie', 'charles charlotte'), ('lottie', 'charlotte'), ('chrissy', 'christine christina'),
-    ('tina', 'christina christine martina'), ('chris', 'christopher christian christine christina'),
+    ('tina', 'christina christine martina cristina kristina'), ('chris', 'christopher christian christine christina'),
     ('cindy', 'cynthia lucinda'), ('connie', 'constance cornelia'), ('conny', 'cornelia constance'),
     ('debbie', 'deborah debra'), ('deb', 'deborah debra'), ('dee', 'deirdre dorothy'), ('di', 'diana diane'),
     ('dot', 'dorothy'), ('dottie', 'dorothy'), ('dolly', 'dorothy'), ('dora', 'dorothy theodora'),
@@ -942,6 +945,13 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
     ('lena', 'yelena elena olena'), ('natasha', 'natalya nataliya'), ('nadya', 'nadezhda'), ('lyuba', 'lyubov'),
     ('galya', 'galina'), ('ira', 'irina iryna'), ('yulia', 'yuliya julia'), ('ksyusha', 'kseniya ksenia'),
     ('lyuda', 'lyudmila'), ('vika', 'viktoriya victoria'), ('sonya', 'sofia sofiya sophia'),
+    -- (and as BGN/PCGN writes the full names from Cyrillic: Анатолий anatoliy, Евгений yevgeniy)
+    ('tolya', 'anatoliy'), ('tolik', 'anatoliy anatoly'), ('grisha', 'grigoriy'), ('zhenya', 'yevgeniy yevgeniya'),
+    ('mitya', 'dmitriy dmitry'), ('valya', 'valentina valentin'), ('anya', 'anna'), ('zina', 'zinaida'),
+    ('yulya', 'yuliya yulia'), ('zhora', 'georgiy'), ('vitya', 'viktor'), ('lida', 'lidiya'), ('toma', 'tamara'),
+    ('gena', 'gennadiy'), ('styopa', 'stepan'), ('tonya', 'antonina'), ('lyusya', 'lyudmila'),
+    ('liza', 'yelizaveta elizaveta'), ('tyoma', 'artyom artem'), ('roma', 'roman'), ('vasya', 'vasiliy'),
+    ('stas', 'stanislav'), ('lyonya', 'leonid'),
     ('kolya', 'mykola nikolai'), ('sashko', 'oleksandr'), ('bodya', 'bohdan bogdan'),
     ('misha', 'mykhailo michael'), ('yura', 'yurii'), ('dmytro', 'dmitry'), ('petro', 'pyotr peter'),
     -- Greek
@@ -1189,6 +1199,7 @@ DECLARE
     v_fold      text;
     v_unsafe    name;
     v_writer    name;
+    v_populous  boolean;
 BEGIN
     IF suggest_duplicates.dry_run IS NULL THEN
         RAISE EXCEPTION 'dry_run must not be NULL' USING ERRCODE = '22004';
@@ -1269,8 +1280,9 @@ BEGIN
     -- count makes the planner compile this statement, and the compiled plan ran slower (keys
     -- of 100,000 customers: 52 s with JIT, 32 s without, PostgreSQL 15).
     PERFORM pg_catalog.set_config('jit', 'off', true);
-    INSERT INTO @extschema@.duplicate_key (tenant_id, key, customer_id)
-    SELECT DISTINCT v_tenant, ('x' || pg_catalog.left(pg_catalog.md5(k.k), 16))::bit(64)::bigint, c.id
+    INSERT INTO @extschema@.duplicate_key (tenant_id, key, customer_id, frequency_only)
+    SELECT DISTINCT v_tenant, ('x' || pg_catalog.left(pg_catalog.md5(k.k), 16))::bit(64)::bigint, c.id,
+           pg_catalog.starts_with(k.k, 'f:')
       FROM @extschema@.customer c
      CROSS JOIN LATERAL @extschema@.duplicate_name(c.name) AS n
      CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
@@ -1328,6 +1340,11 @@ BEGIN
                       FROM pg_catalog.generate_series(1, pg_catalog.length(fl.letters)) AS i
                      WHERE pg_catalog.length(fl.letters) BETWEEN 5 AND 8) AS x(part)
              WHERE f.domain IS NOT NULL
+            UNION ALL  -- (the name's words in sorted order, two or more: counted, blocking nothing)
+            SELECT 'f:' || pg_catalog.array_to_string(w.words, ' ')
+              FROM (SELECT ARRAY(SELECT u.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS u(w)
+                                  WHERE u.w IS NOT NULL ORDER BY 1) AS words) AS w
+             WHERE pg_catalog.cardinality(w.words) >= 2
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
             UNION ALL
@@ -1347,7 +1364,7 @@ BEGIN
         WITH blk AS (
             SELECT pg_catalog.array_agg(k.customer_id) AS ids
               FROM @extschema@.duplicate_key k
-             WHERE k.tenant_id = v_tenant
+             WHERE k.tenant_id = v_tenant AND NOT k.frequency_only
              GROUP BY k.key
             HAVING pg_catalog.count(*) BETWEEN 2 AND 100)
         SELECT DISTINCT x.id AS a, y.id AS b
@@ -1359,7 +1376,7 @@ BEGIN
         CREATE TEMP TABLE ci_duplicate_pair ON COMMIT DROP AS
         WITH mine AS (
             SELECT k.key, k.customer_id FROM @extschema@.duplicate_key k
-             WHERE k.customer_id = ANY (v_ids) AND k.tenant_id = v_tenant)
+             WHERE k.customer_id = ANY (v_ids) AND k.tenant_id = v_tenant AND NOT k.frequency_only)
         SELECT DISTINCT LEAST(m.customer_id, o.id) AS a, GREATEST(m.customer_id, o.id) AS b
           FROM mine m
           CROSS JOIN LATERAL (SELECT pg_catalog.array_agg(x.customer_id) AS ids
@@ -1376,6 +1393,9 @@ BEGIN
            n.first_name, n.last_name, n.given_names, pg_catalog.string_to_array(n.middle, ' ') AS middle_words, n.middle, n.suffix,
            -- (the initials of the names the given name may stand for: C. for Toos, a Catharina)
            ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(n.given_names) AS g(n)) AS given_initials,
+           -- the given names the last word may stand for, when the family name comes first
+           -- (Бондаренко Настя: nastya, anastasiya)
+           n.last_name || ARRAY(SELECT k.given_name FROM @extschema@.nickname k WHERE k.nickname = n.last_name) AS last_given_names,
            -- the name's words in any order (Kim Min-jun, Min-jun Kim)
            ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
                   WHERE w.w IS NOT NULL ORDER BY 1) AS words,
@@ -1387,6 +1407,14 @@ BEGIN
            -- written in another script (no Latin letter at all): its spelling in Latin letters
            -- is a transliteration, and a spelling one edit or one sound away is no typo
            (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
+           -- a name of Latin letters typed with the Russian keyboard layout on (bujhm nrfxtyrj for
+           -- Игорь Ткаченко): its words as the keys meant them, for a name of two words or more
+           CASE WHEN c.name ~ '^[A-Za-z ,.;''\[\]`-]+$' THEN
+               (SELECT ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[l.first_name, l.last_name] || pg_catalog.string_to_array(l.middle, ' ')) AS w(w)
+                              WHERE w.w IS NOT NULL ORDER BY 1)
+                  FROM @extschema@.duplicate_name(pg_catalog.translate(pg_catalog.lower(c.name), 'qwertyuiop[]asdfghjkl;''zxcvbnm,.`',
+                                                                        'йцукенгшщзхъфывапролджэячсмитьбюё')) AS l
+                 WHERE l.first_name IS NOT NULL) END AS layout_words,
            lo.local, @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\D', '', 'g') AS local_digits,
            lo.name_locals,
@@ -1395,7 +1423,9 @@ BEGIN
            -- the mailbox as its provider reads it (normalize_email's provider mode), and its domain
            m.mailbox, NULLIF(pg_catalog.split_part(m.mailbox, '@', 2), '') AS domain,
            @extschema@.duplicate_phone_digits(c.phone_normalized) AS digits,
-           pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits
+           pg_catalog.regexp_replace(c.phone, '\D', '', 'g') AS typed_digits,
+           -- the key of its name's words (none for a name of one word)
+           (SELECT k.key FROM @extschema@.duplicate_key k WHERE k.customer_id = c.id AND k.frequency_only) AS name_key
       FROM @extschema@.customer c
       LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
       CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
@@ -1423,6 +1453,11 @@ BEGIN
        AND c.tenant_id = v_tenant AND c.archived_at IS NULL;
     CREATE INDEX ON pg_temp.ci_duplicate_profile (id);
     ANALYZE pg_temp.ci_duplicate_profile;
+    -- A name's frequency is read from the tenant (name_frequency below): from 256 active
+    -- customers on, no other of them carrying a full name says it is rarer than the 1 in 2^7
+    -- its agreement's weight assumes.
+    v_populous := (SELECT pg_catalog.count(*) FROM (SELECT FROM @extschema@.customer c
+                    WHERE c.tenant_id = v_tenant AND c.archived_at IS NULL LIMIT 256) AS x) = 256;
 
     RETURN QUERY
     WITH features AS (
@@ -1438,6 +1473,7 @@ BEGIN
                ph.level AS phone_level, ph.weight AS phone_weight,
                xi.level AS ext_level, xi.weight AS ext_weight,
                ui.level AS uid_level, ui.weight AS uid_weight,
+               frq.level AS frequency_level, frq.weight AS frequency_weight,
                a.name AS a_name, b.name AS b_name, a.local AS a_local, b.local AS b_local,
                a.domain AS a_domain, b.domain AS b_domain, a.phone AS a_phone, b.phone AS b_phone,
                similarity(@extschema@.duplicate_fold(a.name), @extschema@.duplicate_fold(b.name)) AS name_similarity
@@ -1556,10 +1592,39 @@ BEGIN
                              OR (b.first_name = a.last_name AND b.rest_joined = a.first_name) THEN 'same'
                         WHEN (b.last_name = ANY (a.given_names) AND a.last_name = b.first_name)
                              OR (a.last_name = ANY (b.given_names) AND b.last_name = a.first_name) THEN 'nickname'
+                        -- (the family name first and a short form after it, or the given name
+                        -- between it and a patronymic, as Russian forms write them: Бондаренко
+                        -- Настя / Анастасия Бондаренко, Борисова Зина / Зинаида Борисова, Бойко
+                        -- Анна Викторовна / Anya Boyko)
+                        WHEN (a.first_name = b.last_name
+                              AND (a.last_given_names && b.given_names OR b.given_names && a.middle_words
+                                   OR (pg_catalog.length(a.last_name) >= 3 AND pg_catalog.length(b.first_name) >= pg_catalog.length(a.last_name) + 2
+                                       AND pg_catalog.starts_with(b.first_name, a.last_name))))
+                             OR (b.first_name = a.last_name
+                                 AND (b.last_given_names && a.given_names OR a.given_names && b.middle_words
+                                      OR (pg_catalog.length(b.last_name) >= 3 AND pg_catalog.length(a.first_name) >= pg_catalog.length(b.last_name) + 2
+                                          AND pg_catalog.starts_with(a.first_name, b.last_name)))) THEN 'nickname'
                         -- (the family name's initial first: P. Gayathri / Gayathri Perumal)
                         WHEN (pg_catalog.length(b.first_name) = 1 AND b.first_name = pg_catalog.left(a.last_name, 1) AND b.last_name = a.first_name)
                              OR (pg_catalog.length(a.first_name) = 1 AND a.first_name = pg_catalog.left(b.last_name, 1) AND a.last_name = b.first_name)
                              THEN 'initial'
+                        -- (the family name first and the given name's initial after it: Зайцева
+                        -- Н.С. / Наталья Зайцева; a Cyrillic initial is one or two Latin letters, Я ya)
+                        WHEN (a.first_name = b.last_name AND pg_catalog.length(COALESCE(a.middle_words[1], a.last_name)) <= 2
+                              AND pg_catalog.length(b.first_name) >= pg_catalog.length(COALESCE(a.middle_words[1], a.last_name)) + 2
+                              AND pg_catalog.starts_with(b.first_name, COALESCE(a.middle_words[1], a.last_name)))
+                             OR (b.first_name = a.last_name AND pg_catalog.length(COALESCE(b.middle_words[1], b.last_name)) <= 2
+                                 AND pg_catalog.length(a.first_name) >= pg_catalog.length(COALESCE(b.middle_words[1], b.last_name)) + 2
+                                 AND pg_catalog.starts_with(a.first_name, COALESCE(b.middle_words[1], b.last_name))) THEN 'initial'
+                        -- (one of the two words a typo or another spelling of the other's, 4+
+                        -- letters: one edit, two neighbours swapped, or one sound two edits
+                        -- apart: Ковалёва Елена / ELENA KOVALEVA, Елена written yelena)
+                        WHEN (a.first_name = b.last_name AND GREATEST(pg_catalog.length(a.last_name), pg_catalog.length(b.first_name)) >= 4
+                              AND (levenshtein(a.last_name, b.first_name) <= 1 OR @extschema@.duplicate_transposed(a.last_name, b.first_name)
+                                   OR (levenshtein(a.last_name, b.first_name) <= 2 AND dmetaphone(a.last_name) = dmetaphone(b.first_name))))
+                             OR (a.last_name = b.first_name AND GREATEST(pg_catalog.length(a.first_name), pg_catalog.length(b.last_name)) >= 4
+                                 AND (levenshtein(a.first_name, b.last_name) <= 1 OR @extschema@.duplicate_transposed(a.first_name, b.last_name)
+                                      OR (levenshtein(a.first_name, b.last_name) <= 2 AND dmetaphone(a.first_name) = dmetaphone(b.last_name)))) THEN 'typo'
                         ELSE 'differ' END AS swapped
              OFFSET 0  -- (computed once a pair: read below, not copied into each reader)
          ) AS cmp0
@@ -1577,21 +1642,23 @@ BEGIN
                         WHEN cmp0.given_ab = 'typo' AND dmetaphone(a.first_name) = dmetaphone(b.first_name) THEN 'sound'
                         WHEN cmp0.given_ab IN ('typo', 'differ') AND a.first_spelled = b.first_spelled THEN 'sound'
                         ELSE cmp0.given_ab END AS given_ab,
-                   cmp0.swapped
+                   CASE WHEN (a.scripted OR b.scripted) AND cmp0.swapped = 'typo' THEN 'same' ELSE cmp0.swapped END AS swapped
              OFFSET 0
          ) AS cmp
          CROSS JOIN LATERAL (
             -- (swapped: as much as the same names, 7, a short form of one, 6, or the family
-            -- name's initial, as much as that unswapped, 5)
+            -- name's initial or a typo in one, as much as those unswapped, 5)
             SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
+                        WHEN a.layout_words = b.words OR b.layout_words = a.words THEN 'keyboard_layout'
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN 'swapped'
                         ELSE cmp.given_ab || '/' || cmp.last_ab END AS level,
                    CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 0
+                        WHEN a.layout_words = b.words OR b.layout_words = a.words THEN 7
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN sw.weight
                         ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
-              FROM (SELECT CASE cmp.swapped WHEN 'same' THEN 7 WHEN 'initial' THEN 5 ELSE 6 END AS weight) AS sw
+              FROM (SELECT CASE cmp.swapped WHEN 'same' THEN 7 WHEN 'initial' THEN 5 WHEN 'typo' THEN 5 ELSE 6 END AS weight) AS sw
              OFFSET 0
          ) AS nm
          CROSS JOIN LATERAL (
@@ -1726,7 +1793,13 @@ BEGIN
          -- against the mailbox: +11 puts the name where one of two family names stands (+5)
          CROSS JOIN LATERAL (
             SELECT f.level, CASE WHEN f.level IS NOT NULL THEN 11 END AS weight
-              FROM (SELECT CASE WHEN nm.level = 'same/differ'
+              FROM (SELECT CASE WHEN (nm.level = 'same/differ'
+                                      -- (or so with the family name first, as Russian forms write
+                                      -- it: Зайцева Анастасия / Анастасия Лебедева, Фролова
+                                      -- Валентина Григорьевна / Валентина Грачёва)
+                                      OR (nm.weight < 0 AND a.first_name <> b.last_name AND b.first_name <> a.last_name
+                                          AND (b.first_name = a.middle_words[1] OR a.first_name = b.middle_words[1]))
+                                      OR (nm.weight < 0 AND a.first_name <> b.last_name AND (a.last_name = b.first_name) <> (b.last_name = a.first_name)))
                                      AND em.level IN ('same', 'domain_typo', 'same_handle', 'handle_typo', 'local_typo')
                                 THEN 'own_mailbox' END AS level) AS f
          ) AS fam
@@ -1751,6 +1824,18 @@ BEGIN
                         WHEN a.uid IS NULL OR b.uid IS NULL THEN 'one_side' ELSE 'conflict' END AS level,
                    CASE WHEN a.uid IS NOT NULL AND b.uid IS NOT NULL THEN -6 ELSE 0 END AS weight
          ) AS ui
+         -- the full name's frequency in the tenant (Fellegi-Sunter's term frequency): the same
+         -- words, two or more, and no other active customer with them: +1 (unique); others
+         -- with them, 0 (shared); fewer than 256 customers to tell, 0 (few_customers)
+         CROSS JOIN LATERAL (
+            SELECT CASE WHEN q.n IS NULL THEN NULL WHEN NOT v_populous THEN 'few_customers'
+                        WHEN q.n <= 2 THEN 'unique' ELSE 'shared' END AS level,
+                   CASE WHEN q.n IS NULL THEN NULL WHEN v_populous AND q.n <= 2 THEN 1 ELSE 0 END AS weight
+              FROM (SELECT CASE WHEN a.name_key = b.name_key
+                                THEN (SELECT pg_catalog.count(*) FROM (SELECT FROM @extschema@.duplicate_key k
+                                                                       WHERE k.tenant_id = v_tenant AND k.key = a.name_key AND k.frequency_only
+                                                                       LIMIT 3) AS y) END AS n) AS q
+         ) AS frq
          -- a unique identifier joins them: one customer by the rules already, not a suggestion
          WHERE (a.ext = b.ext) IS NOT TRUE AND (a.uid = b.uid) IS NOT TRUE
            AND (a.email = b.email) IS NOT TRUE AND (a.phone = b.phone) IS NOT TRUE
@@ -1762,7 +1847,8 @@ BEGIN
     scored AS (
         SELECT f.*, f.name_weight + COALESCE(f.middle_weight, 0) + COALESCE(f.generation_weight, 0)
                     + COALESCE(f.family_change_weight, 0) + f.email_weight
-                    + f.phone_weight + COALESCE(f.ext_weight, 0) + COALESCE(f.uid_weight, 0) AS total
+                    + f.phone_weight + COALESCE(f.ext_weight, 0) + COALESCE(f.uid_weight, 0)
+                    + COALESCE(f.frequency_weight, 0) AS total
           FROM features f),
     kept AS MATERIALIZED (
         SELECT s.canonical, CASE WHEN s.canonical = s.a_id THEN s.b_id ELSE s.a_id END AS other,
@@ -1784,7 +1870,8 @@ BEGIN
                    'phone', pg_catalog.jsonb_build_object('compared', pg_catalog.jsonb_build_array(s.a_phone, s.b_phone),
                                                           'level', s.phone_level, 'weight', s.phone_weight),
                    'external_customer_id', CASE WHEN s.ext_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.ext_level, 'weight', s.ext_weight) END,
-                   'user_id', CASE WHEN s.uid_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.uid_level, 'weight', s.uid_weight) END
+                   'user_id', CASE WHEN s.uid_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.uid_level, 'weight', s.uid_weight) END,
+                   'name_frequency', CASE WHEN s.frequency_level IS NOT NULL THEN pg_catalog.jsonb_build_object('level', s.frequency_level, 'weight', s.frequency_weight) END
                )) AS evidence
           FROM scored s
          WHERE (1.0 / (1.0 + pg_catalog.power(2.0, -(s.total - 9))))::real >= v_threshold),
