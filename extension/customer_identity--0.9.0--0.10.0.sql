@@ -1407,14 +1407,9 @@ BEGIN
            -- written in another script (no Latin letter at all): its spelling in Latin letters
            -- is a transliteration, and a spelling one edit or one sound away is no typo
            (c.name !~ '[A-Za-z]' AND c.name ~ '[^[:ascii:]]') AS scripted,
-           -- a name of Latin letters typed with the Russian keyboard layout on (bujhm nrfxtyrj for
-           -- Игорь Ткаченко): its words as the keys meant them, for a name of two words or more
-           CASE WHEN c.name ~ '^[A-Za-z ,.;''\[\]`-]+$' THEN
-               (SELECT ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[l.first_name, l.last_name] || pg_catalog.string_to_array(l.middle, ' ')) AS w(w)
-                              WHERE w.w IS NOT NULL ORDER BY 1)
-                  FROM @extschema@.duplicate_name(pg_catalog.translate(pg_catalog.lower(c.name), 'qwertyuiop[]asdfghjkl;''zxcvbnm,.`',
-                                                                        'йцукенгшщзхъфывапролджэячсмитьбюё')) AS l
-                 WHERE l.first_name IS NOT NULL) END AS layout_words,
+           -- typed on keys alone, Latin letters and what the Russian layout has letters on (the
+           -- name may be a Cyrillic one typed with the Latin layout on: keyboard_layout below)
+           c.name ~ '^[A-Za-z ,.;''\[\]`-]+$' AS latin_keys,
            lo.local, @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\D', '', 'g') AS local_digits,
            lo.name_locals,
@@ -1645,16 +1640,26 @@ BEGIN
                    CASE WHEN (a.scripted OR b.scripted) AND cmp0.swapped = 'typo' THEN 'same' ELSE cmp0.swapped END AS swapped
              OFFSET 0
          ) AS cmp
+         -- a name of Latin letters typed with the Russian keyboard layout on, the other's in
+         -- Cyrillic (bujhm nrfxtyrj for Игорь Ткаченко): its words as the keys meant them
+         CROSS JOIN LATERAL (
+            SELECT COALESCE((SELECT ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[l.first_name, l.last_name] || pg_catalog.string_to_array(l.middle, ' ')) AS w(w)
+                                           WHERE w.w IS NOT NULL ORDER BY 1) = t.words
+                               FROM @extschema@.duplicate_name(pg_catalog.translate(pg_catalog.lower(t.typed), 'qwertyuiop[]asdfghjkl;''zxcvbnm,.`',
+                                                                                     'йцукенгшщзхъфывапролджэячсмитьбюё')) AS l), false) AS layout
+              FROM (SELECT CASE WHEN a.latin_keys AND b.scripted THEN a.name WHEN b.latin_keys AND a.scripted THEN b.name END AS typed,
+                           CASE WHEN a.latin_keys AND b.scripted THEN b.words ELSE a.words END AS words) AS t
+         ) AS kl
          CROSS JOIN LATERAL (
             -- (swapped: as much as the same names, 7, a short form of one, 6, or the family
             -- name's initial or a typo in one, as much as those unswapped, 5)
             SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
-                        WHEN a.layout_words = b.words OR b.layout_words = a.words THEN 'keyboard_layout'
+                        WHEN kl.layout THEN 'keyboard_layout'
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN 'swapped'
                         ELSE cmp.given_ab || '/' || cmp.last_ab END AS level,
                    CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 0
-                        WHEN a.layout_words = b.words OR b.layout_words = a.words THEN 7
+                        WHEN kl.layout THEN 7
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN sw.weight
                         ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
