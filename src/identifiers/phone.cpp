@@ -226,8 +226,9 @@ std::optional<PhoneIdentity> dialled_with_00(std::string_view text, const std::s
     if (start == std::string_view::npos || text.substr(start, 2) != "00") return std::nullopt;
     const PhoneNumberUtil &u = util();
     PhoneNumber number;
+    // (read with another country code: the region's prefix is 00, and took it)
     if (u.Parse(std::string(text), region, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
-        u.IsValidNumber(number))
+        (number.country_code() != u.GetCountryCodeForRegion(region) || u.IsValidNumber(number)))
         return std::nullopt;
     std::string international(text);
     international.replace(start, 2, "+");
