@@ -1126,10 +1126,22 @@ $$;
 
 -- A phone's digits as the duplicate model compares them: a Brazilian mobile written with the
 -- eight digits it had before 2016 (+55 71 7507-1270, which the library reads as a possible
--- number) with the ninth it is dialled with now (+55 71 97507-1270): one number.
+-- number) with the ninth it is dialled with now (+55 71 97507-1270): one number; and a
+-- Vietnamese mobile of eleven digits as it was renumbered to ten in 2018 (0168 802 2678 is
+-- 038 802 2678: the Ministry of Information and Communications' table of old and new
+-- prefixes, which the library reads as two possible numbers).
 CREATE FUNCTION @extschema@.duplicate_phone_digits(phone text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-    SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace($1, '\D', '', 'g'), '^55([1-9][1-9])([6-9][0-9]{7})$', '55\19\2')
+    SELECT CASE WHEN d.d ~ '^841[2689][0-9]{8}$'
+                THEN COALESCE((SELECT '84' OPERATOR(pg_catalog.||) v.new OPERATOR(pg_catalog.||) pg_catalog.substr(d.d, 6)
+                                 FROM (VALUES ('162', '32'), ('163', '33'), ('164', '34'), ('165', '35'), ('166', '36'),
+                                              ('167', '37'), ('168', '38'), ('169', '39'), ('120', '70'), ('121', '79'),
+                                              ('122', '77'), ('126', '76'), ('128', '78'), ('123', '83'), ('124', '84'),
+                                              ('125', '85'), ('127', '81'), ('129', '82'), ('186', '56'), ('188', '58'),
+                                              ('199', '59')) AS v(old, new)
+                                WHERE v.old OPERATOR(pg_catalog.=) pg_catalog.substr(d.d, 3, 3)), d.d)
+                ELSE pg_catalog.regexp_replace(d.d, '^55([1-9][1-9])([6-9][0-9]{7})$', '55\19\2') END
+      FROM (SELECT pg_catalog.regexp_replace($1, '\D', '', 'g') AS d) AS d
 $$;
 
 -- An email local part's words and numbers in sorted order, run together (+tag dropped):
@@ -1641,25 +1653,35 @@ BEGIN
              OFFSET 0
          ) AS cmp
          -- a name of Latin letters typed with the Russian keyboard layout on, the other's in
-         -- Cyrillic (bujhm nrfxtyrj for Игорь Ткаченко): its words as the keys meant them
+         -- Cyrillic (bujhm nrfxtyrj for Игорь Ткаченко): its words as the keys meant them; or
+         -- with the Vietnamese input method off, the other's written with its marks (Kieeuf
+         -- Thanhf Anh for Kiều Thành Anh: Telex types â as aa, ư as uw, đ as dd and a tone as
+         -- s, f, r, x or j after the word, where no Vietnamese syllable ends)
          CROSS JOIN LATERAL (
             SELECT COALESCE((SELECT ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[l.first_name, l.last_name] || pg_catalog.string_to_array(l.middle, ' ')) AS w(w)
                                            WHERE w.w IS NOT NULL ORDER BY 1) = t.words
                                FROM @extschema@.duplicate_name(pg_catalog.translate(pg_catalog.lower(t.typed), 'qwertyuiop[]asdfghjkl;''zxcvbnm,.`',
-                                                                                     'йцукенгшщзхъфывапролджэячсмитьбюё')) AS l), false) AS layout
+                                                                                     'йцукенгшщзхъфывапролджэячсмитьбюё')) AS l), false) AS layout,
+                   COALESCE(ARRAY(SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(w.w, '(a)[aw]|(e)e|(o)[ow]|(u)w|(d)d', '\1\2\3\4\5', 'g'),
+                                                                   '([a-z])[sfrxj]$', '\1')
+                                    FROM pg_catalog.unnest(v.typed_words) AS w(w) ORDER BY 1) = v.words
+                            AND v.typed_words <> v.words, false) AS telex
               FROM (SELECT CASE WHEN a.latin_keys AND b.scripted THEN a.name WHEN b.latin_keys AND a.scripted THEN b.name END AS typed,
-                           CASE WHEN a.latin_keys AND b.scripted THEN b.words ELSE a.words END AS words) AS t
+                           CASE WHEN a.latin_keys AND b.scripted THEN b.words ELSE a.words END AS words) AS t,
+                   (SELECT CASE WHEN a.latin_keys AND b.name ~ '[^[:ascii:]]' THEN a.words WHEN b.latin_keys AND a.name ~ '[^[:ascii:]]' THEN b.words END AS typed_words,
+                           CASE WHEN a.latin_keys AND b.name ~ '[^[:ascii:]]' THEN b.words ELSE a.words END AS words) AS v
          ) AS kl
          CROSS JOIN LATERAL (
             -- (swapped: as much as the same names, 7, a short form of one, 6, or the family
             -- name's initial or a typo in one, as much as those unswapped, 5)
             SELECT CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 'missing'
                         WHEN kl.layout THEN 'keyboard_layout'
+                        WHEN kl.telex THEN 'telex'
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN 'swapped'
                         ELSE cmp.given_ab || '/' || cmp.last_ab END AS level,
                    CASE WHEN a.last_name IS NULL OR b.last_name IS NULL THEN 0
-                        WHEN kl.layout THEN 7
+                        WHEN kl.layout OR kl.telex THEN 7
                         WHEN cmp.swapped <> 'differ'
                              AND @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) < sw.weight THEN sw.weight
                         ELSE @extschema@.duplicate_name_weight(cmp.given_ab, cmp.last_ab) END AS weight
@@ -1809,11 +1831,12 @@ BEGIN
                                 THEN 'own_mailbox' END AS level) AS f
          ) AS fam
          CROSS JOIN LATERAL (
-            SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10 WHEN 'ninth_digit' THEN 10
+            SELECT q.level, CASE q.level WHEN 'missing' THEN 0 WHEN 'transposition' THEN 10 WHEN 'ninth_digit' THEN 10 WHEN 'renumbered' THEN 10
                                          WHEN 'one_digit' THEN 2 ELSE -1 END AS weight
               FROM (SELECT CASE WHEN a.digits IS NULL OR b.digits IS NULL OR a.digits = '' OR b.digits = '' THEN 'missing'
-                                -- (two numbers, the same with its ninth digit: duplicate_phone_digits)
-                                WHEN a.digits = b.digits THEN 'ninth_digit'
+                                -- (two numbers, the same with its ninth digit or renumbered:
+                                -- duplicate_phone_digits)
+                                WHEN a.digits = b.digits THEN CASE WHEN pg_catalog.starts_with(a.digits, '55') THEN 'ninth_digit' ELSE 'renumbered' END
                                 WHEN @extschema@.duplicate_transposed(a.digits, b.digits)
                                      OR @extschema@.duplicate_transposed(a.typed_digits, b.typed_digits) THEN 'transposition'
                                 WHEN levenshtein(a.digits, b.digits) <= 1 THEN 'one_digit'

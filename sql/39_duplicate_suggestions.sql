@@ -415,7 +415,10 @@ SELECT * FROM pg_temp.dry_pairs('dupforms');
 -- transliteration one letter apart (Ковалёва Елена, yelena / ELENA KOVALEVA: swapped, the
 -- same); a name typed with the Russian keyboard layout on (bujhm nrfxtyrj: keyboard_layout);
 -- a married name with the family name first (Зайцева Анастасия / Анастасия Лебедева beside
--- one handle at two providers: family_name_change).
+-- one handle at two providers: family_name_change). And Vietnam's: a mobile of eleven
+-- digits against the ten it was renumbered to in 2018 (0168 802 2678 / 038 802 2678:
+-- renumbered, one number, +10); a name typed with the Vietnamese input method off (Kieeuf
+-- Thanhf Anh / Kiều Thành Anh: telex).
 SELECT set_duplicate_threshold(0.000001, 'dupforms2');
 WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms2', v.name, v.email, v.phone FROM (VALUES
     ('Christelle Gauthier', 'christelle.gauthier@neuf.fr', '+33 6 12 34 56 78'), ('Cristelle Gautier', 'cristelle.gautier@neuf.fr', '+33 6 12 34 65 78'),
@@ -457,6 +460,8 @@ WITH w AS (INSERT INTO customer (tenant_id, name, email, phone) SELECT 'dupforms
     ('Ковалёва Елена', NULL, '+7 905 678 25 12'), ('ELENA KOVALEVA', NULL, '+7 905 678 52 12'),
     ('bujhm nrfxtyrj', NULL, '+7 903 737 29 68'), ('Игорь Ткаченко', NULL, '+7 903 737 92 68'),
     ('Зайцева Анастасия', 'zaytseva1986@mail.ru', NULL), ('Анастасия Лебедева', 'zaytseva1986@gmail.com', NULL),
+    ('Hà Văn Đông', NULL, '+84 1688 022 678'), ('Hà Văn Đông', NULL, '+84 388 022 678'),
+    ('Kieeuf Thanhf Anh', 'kieuthanhanh0608@outlook.com', NULL), ('Kiều Thành Anh', 'kieuthanhanh0608@gmail.com', NULL),
     ('Juan Garcia', 'juangarcia@yahoo.com', '+52 55 1234 5678'), ('Juan Garcia', 'juangarcia@yahoo.com.mx', '+52 33 8765 4321'))
     AS v(name, email, phone) RETURNING id)
 SELECT count(*) AS written FROM w;
