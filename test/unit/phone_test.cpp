@@ -192,8 +192,8 @@ TEST(PhoneMeasurement, WithoutRegion) {
 TEST(Phone, ZeroZeroDialledFromAnyRegion) {
     EXPECT_EQ(id("0044 7911 123456", "NG"), "+447911123456");
     EXPECT_EQ(id("009 44 7911 123456", "NG"), "+447911123456");  // Nigeria's own prefix
-    EXPECT_EQ(id("0803 123 4567", "NG"), "+2348031234567");       // a national number stays
-    EXPECT_EQ(id("00 44 20 7946 0000", "US"), "+442079460000");   // was "too long"
+    EXPECT_EQ(id("0803 123 4567", "NG"), "+2348031234567");      // a national number stays
+    EXPECT_EQ(id("00 44 20 7946 0000", "US"), "+442079460000");  // was "too long"
     EXPECT_EQ(id("0044 20 7946 0000", "JP"), "+442079460000");
     EXPECT_EQ(id("(00) 44 20 7946 0000", "AU"), "+442079460000");
     EXPECT_EQ(id("00 1 202 456 1111", "US"), "+12024561111");
