@@ -193,17 +193,30 @@ std::string impossible(PhoneNumberUtil::ValidationResult reason, const PhoneNumb
     }
 }
 
-// The E.164 identity of a phone parsed by libphonenumber with the region ("ZZ": none, the
-// number must carry its country code).
-PhoneIdentity parse(std::string_view text, const std::string &region) {
-    if (!valid_utf8(text)) return fail("phone is not valid UTF-8");
-    const PhoneNumberUtil &u = util();
+// One reading of a phone by libphonenumber's Parse in a region ("ZZ": none, the number must
+// carry its country code): the error, or the number read.
+struct Reading {
+    PhoneNumberUtil::ErrorType error = PhoneNumberUtil::NOT_A_NUMBER;
     PhoneNumber number;
-    const PhoneNumberUtil::ErrorType error = u.Parse(std::string(text), region, &number);
-    if (error != PhoneNumberUtil::NO_PARSING_ERROR) return fail(parse_error(error, region));
+};
+
+// libphonenumber's reading of text (valid UTF-8) in region.
+Reading read(std::string_view text, const std::string &region) {
+    Reading reading;
+    reading.error = util().Parse(std::string(text), region, &reading.number);
+    return reading;
+}
+
+// The E.164 identity of text from its reading in region: an error for a parse error, letters
+// that are not an extension's marker, or a number that is not of full length.
+PhoneIdentity identity(std::string_view text, const Reading &reading, const std::string &region) {
+    if (reading.error != PhoneNumberUtil::NO_PARSING_ERROR)
+        return fail(parse_error(reading.error, region));
+    const PhoneNumber &number = reading.number;
     if (!letters_only_mark_extension(text, number.extension()))
         return fail("phone contains letters (only an extension's marker may be a word)");
     // Only a number of full length is one: a local number without its area code is not.
+    const PhoneNumberUtil &u = util();
     const PhoneNumberUtil::ValidationResult possible = u.IsPossibleNumberWithReason(number);
     if (possible != PhoneNumberUtil::IS_POSSIBLE) return fail(impossible(possible, number));
     PhoneIdentity result;
@@ -214,30 +227,39 @@ PhoneIdentity parse(std::string_view text, const std::string &region) {
     return result;
 }
 
+// The E.164 identity of a phone parsed by libphonenumber with the region ("ZZ": none, the
+// number must carry its country code).
+PhoneIdentity parse(std::string_view text, const std::string &region) {
+    if (!valid_utf8(text)) return fail("phone is not valid UTF-8");
+    return identity(text, read(text, region), region);
+}
+
 // "00" is the international prefix of most of the world, and people dial it wherever they
 // are.  In a region whose own prefix is another (Nigeria 009, the US 011, Japan 010,
 // Australia 0011, Russia 810) libphonenumber reads "0044 7911 123456" as a national number,
 // possible by its length (Nigeria: +2340447911123456) but no number of the region, or too
-// long for one.  Where the region's reading is not a valid number and the reading after
-// "00" as "+" is, that is the number dialled: the identity of the other spellings of it.
-// (In a region whose prefix is 00 both readings are one.)  nullopt: the region's reading.
-std::optional<PhoneIdentity> dialled_with_00(std::string_view text, const std::string &region) {
+// long for one.  Where the region's reading (home) is not a valid number and the reading
+// after "00" as "+" is, that is the number dialled: the identity of the other spellings of
+// it.  (In a region whose prefix is 00 both readings are one.)  nullopt: the region's
+// reading.
+std::optional<PhoneIdentity> dialled_with_00(std::string_view text, const Reading &home,
+                                             const std::string &region) {
     const std::size_t start = text.find_first_not_of("( ");
     if (start == std::string_view::npos || text.substr(start, 2) != "00") return std::nullopt;
     const PhoneNumberUtil &u = util();
-    PhoneNumber number;
     // (read with another country code: the region's prefix is 00, and took it)
-    if (u.Parse(std::string(text), region, &number) == PhoneNumberUtil::NO_PARSING_ERROR &&
-        (number.country_code() != u.GetCountryCodeForRegion(region) || u.IsValidNumber(number)))
+    if (home.error == PhoneNumberUtil::NO_PARSING_ERROR &&
+        (home.number.country_code() != u.GetCountryCodeForRegion(region) ||
+         u.IsValidNumber(home.number)))
         return std::nullopt;
     std::string international(text);
     international.replace(start, 2, "+");
-    if (u.Parse(international, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR ||
-        !u.IsValidNumber(number))
+    const Reading abroad = read(international, "ZZ");
+    if (abroad.error != PhoneNumberUtil::NO_PARSING_ERROR || !u.IsValidNumber(abroad.number))
         return std::nullopt;
-    PhoneIdentity abroad = parse(international, "ZZ");  // (letters, a possible length)
-    if (!abroad.ok) return std::nullopt;
-    return abroad;
+    PhoneIdentity dialled = identity(international, abroad, "ZZ");  // (letters, a length)
+    if (!dialled.ok) return std::nullopt;
+    return dialled;
 }
 
 // ---- The shortcut for plain spellings (plain_phone) ----
@@ -522,8 +544,10 @@ PhoneIdentity canonical_phone_parsed(std::string_view raw, std::string_view regi
         const std::string code = region_code(region);
         if (code.empty() || supported_regions().count(code) == 0)
             return fail("phone region \"" + std::string(region) + "\" is not a known region");
-        if (auto abroad = dialled_with_00(text, code)) return std::move(*abroad);
-        return parse(text, code);
+        if (!valid_utf8(text)) return fail("phone is not valid UTF-8");
+        const Reading home = read(text, code);  // (once: dialled_with_00 reads it too)
+        if (auto abroad = dialled_with_00(text, home, code)) return std::move(*abroad);
+        return identity(text, home, code);
     } catch (const std::bad_alloc &) {
         throw;
     } catch (...) {
