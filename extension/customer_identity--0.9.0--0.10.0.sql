@@ -1080,7 +1080,8 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
 -- (src/identifiers/name_parts.hpp).  The nickname table is read as the caller, once per
 -- statement (src/operations/duplicates.cpp).
 CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT last_name text,
-                                           OUT given_names text[], OUT middle text, OUT suffix text)
+                                           OUT given_names text[], OUT middle text, OUT suffix text,
+                                           OUT words text[])
     AS 'MODULE_PATHNAME', 'ci_duplicate_name' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 -- The weight of a name comparison: how the given names and the last names agree (levels of
@@ -1353,10 +1354,7 @@ BEGIN
                      WHERE pg_catalog.length(fl.letters) BETWEEN 5 AND 8) AS x(part)
              WHERE f.domain IS NOT NULL
             UNION ALL  -- (the name's words in sorted order, two or more: counted, blocking nothing)
-            SELECT 'f:' || pg_catalog.array_to_string(w.words, ' ')
-              FROM (SELECT ARRAY(SELECT u.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS u(w)
-                                  WHERE u.w IS NOT NULL ORDER BY 1) AS words) AS w
-             WHERE pg_catalog.cardinality(w.words) >= 2
+            SELECT 'f:' || pg_catalog.array_to_string(n.words, ' ') WHERE pg_catalog.cardinality(n.words) >= 2
             UNION ALL
             SELECT 'p:' || x.pairs FROM pg_catalog.unnest(ph.from_first) AS x(pairs)
             UNION ALL
@@ -1403,14 +1401,16 @@ BEGIN
            c.email_normalized AS email, c.phone_normalized AS phone,
            EXISTS (SELECT FROM @extschema@.vendor v WHERE v.customer_id = c.id) AS vendor,
            n.first_name, n.last_name, n.given_names, pg_catalog.string_to_array(n.middle, ' ') AS middle_words, n.middle, n.suffix,
+           -- the word after the first (the given name or its initials when the family name
+           -- comes first: Зайцева Н.С.)
+           COALESCE(pg_catalog.split_part(n.middle, ' ', 1), n.last_name) AS second_word,
            -- (the initials of the names the given name may stand for: C. for Toos, a Catharina)
            ARRAY(SELECT pg_catalog.left(g.n, 1) FROM pg_catalog.unnest(n.given_names) AS g(n)) AS given_initials,
            -- the given names the last word may stand for, when the family name comes first
            -- (Бондаренко Настя: nastya, anastasiya)
            n.last_name || ARRAY(SELECT k.given_name FROM @extschema@.nickname k WHERE k.nickname = n.last_name) AS last_given_names,
            -- the name's words in any order (Kim Min-jun, Min-jun Kim)
-           ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) AS w(w)
-                  WHERE w.w IS NOT NULL ORDER BY 1) AS words,
+           COALESCE(n.words, '{}') AS words,
            nf.plain[1] AS first_plain, nf.plain[2] AS last_plain, nf.spelled[1] AS first_spelled, nf.spelled[2] AS last_spelled,
            nf.plain[3:] AS middle_plain,
            -- the words after the given name run together: a particle written apart or joined
@@ -1617,12 +1617,12 @@ BEGIN
                              THEN 'initial'
                         -- (the family name first and the given name's initial after it: Зайцева
                         -- Н.С. / Наталья Зайцева; a Cyrillic initial is one or two Latin letters, Я ya)
-                        WHEN (a.first_name = b.last_name AND pg_catalog.length(COALESCE(a.middle_words[1], a.last_name)) <= 2
-                              AND pg_catalog.length(b.first_name) >= pg_catalog.length(COALESCE(a.middle_words[1], a.last_name)) + 2
-                              AND pg_catalog.starts_with(b.first_name, COALESCE(a.middle_words[1], a.last_name)))
-                             OR (b.first_name = a.last_name AND pg_catalog.length(COALESCE(b.middle_words[1], b.last_name)) <= 2
-                                 AND pg_catalog.length(a.first_name) >= pg_catalog.length(COALESCE(b.middle_words[1], b.last_name)) + 2
-                                 AND pg_catalog.starts_with(a.first_name, COALESCE(b.middle_words[1], b.last_name))) THEN 'initial'
+                        WHEN (a.first_name = b.last_name AND pg_catalog.length(a.second_word) <= 2
+                              AND pg_catalog.length(b.first_name) >= pg_catalog.length(a.second_word) + 2
+                              AND pg_catalog.starts_with(b.first_name, a.second_word))
+                             OR (b.first_name = a.last_name AND pg_catalog.length(b.second_word) <= 2
+                                 AND pg_catalog.length(a.first_name) >= pg_catalog.length(b.second_word) + 2
+                                 AND pg_catalog.starts_with(a.first_name, b.second_word)) THEN 'initial'
                         -- (one of the two words a typo or another spelling of the other's, 4+
                         -- letters: one edit, two neighbours swapped, or one sound two edits
                         -- apart: Ковалёва Елена / ELENA KOVALEVA, Елена written yelena)
@@ -1658,13 +1658,14 @@ BEGIN
          -- Thanhf Anh for Kiều Thành Anh: Telex types â as aa, ư as uw, đ as dd and a tone as
          -- s, f, r, x or j after the word, where no Vietnamese syllable ends)
          CROSS JOIN LATERAL (
-            SELECT COALESCE((SELECT ARRAY(SELECT w.w FROM pg_catalog.unnest(ARRAY[l.first_name, l.last_name] || pg_catalog.string_to_array(l.middle, ' ')) AS w(w)
-                                           WHERE w.w IS NOT NULL ORDER BY 1) = t.words
+            SELECT COALESCE((SELECT l.words = t.words
                                FROM @extschema@.duplicate_name(pg_catalog.translate(pg_catalog.lower(t.typed), 'qwertyuiop[]asdfghjkl;''zxcvbnm,.`',
                                                                                      'йцукенгшщзхъфывапролджэячсмитьбюё')) AS l), false) AS layout,
-                   COALESCE(ARRAY(SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(w.w, '(a)[aw]|(e)e|(o)[ow]|(u)w|(d)d', '\1\2\3\4\5', 'g'),
-                                                                   '([a-z])[sfrxj]$', '\1')
-                                    FROM pg_catalog.unnest(v.typed_words) AS w(w) ORDER BY 1) = v.words
+                   -- (sorted as duplicate_name sorts a name's words: byte by byte)
+                   COALESCE(ARRAY(SELECT k.w FROM pg_catalog.unnest(v.typed_words) AS w(w)
+                                   CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+                                                          w.w, '(a)[aw]|(e)e|(o)[ow]|(u)w|(d)d', '\1\2\3\4\5', 'g'), '([a-z])[sfrxj]$', '\1') AS w) AS k
+                                   ORDER BY k.w COLLATE "C") = v.words
                             AND v.typed_words <> v.words, false) AS telex
               FROM (SELECT CASE WHEN a.latin_keys AND b.scripted THEN a.name WHEN b.latin_keys AND a.scripted THEN b.name END AS typed,
                            CASE WHEN a.latin_keys AND b.scripted THEN b.words ELSE a.words END AS words) AS t,

@@ -348,8 +348,8 @@ DROP TABLE public.dup_planted_ran;
 
 -- Names as people and staff write them: the parts duplicate_name reads ("Last, First" as
 -- "First Last" unless only a suffix follows the comma; titles dropped; every name a short form
--- may stand for, many to many: Harry is Harold or Henry).
-SELECT n AS name, d.first_name, d.last_name, d.given_names, d.middle, d.suffix
+-- may stand for, many to many: Harry is Harold or Henry; the words sorted byte by byte).
+SELECT n AS name, d.first_name, d.last_name, d.given_names, d.middle, d.suffix, d.words
   FROM unnest(ARRAY['GARCIA, Maria Luisa', 'Smith, Jr., John', 'John Smith, Jr.', 'Prof. Dr. Anna Weber', 'Harry Tanaka',
                     'Sasha Petrova', 'Maximilian Esposito-Jovanovic', 'Kim Min-jun']) AS n
  CROSS JOIN LATERAL duplicate_name(n) AS d;

@@ -133,6 +133,8 @@ NamePartsResult name_parts(std::string_view name) {
     if (!words.empty()) parts.last_name = words.back();
     if (words.size() > 2) parts.middle = joined(words.begin() + 1, words.end() - 1);
     if (!generation.empty()) parts.suffix = joined(generation.begin(), generation.end());
+    std::sort(words.begin(), words.end());
+    parts.words = std::move(words);
     return {true, std::move(parts), {}};
 }
 

@@ -19,6 +19,9 @@ struct NameParts {
     std::optional<std::string> last_name;   // the last word
     std::optional<std::string> middle;      // the words between, one space apart
     std::optional<std::string> suffix;      // the generation words (jr, filho, ifj...)
+    // first, middle and last words in byte order: one name's words in any order compare
+    // equal (Kim Min-jun / Min-jun Kim), whatever the database's collation
+    std::vector<std::string> words;
 };
 
 // Short forms of given names, folded (the nickname table): which given names a word may

@@ -8,6 +8,7 @@
 #include "sharding.hpp"
 #include "spi.hpp"
 #include "tenant_scope.hpp"
+#include "text_array.hpp"
 
 extern "C" {
 #include "catalog/pg_type.h"
@@ -94,7 +95,8 @@ CI_SQL_FUNCTION(ci_duplicate_tenant) {
     });
 }
 
-// duplicate_name(name): first_name, last_name, given_names, middle, suffix (name_parts.hpp);
+// duplicate_name(name): first_name, last_name, given_names, middle, suffix, words
+// (name_parts.hpp);
 // 55000 when ICU cannot build the fold's transform, as duplicate_fold.
 CI_SQL_FUNCTION(ci_duplicate_name) {
     return entry_guard([&] {
@@ -109,23 +111,16 @@ CI_SQL_FUNCTION(ci_duplicate_name) {
         if (parts.first_name) given_names = cache.nicknames.given_names(*parts.first_name);
         Datum row = (Datum)0;
         pg_call([&] {
-            Datum values[5];
-            bool nulls[5];
+            Datum values[6];
+            bool nulls[6];
             values[0] = text_or_null(parts.first_name, nulls[0]);
             values[1] = text_or_null(parts.last_name, nulls[1]);
             nulls[2] = !parts.first_name;
-            values[2] = (Datum)0;
-            if (parts.first_name) {
-                Datum *elements = static_cast<Datum *>(palloc(sizeof(Datum) * given_names.size()));
-                for (std::size_t i = 0; i < given_names.size(); ++i)
-                    elements[i] = PointerGetDatum(
-                        cstring_to_text_with_len(given_names[i].data(), given_names[i].size()));
-                values[2] =
-                    PointerGetDatum(construct_array(elements, static_cast<int>(given_names.size()),
-                                                    TEXTOID, -1, false, TYPALIGN_INT));
-            }
+            values[2] = parts.first_name ? text_array_of(given_names) : (Datum)0;
             values[3] = text_or_null(parts.middle, nulls[3]);
             values[4] = text_or_null(parts.suffix, nulls[4]);
+            nulls[5] = false;
+            values[5] = text_array_of(parts.words);
             row = HeapTupleGetDatum(heap_form_tuple(cache.row_type, values, nulls));
         });
         return row;

@@ -1,12 +1,15 @@
 // Reading a text[] in place: its elements as views into the array, with no deconstructed
-// copy.  The triggers check every written row's roles, and a probe reads every hit's.
+// copy.  The triggers check every written row's roles, and a probe reads every hit's.  And
+// building one from C++ strings.
 #pragma once
 
 extern "C" {
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/arrayaccess.h"
+#include "utils/builtins.h"
 }
 
 #include <optional>
@@ -36,6 +39,18 @@ void each_text_element(ArrayType *array, Visit &&visit) {
         visit(std::optional<std::string_view>(
             std::string_view(VARDATA_ANY(text), VARSIZE_ANY_EXHDR(text))));
     }
+}
+
+// A text[] of the strings (std::string or std::string_view), in the current memory
+// context.  PostgreSQL calls that may ereport: inside a pg_call body only.
+template <typename Strings>
+Datum text_array_of(const Strings &strings) {
+    const int count = static_cast<int>(strings.size());
+    Datum *items = static_cast<Datum *>(palloc(sizeof(Datum) * (count + 1)));
+    int i = 0;
+    for (const auto &s : strings)
+        items[i++] = PointerGetDatum(cstring_to_text_with_len(s.data(), static_cast<int>(s.size())));
+    return PointerGetDatum(construct_array(items, count, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
 }  // namespace ci

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "errors.hpp"
+#include "text_array.hpp"
 
 extern "C" {
 #include "access/htup_details.h"
@@ -169,18 +170,8 @@ void RowChanges::set_null(const RowView &row, const char *name) {
 void RowChanges::set_text_array(const RowView &row, const char *name,
                                 const std::vector<std::string_view> &values) {
     const int attnum = row.column(name);
-    const int count = static_cast<int>(values.size());
-    Datum *items = nullptr;
-    pg_call([&] { items = static_cast<Datum *>(palloc0(sizeof(Datum) * (count + 1))); });
-    for (int i = 0; i < count; ++i) {
-        const char *data = values[i].data();
-        const int length = static_cast<int>(values[i].size());
-        pg_call([&] { items[i] = PointerGetDatum(cstring_to_text_with_len(data, length)); });
-    }
     Datum array = (Datum)0;
-    pg_call([&] {
-        array = PointerGetDatum(construct_array(items, count, TEXTOID, -1, false, TYPALIGN_INT));
-    });
+    pg_call([&] { array = text_array_of(values); });
     push(attnum, array, false);
 }
 

@@ -32,6 +32,16 @@ TEST(NameParts, FirstMiddleLast) {
     EXPECT_EQ(two.last_name, "gross");
 }
 
+// The words (not the generation words) in byte order: one name's words in any order are one
+// list.
+TEST(NameParts, WordsSorted) {
+    EXPECT_EQ(parts("Kim Min-jun").words, parts("Min-jun Kim").words);
+    EXPECT_EQ(parts("Nguyễn Văn An").words, (std::vector<std::string>{"an", "nguyen", "van"}));
+    EXPECT_EQ(parts("John Smith, Jr.").words, (std::vector<std::string>{"john", "smith"}));
+    EXPECT_EQ(parts("Madonna").words, std::vector<std::string>{"madonna"});
+    EXPECT_TRUE(parts(" , ").words.empty());
+}
+
 // One word is a last name only; no word leaves every part empty.
 TEST(NameParts, OneWordOrNone) {
     const ci::NameParts one = parts("Madonna");
