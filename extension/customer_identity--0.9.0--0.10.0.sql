@@ -787,12 +787,16 @@ COMMENT ON TABLE @extschema@.duplicate_setting IS
 -- Mueller meet), Cyrillic and Greek as their people write their names in English (BGN,
 -- UNGEGN), every other script ICU knows in Latin, Latin letters without their marks (é e,
 -- ł l, ø o), lower case; apostrophes dropped (O'Brien obrien), anything else but letters and
--- digits a word break.  STABLE, not IMMUTABLE: another ICU (its CLDR data) may fold a name
--- otherwise; nothing indexes it, and a run under another duplicate_fold_version() rebuilds
--- every blocking key (duplicate_run.name_fold).
-CREATE FUNCTION @extschema@.duplicate_fold(text) RETURNS text
+-- digits a word break.  Han characters read as reading says: 'pinyin' (ICU's Any-Latin,
+-- Mandarin: 王伟 wang wei) or 'japanese' (kanji read as a Japanese name by MeCab with the IPA
+-- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp; suggest_duplicates
+-- reads them so in a tenant whose phone region is JP).  STABLE, not IMMUTABLE: another ICU
+-- (its CLDR data) or dictionary may fold a name otherwise; nothing indexes it, and a run
+-- under another duplicate_fold_version() rebuilds every blocking key (duplicate_run.name_fold).
+CREATE FUNCTION @extschema@.duplicate_fold(name text, reading text DEFAULT 'pinyin') RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold' LANGUAGE C STABLE STRICT PARALLEL SAFE;
--- What folds names in this server: ICU's version, its CLDR data's and the transform.
+-- What folds names in this server: ICU's version, its CLDR data's, the transform, and
+-- MeCab's version and dictionary.
 CREATE FUNCTION @extschema@.duplicate_fold_version() RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold_version' LANGUAGE C STABLE PARALLEL SAFE;
 
@@ -1079,7 +1083,8 @@ SELECT DISTINCT @extschema@.duplicate_fold(v.n), @extschema@.duplicate_fold(g.g)
 -- Last" (but not "Smith, Jr.": what follows the comma must be more than a suffix)
 -- (src/identifiers/name_parts.hpp).  The nickname table is read as the caller, once per
 -- statement (src/operations/duplicates.cpp).
-CREATE FUNCTION @extschema@.duplicate_name(name text, OUT first_name text, OUT last_name text,
+CREATE FUNCTION @extschema@.duplicate_name(name text, reading text DEFAULT 'pinyin',
+                                           OUT first_name text, OUT last_name text,
                                            OUT given_names text[], OUT middle text, OUT suffix text,
                                            OUT words text[])
     AS 'MODULE_PATHNAME', 'ci_duplicate_name' LANGUAGE C STABLE STRICT PARALLEL SAFE;
@@ -1213,6 +1218,7 @@ DECLARE
     v_unsafe    name;
     v_writer    name;
     v_populous  boolean;
+    v_han       text;
 BEGIN
     IF suggest_duplicates.dry_run IS NULL THEN
         RAISE EXCEPTION 'dry_run must not be NULL' USING ERRCODE = '22004';
@@ -1269,6 +1275,9 @@ BEGIN
                                         WHERE a.datname = pg_catalog.current_database()
                                           AND a.pid <> pg_catalog.pg_backend_pid() AND a.xact_start IS NOT NULL));
     v_threshold := @extschema@.duplicate_threshold(v_tenant);
+    -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
+    -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada); elsewhere Han is read in pinyin.
+    v_han := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' ELSE 'pinyin' END;
 
     -- The customers written since, active or not (an archived one loses its keys).
     IF v_full THEN
@@ -1297,7 +1306,7 @@ BEGIN
     SELECT DISTINCT v_tenant, ('x' || pg_catalog.left(pg_catalog.md5(k.k), 16))::bit(64)::bigint, c.id,
            pg_catalog.starts_with(k.k, 'f:')
       FROM @extschema@.customer c
-     CROSS JOIN LATERAL @extschema@.duplicate_name(c.name) AS n
+     CROSS JOIN LATERAL @extschema@.duplicate_name(c.name, v_han) AS n
      CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
                                 -- the mailbox's domain, as the profile below compares it
                                 NULLIF(pg_catalog.split_part(CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
@@ -1434,7 +1443,7 @@ BEGIN
            -- the key of its name's words (none for a name of one word)
            (SELECT k.key FROM @extschema@.duplicate_key k WHERE k.customer_id = c.id AND k.frequency_only) AS name_key
       FROM @extschema@.customer c
-      LEFT JOIN LATERAL @extschema@.duplicate_name(c.name) AS n ON true
+      LEFT JOIN LATERAL @extschema@.duplicate_name(c.name, v_han) AS n ON true
       CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
                                       THEN @extschema@.normalize_email(c.email_normalized, 'provider') END AS mailbox) AS m
       -- the given, family and middle names spelled otherwise for comparing: an umlaut's e dropped
@@ -1483,7 +1492,7 @@ BEGIN
                frq.level AS frequency_level, frq.weight AS frequency_weight,
                a.name AS a_name, b.name AS b_name, a.local AS a_local, b.local AS b_local,
                a.domain AS a_domain, b.domain AS b_domain, a.phone AS a_phone, b.phone AS b_phone,
-               similarity(@extschema@.duplicate_fold(a.name), @extschema@.duplicate_fold(b.name)) AS name_similarity
+               similarity(@extschema@.duplicate_fold(a.name, v_han), @extschema@.duplicate_fold(b.name, v_han)) AS name_similarity
           FROM pg_temp.ci_duplicate_pair p JOIN pg_temp.ci_duplicate_profile a ON a.id = p.a
           JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
          CROSS JOIN LATERAL (

@@ -22,7 +22,8 @@ SELECT n AS name, duplicate_fold(n) AS folded FROM unnest(ARRAY['Müller', 'Zoë
 SELECT public.levenshtein(duplicate_fold('Müller'), duplicate_fold('Muller')) AS edits,
        public.dmetaphone(duplicate_fold('Müller')) = public.dmetaphone(duplicate_fold('Muller')) AS same_phonetic_key;
 SELECT duplicate_fold_version() LIKE 'ICU % (CLDR %): NFC; de-ASCII; %' AS version_named,
-       provolatile AS volatility FROM pg_proc WHERE oid = 'duplicate_fold(text)'::regprocedure;
+       duplicate_fold_version() LIKE '%; kanji in a JP tenant: MeCab %' AS kanji_reader_named,
+       provolatile AS volatility FROM pg_proc WHERE oid = 'duplicate_fold(text,text)'::regprocedure;
 
 -- The labelled set: every person once, and (pairs) a second record of them typed otherwise.
 CREATE TEMP TABLE person (pid int, kind text, customer_id bigint);
@@ -326,7 +327,7 @@ GRANT INSERT ON public.dup_planted_ran TO regress_dup_app;
 SET ROLE regress_dup_app;
 CREATE FUNCTION contrib_home.similarity(varchar, varchar) RETURNS real LANGUAGE sql
     AS $$ INSERT INTO public.dup_planted_ran VALUES (now()) RETURNING 1::real $$;
-CREATE FUNCTION contrib_home.duplicate_fold(text) RETURNS text LANGUAGE sql
+CREATE FUNCTION contrib_home.duplicate_fold(text, text) RETURNS text LANGUAGE sql
     AS $$ INSERT INTO public.dup_planted_ran VALUES (now()) RETURNING $1 $$;
 RESET ROLE;
 SELECT count(*) AS keys_before FROM duplicate_key WHERE tenant_id = 'dupmerged' \gset
@@ -472,6 +473,46 @@ SELECT s.evidence->'name'->>'level' AS name, s.evidence->'family_name_change' AS
   FROM suggest_duplicates('dupforms2', true, true) s
  WHERE s.evidence->'name'->'compared' ? 'Зайцева Анастасия';
 SELECT set_duplicate_threshold(NULL, 'dupforms2');
+
+-- Japan's: in a tenant whose phone region is JP, kanji are read as a Japanese name is
+-- pronounced (MeCab's IPA dictionary), the family name and the given name after it written
+-- given name first, long vowels as Hepburn without marks writes them: 山田 太郎 meets Taro
+-- Yamada; 佐藤秀樹 (unspaced) meets the furigana サトウ ヒデキ (swapped); 中村 恵子 様 (an
+-- honorific) meets Keiko Nakamura; 伊藤 裕子 meets Yuko Itoh (the passport's oh); a married
+-- name beside her handle at another provider (family_name_change). Apart: namesakes (鈴木
+-- 翔太 twice, other mailboxes and phones). Elsewhere the same kanji are read in pinyin.
+SELECT set_phone_region('JP', 'dupjp');
+INSERT INTO customer (tenant_id, name, email, phone)
+SELECT t.tenant, v.name, v.email, v.phone FROM (VALUES
+    ('山田 太郎', NULL, '090-3821-4567'), ('Taro Yamada', NULL, '090-3821-4576'),
+    ('佐藤秀樹', NULL, '080-2716-5390'), ('サトウ ヒデキ', NULL, '080-2716-5309'),
+    ('中村 恵子 様', NULL, '070-4418-2635'), ('Keiko Nakamura', NULL, '070-4418-2653'),
+    ('伊藤 裕子', NULL, '090-6650-3127'), ('Yuko Itoh', NULL, '090-6650-3172'),
+    ('井上 沙織', 'saori.inoue85@gmail.com', NULL), ('山本 沙織', 'saori.inoue85@yahoo.co.jp', NULL),
+    ('鈴木 翔太', 'shota.s@docomo.ne.jp', '090-1122-8834'), ('鈴木 翔太', 'suzuki-shota@gmail.com', '080-5531-7702'))
+    AS v(name, email, phone), (VALUES ('dupjp'), ('dupcn')) AS t(tenant);
+SELECT set_duplicate_threshold(0.000001, 'dupjp'), set_duplicate_threshold(0.000001, 'dupcn');
+SELECT * FROM pg_temp.dry_pairs('dupjp');
+SELECT * FROM pg_temp.dry_pairs('dupcn') WHERE pair = '山田 太郎 / Taro Yamada';
+SELECT s.evidence->'name'->>'level' AS name, s.evidence->'family_name_change'->>'level' AS family_name_change,
+       s.evidence->'email'->>'level' AS email, s.score >= 0.9 AS suggested
+  FROM suggest_duplicates('dupjp', true, true) s
+ WHERE s.evidence->'name'->'compared' ? '井上 沙織';
+SELECT set_duplicate_threshold(NULL, 'dupjp'), set_duplicate_threshold(NULL, 'dupcn');
+SELECT n, d.first_name, d.last_name, d.words, duplicate_fold(n) AS pinyin, duplicate_fold(n, 'japanese') AS japanese
+  FROM unnest(ARRAY['山田 太郎', '佐藤秀樹', 'サトウ ヒデキ', '中村 恵子 様', 'Yuuko Satou']) AS n
+ CROSS JOIN LATERAL duplicate_name(n, 'japanese') AS d;
+-- (no other reading: 22023)
+DO $$
+BEGIN
+    PERFORM duplicate_fold('山田 太郎', 'klingon');
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'duplicate_fold: % %', SQLSTATE, SQLERRM;
+END $$;
+DO $$
+BEGIN
+    PERFORM duplicate_name('山田 太郎', 'Japanese');
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'duplicate_name: % %', SQLSTATE, SQLERRM;
+END $$;
 
 -- A full name's frequency in the tenant (name_frequency): from 256 active customers on, a
 -- name no one else carries adds +1 (unique: the same mailbox at two providers, a phone

@@ -102,6 +102,14 @@ EmailMode email_mode(std::string_view mode) {
                         "The mode is 'exact' or 'provider'.");
 }
 
+NameReading name_reading(std::string_view reading) {
+    if (reading == "pinyin") return NameReading::pinyin;
+    if (reading == "japanese") return NameReading::japanese;
+    throw IdentityError(sqlstate::malformed_input,
+                        "invalid name reading " + quote_for_message(std::string(reading)),
+                        "The reading is 'pinyin' or 'japanese'.");
+}
+
 std::string checked_canonical_email(std::string_view email, EmailMode mode) {
     return *checked_normalized(email, "email", max_email_bytes,
                                [mode](std::string_view raw) { return canonical_email(raw, mode); });

@@ -1,6 +1,8 @@
 // Names folded through ICU's transliterator; see name_fold.hpp.
 #include "name_fold.hpp"
 
+#include "japanese_reading.hpp"
+
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -141,6 +143,28 @@ std::string fold_ascii(std::string_view name) {
     return out;
 }
 
+// Japanese long vowels as Hepburn without marks writes them, in a folded name: ou, oo and
+// oh before a consonant or at the end of a word as o, uu as u (Satou, Satoh and Sato, Oota
+// and Ota, Yuuko and Yuko; what the kana, a passport and a card form write for one name).
+std::string without_long_vowels(const std::string &folded) {
+    std::string out;
+    out.reserve(folded.size());
+    const auto vowel = [](char c) {
+        return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c == 'o' || c == 'y';
+    };
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const char c = folded[i];
+        out += c;
+        if (i + 1 >= folded.size()) break;
+        const char next = folded[i + 1];
+        const char after = i + 2 < folded.size() ? folded[i + 2] : ' ';
+        if ((c == 'o' && (next == 'u' || next == 'o')) || (c == 'u' && next == 'u') ||
+            (c == 'o' && next == 'h' && !vowel(after)))
+            ++i;  // (the second letter of the long vowel dropped)
+    }
+    return out;
+}
+
 // True when every byte of the text is ASCII.
 bool all_ascii(std::string_view text) {
     for (const char ch : text)
@@ -185,7 +209,15 @@ Normalized fold_name_with_icu(std::string_view name) {
     return Normalized{true, std::move(out), std::string()};
 }
 
-Normalized fold_name(std::string_view name) {
+Normalized fold_name(std::string_view name, NameReading reading) {
+    if (reading == NameReading::japanese) {
+        const Normalized read = japanese_reading(name);
+        if (!read.ok) return read;
+        Normalized folded = all_ascii(read.value) ? Normalized{true, fold_ascii(read.value), {}}
+                                                  : fold_name_with_icu(read.value);
+        if (folded.ok) folded.value = without_long_vowels(folded.value);
+        return folded;
+    }
     if (all_ascii(name)) return Normalized{true, fold_ascii(name), std::string()};
     return fold_name_with_icu(name);
 }
@@ -200,7 +232,8 @@ std::string name_fold_version() {
     ulocdata_getCLDRVersion(cldr, &status);
     char cldr_text[U_MAX_VERSION_STRING_LENGTH] = "unknown";
     if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
-    return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform + kNameFoldMending;
+    return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform +
+           kNameFoldMending + "; kanji in a JP tenant: " + japanese_reading_version();
 }
 
 }  // namespace ci

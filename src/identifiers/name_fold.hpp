@@ -17,19 +17,24 @@ extern const char *const kNameFoldTransform;
 // windows-1252 ("GonzÃ¡lez") is read as it was meant (González).
 extern const char *const kNameFoldMending;
 
-// A name folded for comparison: its mojibake mended (kNameFoldMending), transliterated to
-// Latin and to ASCII by kNameFoldTransform (Müller mueller, Łukasz lukasz, Сергей sergey),
-// lower case; apostrophes and modifier
-// letters dropped inside a word (O'Brien obrien); anything else but letters and digits a
-// word break; words separated by one space.  Not ok only when ICU cannot build the
-// transform (its reason).
-Normalized fold_name(std::string_view name);
+// How a name's Han characters are read: as ICU's Any-Latin reads them, in Mandarin pinyin
+// (王伟 wang wei), or as a Japanese name is (japanese_reading.hpp: 山田 太郎 yamada tarou),
+// in a tenant whose phones are Japanese.
+enum class NameReading { pinyin, japanese };
+
+// A name folded for comparison (Han characters read as han says): its mojibake mended
+// (kNameFoldMending), transliterated to Latin and to ASCII by kNameFoldTransform (Müller mueller,
+// Łukasz lukasz, Сергей sergey), lower case; apostrophes and modifier letters dropped inside a word
+// (O'Brien obrien); anything else but letters and digits a word break; words separated by one
+// space.  Not ok only when ICU cannot build the transform (its reason).
+Normalized fold_name(std::string_view name, NameReading reading = NameReading::pinyin);
 
 // fold_name through ICU whatever the input (the ASCII fast path skipped): what the unit
 // tests compare the fast path with.
 Normalized fold_name_with_icu(std::string_view name);
 
-// What folds names in this process: "ICU <version> (CLDR <version>): <transform>".
+// What folds names in this process: "ICU <version> (CLDR <version>): <transform>", and
+// what reads kanji (japanese_reading_version).
 std::string name_fold_version();
 
 }  // namespace ci

@@ -92,13 +92,13 @@ std::vector<std::string> NicknameIndex::given_names(const std::string &first_wor
     return names;
 }
 
-NamePartsResult name_parts(std::string_view name) {
+NamePartsResult name_parts(std::string_view name, NameReading reading) {
     // "Last, First Middle": read as "First Middle Last" when what follows the first comma
     // (not the first character) is more than a suffix.
     std::string reordered(name);
     const std::size_t comma = name.find(',');
     if (comma != std::string_view::npos && comma > 0) {
-        const Normalized after = fold_name(name.substr(comma + 1));
+        const Normalized after = fold_name(name.substr(comma + 1), reading);
         if (!after.ok) return {false, {}, after.error};
         for (const std::string &w : words_of(after.value)) {
             if (!generation_anywhere(w) && !generation_last_only(w) && !after_name(w)) {
@@ -108,7 +108,7 @@ NamePartsResult name_parts(std::string_view name) {
             }
         }
     }
-    const Normalized folded = fold_name(reordered);
+    const Normalized folded = fold_name(reordered, reading);
     if (!folded.ok) return {false, {}, folded.error};
 
     std::vector<std::string> all = words_of(folded.value);

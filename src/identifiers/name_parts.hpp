@@ -3,6 +3,7 @@
 // Pure C++ (no PostgreSQL headers), unit-tested; the SQL entry loads the nickname table.
 #pragma once
 
+#include "name_fold.hpp"
 #include "normalize.hpp"
 
 #include <optional>
@@ -40,14 +41,14 @@ class NicknameIndex {
 
 // The name in parts: "Last, First Middle" as staff type it read as "First Middle Last" (not
 // "Smith, Jr.": what follows the comma must be more than a suffix), folded (fold_name),
-// titles dropped, generation words set apart by where they stand.  Not ok only when the name
-// cannot be folded (fold_name's reason).
+// titles dropped, generation words set apart by where they stand; Han characters read as han
+// says.  Not ok only when the name cannot be folded (fold_name's reason).
 struct NamePartsResult {
     bool ok;
     NameParts parts;
     std::string error;
 };
-NamePartsResult name_parts(std::string_view name);
+NamePartsResult name_parts(std::string_view name, NameReading reading = NameReading::pinyin);
 
 // A word without an umlaut's e (koebi kobi, mueller muller): how a given name is looked up.
 std::string without_umlaut_e(const std::string &word);

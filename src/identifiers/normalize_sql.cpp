@@ -50,14 +50,18 @@ CI_SQL_FUNCTION(ci_phone_library_version) {
     return entry_guard([&] { return text_datum(phone_library_version()); });
 }
 
-// duplicate_fold(name): the name folded for suggest_duplicates' comparisons (name_fold.hpp);
-// 55000 when ICU cannot build the transform (its transliteration data is missing).
+// duplicate_fold(name, reading): the name folded for suggest_duplicates' comparisons
+// (name_fold.hpp); 55000 when ICU cannot build the transform (its transliteration data is
+// missing) or MeCab cannot load its dictionary.
 CI_SQL_FUNCTION(ci_duplicate_fold) {
     return entry_guard([&] {
-        const Normalized folded = fold_name(*text_arg(fcinfo, 0));
+        const NameReading reading = name_reading(required(text_arg(fcinfo, 1), "reading"));
+        const Normalized folded = fold_name(*text_arg(fcinfo, 0), reading);
         if (!folded.ok)
-            throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, folded.error, std::string(),
-                                "ICU's transliteration data (libicu's icudt) is needed to fold names");
+            throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, folded.error,
+                                std::string(),
+                                "ICU's transliteration data (libicu's icudt) and MeCab's IPA "
+                                "dictionary (mecab-ipadic-utf8) are needed to fold names");
         return text_datum(folded.value);
     });
 }

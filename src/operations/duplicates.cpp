@@ -95,16 +95,17 @@ CI_SQL_FUNCTION(ci_duplicate_tenant) {
     });
 }
 
-// duplicate_name(name): first_name, last_name, given_names, middle, suffix, words
-// (name_parts.hpp);
-// 55000 when ICU cannot build the fold's transform, as duplicate_fold.
+// duplicate_name(name, reading): first_name, last_name, given_names, middle, suffix, words
+// (name_parts.hpp); 55000 when the name cannot be folded, as duplicate_fold.
 CI_SQL_FUNCTION(ci_duplicate_name) {
     return entry_guard([&] {
-        const NamePartsResult result = name_parts(*text_arg(fcinfo, 0));
+        const NameReading reading = name_reading(required(text_arg(fcinfo, 1), "reading"));
+        const NamePartsResult result = name_parts(*text_arg(fcinfo, 0), reading);
         if (!result.ok)
-            throw IdentityError(
-                ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, result.error, std::string(),
-                "ICU's transliteration data (libicu's icudt) is needed to fold names");
+            throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, result.error,
+                                std::string(),
+                                "ICU's transliteration data (libicu's icudt) and MeCab's IPA "
+                                "dictionary (mecab-ipadic-utf8) are needed to fold names");
         const NameCallCache &cache = name_cache_of(fcinfo);
         const NameParts &parts = result.parts;
         std::vector<std::string> given_names;
