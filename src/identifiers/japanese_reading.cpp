@@ -16,6 +16,11 @@ namespace ci {
 
 namespace {
 
+// Longest text read: a stored name is at most 500 bytes (input.hpp, max_name_bytes; a Latin
+// name typed on the Russian layout may double); MeCab's lattice grows with its input, in
+// memory PostgreSQL does not account, so a caller's longer text is left as it is.
+constexpr std::size_t max_read_bytes = 2000;
+
 // The process's MeCab tagger (a backend's: the dictionary is mapped once, about 50 MB
 // shared by every process), or why it could not be made.  Kept for the process's life.
 struct Tagger {
@@ -75,7 +80,8 @@ std::string_view field(const std::vector<std::string_view> &fields, std::size_t 
 }  // namespace
 
 Normalized japanese_reading(std::string_view name) {
-    if (!has_han(name)) return Normalized{true, std::string(name), {}};
+    if (name.size() > max_read_bytes || !has_han(name))
+        return Normalized{true, std::string(name), {}};
     const Tagger &t = tagger();
     if (t.mecab == nullptr) return Normalized{false, std::string(), t.error};
     // The words read, and whether each began with a family name (姓).
@@ -83,21 +89,24 @@ Normalized japanese_reading(std::string_view name) {
     std::vector<bool> family;
     // (the word before was a family name, or kanji: the kana after kanji is another word)
     bool after_family = false, after_han = false, spaced_before = false;
-    for (const mecab_node_t *node = mecab_sparse_tonode2(t.mecab, name.data(), name.size());
-         node != nullptr; node = node->next) {
+    const mecab_node_t *first = mecab_sparse_tonode2(t.mecab, name.data(), name.size());
+    if (first == nullptr)
+        return Normalized{false, std::string(),
+                          std::string("a name in kanji could not be read (MeCab: ") +
+                              mecab_strerror(t.mecab) + ")"};
+    for (const mecab_node_t *node = first; node != nullptr; node = node->next) {
         if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
         const std::string_view surface(node->surface, node->length);
         const std::vector<std::string_view> fields = fields_of(node->feature);
         // 様, 殿, 君: a suffix of a person's name, a politeness and no part of the name
         if (field(fields, 1) == "接尾" && field(fields, 2) == "人名") continue;
-        // (white space before it, or a full-width space, a word of its own)
-        bool spaced = node->rlength > node->length;
+        // (a full-width space is a word of MeCab's own: a break before the next word)
         if (field(fields, 0) == "記号" && field(fields, 1) == "空白") {
             spaced_before = true;
             after_family = after_han = false;
             continue;
         }
-        spaced = spaced || spaced_before;
+        const bool spaced = spaced_before || node->rlength > node->length;  // (white space)
         spaced_before = false;
         const bool han = has_han(surface);
         const bool is_family = field(fields, 2) == "人名" && field(fields, 3) == "姓";

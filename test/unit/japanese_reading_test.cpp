@@ -46,6 +46,9 @@ TEST(JapaneseReading, WithoutHanUnchanged) {
     EXPECT_EQ(reading("Taro Yamada"), "Taro Yamada");
     EXPECT_EQ(reading(""), "");
     EXPECT_NE(reading("𠮷田 陽菜").find("𠮷"), std::string::npos);
+    std::string long_text;
+    for (int i = 0; i < 700; ++i) long_text += "山";  // (2,100 bytes: not read)
+    EXPECT_EQ(reading(long_text), long_text);
     EXPECT_EQ(reading("山田 \xff"), "山田 \xff");  // (not UTF-8: not read)
 }
 
