@@ -1263,8 +1263,12 @@ BEGIN
 
     SELECT r.high_water INTO v_since FROM @extschema@.duplicate_run r WHERE r.tenant_id = v_tenant;
     IF NOT FOUND THEN v_full := true; END IF;
-    -- Keys whose names another ICU folded (a library upgrade) would miss pairs: rebuild them.
-    v_fold := @extschema@.duplicate_fold_version();
+    -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
+    -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada); elsewhere Han is read in pinyin.
+    v_han := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' ELSE 'pinyin' END;
+    -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
+    -- phone region changed to or from JP), would miss pairs: rebuild them.
+    v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_han;
     IF EXISTS (SELECT FROM @extschema@.duplicate_run r
                 WHERE r.tenant_id = v_tenant AND r.name_fold IS DISTINCT FROM v_fold) THEN
         v_full := true;
@@ -1275,9 +1279,6 @@ BEGIN
                                         WHERE a.datname = pg_catalog.current_database()
                                           AND a.pid <> pg_catalog.pg_backend_pid() AND a.xact_start IS NOT NULL));
     v_threshold := @extschema@.duplicate_threshold(v_tenant);
-    -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
-    -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada); elsewhere Han is read in pinyin.
-    v_han := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' ELSE 'pinyin' END;
 
     -- The customers written since, active or not (an archived one loses its keys).
     IF v_full THEN

@@ -201,7 +201,7 @@ SELECT * FROM suggest_duplicates('dupes', NULL);
 
 -- dry_run => false: one claim per pair, once; the run records its mark.
 SELECT count(*) AS pairs, count(claim_id) AS claims_opened FROM suggest_duplicates('dupes', false);
-SELECT full_run, written, suggested, name_fold = duplicate_fold_version() AS fold_recorded FROM duplicate_run WHERE tenant_id = 'dupes';
+SELECT full_run, written, suggested, name_fold = duplicate_fold_version() || '; names read: pinyin' AS fold_recorded FROM duplicate_run WHERE tenant_id = 'dupes';
 SELECT count(*) AS claims, count(DISTINCT (customer_id, proposal->>'other_id')) AS pairs,
        (SELECT count(*) FROM identity_event WHERE event_type = 'claim_opened' AND method = 'suggest_duplicates') AS events
   FROM identity_claim WHERE kind = 'duplicate' AND status = 'open';
@@ -217,7 +217,7 @@ SELECT written FROM duplicate_run WHERE tenant_id = 'dupes';
 UPDATE duplicate_run SET name_fold = 'ICU 1.0 (CLDR 1.0): an older fold' WHERE tenant_id = 'dupes';
 SELECT count(*) AS after_icu_change FROM suggest_duplicates('dupes', false);
 SELECT full_run, written = (SELECT count(*) FROM customer WHERE tenant_id = 'dupes') AS read_everyone,
-       name_fold = duplicate_fold_version() AS fold_recorded FROM duplicate_run WHERE tenant_id = 'dupes';
+       name_fold = duplicate_fold_version() || '; names read: pinyin' AS fold_recorded FROM duplicate_run WHERE tenant_id = 'dupes';
 
 -- Accept: the pair merges into the claim's customer (or the one the reviewer names).
 SELECT c.id AS claim1, c.customer_id AS keep1, (c.proposal->>'other_id')::bigint AS gone1
@@ -499,6 +499,14 @@ SELECT s.evidence->'name'->>'level' AS name, s.evidence->'family_name_change'->>
   FROM suggest_duplicates('dupjp', true, true) s
  WHERE s.evidence->'name'->'compared' ? '井上 沙織';
 SELECT set_duplicate_threshold(NULL, 'dupjp'), set_duplicate_threshold(NULL, 'dupcn');
+-- A tenant whose phone region becomes JP reads its names otherwise: the next run is a full
+-- one, its keys rebuilt (the run records how it read them).
+SELECT count(*) AS pinyin_pairs FROM suggest_duplicates('dupcn', false);
+SELECT full_run, pg_catalog.split_part(name_fold, '; names read: ', 2) AS names_read FROM duplicate_run WHERE tenant_id = 'dupcn';
+SELECT count(*) AS incremental FROM suggest_duplicates('dupcn', false);
+SELECT set_phone_region('JP', 'dupcn');
+SELECT count(*) AS japanese_pairs FROM suggest_duplicates('dupcn', false);
+SELECT full_run, written, pg_catalog.split_part(name_fold, '; names read: ', 2) AS names_read FROM duplicate_run WHERE tenant_id = 'dupcn';
 SELECT n, d.first_name, d.last_name, d.words, duplicate_fold(n) AS pinyin, duplicate_fold(n, 'japanese') AS japanese
   FROM unnest(ARRAY['山田 太郎', '佐藤秀樹', 'サトウ ヒデキ', '中村 恵子 様', 'Yuuko Satou']) AS n
  CROSS JOIN LATERAL duplicate_name(n, 'japanese') AS d;
