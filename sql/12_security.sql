@@ -282,6 +282,23 @@ EXCEPTION WHEN OTHERS THEN
 END $$;
 SELECT regress.unchanged();
 RESET ROLE;
+-- duplicate_fold's Japanese reading (PUBLIC, pure) as the application role: a text longer
+-- than any stored name is not handed to MeCab, whose memory PostgreSQL does not account (it
+-- comes back read as pinyin), an unknown reading is 22023, and nothing changes
+SET ROLE regress_ci_sec;
+SELECT regress.save_state();
+SELECT customer_identity.duplicate_fold('山田 太郎', 'japanese') AS read,
+       customer_identity.duplicate_fold(repeat('山田', 700), 'japanese')
+           = customer_identity.duplicate_fold(repeat('山田', 700)) AS long_text_not_read;
+DO $$
+BEGIN
+    PERFORM customer_identity.duplicate_fold('山田 太郎', 'hostile');
+    RAISE NOTICE 'duplicate_fold ran';
+EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'duplicate_fold: %', SQLSTATE;
+END $$;
+SELECT regress.unchanged();
+RESET ROLE;
 
 DROP SCHEMA hostile CASCADE;
 DROP OWNED BY regress_ci_sec;
