@@ -1218,7 +1218,7 @@ DECLARE
     v_unsafe    name;
     v_writer    name;
     v_populous  boolean;
-    v_han       text;
+    v_reading   text;
 BEGIN
     IF suggest_duplicates.dry_run IS NULL THEN
         RAISE EXCEPTION 'dry_run must not be NULL' USING ERRCODE = '22004';
@@ -1265,10 +1265,10 @@ BEGIN
     IF NOT FOUND THEN v_full := true; END IF;
     -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
     -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada); elsewhere Han is read in pinyin.
-    v_han := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' ELSE 'pinyin' END;
+    v_reading := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' ELSE 'pinyin' END;
     -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
     -- phone region changed to or from JP), would miss pairs: rebuild them.
-    v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_han;
+    v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_reading;
     IF EXISTS (SELECT FROM @extschema@.duplicate_run r
                 WHERE r.tenant_id = v_tenant AND r.name_fold IS DISTINCT FROM v_fold) THEN
         v_full := true;
@@ -1307,7 +1307,7 @@ BEGIN
     SELECT DISTINCT v_tenant, ('x' || pg_catalog.left(pg_catalog.md5(k.k), 16))::bit(64)::bigint, c.id,
            pg_catalog.starts_with(k.k, 'f:')
       FROM @extschema@.customer c
-     CROSS JOIN LATERAL @extschema@.duplicate_name(c.name, v_han) AS n
+     CROSS JOIN LATERAL @extschema@.duplicate_name(c.name, v_reading) AS n
      CROSS JOIN LATERAL (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
                                 -- the mailbox's domain, as the profile below compares it
                                 NULLIF(pg_catalog.split_part(CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
@@ -1444,7 +1444,7 @@ BEGIN
            -- the key of its name's words (none for a name of one word)
            (SELECT k.key FROM @extschema@.duplicate_key k WHERE k.customer_id = c.id AND k.frequency_only) AS name_key
       FROM @extschema@.customer c
-      LEFT JOIN LATERAL @extschema@.duplicate_name(c.name, v_han) AS n ON true
+      LEFT JOIN LATERAL @extschema@.duplicate_name(c.name, v_reading) AS n ON true
       CROSS JOIN LATERAL (SELECT CASE WHEN c.email_normalized ~ '^[^@[:space:]]+@[^@[:space:]]+$'
                                       THEN @extschema@.normalize_email(c.email_normalized, 'provider') END AS mailbox) AS m
       -- the given, family and middle names spelled otherwise for comparing: an umlaut's e dropped
@@ -1493,7 +1493,7 @@ BEGIN
                frq.level AS frequency_level, frq.weight AS frequency_weight,
                a.name AS a_name, b.name AS b_name, a.local AS a_local, b.local AS b_local,
                a.domain AS a_domain, b.domain AS b_domain, a.phone AS a_phone, b.phone AS b_phone,
-               similarity(@extschema@.duplicate_fold(a.name, v_han), @extschema@.duplicate_fold(b.name, v_han)) AS name_similarity
+               similarity(@extschema@.duplicate_fold(a.name, v_reading), @extschema@.duplicate_fold(b.name, v_reading)) AS name_similarity
           FROM pg_temp.ci_duplicate_pair p JOIN pg_temp.ci_duplicate_profile a ON a.id = p.a
           JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
          CROSS JOIN LATERAL (
