@@ -787,16 +787,19 @@ COMMENT ON TABLE @extschema@.duplicate_setting IS
 -- Mueller meet), Cyrillic and Greek as their people write their names in English (BGN,
 -- UNGEGN), every other script ICU knows in Latin, Latin letters without their marks (é e,
 -- ł l, ø o), lower case; apostrophes dropped (O'Brien obrien), anything else but letters and
--- digits a word break.  Han characters read as reading says: 'pinyin' (ICU's Any-Latin,
--- Mandarin: 王伟 wang wei) or 'japanese' (kanji read as a Japanese name by MeCab with the IPA
--- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp; suggest_duplicates
--- reads them so in a tenant whose phone region is JP).  STABLE, not IMMUTABLE: another ICU
+-- digits a word break.  Names read as reading says: 'pinyin' (ICU's Any-Latin, Han in
+-- Mandarin: 王伟 wang wei), 'japanese' (kanji read as a Japanese name by MeCab with the IPA
+-- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp) or 'korean' (Hangul
+-- in the Revised Romanization, a Korean name's family name in its usual spelling and last,
+-- its given name's spellings made one: 김영재 and Young-jae Kim yeongjae kim,
+-- src/identifiers/korean_reading.hpp); suggest_duplicates reads names as Japanese or Korean
+-- ones in a tenant whose phone region is JP or KR.  STABLE, not IMMUTABLE: another ICU
 -- (its CLDR data) or dictionary may fold a name otherwise; nothing indexes it, and a run
 -- under another duplicate_fold_version() rebuilds every blocking key (duplicate_run.name_fold).
 CREATE FUNCTION @extschema@.duplicate_fold(name text, reading text DEFAULT 'pinyin') RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 -- What folds names in this server: ICU's version, its CLDR data's, the transform, and
--- MeCab's version and dictionary.
+-- MeCab's version and dictionary, and the Korean reading's tables.
 CREATE FUNCTION @extschema@.duplicate_fold_version() RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold_version' LANGUAGE C STABLE PARALLEL SAFE;
 
@@ -1264,10 +1267,12 @@ BEGIN
     SELECT r.high_water INTO v_since FROM @extschema@.duplicate_run r WHERE r.tenant_id = v_tenant;
     IF NOT FOUND THEN v_full := true; END IF;
     -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
-    -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada); elsewhere Han is read in pinyin.
-    v_reading := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' ELSE 'pinyin' END;
+    -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada), names Korean ones where they are
+    -- Korean (김영재 meets Young-jae Kim and KIM YEONGJAE); elsewhere Han is read in pinyin.
+    v_reading := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' WHEN 'KR' THEN 'korean'
+                                                         ELSE 'pinyin' END;
     -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
-    -- phone region changed to or from JP), would miss pairs: rebuild them.
+    -- phone region changed to or from JP or KR), would miss pairs: rebuild them.
     v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_reading;
     IF EXISTS (SELECT FROM @extschema@.duplicate_run r
                 WHERE r.tenant_id = v_tenant AND r.name_fold IS DISTINCT FROM v_fold) THEN
@@ -1650,16 +1655,16 @@ BEGIN
          -- typo that keeps the name's sound (Double Metaphone: Umar / Omar, Chaudhry /
          -- Chaudhary, Walid / Waleed) is a spelling ('sound': in both names +4, not +1)
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN (a.scripted OR b.scripted) AND cmp0.last_ab = 'typo' THEN 'same'
+            SELECT CASE WHEN (a.scripted <> b.scripted) AND cmp0.last_ab = 'typo' THEN 'same'
                         WHEN cmp0.last_ab = 'typo' AND dmetaphone(a.last_name) = dmetaphone(b.last_name) THEN 'sound'
                         -- (or one name in two languages' letters, its sounds spelled alike)
                         WHEN cmp0.last_ab IN ('typo', 'differ') AND a.last_spelled = b.last_spelled THEN 'sound'
                         ELSE cmp0.last_ab END AS last_ab,
-                   CASE WHEN (a.scripted OR b.scripted) AND cmp0.given_ab = 'typo' THEN 'same'
+                   CASE WHEN (a.scripted <> b.scripted) AND cmp0.given_ab = 'typo' THEN 'same'
                         WHEN cmp0.given_ab = 'typo' AND dmetaphone(a.first_name) = dmetaphone(b.first_name) THEN 'sound'
                         WHEN cmp0.given_ab IN ('typo', 'differ') AND a.first_spelled = b.first_spelled THEN 'sound'
                         ELSE cmp0.given_ab END AS given_ab,
-                   CASE WHEN (a.scripted OR b.scripted) AND cmp0.swapped = 'typo' THEN 'same' ELSE cmp0.swapped END AS swapped
+                   CASE WHEN (a.scripted <> b.scripted) AND cmp0.swapped = 'typo' THEN 'same' ELSE cmp0.swapped END AS swapped
              OFFSET 0
          ) AS cmp
          -- a name of Latin letters typed with the Russian keyboard layout on, the other's in

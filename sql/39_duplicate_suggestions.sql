@@ -522,6 +522,32 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'duplicate_name: % %', SQLSTATE, SQLERRM;
 END $$;
 
+-- Korea's: in a tenant whose phone region is KR, Hangul is read in the Revised Romanization,
+-- a family name in its usual spelling (김 Kim, 이 Lee, 권 Kwon) after the given name, the given
+-- name's syllables joined and its spellings made one (Young-jae / yeongjae, Sung-Ho / seongho,
+-- Hee / hui): 김영재 meets Young-jae Kim, 이서연 대표님 (an honorific) meets Lee Seo-yeon,
+-- RHEE YOUNG-HEE meets 이영희, 권 성호 (the family name apart) meets Sung-Ho Kwon. Apart: twins
+-- (김서연 / 김서윤: mailboxes a letter apart at one provider) and namesakes (박지훈 twice, other
+-- mailboxes and phones). Elsewhere Hangul is transliterated (ICU: 김영재 gimyeongjae).
+SELECT set_phone_region('KR', 'dupkr');
+INSERT INTO customer (tenant_id, name, email, phone)
+SELECT t.tenant, v.name, v.email, v.phone FROM (VALUES
+    ('김영재', NULL, '010-3821-4567'), ('Young-jae Kim', NULL, '010-3821-4576'),
+    ('이서연 대표님', NULL, '010-2716-5390'), ('Lee Seo-yeon', NULL, '010-2716-5309'),
+    ('RHEE YOUNG-HEE', NULL, '010-4418-2635'), ('이영희', NULL, '010-4418-2653'),
+    ('권 성호', NULL, '010-6650-3127'), ('Sung-Ho Kwon', NULL, '010-6650-3172'),
+    ('김서연', 'seoyeon.kim@naver.com', '010-514-7788'), ('김서윤', 'seoyoon.kim@naver.com', '010-9203-1146'),
+    ('박지훈', 'jihoon.park@naver.com', '010-1122-8834'), ('박지훈', 'pjh1990@gmail.com', '010-5531-7702'))
+    AS v(name, email, phone), (VALUES ('dupkr'), ('dupkr_pinyin')) AS t(tenant);
+SELECT set_duplicate_threshold(0.000001, 'dupkr'), set_duplicate_threshold(0.000001, 'dupkr_pinyin');
+SELECT * FROM pg_temp.dry_pairs('dupkr');
+SELECT * FROM pg_temp.dry_pairs('dupkr_pinyin') WHERE pair = '김영재 / Young-jae Kim';
+SELECT set_duplicate_threshold(NULL, 'dupkr'), set_duplicate_threshold(NULL, 'dupkr_pinyin');
+SELECT n, d.first_name, d.last_name, d.words, duplicate_fold(n) AS pinyin, duplicate_fold(n, 'korean') AS korean
+  FROM unnest(ARRAY['김영재', 'Young-jae Kim', 'KIM YEONGJAE', '이재현님', '지원 박', '남궁민수', 'Jessica (Soo Jin) Choi',
+                    'Rommel Santos']) AS n
+ CROSS JOIN LATERAL duplicate_name(n, 'korean') AS d;
+
 -- A full name's frequency in the tenant (name_frequency): from 256 active customers on, a
 -- name no one else carries adds +1 (unique: the same mailbox at two providers, a phone
 -- against it, 13, suggested); a third customer with it makes it shared (0: 12, not

@@ -105,9 +105,10 @@ EmailMode email_mode(std::string_view mode) {
 NameReading name_reading(std::string_view reading) {
     if (reading == "pinyin") return NameReading::pinyin;
     if (reading == "japanese") return NameReading::japanese;
+    if (reading == "korean") return NameReading::korean;
     throw IdentityError(sqlstate::malformed_input,
                         "invalid name reading " + quote_for_message(std::string(reading)),
-                        "The reading is 'pinyin' or 'japanese'.");
+                        "The reading is 'pinyin', 'japanese' or 'korean'.");
 }
 
 std::string checked_canonical_email(std::string_view email, EmailMode mode) {

@@ -2,6 +2,7 @@
 #include "name_fold.hpp"
 
 #include "japanese_reading.hpp"
+#include "korean_reading.hpp"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -218,6 +219,13 @@ Normalized fold_name(std::string_view name, NameReading reading) {
         if (folded.ok) folded.value = without_long_vowels(folded.value);
         return folded;
     }
+    if (reading == NameReading::korean) {
+        const std::string read = korean_reading(name);
+        Normalized folded =
+            all_ascii(read) ? Normalized{true, fold_ascii(read), {}} : fold_name_with_icu(read);
+        if (folded.ok) folded.value = korean_name_key(folded.value);
+        return folded;
+    }
     if (all_ascii(name)) return Normalized{true, fold_ascii(name), std::string()};
     return fold_name_with_icu(name);
 }
@@ -233,7 +241,8 @@ std::string name_fold_version() {
     char cldr_text[U_MAX_VERSION_STRING_LENGTH] = "unknown";
     if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
     return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform +
-           kNameFoldMending + "; kanji in a JP tenant: " + japanese_reading_version();
+           kNameFoldMending + "; kanji in a JP tenant: " + japanese_reading_version() +
+           "; Korean names in a KR tenant: " + korean_reading_version();
 }
 
 }  // namespace ci

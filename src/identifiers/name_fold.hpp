@@ -17,10 +17,11 @@ extern const char *const kNameFoldTransform;
 // windows-1252 ("GonzÃ¡lez") is read as it was meant (González).
 extern const char *const kNameFoldMending;
 
-// How a name's Han characters are read: as ICU's Any-Latin reads them, in Mandarin pinyin
-// (王伟 wang wei), or as a Japanese name is (japanese_reading.hpp: 山田 太郎 yamada tarou),
-// in a tenant whose phones are Japanese.
-enum class NameReading { pinyin, japanese };
+// How a name is read: its Han characters as ICU's Any-Latin reads them, in Mandarin pinyin
+// (王伟 wang wei); as a Japanese name is (japanese_reading.hpp: 山田 太郎 yamada tarou), in a
+// tenant whose phones are Japanese; or as a Korean name is (korean_reading.hpp: 김영재 and
+// Young-jae Kim yeongjae kim), in a tenant whose phones are Korean.
+enum class NameReading { pinyin, japanese, korean };
 
 // A name folded for comparison (Han characters read as han says): its mojibake mended
 // (kNameFoldMending), transliterated to Latin and to ASCII by kNameFoldTransform (Müller mueller,

@@ -1,0 +1,91 @@
+// Unit tests for ci::korean_reading and ci::korean_name_key (korean_reading.hpp) and the
+// Korean fold of names (name_fold.hpp, NameReading::korean).
+#include "korean_reading.hpp"
+#include "name_fold.hpp"
+#include "name_parts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+// The name folded as a Korean name is.
+std::string folded(const std::string &name) {
+    const ci::Normalized n = ci::fold_name(name, ci::NameReading::korean);
+    EXPECT_TRUE(n.ok) << n.error;
+    return n.value;
+}
+
+// Hangul in the Revised Romanization, the family name in its usual spelling, after the
+// given name; two-syllable family names; a family name written apart.
+TEST(KoreanReading, HangulRead) {
+    EXPECT_EQ(ci::korean_reading("김민준"), "minjun kim");
+    EXPECT_EQ(ci::korean_reading("박지훈"), "jihun park");
+    EXPECT_EQ(ci::korean_reading("최희"), "hui choi");
+    EXPECT_EQ(ci::korean_reading("이동욱"), "donguk lee");  // (욱 uk: finals as pronounced)
+    EXPECT_EQ(ci::korean_reading("남궁민수"), "minsu namgung");
+    EXPECT_EQ(ci::korean_reading("권 성호"), "seongho kwon");
+    EXPECT_EQ(ci::korean_reading("지원 박"), "jiwon park");  // (지 is a family name too)
+    EXPECT_EQ(ci::korean_reading("Jessica 최"), "Jessica choi");
+    EXPECT_EQ(ci::korean_reading("Kim Min-jun"), "Kim Min-jun");  // (no Hangul: as it is)
+    std::string long_text;
+    for (int i = 0; i < 700; ++i) long_text += "김영재";
+    EXPECT_EQ(ci::korean_reading(long_text), long_text);  // (over 2,000 bytes: not read)
+    EXPECT_EQ(folded(long_text), ci::fold_name(long_text).value);
+}
+
+// Honorifics dropped, alone or attached; 양 alone is a family name before a name.
+TEST(KoreanReading, Honorifics) {
+    EXPECT_EQ(folded("김상훈 대표님"), folded("김상훈"));
+    EXPECT_EQ(folded("이재현님"), folded("이재현"));
+    EXPECT_EQ(folded("신경민 고객님"), folded("신경민"));
+    EXPECT_EQ(folded("마팡 씨"), folded("마팡"));
+    EXPECT_EQ(folded("김민지 양"), folded("김민지"));
+    EXPECT_EQ(folded("양 지원"), "jiwon yang");
+    EXPECT_EQ(folded("김태양"), "taeyang kim");  // (양 ends given names: kept attached)
+    EXPECT_EQ(folded("님"), "");
+    EXPECT_EQ(folded("이 현우 팀장"), "hyeonu lee");
+}
+
+// Hangul and the Latin spellings of one name fold alike.
+TEST(KoreanReading, SpellingsMeet) {
+    EXPECT_EQ(folded("강영재"), "yeongjae kang");
+    EXPECT_EQ(folded("Young-jae Kang"), "yeongjae kang");
+    EXPECT_EQ(folded("KIM YEONGJAE"), folded("Kim Young Jae"));
+    EXPECT_EQ(folded("Gim Donguk"), folded("Kim Dong-Wook"));
+    EXPECT_EQ(folded("RHEE YOUNG-HEE"), folded("이영희"));
+    EXPECT_EQ(folded("RI JI YEONG"), folded("Lee Ji-young"));
+    EXPECT_EQ(folded("Jung Hye Kyung"), folded("Hye-gyeong Jeong"));
+    EXPECT_EQ(folded("Suh Hyeon Ahn"), folded("Seo-Hyun Ahn"));
+    EXPECT_EQ(folded("Seo Hyun Heo"), folded("허서현"));  // (서 ends a given name: Heo)
+    EXPECT_EQ(folded("Min Jun Ri"), folded("Lee Minjun"));
+    EXPECT_EQ(folded("Si Woo Moon"), folded("Moon Siu"));
+    EXPECT_EQ(folded("Hyun-woo Park"), folded("박현우"));
+    EXPECT_EQ(folded("Sung-Ho Kwon"), folded("권 성호"));
+    EXPECT_EQ(folded("Kyung-soo Lee"), folded("이경수"));
+    EXPECT_EQ(folded("Su-ah Kim"), folded("김수아"));
+}
+
+// Names kept apart: twins and siblings, and names with no Korean family name.
+TEST(KoreanReading, NamesKeptApart) {
+    EXPECT_NE(folded("김서연"), folded("김서윤"));
+    EXPECT_NE(folded("Seo-yeon Kim"), folded("Seo-yoon Kim"));
+    EXPECT_NE(folded("이지영"), folded("이지혜"));
+    EXPECT_EQ(folded("Rommel Santos"), "rommel santos");
+    EXPECT_EQ(folded("Jagn Byung-chul"), "jagn byeongcheol");  // (no family name known)
+    EXPECT_EQ(folded("Shelly Moore"), "shelly moore");
+    EXPECT_EQ(folded("Nguyen Thi Lan"), "nguyen thi lan");
+    EXPECT_EQ(folded("Jessica (Soo Jin) Choi"), "jessica sujin choi");
+    EXPECT_EQ(ci::korean_name_key("kim"), "kim");
+}
+
+// The duplicate model's parts of a Korean name: first the given name, last the family name.
+TEST(KoreanReading, NameParts) {
+    const ci::NamePartsResult parts = ci::name_parts("박 영미", ci::NameReading::korean);
+    ASSERT_TRUE(parts.ok) << parts.error;
+    EXPECT_EQ(parts.parts.first_name.value_or(""), "yeongmi");
+    EXPECT_EQ(parts.parts.last_name.value_or(""), "park");
+}
+
+}  // namespace
