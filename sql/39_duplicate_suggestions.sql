@@ -528,7 +528,9 @@ END $$;
 -- Hee / hui): 김영재 meets Young-jae Kim, 이서연 대표님 (an honorific) meets Lee Seo-yeon,
 -- RHEE YOUNG-HEE meets 이영희, 권 성호 (the family name apart) meets Sung-Ho Kwon. Apart: twins
 -- (김서연 / 김서윤: mailboxes a letter apart at one provider) and namesakes (박지훈 twice, other
--- mailboxes and phones). Elsewhere Hangul is transliterated (ICU: 김영재 gimyeongjae).
+-- mailboxes and phones). Names in Hanja are read in Hangul first (libhangul-data's table:
+-- 黃成浩 황성호, 李 as the family name 이). Elsewhere Hangul is transliterated (ICU: 김영재
+-- gimyeongjae) and Hanja read in pinyin.
 SELECT set_phone_region('KR', 'dupkr');
 INSERT INTO customer (tenant_id, name, email, phone)
 SELECT t.tenant, v.name, v.email, v.phone FROM (VALUES
@@ -545,7 +547,7 @@ SELECT * FROM pg_temp.dry_pairs('dupkr_pinyin') WHERE pair = '김영재 / Young-
 SELECT set_duplicate_threshold(NULL, 'dupkr'), set_duplicate_threshold(NULL, 'dupkr_pinyin');
 SELECT n, d.first_name, d.last_name, d.words, duplicate_fold(n) AS pinyin, duplicate_fold(n, 'korean') AS korean
   FROM unnest(ARRAY['김영재', 'Young-jae Kim', 'KIM YEONGJAE', '이재현님', '지원 박', '남궁민수', 'Jessica (Soo Jin) Choi',
-                    'Rommel Santos']) AS n
+                    '黃成浩', '李在成', 'Rommel Santos']) AS n
  CROSS JOIN LATERAL duplicate_name(n, 'korean') AS d;
 
 -- A full name's frequency in the tenant (name_frequency): from 256 active customers on, a

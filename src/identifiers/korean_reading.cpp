@@ -1,6 +1,10 @@
 // Korean names read and compared as they are romanized; see korean_reading.hpp.
 #include "korean_reading.hpp"
 
+#include "hanja_table.hpp"
+#include "name_fold.hpp"
+
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -249,19 +253,6 @@ std::string read_run(const Run &run) {
     return romanized(run, family, n) + " " + latin;
 }
 
-// The words of a folded name.
-std::vector<std::string> words_of(std::string_view folded) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t space = folded.find(' ', start);
-        if (space == std::string_view::npos) space = folded.size();
-        if (space > start) words.emplace_back(folded.substr(start, space - start));
-        start = space + 1;
-    }
-    return words;
-}
-
 // The family name a folded word spells (its index in kFamilyNames), or -1.
 int family_in_latin(const std::string &word) {
     static const std::unordered_map<std::string, int> spellings = [] {
@@ -271,7 +262,7 @@ int family_in_latin(const std::string &word) {
             std::string variants(kFamilyNames[i].variants);
             for (char &ch : variants)
                 if (ch == ',') ch = ' ';
-            for (const std::string &variant : words_of(variants))
+            for (const std::string &variant : folded_words(variants))
                 made.emplace(variant, static_cast<int>(i));  // (the commoner name keeps a spelling)
         }
         return made;
@@ -374,10 +365,8 @@ int family_end(int first, int last) {
     return first < last ? 0 : 1;
 }
 
-}  // namespace
-
-std::string korean_reading(std::string_view name) {
-    if (name.size() > max_read_bytes) return std::string(name);
+// The name with its Hangul read (korean_reading, Hanja already in Hangul).
+std::string read_hangul(std::string_view name) {
     std::vector<Run> runs = hangul_runs(name);
     if (runs.empty()) return std::string(name);
     for (std::size_t i = 0; i < runs.size(); ++i) drop_honorific(runs[i], i == 0);
@@ -411,9 +400,81 @@ std::string korean_reading(std::string_view name) {
     return out;
 }
 
+// True for a Han character (Hanja).
+bool is_han(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    return c >= 0x2E80 && uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+// The reading of a Hanja where the table gives several: the first of a name's (its family
+// name) as the commonest family name among them (金 김, not 금; 李 이, not 리); the first of the
+// given name without an initial ㄹ, as the initial-sound rule writes it; any other the
+// table's first.  Empty when the table has none.
+std::string chosen_reading(const std::vector<std::string> &readings, std::size_t position) {
+    if (readings.empty()) return std::string();
+    if (position == 0) {
+        const std::string *best = nullptr;
+        std::size_t best_rank = kFamilyNames.size();
+        for (const std::string &reading : readings) {
+            for (std::size_t rank = 0; rank < best_rank; ++rank) {
+                if (reading == kFamilyNames[rank].hangul) {
+                    best = &reading;
+                    best_rank = rank;
+                    break;
+                }
+            }
+        }
+        if (best != nullptr) return *best;
+    }
+    if (position == 1) {
+        for (const std::string &reading : readings) {
+            const auto *bytes = reinterpret_cast<const uint8_t *>(reading.data());
+            int32_t i = 0;
+            UChar32 c;
+            U8_NEXT(bytes, i, static_cast<int32_t>(reading.size()), c);
+            if ((c - 0xAC00) / 588 != 5) return reading;  // (5: ㄹ, the sixth initial)
+        }
+    }
+    return readings.front();
+}
+
+// The name with its Hanja in Hangul (黃成浩 황성호), each run of them read as a name is, or
+// not ok when the table cannot be read.  A Hanja the table lacks is kept.
+Normalized hanja_in_hangul(std::string_view name) {
+    const auto *bytes = reinterpret_cast<const uint8_t *>(name.data());
+    const auto length = static_cast<int32_t>(name.size());
+    std::string out;
+    std::size_t position = 0;  // (in the run of Hanja)
+    std::string error;
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || !is_han(c)) {
+            out.append(name.substr(start, i - start));
+            position = 0;
+            continue;
+        }
+        const std::string reading =
+            chosen_reading(hanja_readings(static_cast<char32_t>(c), error), position++);
+        if (!error.empty()) return Normalized{false, std::string(), error};
+        out += reading.empty() ? std::string(name.substr(start, i - start)) : reading;
+    }
+    return Normalized{true, std::move(out), {}};
+}
+
+}  // namespace
+
+Normalized korean_reading(std::string_view name) {
+    if (name.size() > max_read_bytes) return Normalized{true, std::string(name), {}};
+    const Normalized in_hangul = hanja_in_hangul(name);  // (the table read only for Hanja)
+    if (!in_hangul.ok) return in_hangul;
+    return Normalized{true, read_hangul(in_hangul.value), {}};
+}
+
 std::string korean_name_key(std::string_view folded) {
     if (folded.size() > max_read_bytes) return std::string(folded);
-    std::vector<std::string> words = words_of(folded);
+    std::vector<std::string> words = folded_words(folded);
     if (words.size() < 2) return std::string(folded);
     const int end = family_end(family_in_latin(words.front()), family_in_latin(words.back()));
     std::string family;
@@ -451,7 +512,8 @@ std::string korean_name_key(std::string_view folded) {
 
 std::string korean_reading_version() {
     return "Revised Romanization, " + std::to_string(kFamilyNames.size()) + " family names, " +
-           std::to_string(kHonorifics.size()) + " honorifics (version 1)";
+           std::to_string(kHonorifics.size()) + " honorifics (version 1), Hanja from " +
+           hanja_table_version();
 }
 
 }  // namespace ci

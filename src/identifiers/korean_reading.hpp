@@ -5,6 +5,8 @@
 // and the spelling variants of given names are data here (README "Probable duplicates").
 #pragma once
 
+#include "normalize.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -16,9 +18,12 @@ namespace ci {
 // reads a first and a last name (영재 김: yeongjae Kim); a family name alone before the
 // given name moved after it (권 성호: seongho Kwon); each family name as Koreans spell it in
 // Latin letters (김 Kim, 이 Lee, 박 Park), every other syllable in the Revised Romanization
-// (민준 minjun, 희 hui).  Hangul syllables are read as written (composed, NFC); other text
-// is kept as it is, and so is a text over 2,000 bytes (no stored name is that long).
-std::string korean_reading(std::string_view name);
+// (민준 minjun, 희 hui); Hanja first in Hangul, as libhangul's table reads them (黃成浩
+// 황성호, the family name's reading the commonest family name: 李 이, 金 김).  Hangul
+// syllables are read as written (composed, NFC); other text is kept as it is, and so is a
+// text over 2,000 bytes (no stored name is that long).  Not ok only when a name has Hanja
+// and the table cannot be read.
+Normalized korean_reading(std::string_view name);
 
 // A folded name (lower-case words, one space apart) as a Korean name is compared: when a
 // word at either end is a Korean family name in one of its spellings (Gim, Yi, Rhee, Ri,
@@ -30,7 +35,8 @@ std::string korean_reading(std::string_view name);
 // A text over 2,000 bytes is kept as it is.
 std::string korean_name_key(std::string_view folded);
 
-// What the version of the fold says of the Korean reading: its tables, by their size.
+// What the version of the fold says of the Korean reading: its tables, by their size, and
+// the Hanja table's (hanja_table_version).
 std::string korean_reading_version();
 
 }  // namespace ci

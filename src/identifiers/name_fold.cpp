@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,10 @@ namespace ci {
 // other Latin letters without their marks (é e, ł l, ø o, æ ae); Lower.
 const char *const kNameFoldTransform =
     "NFC; de-ASCII; Russian-Latin/BGN; Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII; Lower";
+
+const char *const kNameFoldPrerequisites =
+    "ICU's transliteration data (libicu's icudt), MeCab's IPA dictionary (mecab-ipadic-utf8) and "
+    "libhangul's Hanja table (libhangul-data) are needed to fold names";
 
 const char *const kNameFoldMending = "; first, UTF-8 read as windows-1252 mended";
 
@@ -175,6 +180,17 @@ bool all_ascii(std::string_view text) {
 
 }  // namespace
 
+std::vector<std::string> folded_words(std::string_view folded) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start <= folded.size()) {
+        const std::size_t end = std::min(folded.find(' ', start), folded.size());
+        if (end > start) words.emplace_back(folded.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
 Normalized fold_name_with_icu(std::string_view name) {
     const FoldTransform &transform = fold_transform();
     if (!transform.transliterator) return Normalized{false, std::string(), transform.error};
@@ -210,24 +226,28 @@ Normalized fold_name_with_icu(std::string_view name) {
     return Normalized{true, std::move(out), std::string()};
 }
 
-Normalized fold_name(std::string_view name, NameReading reading) {
-    if (reading == NameReading::japanese) {
-        const Normalized read = japanese_reading(name);
-        if (!read.ok) return read;
-        Normalized folded = all_ascii(read.value) ? Normalized{true, fold_ascii(read.value), {}}
-                                                  : fold_name_with_icu(read.value);
-        if (folded.ok) folded.value = without_long_vowels(folded.value);
-        return folded;
-    }
-    if (reading == NameReading::korean) {
-        const std::string read = korean_reading(name);
-        Normalized folded =
-            all_ascii(read) ? Normalized{true, fold_ascii(read), {}} : fold_name_with_icu(read);
-        if (folded.ok) folded.value = korean_name_key(folded.value);
-        return folded;
-    }
+namespace {
+
+// The name folded as it is written: the ASCII fast path, or ICU.
+Normalized fold_written(std::string_view name) {
     if (all_ascii(name)) return Normalized{true, fold_ascii(name), std::string()};
     return fold_name_with_icu(name);
+}
+
+}  // namespace
+
+Normalized fold_name(std::string_view name, NameReading reading) {
+    if (reading == NameReading::pinyin) return fold_written(name);
+    // A Japanese or a Korean name: read first (kanji, Hangul, Hanja), then folded, then its
+    // spellings made one (Japanese long vowels; Korean family names and given names).
+    const Normalized read =
+        reading == NameReading::japanese ? japanese_reading(name) : korean_reading(name);
+    if (!read.ok) return read;
+    Normalized folded = fold_written(read.value);
+    if (folded.ok)
+        folded.value = reading == NameReading::japanese ? without_long_vowels(folded.value)
+                                                        : korean_name_key(folded.value);
+    return folded;
 }
 
 std::string name_fold_version() {

@@ -6,12 +6,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ci {
 
 // The ICU transform a name goes through before it is split into words (README "Probable
 // duplicates": why each step is there).
 extern const char *const kNameFoldTransform;
+
+// What a name's fold needs that a server may lack, for the hint of the error that says so.
+extern const char *const kNameFoldPrerequisites;
 
 // What the version says of the step before it: a name whose UTF-8 was read as
 // windows-1252 ("GonzÃ¡lez") is read as it was meant (González).
@@ -29,6 +33,9 @@ enum class NameReading { pinyin, japanese, korean };
 // (O'Brien obrien); anything else but letters and digits a word break; words separated by one
 // space.  Not ok only when ICU cannot build the transform (its reason).
 Normalized fold_name(std::string_view name, NameReading reading = NameReading::pinyin);
+
+// The words of a folded name (fold_name separates them by one space).
+std::vector<std::string> folded_words(std::string_view folded);
 
 // fold_name through ICU whatever the input (the ASCII fast path skipped): what the unit
 // tests compare the fast path with.

@@ -40,18 +40,6 @@ bool title(const std::string &w) {
                       "ir",  "ds",   "herr", "frau", "dott", "avv",  "sig"});
 }
 
-// The words of a folded name (fold_name separates them by one space).
-std::vector<std::string> words_of(const std::string &folded) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start <= folded.size()) {
-        const std::size_t end = std::min(folded.find(' ', start), folded.size());
-        if (end > start) words.emplace_back(folded, start, end - start);
-        start = end + 1;
-    }
-    return words;
-}
-
 // Words joined by one space.
 std::string joined(std::vector<std::string>::const_iterator from,
                    std::vector<std::string>::const_iterator to) {
@@ -100,7 +88,7 @@ NamePartsResult name_parts(std::string_view name, NameReading reading) {
     if (comma != std::string_view::npos && comma > 0) {
         const Normalized after = fold_name(name.substr(comma + 1), reading);
         if (!after.ok) return {false, {}, after.error};
-        for (const std::string &w : words_of(after.value)) {
+        for (const std::string &w : folded_words(after.value)) {
             if (!generation_anywhere(w) && !generation_last_only(w) && !after_name(w)) {
                 reordered =
                     std::string(name.substr(comma + 1)) + " " + std::string(name.substr(0, comma));
@@ -111,7 +99,7 @@ NamePartsResult name_parts(std::string_view name, NameReading reading) {
     const Normalized folded = fold_name(reordered, reading);
     if (!folded.ok) return {false, {}, folded.error};
 
-    std::vector<std::string> all = words_of(folded.value);
+    std::vector<std::string> all = folded_words(folded.value);
     all.erase(std::remove_if(all.begin(), all.end(), title), all.end());
     const std::size_t n = all.size();
     std::vector<std::string> words, generation;

@@ -52,16 +52,14 @@ CI_SQL_FUNCTION(ci_phone_library_version) {
 
 // duplicate_fold(name, reading): the name folded for suggest_duplicates' comparisons
 // (name_fold.hpp); 55000 when ICU cannot build the transform (its transliteration data is
-// missing) or MeCab cannot load its dictionary.
+// missing), MeCab cannot load its dictionary or the Hanja table cannot be read.
 CI_SQL_FUNCTION(ci_duplicate_fold) {
     return entry_guard([&] {
         const NameReading reading = name_reading(required(text_arg(fcinfo, 1), "reading"));
         const Normalized folded = fold_name(*text_arg(fcinfo, 0), reading);
         if (!folded.ok)
             throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, folded.error,
-                                std::string(),
-                                "ICU's transliteration data (libicu's icudt) and MeCab's IPA "
-                                "dictionary (mecab-ipadic-utf8) are needed to fold names");
+                                std::string(), kNameFoldPrerequisites);
         return text_datum(folded.value);
     });
 }

@@ -3,6 +3,7 @@
 // "Probable duplicates").
 #include "errors.hpp"
 #include "input.hpp"
+#include "name_fold.hpp"
 #include "name_parts.hpp"
 #include "pg_boundary.hpp"
 #include "sharding.hpp"
@@ -103,9 +104,7 @@ CI_SQL_FUNCTION(ci_duplicate_name) {
         const NamePartsResult result = name_parts(*text_arg(fcinfo, 0), reading);
         if (!result.ok)
             throw IdentityError(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE, result.error,
-                                std::string(),
-                                "ICU's transliteration data (libicu's icudt) and MeCab's IPA "
-                                "dictionary (mecab-ipadic-utf8) are needed to fold names");
+                                std::string(), kNameFoldPrerequisites);
         const NameCallCache &cache = name_cache_of(fcinfo);
         const NameParts &parts = result.parts;
         std::vector<std::string> given_names;

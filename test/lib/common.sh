@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD_ROOT=${CI_BUILD_DIR:-$ROOT/build}
 # (libphonenumber-dev, libicu-dev, libidn2-dev: the identifiers' libraries, see CMakeLists.txt;
 # flex, bison, libpq-dev: building PL/Proxy for 17 and 18, see postgres_majors.sh)
-CI_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-contrib postgresql-15-plproxy cmake g++ make libgtest-dev dpkg-dev libphonenumber-dev libicu-dev libidn2-dev libmecab-dev mecab-ipadic-utf8 flex bison libpq-dev"
+CI_PACKAGES="postgresql-15 postgresql-server-dev-15 postgresql-contrib postgresql-15-plproxy cmake g++ make libgtest-dev dpkg-dev libphonenumber-dev libicu-dev libidn2-dev libmecab-dev mecab-ipadic-utf8 libhangul-data flex bison libpq-dev"
 
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -10,6 +10,13 @@
 
 namespace {
 
+// The reading, which must have been made.
+std::string reading(const std::string &name) {
+    const ci::Normalized n = ci::korean_reading(name);
+    EXPECT_TRUE(n.ok) << n.error;
+    return n.value;
+}
+
 // The name folded as a Korean name is.
 std::string folded(const std::string &name) {
     const ci::Normalized n = ci::fold_name(name, ci::NameReading::korean);
@@ -20,18 +27,18 @@ std::string folded(const std::string &name) {
 // Hangul in the Revised Romanization, the family name in its usual spelling, after the
 // given name; two-syllable family names; a family name written apart.
 TEST(KoreanReading, HangulRead) {
-    EXPECT_EQ(ci::korean_reading("김민준"), "minjun kim");
-    EXPECT_EQ(ci::korean_reading("박지훈"), "jihun park");
-    EXPECT_EQ(ci::korean_reading("최희"), "hui choi");
-    EXPECT_EQ(ci::korean_reading("이동욱"), "donguk lee");  // (욱 uk: finals as pronounced)
-    EXPECT_EQ(ci::korean_reading("남궁민수"), "minsu namgung");
-    EXPECT_EQ(ci::korean_reading("권 성호"), "seongho kwon");
-    EXPECT_EQ(ci::korean_reading("지원 박"), "jiwon park");  // (지 is a family name too)
-    EXPECT_EQ(ci::korean_reading("Jessica 최"), "Jessica choi");
-    EXPECT_EQ(ci::korean_reading("Kim Min-jun"), "Kim Min-jun");  // (no Hangul: as it is)
+    EXPECT_EQ(reading("김민준"), "minjun kim");
+    EXPECT_EQ(reading("박지훈"), "jihun park");
+    EXPECT_EQ(reading("최희"), "hui choi");
+    EXPECT_EQ(reading("이동욱"), "donguk lee");  // (욱 uk: finals as pronounced)
+    EXPECT_EQ(reading("남궁민수"), "minsu namgung");
+    EXPECT_EQ(reading("권 성호"), "seongho kwon");
+    EXPECT_EQ(reading("지원 박"), "jiwon park");  // (지 is a family name too)
+    EXPECT_EQ(reading("Jessica 최"), "Jessica choi");
+    EXPECT_EQ(reading("Kim Min-jun"), "Kim Min-jun");  // (no Hangul: as it is)
     std::string long_text;
     for (int i = 0; i < 700; ++i) long_text += "김영재";
-    EXPECT_EQ(ci::korean_reading(long_text), long_text);  // (over 2,000 bytes: not read)
+    EXPECT_EQ(reading(long_text), long_text);  // (over 2,000 bytes: not read)
     EXPECT_EQ(folded(long_text), ci::fold_name(long_text).value);
 }
 
@@ -65,6 +72,17 @@ TEST(KoreanReading, SpellingsMeet) {
     EXPECT_EQ(folded("Sung-Ho Kwon"), folded("권 성호"));
     EXPECT_EQ(folded("Kyung-soo Lee"), folded("이경수"));
     EXPECT_EQ(folded("Su-ah Kim"), folded("김수아"));
+}
+
+// Hanja read as Koreans read the characters of their names (libhangul-data's table).
+TEST(KoreanReading, Hanja) {
+    EXPECT_EQ(folded("黃成浩"), folded("황성호"));
+    EXPECT_EQ(folded("李在成"), folded("이재성"));  // (李: 이, not 리)
+    EXPECT_EQ(folded("林美京"), folded("임미경"));
+    EXPECT_EQ(folded("金敏俊"), "minjun kim");  // (金: 김, not 금)
+    EXPECT_EQ(folded("崔藝恩"), folded("Choi Ye-eun"));
+    EXPECT_EQ(reading("𠮷"), "𠮷");  // (a character the table lacks: kept)
+    EXPECT_NE(ci::korean_reading_version().find("hanja.txt"), std::string::npos);
 }
 
 // Names kept apart: twins and siblings, and names with no Korean family name.
