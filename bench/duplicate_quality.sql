@@ -15135,3 +15135,967 @@ BEGIN
                          CASE WHEN k BETWEEN 7 AND 12 THEN dupq.blind21_uid(seed, pid) END);
     END LOOP;
 END $$;
+
+------------------------------------------------------------------------------
+-- The blind22 (China) blind set: written blind to the model (its code, tests, README section,
+-- changelog, results, commit messages and issue notes were not read; only issue 30's text,
+-- the generators above and bench/duplicate_quality.sh's way of loading a set), to measure
+-- how the model generalises to data it has never seen. Like blind5 to blind21 it is ONE
+-- ordinary shop: a mainland Chinese online shop (tenant phone region CN) selling across China
+-- (Beijing, Shanghai, Guangzhou, Shenzhen, Chengdu, Hangzhou, Wuhan, Nanjing, Xi'an,
+-- Chongqing, Tianjin, Suzhou), with some customers from Hong Kong and Taiwan living on the
+-- mainland (Shenzhen, Guangzhou, Shanghai, Kunshan, Xiamen) and some overseas Chinese in
+-- Singapore, Malaysia and the United States ordering for their families. Chinese names as
+-- they are: the family name first in Hanzi without a space (王伟, 陈晓燕), a few with one (王 伟);
+-- simplified characters on the mainland and for the overseas, traditional for Hong Kong and
+-- Taiwan (陳志明, 張家豪); family names by their real frequency (王, 李, 张, 刘, 陈 ... first: a
+-- third of the shop carries one of five family names), so that namesakes are very common;
+-- one- and two-character given names by sex and generation (伟, 建华, 秀英 for the older; 杰,
+-- 志明, 晓燕, 雅婷; 子轩, 浩然, 子涵, 欣妍 for the young). In Latin letters: pinyin written
+-- many ways (Wang Jianhua, Jianhua Wang, WANG Jianhua, WANG JIANHUA, Wangjianhua, Wang Jian
+-- Hua, Jian-Hua Wang, Wang, Jianhua), with tone marks (Wáng Jiànhuá) or tone numbers (Wang2
+-- Jian4hua2) on a few; Cantonese romanization for Hong Kong (Chan Chi Ming, CHAN Chi-ming),
+-- Wade-Giles for Taiwan (Chen Chih-Ming, Hsu Ya-Ting), Hokkien and Cantonese family names in
+-- Singapore and Malaysia (Tan Wei Ming, Lim Jia Hui, Ong, Goh, Teo) with pinyin given names;
+-- the given name first in the United States (Wei Zhang). English names taken by many (Kevin
+-- Wang, Wang Jianhua Kevin, Peter Chan Chi-ming, Cindy Chen, 陈晓燕 Cindy); honorifics typed
+-- into the name field (王伟先生, 陈女士, 张小姐, 李老师, Mr. Wang); diminutives (阿伟, 小燕, 伟伟,
+-- 小王, 老王, Ah Wei); Hanzi typos the pinyin input method makes (a homophone chosen: 王伟 /
+-- 王玮, 陈晓燕 / 陈小燕, 张 / 章). Providers: qq.com above all (the QQ number as the mailbox for
+-- many), 163.com, 126.com and yeah.net (NetEase), sina.com / sina.cn and sohu.com for the
+-- older, foxmail.com, 139.com (China Mobile: the mobile number as the mailbox), gmail.com,
+-- outlook.com, hotmail.com, icloud.com; company and university domains (huawei.com,
+-- alibaba-inc.com, tencent.com, pku.edu.cn ...); yahoo.com.hk and netvigator.com for Hong
+-- Kong, yahoo.com.tw and msa.hinet.net for Taiwan, yahoo.com.sg and singnet.com.sg for
+-- Singapore. Mailboxes with pinyin, initials, birth years and lucky numbers (wangjianhua1985,
+-- wjh520, zhangting1314, lijun888), English names (kevin_wang88). Phones as Chinese customers
+-- type them: 13812345678 most, 138 1234 5678, 138-1234-5678, +86 138 1234 5678,
+-- +8613812345678, 86-13812345678, 0086 13812345678, (+86)13812345678; landlines 010-62345678,
+-- 010-6234 5678, (010)62345678, 021-54321098, 0755-86543210; Hong Kong (+852 9123 4567), Taiwan
+-- (+886 912 345 678), Singapore (+65 9123 4567), Malaysian (+60 12-345 6789) and US (+1 (626)
+-- 288-3412) mobiles. Duplicate kinds (20 true pairs each): script (Hanzi on one record,
+-- Latin letters on the other: 王建华 / Wang Jianhua, 陳志明 / Chan Chi Ming, 陈伟明 / Tan Wei
+-- Ming), pinyin_form (Wang Wei / Wei Wang, Wangjianhua / Wang Jianhua, Wáng Jiànhuá / Jianhua
+-- Wang, Wang2 Wei3 / WANG WEI), dialect (one person's name in the mainland's pinyin and in
+-- the romanization of home: Zhang Zhiming / Cheung Chi Ming, Xu Yating / Hsu Ya-Ting, Chen
+-- Weiming / Tan Wei Ming; traditional and simplified Hanzi: 張家豪 / 张家豪), english_name
+-- (王伟 / Kevin Wang, Wang Jianhua / Kevin Wang Jianhua, 陈晓燕 / 陈晓燕(Cindy)), honorific
+-- (王伟 / 王伟先生, 陈晓燕 / 陈女士, Mr. Wang Wei, 李老师), diminutive (王伟 / 阿伟, 陈晓燕 /
+-- 小燕, 伟伟, 小王, 老王, Ah Ming), typo (a homophone from the input method: 王伟 / 王玮,
+-- 张静 / 章静; a slip in pinyin: Zhang / Zhnag), moved (a customer who moved abroad, or from
+-- Hong Kong or Taiwan to the mainland: Hanzi at home, Latin letters or an English name
+-- abroad; the mailbox taken to Gmail or Outlook, the mainland mobile kept and typed with +86
+-- or 0086 and two digits swapped, or the old mailbox at a mistyped domain). Each true pair
+-- shares some contact data: the same mailbox at another provider (163.com / 126.com /
+-- yeah.net, qq.com / foxmail.com, sina.com / sina.cn, hotmail.com / outlook.com), a mailbox
+-- one slip apart (a QQ number with a digit wrong), the same mailbox at a mistyped domain
+-- (qq.con, qq.cm, 163.con, 136.com, 162.com, sina.con, foxmial.com, gmial.com), or the phone
+-- with two digits swapped (typed another way); never the same email or phone. Hard negatives
+-- (20 pairs each): namesake (China's commonest full names twice: 张伟, 王伟, 王芳, 李娜, 张敏,
+-- 李静, 刘洋 ...), household (siblings sharing a generation character: 浩然 / 浩宇, 思琪 / 思雨;
+-- one provider, birth years in both mailboxes, the home landline on one record), twins (one
+-- birthday in both mailboxes, names a character apart, mobiles bought together: numbers one
+-- digit apart), spouses (husband and wife: different family names on the mainland, with
+-- couple numbers (情侣号: the same eight last digits), the wedding day or 520 / 1314 in both
+-- mailboxes, the home landline; in Hong Kong and abroad she takes his family name: 陳李美玲 /
+-- 陳志明, Cindy Wang / Kevin Wang); 100 singles. Two people never share an email address or a
+-- phone number, and no two people outside the hard negatives look alike by accident
+-- (dupq.blind22_seen holds the romanized family and given names each person uses; mailboxes
+-- and phones are kept two or more edits from every earlier customer's).
+------------------------------------------------------------------------------
+CREATE TABLE dupq.blind22_seen (tn text, pid int, fam text, giv text);
+CREATE INDEX ON dupq.blind22_seen (tn, fam);
+CREATE INDEX ON dupq.blind22_seen (tn, giv);
+-- A person: group (cn mainland, hk, tw living on the mainland; sg, my, us abroad), where
+-- the person lives, sex, birth year, the family name (pinyin with tone marks, simplified,
+-- traditional, own romanization), the given name (pinyin with tone marks and a hyphen between
+-- syllables, simplified, traditional, own romanization) and an English name.
+CREATE TYPE dupq.blind22_p AS (grp text, loc text, sex text, born int, fp text, fs text, ft text, fr text,
+                               gp text, gsm text, gt text, gr text, eng text);
+
+-- The set's lists. Family names 'pinyin|simplified|traditional|Hong Kong|Taiwan|Singapore and
+-- Malaysia|weight' (the weight per mille of the population, 2020 figures); given names
+-- 'sex:era:pinyin|simplified|traditional|Cantonese|Wade-Giles' (eras: o born before 1976, m
+-- 1976 to 1992, y from 1993); English names 'sex:name'; homophones the input method offers
+-- ('character:others'); namesakes (China's commonest full names); siblings' and twins' given
+-- names.
+CREATE FUNCTION dupq.blind22_list(what text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE what
+    WHEN 'fam' THEN ARRAY[
+        'Wáng|王|王|Wong|Wang|Ong|71', 'Lǐ|李|李|Lee|Lee|Lee|70', 'Zhāng|张|張|Cheung|Chang|Teo|66', 'Liú|刘|劉|Lau|Liu|Low|54',
+        'Chén|陈|陳|Chan|Chen|Tan|46', 'Yáng|杨|楊|Yeung|Yang|Yeo|31', 'Huáng|黄|黃|Wong|Huang|Ng|24', 'Zhào|赵|趙|Chiu|Chao|Teo|21',
+        'Wú|吴|吳|Ng|Wu|Goh|20', 'Zhōu|周|周|Chow|Chou|Chew|19', 'Xú|徐|徐|Tsui|Hsu|Chee|14', 'Sūn|孙|孫|Suen|Sun|Soon|14',
+        'Mǎ|马|馬|Ma|Ma|Beh|13', 'Zhū|朱|朱|Chu|Chu|Choo|12', 'Hú|胡|胡|Wu|Hu|Ho|11', 'Guō|郭|郭|Kwok|Kuo|Quek|11',
+        'Hé|何|何|Ho|Ho|Ho|11', 'Lín|林|林|Lam|Lin|Lim|10', 'Gāo|高|高|Ko|Kao|Koh|10', 'Luó|罗|羅|Law|Lo|Loh|9',
+        'Zhèng|郑|鄭|Cheng|Cheng|Tay|9', 'Liáng|梁|梁|Leung|Liang|Leong|9', 'Xiè|谢|謝|Tse|Hsieh|Chia|7', 'Sòng|宋|宋|Sung|Sung|Song|6',
+        'Táng|唐|唐|Tong|Tang|Tng|6', 'Xǔ|许|許|Hui|Hsu|Koh|6', 'Hán|韩|韓|Hon|Han|Han|6', 'Féng|冯|馮|Fung|Feng|Pang|5',
+        'Dèng|邓|鄧|Tang|Teng|Teng|5', 'Cáo|曹|曹|Cho|Tsao|Chow|5', 'Péng|彭|彭|Pang|Peng|Phang|5', 'Zēng|曾|曾|Tsang|Tseng|Chan|5',
+        'Xiāo|萧|蕭|Siu|Hsiao|Seow|5', 'Tián|田|田|Tin|Tien|Tian|4', 'Dǒng|董|董|Tung|Tung|Tang|4', 'Pān|潘|潘|Poon|Pan|Phua|4',
+        'Yuán|袁|袁|Yuen|Yuan|Wan|4', 'Cài|蔡|蔡|Choi|Tsai|Chua|4', 'Jiǎng|蒋|蔣|Cheung|Chiang|Chiang|4', 'Yú|余|余|Yu|Yu|Yee|4',
+        'Dù|杜|杜|To|Tu|Toh|4', 'Yè|叶|葉|Yip|Yeh|Yap|4', 'Chéng|程|程|Ching|Cheng|Teng|4', 'Sū|苏|蘇|So|Su|Soh|3',
+        'Lǚ|吕|呂|Lui|Lu|Lu|3', 'Dīng|丁|丁|Ting|Ting|Ting|3', 'Shěn|沈|沈|Shum|Shen|Sim|3', 'Zhōng|钟|鍾|Chung|Chung|Chong|3',
+        'Lú|卢|盧|Lo|Lu|Loo|3', 'Ōu-yáng|欧阳|歐陽|Au Yeung|Ouyang|Au Yong|1']
+    WHEN 'giv' THEN ARRAY[
+        'm:o:Wěi|伟|偉|Wai|Wei', 'm:o:Yǒng|勇|勇|Yung|Yung', 'm:o:Jūn|军|軍|Kwan|Chun', 'm:o:Qiáng|强|強|Keung|Chiang',
+        'm:o:Gāng|刚|剛|Kong|Kang', 'm:o:Píng|平|平|Ping|Ping', 'm:o:Bīn|斌|斌|Bun|Pin', 'm:o:Jiàn-huá|建华|建華|Kin Wah|Chien-Hua',
+        'm:o:Jiàn-guó|建国|建國|Kin Kwok|Chien-Kuo', 'm:o:Zhì-qiáng|志强|志強|Chi Keung|Chih-Chiang', 'm:o:Guó-qiáng|国强|國強|Kwok Keung|Kuo-Chiang',
+        'm:o:Hǎi-tāo|海涛|海濤|Hoi To|Hai-Tao', 'm:o:Guó-píng|国平|國平|Kwok Ping|Kuo-Ping', 'm:o:Wén-bīn|文斌|文斌|Man Bun|Wen-Pin',
+        'm:o:Dé-míng|德明|德明|Tak Ming|Te-Ming',
+        'm:m:Lěi|磊|磊|Lui|Lei', 'm:m:Jié|杰|傑|Kit|Chieh', 'm:m:Tāo|涛|濤|To|Tao', 'm:m:Péng|鹏|鵬|Pang|Peng', 'm:m:Chāo|超|超|Chiu|Chao',
+        'm:m:Xīn|鑫|鑫|Yam|Hsin', 'm:m:Yǔ|宇|宇|Yu|Yu', 'm:m:Xiǎo-dōng|晓东|曉東|Hiu Tung|Hsiao-Tung', 'm:m:Jùn-jié|俊杰|俊傑|Chun Kit|Chun-Chieh',
+        'm:m:Zhì-míng|志明|志明|Chi Ming|Chih-Ming', 'm:m:Jiā-háo|家豪|家豪|Ka Ho|Chia-Hao', 'm:m:Jiàn-wěi|建伟|建偉|Kin Wai|Chien-Wei',
+        'm:m:Wén-bó|文博|文博|Man Pok|Wen-Po', 'm:m:Hào|浩|浩|Ho|Hao', 'm:m:Zhèn-yǔ|振宇|振宇|Chun Yu|Chen-Yu',
+        'm:y:Zǐ-xuān|子轩|子軒|Tsz Hin|Tzu-Hsuan', 'm:y:Hào-rán|浩然|浩然|Ho Yin|Hao-Jan', 'm:y:Yǔ-háng|宇航|宇航|Yu Hong|Yu-Hang',
+        'm:y:Jùn-xī|俊熙|俊熙|Chun Hei|Chun-Hsi', 'm:y:Zǐ-háo|梓豪|梓豪|Tsz Ho|Tzu-Hao', 'm:y:Yī-míng|一鸣|一鳴|Yat Ming|I-Ming',
+        'm:y:Bó-wén|博文|博文|Pok Man|Po-Wen', 'm:y:Tiān-yòu|天佑|天佑|Tin Yau|Tien-Yu', 'm:y:Sī-yuǎn|思远|思遠|Sze Yuen|Ssu-Yuan',
+        'm:y:Hào-tiān|昊天|昊天|Ho Tin|Hao-Tien', 'm:y:Yì-chén|奕辰|奕辰|Yik San|I-Chen', 'm:y:Chén-xī|晨曦|晨曦|San Hei|Chen-Hsi',
+        'f:o:Xiù-yīng|秀英|秀英|Sau Ying|Hsiu-Ying', 'f:o:Guì-yīng|桂英|桂英|Kwai Ying|Kuei-Ying', 'f:o:Lì|丽|麗|Lai|Li', 'f:o:Mǐn|敏|敏|Man|Min',
+        'f:o:Xiù-lán|秀兰|秀蘭|Sau Lan|Hsiu-Lan', 'f:o:Shū-zhēn|淑珍|淑珍|Suk Chun|Shu-Chen', 'f:o:Yù-lán|玉兰|玉蘭|Yuk Lan|Yu-Lan',
+        'f:o:Yàn|艳|艷|Yim|Yen', 'f:o:Fāng|芳|芳|Fong|Fang', 'f:o:Hóng|红|紅|Hung|Hung', 'f:o:Měi-líng|美玲|美玲|Mei Ling|Mei-Ling',
+        'f:o:Lì-huá|丽华|麗華|Lai Wah|Li-Hua', 'f:o:Jìng|静|靜|Ching|Ching',
+        'f:m:Tíng|婷|婷|Ting|Ting', 'f:m:Xuě|雪|雪|Suet|Hsueh', 'f:m:Nà|娜|娜|Na|Na', 'f:m:Lì-juān|丽娟|麗娟|Lai Kuen|Li-Chuan',
+        'f:m:Xiǎo-yàn|晓燕|曉燕|Hiu Yin|Hsiao-Yen', 'f:m:Yǎ-tíng|雅婷|雅婷|Nga Ting|Ya-Ting', 'f:m:Xīn-yí|欣怡|欣怡|Yan Yi|Hsin-Yi',
+        'f:m:Huì-mǐn|慧敏|慧敏|Wai Man|Hui-Min', 'f:m:Jiā-huì|佳慧|佳慧|Kai Wai|Chia-Hui', 'f:m:Yǐng|颖|穎|Wing|Ying',
+        'f:m:Lín|琳|琳|Lam|Lin', 'f:m:Qiàn|倩|倩|Sin|Chien', 'f:m:Jìng-wén|静雯|靜雯|Ching Man|Ching-Wen',
+        'f:y:Zǐ-hán|子涵|子涵|Tsz Ham|Tzu-Han', 'f:y:Xīn-yán|欣妍|欣妍|Yan Yin|Hsin-Yen', 'f:y:Shī-hán|诗涵|詩涵|Sze Ham|Shih-Han',
+        'f:y:Sī-qí|思琪|思琪|Sze Kei|Ssu-Chi', 'f:y:Yǔ-xuān|雨萱|雨萱|Yu Huen|Yu-Hsuan', 'f:y:Kě-xīn|可馨|可馨|Ho Hing|Ko-Hsin',
+        'f:y:Yī-nuò|一诺|一諾|Yat Nok|I-No', 'f:y:Mèng-yáo|梦瑶|夢瑤|Mung Yiu|Meng-Yao', 'f:y:Jiā-yí|佳怡|佳怡|Kai Yi|Chia-Yi',
+        'f:y:Yǔ-tóng|雨桐|雨桐|Yu Tung|Yu-Tung', 'f:y:Ruò-xī|若汐|若汐|Yeuk Chik|Jo-Hsi']
+    WHEN 'eng' THEN ARRAY[
+        'm:Kevin', 'm:Jack', 'm:Tony', 'm:David', 'm:Michael', 'm:Eric', 'm:Jason', 'm:Leo', 'm:Peter', 'm:Vincent', 'm:Andy',
+        'm:Frank', 'm:Steven', 'm:Alex', 'm:Kelvin', 'm:Raymond', 'm:Terry', 'm:Simon', 'm:Jerry', 'm:Ben',
+        'f:Cindy', 'f:Lily', 'f:Amy', 'f:Grace', 'f:Vivian', 'f:Coco', 'f:Emma', 'f:Annie', 'f:Helen', 'f:Jenny', 'f:Sophia',
+        'f:Tina', 'f:Wendy', 'f:Joyce', 'f:Cherry', 'f:Iris', 'f:Yvonne', 'f:Fiona', 'f:Winnie', 'f:Echo']
+    WHEN 'homo' THEN ARRAY[
+        '伟:维玮炜', '华:化桦', '军:君均', '强:蔷', '刚:钢纲', '平:萍苹', '斌:彬滨', '建:剑健', '国:果', '志:智治', '涛:韬滔',
+        '德:得', '明:鸣铭', '磊:蕾垒', '杰:洁婕', '鹏:朋彭', '超:潮', '鑫:新欣', '宇:雨语羽', '晓:小筱', '东:冬', '俊:峻骏',
+        '家:佳嘉', '豪:浩', '文:雯', '博:波柏', '浩:昊皓', '振:震', '子:梓紫', '轩:萱宣', '然:冉', '航:杭', '熙:希曦', '一:依逸',
+        '鸣:明铭', '天:添', '佑:右宥', '思:斯丝', '远:源元', '昊:浩皓', '奕:亦', '辰:晨', '晨:辰', '曦:熙希', '秀:琇', '英:瑛莹',
+        '桂:贵', '丽:莉俐', '敏:民', '兰:岚蓝', '淑:舒', '珍:真贞', '玉:钰', '艳:燕', '芳:方', '红:宏虹', '美:梅', '玲:铃灵',
+        '静:晶婧', '婷:亭庭', '雪:学', '娜:纳', '娟:涓鹃', '燕:艳雁', '雅:亚娅', '欣:新馨', '怡:仪宜', '慧:惠蕙', '佳:家嘉',
+        '颖:莹影', '琳:林霖', '倩:茜', '雯:文', '涵:含晗', '妍:研言', '诗:师施', '琪:琦淇', '萱:轩宣', '可:珂', '馨:欣心',
+        '梦:孟', '瑶:遥谣', '桐:彤童', '若:偌', '汐:夕兮', '勇:永涌',
+        '张:章', '王:汪', '杨:阳', '刘:柳', '林:琳', '陈:晨', '周:舟', '吴:武', '郑:正', '徐:许', '许:徐', '黄:皇', '李:理', '胡:湖']
+    WHEN 'namesake' THEN ARRAY[
+        'm:Zhāng|Wěi|张|伟', 'm:Wáng|Wěi|王|伟', 'f:Wáng|Fāng|王|芳', 'm:Lǐ|Wěi|李|伟', 'f:Lǐ|Nà|李|娜', 'f:Zhāng|Mǐn|张|敏',
+        'f:Lǐ|Jìng|李|静', 'f:Wáng|Jìng|王|静', 'm:Liú|Wěi|刘|伟', 'f:Wáng|Xiù-yīng|王|秀英', 'f:Zhāng|Lì|张|丽', 'f:Lǐ|Xiù-yīng|李|秀英',
+        'f:Wáng|Lì|王|丽', 'f:Zhāng|Jìng|张|静', 'm:Lǐ|Qiáng|李|强', 'f:Wáng|Mǐn|王|敏', 'f:Lǐ|Mǐn|李|敏', 'm:Wáng|Lěi|王|磊',
+        'm:Liú|Yáng|刘|洋', 'f:Wáng|Yàn|王|艳']
+    WHEN 'sibling' THEN ARRAY[
+        'm:Hào-rán|浩然|浩然/m:Hào-yǔ|浩宇|浩宇', 'f:Sī-qí|思琪|思琪/f:Sī-yǔ|思雨|思雨', 'm:Jiàn-guó|建国|建國/m:Jiàn-jūn|建军|建軍',
+        'f:Xiù-yīng|秀英|秀英/f:Xiù-lán|秀兰|秀蘭', 'm:Zhì-qiáng|志强|志強/m:Zhì-gāng|志刚|志剛', 'f:Xiǎo-yàn|晓燕|曉燕/f:Xiǎo-hóng|晓红|曉紅',
+        'm:Wén-bó|文博|文博/m:Wén-tāo|文涛|文濤', 'f:Lì-juān|丽娟|麗娟/f:Lì-píng|丽萍|麗萍', 'm:Jùn-jié|俊杰|俊傑/m:Jùn-hào|俊豪|俊豪',
+        'f:Yǎ-tíng|雅婷|雅婷/f:Yǎ-qí|雅琪|雅琪', 'm:Guó-qiáng|国强|國強/m:Guó-dòng|国栋|國棟', 'f:Jiā-huì|佳慧|佳慧/f:Jiā-yí|佳怡|佳怡',
+        'm:Hǎi-tāo|海涛|海濤/m:Hǎi-bō|海波|海波', 'f:Měi-líng|美玲|美玲/f:Měi-fāng|美芳|美芳', 'm:Zǐ-xuān|子轩|子軒/f:Zǐ-hán|子涵|子涵',
+        'm:Yǔ-háng|宇航|宇航/m:Yǔ-zé|宇泽|宇澤', 'f:Huì-mǐn|慧敏|慧敏/f:Huì-lín|慧琳|慧琳', 'm:Wěi|伟|偉/m:Jié|杰|傑',
+        'f:Tíng|婷|婷/f:Jìng|静|靜', 'm:Dé-míng|德明|德明/m:Dé-huá|德华|德華']
+    WHEN 'twin' THEN ARRAY[
+        'm:Hào-rán|浩然|浩然/m:Hào-zé|浩泽|浩澤', 'f:Xīn-yí|欣怡|欣怡/f:Xīn-yuè|欣悦|欣悅', 'm:Yī-míng|一鸣|一鳴/f:Yī-nuò|一诺|一諾',
+        'f:Zǐ-hán|子涵|子涵/f:Zǐ-yān|子嫣|子嫣', 'm:Tiān-yòu|天佑|天佑/m:Tiān-cì|天赐|天賜', 'f:Sī-qí|思琪|思琪/f:Sī-yuán|思媛|思媛',
+        'm:Bó-wén|博文|博文/m:Bó-yuǎn|博远|博遠', 'f:Mèng-yáo|梦瑶|夢瑤/f:Mèng-qí|梦琪|夢琪', 'm:Jùn-xī|俊熙|俊熙/m:Jùn-yì|俊逸|俊逸',
+        'f:Jiā-yí|佳怡|佳怡/f:Jiā-qí|佳琪|佳琪', 'm:Zǐ-háo|梓豪|梓豪/m:Zǐ-mò|梓墨|梓墨', 'f:Yǔ-tóng|雨桐|雨桐/f:Yǔ-xīn|雨欣|雨欣',
+        'm:Wén-jié|文杰|文傑/m:Wén-hào|文浩|文浩', 'f:Shī-hán|诗涵|詩涵/f:Shī-yǔ|诗雨|詩雨', 'm:Chén-xī|晨曦|晨曦/m:Chén-yáng|晨阳|晨陽',
+        'm:Dà-wěi|大伟|大偉/m:Xiǎo-wěi|小伟|小偉', 'f:Ān-qí|安琪|安琪/f:Ān-nà|安娜|安娜', 'm:Yì-fán|一凡|一凡/m:Yì-chéng|一成|一成',
+        'f:Kě-xīn|可馨|可馨/f:Kě-yí|可怡|可怡', 'm:Xīn-yǔ|鑫宇|鑫宇/m:Xīn-lěi|鑫磊|鑫磊']
+    WHEN 'words' THEN ARRAY['sunny', 'happy', 'lucky', 'angel', 'sky', 'xiaoxiao', 'dream', 'love', 'tiger', 'panda', 'candy', 'cat',
+        'star', 'summer', 'rain', 'lemon', 'apple', 'baby', 'king', 'fish']
+    END $$;
+
+-- A weighted pick: the weight the last '|' field of each item.
+CREATE FUNCTION dupq.blind22_wpick(items text[], seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    WITH w AS (SELECT it, o, sum(split_part(it, '|', -1)::int) OVER (ORDER BY o) AS cum, sum(split_part(it, '|', -1)::int) OVER () AS tot
+                 FROM unnest(items) WITH ORDINALITY u(it, o))
+    SELECT it FROM w WHERE cum > dupq.r(seed, i, salt) * tot ORDER BY o LIMIT 1 $$;
+-- Pinyin without its tone marks (Jiàn-huá as Jian-hua; ü as u, as most type it).
+CREATE FUNCTION dupq.blind22_plain(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT translate(t, 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈŌÓǑÒ', 'aaaaeeeeiiiioooouuuuuuuuuAAAAEEEEOOOO') $$;
+-- A name's key: letters only, lower case, no tone marks.
+CREATE FUNCTION dupq.blind22_key(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT lower(regexp_replace(dupq.blind22_plain(t), '[^A-Za-z]', '', 'g')) $$;
+-- Each syllable's tone as a number after it (Jiàn-huá as Jian4hua2, Wáng as Wang2).
+CREATE FUNCTION dupq.blind22_tonenum(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT string_agg(dupq.blind22_plain(s) || CASE WHEN s ~ '[āēīōūǖĀĒŌ]' THEN '1' WHEN s ~ '[áéíóúǘÁÉÓ]' THEN '2'
+                                                   WHEN s ~ '[ǎěǐǒǔǚǍĚǑ]' THEN '3' WHEN s ~ '[àèìòùǜÀÈÒ]' THEN '4' ELSE '5' END, '' ORDER BY o)
+      FROM unnest(string_to_array(t, '-')) WITH ORDINALITY u(s, o) $$;
+-- A pinyin given name (its syllables joined by '-') written in a style: 0 Jianhua, 1 Jian-hua,
+-- 2 Jian Hua, 3 Jian-Hua (tone marks kept when the name has them).
+CREATE FUNCTION dupq.blind22_pystyle(g text, style int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE style % 4 WHEN 0 THEN replace(g, '-', '') WHEN 1 THEN g
+                ELSE (SELECT string_agg(upper(left(s, 1)) || substr(s, 2), CASE style % 4 WHEN 2 THEN ' ' ELSE '-' END ORDER BY o)
+                        FROM unnest(string_to_array(g, '-')) WITH ORDINALITY u(s, o)) END $$;
+-- How a person writes the given name: the usual way for most, another for some (fixed per person).
+CREATE FUNCTION dupq.blind22_gs(seed int, i int) RETURNS int LANGUAGE sql IMMUTABLE AS $$
+    SELECT (ARRAY[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 3])[1 + floor(dupq.r(seed, i, 'b22gs') * 20)::int] $$;
+-- The given name in the person's own Latin letters in a style: pinyin on the mainland and in
+-- the US (Jianhua, Jian-hua, Jian Hua, Jian-Hua), Cantonese in Hong Kong (Kin Wah, Kin-wah,
+-- Kin-Wah), Wade-Giles in Taiwan (Chien-Hua, Chien-hua, Chienhua, Chien Hua), pinyin syllables
+-- apart in Singapore and Malaysia (Jian Hua).
+CREATE FUNCTION dupq.blind22_giv(p dupq.blind22_p, style int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p.grp = 'hk' THEN CASE style % 3 WHEN 0 THEN p.gr WHEN 1 THEN initcap(replace(p.gr, ' ', '-'))
+                                                      ELSE replace(p.gr, ' ', '-') END
+                WHEN p.grp = 'tw' THEN CASE style % 4 WHEN 0 THEN p.gr WHEN 1 THEN left(p.gr, 1) || lower(substr(p.gr, 2))
+                                                      WHEN 2 THEN left(p.gr, 1) || lower(replace(substr(p.gr, 2), '-', '')) ELSE replace(p.gr, '-', ' ') END
+                WHEN p.grp IN ('sg', 'my') THEN dupq.blind22_pystyle(dupq.blind22_plain(p.gp), 2)
+                ELSE dupq.blind22_pystyle(dupq.blind22_plain(p.gp), style) END $$;
+-- The family name in pinyin, as written in Latin letters (Ouyang, Lu).
+CREATE FUNCTION dupq.blind22_pyfam(p dupq.blind22_p) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT initcap(replace(dupq.blind22_plain(p.fp), '-', '')) $$;
+-- A person's name in a form: 'hz' (王建华; 陳志明 for Hong Kong and Taiwan), 'hzs' (王 建华), 'simp'
+-- and 'trad' (the simplified or traditional characters whatever the person's own), 'fg' (Wang
+-- Jianhua, Chan Kin Wah, Chen Chien-Hua, Tan Jian Hua), 'gf' (Jianhua Wang), 'FG' (WANG
+-- Jianhua), 'FGU' (WANG JIANHUA), 'comma' (Wang, Jianhua), 'py' and 'pygf' (the mainland's
+-- pinyin whatever the person's own romanization: Zhang Zhiming / Zhiming Zhang), 'one'
+-- (Wangjianhua), 'tone' (Wáng Jiànhuá), 'tonenum' (Wang2 Jian4hua2), and with the English name:
+-- 'eng' (Kevin Wang), 'engfull' (Kevin Wang Jianhua, Peter Chan Kin-wah), 'enggf' (Kevin
+-- Jianhua Wang), 'fgeng' (Wang Jianhua Kevin), 'hzeng' (王建华 Kevin), 'hzeng2' (王建华(Kevin)),
+-- 'engpar' (Kevin (Jianhua) Wang).
+CREATE FUNCTION dupq.blind22_name(p dupq.blind22_p, form text, gs int DEFAULT 0) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN (SELECT CASE form
+        WHEN 'hz' THEN CASE WHEN p.grp IN ('hk', 'tw') THEN p.ft || p.gt ELSE p.fs || p.gsm END
+        WHEN 'hzs' THEN CASE WHEN p.grp IN ('hk', 'tw') THEN p.ft || ' ' || p.gt ELSE p.fs || ' ' || p.gsm END
+        WHEN 'simp' THEN p.fs || p.gsm
+        WHEN 'trad' THEN p.ft || p.gt
+        WHEN 'fg' THEN p.fr || ' ' || g
+        WHEN 'gf' THEN g || ' ' || p.fr
+        WHEN 'FG' THEN upper(p.fr) || ' ' || g
+        WHEN 'FGU' THEN upper(p.fr || ' ' || g)
+        WHEN 'comma' THEN p.fr || ', ' || g
+        WHEN 'py' THEN dupq.blind22_pyfam(p) || ' ' || dupq.blind22_pystyle(dupq.blind22_plain(p.gp), gs)
+        WHEN 'pygf' THEN dupq.blind22_pystyle(dupq.blind22_plain(p.gp), gs) || ' ' || dupq.blind22_pyfam(p)
+        WHEN 'one' THEN dupq.blind22_pyfam(p) || lower(replace(dupq.blind22_plain(p.gp), '-', ''))
+        WHEN 'tone' THEN replace(p.fp, '-', '') || ' ' || dupq.blind22_pystyle(p.gp, gs % 2)
+        WHEN 'tonenum' THEN dupq.blind22_tonenum(p.fp) || ' ' || dupq.blind22_tonenum(p.gp)
+        WHEN 'eng' THEN p.eng || ' ' || p.fr
+        WHEN 'engfull' THEN p.eng || ' ' || p.fr || ' ' || g
+        WHEN 'enggf' THEN p.eng || ' ' || g || ' ' || p.fr
+        WHEN 'fgeng' THEN p.fr || ' ' || g || ' ' || p.eng
+        WHEN 'hzeng' THEN CASE WHEN p.grp IN ('hk', 'tw') THEN p.ft || p.gt ELSE p.fs || p.gsm END || ' ' || p.eng
+        WHEN 'hzeng2' THEN CASE WHEN p.grp IN ('hk', 'tw') THEN p.ft || p.gt ELSE p.fs || p.gsm END || '(' || p.eng || ')'
+        WHEN 'engpar' THEN p.eng || ' (' || g || ') ' || p.fr END
+      FROM (SELECT dupq.blind22_giv(p, gs) AS g) x);
+END $$;
+-- The name a person of a group is seen under most: Hanzi on the mainland (a space for a few;
+-- pinyin or an English name on some), traditional Hanzi or the home romanization for Hong Kong
+-- and Taiwan (an English name for many in Hong Kong), the Singapore and Malaysian order (Tan Wei
+-- Ming; Kelvin Tan), the given name first in the US.
+CREATE FUNCTION dupq.blind22_as(p dupq.blind22_p, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE p.grp
+        WHEN 'cn' THEN dupq.blind22_name(p, CASE WHEN r < 0.8 THEN 'hz' WHEN r < 0.83 THEN 'hzs' WHEN r < 0.89 THEN 'fg' WHEN r < 0.93 THEN 'gf'
+                                                 WHEN r < 0.95 THEN 'FG' WHEN r < 0.97 THEN 'eng' ELSE 'FGU' END, gs)
+        WHEN 'hk' THEN dupq.blind22_name(p, CASE WHEN r < 0.45 THEN 'hz' WHEN r < 0.62 THEN 'fg' WHEN r < 0.72 THEN 'FG'
+                                                 WHEN r < 0.87 THEN 'eng' ELSE 'engfull' END, gs)
+        WHEN 'tw' THEN dupq.blind22_name(p, CASE WHEN r < 0.6 THEN 'hz' WHEN r < 0.75 THEN 'fg' WHEN r < 0.9 THEN 'gf' ELSE 'eng' END, gs)
+        WHEN 'us' THEN dupq.blind22_name(p, CASE WHEN r < 0.45 THEN 'gf' WHEN r < 0.7 THEN 'eng' WHEN r < 0.9 THEN 'simp' ELSE 'fg' END, gs)
+        ELSE dupq.blind22_name(p, CASE WHEN r < 0.45 THEN 'fg' WHEN r < 0.55 THEN 'gf' WHEN r < 0.7 THEN 'eng' WHEN r < 0.82 THEN 'engfull'
+                                       ELSE 'simp' END, gs) END
+      FROM (SELECT dupq.r(seed, i, salt) AS r, dupq.blind22_gs(seed, i) AS gs) x $$;
+-- A title typed after the name (先生 for a man; 女士, 小姐 for a young woman).
+CREATE FUNCTION dupq.blind22_title(p dupq.blind22_p) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p.sex = 'm' THEN '先生' WHEN p.born >= 1990 THEN '小姐' ELSE '女士' END $$;
+
+-- A person for row i: group, place, sex, birth year, family name by frequency (the Hong Kong,
+-- Taiwan, Singapore and Malaysian romanization its own), given name by sex and generation,
+-- English name.
+CREATE FUNCTION dupq.blind22_who(seed int, i int, salt text, want_grp text DEFAULT NULL, want_sex text DEFAULT NULL,
+                                 bmin int DEFAULT 1956, bspan int DEFAULT 50) RETURNS dupq.blind22_p LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE p dupq.blind22_p; r float8; it text; items text[]; era text;
+BEGIN
+    r := dupq.r(seed, i, salt || 'g');
+    p.grp := coalesce(want_grp, CASE WHEN r < 0.8 THEN 'cn' WHEN r < 0.85 THEN 'hk' WHEN r < 0.9 THEN 'tw' WHEN r < 0.93 THEN 'sg'
+                                     WHEN r < 0.96 THEN 'my' ELSE 'us' END);
+    p.sex := coalesce(want_sex, CASE WHEN dupq.r(seed, i, salt || 's') < 0.55 THEN 'f' ELSE 'm' END);
+    p.born := bmin + floor(dupq.r(seed, i, salt || 'b') * bspan)::int;
+    r := dupq.r(seed, i, salt || 'l');
+    p.loc := CASE p.grp
+        WHEN 'cn' THEN CASE WHEN r < 0.14 THEN 'bj' WHEN r < 0.30 THEN 'sh' WHEN r < 0.40 THEN 'gz' WHEN r < 0.52 THEN 'sz' WHEN r < 0.60 THEN 'cd'
+                            WHEN r < 0.68 THEN 'hz' WHEN r < 0.74 THEN 'wh' WHEN r < 0.80 THEN 'nj' WHEN r < 0.85 THEN 'xa' WHEN r < 0.91 THEN 'cq'
+                            WHEN r < 0.95 THEN 'tj' ELSE 'su' END
+        WHEN 'hk' THEN CASE WHEN r < 0.5 THEN 'sz' WHEN r < 0.75 THEN 'gz' ELSE 'sh' END
+        WHEN 'tw' THEN CASE WHEN r < 0.5 THEN 'sh' WHEN r < 0.7 THEN 'su' WHEN r < 0.85 THEN 'xm' ELSE 'sz' END
+        ELSE p.grp END;
+    it := dupq.blind22_wpick(dupq.blind22_list('fam'), seed, i, salt || 'f');
+    p.fp := split_part(it, '|', 1); p.fs := split_part(it, '|', 2); p.ft := split_part(it, '|', 3);
+    p.fr := CASE p.grp WHEN 'hk' THEN split_part(it, '|', 4) WHEN 'tw' THEN split_part(it, '|', 5)
+                       WHEN 'sg' THEN split_part(it, '|', 6) WHEN 'my' THEN split_part(it, '|', 6)
+                       ELSE initcap(replace(dupq.blind22_plain(p.fp), '-', '')) END;
+    era := CASE WHEN p.born < 1976 THEN 'o' WHEN p.born < 1993 THEN 'm' ELSE 'y' END;
+    SELECT array_agg(x ORDER BY o) INTO items FROM unnest(dupq.blind22_list('giv')) WITH ORDINALITY u(x, o) WHERE x LIKE p.sex || ':' || era || ':%';
+    it := substr(dupq.pick(items, seed, i, salt || 'n'), 5);
+    p.gp := split_part(it, '|', 1); p.gsm := split_part(it, '|', 2); p.gt := split_part(it, '|', 3);
+    p.gr := CASE p.grp WHEN 'hk' THEN split_part(it, '|', 4) WHEN 'tw' THEN split_part(it, '|', 5)
+                       ELSE replace(dupq.blind22_plain(p.gp), '-', '') END;
+    SELECT array_agg(x ORDER BY o) INTO items FROM unnest(dupq.blind22_list('eng')) WITH ORDINALITY u(x, o) WHERE x LIKE p.sex || ':%';
+    p.eng := substr(dupq.pick(items, seed, i, salt || 'e'), 3);
+    RETURN p;
+END $$;
+-- A person with a given given name ('sex:pinyin|simplified|traditional', from the sibling and
+-- twin lists) and otherwise as another (the family, the group, the place): its Cantonese and
+-- Wade-Giles forms as its pinyin's when the list has none.
+CREATE FUNCTION dupq.blind22_sib(p dupq.blind22_p, item text, born int, eng text) RETURNS dupq.blind22_p LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE q dupq.blind22_p := p; hit text;
+BEGIN
+    q.sex := split_part(item, ':', 1); item := split_part(item, ':', 2);
+    q.gp := split_part(item, '|', 1); q.gsm := split_part(item, '|', 2); q.gt := split_part(item, '|', 3); q.born := born; q.eng := eng;
+    SELECT x INTO hit FROM unnest(dupq.blind22_list('giv')) x WHERE split_part(x, '|', 2) = q.gsm LIMIT 1;
+    q.gr := CASE WHEN p.grp IN ('hk', 'tw') AND hit IS NOT NULL THEN split_part(hit, '|', CASE p.grp WHEN 'hk' THEN 4 ELSE 5 END)
+                 WHEN p.grp = 'hk' THEN initcap(replace(dupq.blind22_plain(q.gp), '-', ' '))
+                 WHEN p.grp = 'tw' THEN initcap(dupq.blind22_plain(q.gp))
+                 ELSE replace(dupq.blind22_plain(q.gp), '-', '') END;
+    RETURN q;
+END $$;
+
+-- Whether an earlier person of the tenant has a name like this one: the same family name and a
+-- given name a letter apart (two in a long one: Zhang Jianhua / Zhang Jianhui), or a family
+-- name a letter apart and the same given name (Wang Wei / Wong Wei); in any romanization the
+-- person uses (Chan and Chen, Chi Ming and Zhiming), the English name counted as a given name.
+CREATE FUNCTION dupq.blind22_taken(tenant text, fams text[], givs text[]) RETURNS boolean LANGUAGE sql STABLE AS $$
+    WITH f AS (SELECT DISTINCT dupq.blind22_key(x) AS k FROM unnest(fams) x WHERE x IS NOT NULL AND x <> ''),
+         g AS (SELECT DISTINCT dupq.blind22_key(x) AS k FROM unnest(givs) x WHERE x IS NOT NULL AND x <> '')
+    SELECT EXISTS (SELECT 1 FROM dupq.blind22_seen s JOIN f ON s.fam = f.k, g
+                    WHERE s.tn = tenant AND public.levenshtein(s.giv, g.k) <= CASE WHEN least(length(s.giv), length(g.k)) <= 4 THEN 1 ELSE 2 END)
+        OR EXISTS (SELECT 1 FROM dupq.blind22_seen s JOIN g ON s.giv = g.k, f
+                    WHERE s.tn = tenant AND public.levenshtein(s.fam, f.k) <= 1) $$;
+CREATE FUNCTION dupq.blind22_keys_f(p dupq.blind22_p) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY[dupq.blind22_key(p.fp), dupq.blind22_key(p.fr)] $$;
+CREATE FUNCTION dupq.blind22_keys_g(p dupq.blind22_p) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+    SELECT ARRAY[dupq.blind22_key(p.gp), dupq.blind22_key(p.gr), lower(p.eng)] $$;
+CREATE FUNCTION dupq.blind22_is_taken(tenant text, p dupq.blind22_p) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT dupq.blind22_taken(tenant, dupq.blind22_keys_f(p), dupq.blind22_keys_g(p)) $$;
+CREATE FUNCTION dupq.blind22_register(tenant text, pid int, p dupq.blind22_p) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO dupq.blind22_seen SELECT DISTINCT tenant, pid, dupq.blind22_key(f), dupq.blind22_key(g)
+      FROM unnest(dupq.blind22_keys_f(p)) f, unnest(dupq.blind22_keys_g(p)) g WHERE f IS NOT NULL AND g IS NOT NULL $$;
+
+-- The provider of a person: QQ above all on the mainland, NetEase (163, 126), Sina and Sohu for
+-- the older, Foxmail, 139.com, Gmail, Outlook, Hotmail and iCloud for some; Yahoo Hong Kong and
+-- Netvigator, Yahoo Taiwan and HiNet, Yahoo Singapore and SingNet; Gmail abroad.
+CREATE FUNCTION dupq.blind22_provider(p dupq.blind22_p, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN p.grp = 'cn' AND p.born < 1976 THEN
+            CASE WHEN r < 0.28 THEN 'qq.com' WHEN r < 0.52 THEN '163.com' WHEN r < 0.63 THEN '126.com' WHEN r < 0.74 THEN 'sina.com'
+                 WHEN r < 0.78 THEN 'sohu.com' WHEN r < 0.84 THEN '139.com' WHEN r < 0.89 THEN 'hotmail.com' WHEN r < 0.93 THEN 'gmail.com'
+                 WHEN r < 0.96 THEN 'yeah.net' ELSE 'foxmail.com' END
+        WHEN p.grp = 'cn' THEN
+            CASE WHEN r < 0.38 THEN 'qq.com' WHEN r < 0.57 THEN '163.com' WHEN r < 0.64 THEN '126.com' WHEN r < 0.72 THEN 'foxmail.com'
+                 WHEN r < 0.82 THEN 'gmail.com' WHEN r < 0.87 THEN 'outlook.com' WHEN r < 0.91 THEN 'hotmail.com' WHEN r < 0.94 THEN 'sina.com'
+                 WHEN r < 0.96 THEN '139.com' WHEN r < 0.98 THEN 'icloud.com' ELSE 'yeah.net' END
+        WHEN p.grp = 'hk' THEN
+            CASE WHEN r < 0.45 THEN 'gmail.com' WHEN r < 0.63 THEN 'yahoo.com.hk' WHEN r < 0.76 THEN 'hotmail.com' WHEN r < 0.86 THEN 'netvigator.com'
+                 WHEN r < 0.92 THEN 'outlook.com' ELSE 'qq.com' END
+        WHEN p.grp = 'tw' THEN
+            CASE WHEN r < 0.45 THEN 'gmail.com' WHEN r < 0.7 THEN 'yahoo.com.tw' WHEN r < 0.8 THEN 'hotmail.com' WHEN r < 0.9 THEN 'msa.hinet.net'
+                 ELSE 'qq.com' END
+        WHEN p.grp = 'sg' THEN
+            CASE WHEN r < 0.55 THEN 'gmail.com' WHEN r < 0.7 THEN 'hotmail.com' WHEN r < 0.82 THEN 'yahoo.com.sg' WHEN r < 0.92 THEN 'outlook.com'
+                 ELSE 'singnet.com.sg' END
+        WHEN p.grp = 'my' THEN
+            CASE WHEN r < 0.6 THEN 'gmail.com' WHEN r < 0.78 THEN 'yahoo.com' WHEN r < 0.93 THEN 'hotmail.com' ELSE 'outlook.com' END
+        ELSE CASE WHEN r < 0.55 THEN 'gmail.com' WHEN r < 0.7 THEN 'yahoo.com' WHEN r < 0.8 THEN 'outlook.com' WHEN r < 0.9 THEN 'hotmail.com'
+                  ELSE 'icloud.com' END END
+      FROM (SELECT dupq.r(seed, i, salt) AS r) x $$;
+-- The provider one mailbox name is also kept at: NetEase's three domains, QQ Mail's Foxmail
+-- address, Sina's .cn, Hotmail / Outlook; Gmail from the others (abroad: Gmail or Outlook).
+CREATE FUNCTION dupq.blind22_move(d text, seed int, i int, salt text, abroad boolean DEFAULT false) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN abroad THEN CASE WHEN d = 'gmail.com' THEN 'outlook.com' WHEN r < 0.75 THEN 'gmail.com' ELSE 'outlook.com' END
+        ELSE CASE d
+            WHEN 'qq.com' THEN CASE WHEN r < 0.7 THEN 'foxmail.com' ELSE '163.com' END
+            WHEN 'foxmail.com' THEN 'qq.com'
+            WHEN '163.com' THEN CASE WHEN r < 0.55 THEN '126.com' WHEN r < 0.7 THEN 'yeah.net' ELSE 'qq.com' END
+            WHEN '126.com' THEN CASE WHEN r < 0.7 THEN '163.com' ELSE 'qq.com' END
+            WHEN 'yeah.net' THEN '163.com'
+            WHEN 'sina.com' THEN CASE WHEN r < 0.6 THEN 'sina.cn' ELSE '163.com' END
+            WHEN 'sohu.com' THEN '163.com' WHEN '139.com' THEN '163.com'
+            WHEN 'hotmail.com' THEN 'outlook.com' WHEN 'outlook.com' THEN 'hotmail.com'
+            WHEN 'gmail.com' THEN CASE WHEN r < 0.5 THEN 'qq.com' WHEN r < 0.8 THEN '163.com' ELSE 'outlook.com' END
+            WHEN 'icloud.com' THEN 'qq.com'
+            WHEN 'yahoo.com.hk' THEN 'gmail.com' WHEN 'netvigator.com' THEN 'gmail.com' WHEN 'yahoo.com.tw' THEN 'gmail.com'
+            WHEN 'msa.hinet.net' THEN 'gmail.com' WHEN 'yahoo.com.sg' THEN 'gmail.com' WHEN 'singnet.com.sg' THEN 'gmail.com'
+            WHEN 'yahoo.com' THEN 'gmail.com' ELSE 'gmail.com' END END
+      FROM (SELECT dupq.r(seed, i, salt) AS r) x $$;
+-- The same mailbox at a mistyped domain, as Chinese customers mistype them.
+CREATE FUNCTION dupq.blind22_domain_typo(d text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(CASE d
+        WHEN 'qq.com' THEN ARRAY['qq.con', 'qq.cm', 'qq.co', 'qq.comm', 'qq.om', 'qq.coom', 'qq.com.cn', 'qqq.com']
+        WHEN '163.com' THEN ARRAY['163.con', '163.cm', '136.com', '162.com', '163.co', '163.cn', '163.om']
+        WHEN '126.com' THEN ARRAY['126.con', '126.cm', '162.com', '126.co', '126.cn']
+        WHEN 'yeah.net' THEN ARRAY['yeah.com', 'yeah.ne', 'yaeh.net']
+        WHEN 'sina.com' THEN ARRAY['sina.con', 'sian.com', 'sina.cm', 'sina.com.cn']
+        WHEN 'sohu.com' THEN ARRAY['souhu.com', 'sohu.con']
+        WHEN '139.com' THEN ARRAY['139.con', '193.com', '138.com']
+        WHEN 'foxmail.com' THEN ARRAY['foxmial.com', 'foxmai.com', 'foxmail.con', 'foxmall.com']
+        WHEN 'gmail.com' THEN ARRAY['gmail.con', 'gmial.com', 'gamil.com', 'gmai.com', 'gmail.cm', 'gmail.com.cn']
+        WHEN 'hotmail.com' THEN ARRAY['hotmail.con', 'hotmial.com', 'hotmai.com', 'hotmail.cn']
+        WHEN 'outlook.com' THEN ARRAY['outlook.con', 'outlok.com', 'outllook.com', 'outlook.cn']
+        WHEN 'icloud.com' THEN ARRAY['icloud.con', 'icould.com', 'iclould.com']
+        WHEN 'yahoo.com.hk' THEN ARRAY['yahoo.com.kh', 'yahoo.hk', 'yaho.com.hk']
+        WHEN 'yahoo.com.tw' THEN ARRAY['yahoo.com.tv', 'yaho.com.tw', 'yahoo.tw']
+        WHEN 'yahoo.com.sg' THEN ARRAY['yahoo.sg', 'yaho.com.sg']
+        WHEN 'yahoo.com' THEN ARRAY['yahoo.con', 'yaho.com', 'yahoo.cm']
+        WHEN 'netvigator.com' THEN ARRAY['netvigater.com', 'netvigator.con']
+        WHEN 'msa.hinet.net' THEN ARRAY['ms.hinet.net', 'msa.hinet.com', 'hinet.net']
+        WHEN 'singnet.com.sg' THEN ARRAY['singnet.com', 'signet.com.sg']
+        ELSE ARRAY[regexp_replace(d, '\.com$', '.con')] END, seed, i, salt) $$;
+-- The company or university a person orders from work at.
+CREATE FUNCTION dupq.blind22_work(seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT dupq.pick(ARRAY['huawei.com', 'alibaba-inc.com', 'tencent.com', 'bytedance.com', 'baidu.com', 'jd.com', 'xiaomi.com',
+                           'netease.com', 'ctrip.com', 'pingan.com.cn', 'icbc.com.cn', 'cmbchina.com', 'sinopec.com', 'pku.edu.cn',
+                           'tsinghua.edu.cn', 'fudan.edu.cn', 'zju.edu.cn', 'sjtu.edu.cn', 'whu.edu.cn', 'scu.edu.cn'], seed, i, salt) $$;
+
+-- A birthday as four digits (0612).
+CREATE FUNCTION dupq.blind22_md(seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT lpad((1 + floor(dupq.r(seed, i, 'b22mm') * 12))::text, 2, '0') || lpad((1 + floor(dupq.r(seed, i, 'b22dd') * 28))::text, 2, '0') $$;
+-- A mailbox style: 1 wangjianhua, 2 wangjianhua1985, 3 wjh1985 / wjh520, 4 jianhua.wang /
+-- wang_jianhua, 5 kevin_wang88 / kevinwang (the English name), 7 zhangting1314 / lijun888 (a
+-- lucky number), 8 wangjh85, 9 sunny_jianhua / jianhua0612. (0 the QQ number and 6 the
+-- mobile number are made by dupq.blind22_box.)
+CREATE FUNCTION dupq.blind22_style(seed int, i int, salt text) RETURNS int LANGUAGE sql IMMUTABLE AS $$
+    SELECT (ARRAY[1, 1, 2, 2, 2, 2, 3, 3, 4, 4, 5, 5, 7, 7, 7, 8, 8, 9, 2, 3])[1 + floor(dupq.r(seed, i, salt) * 20)::int] $$;
+CREATE FUNCTION dupq.blind22_mailbox(p dupq.blind22_p, style int, md text, word text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN (SELECT CASE style
+        WHEN 1 THEN f || g WHEN 2 THEN f || g || CASE WHEN p.born % 3 = 0 THEN right(p.born::text, 2) ELSE p.born::text END
+        WHEN 3 THEN left(f, 1) || gi || CASE WHEN p.born % 2 = 0 THEN p.born::text ELSE (ARRAY['520', '1314', '666', '888', '168'])[1 + p.born % 5] END
+        WHEN 4 THEN CASE WHEN p.born % 2 = 0 THEN g || '.' || f ELSE f || '_' || g END
+        WHEN 5 THEN lower(p.eng) || CASE WHEN p.born % 2 = 0 THEN '_' || f || right(p.born::text, 2) ELSE f END
+        WHEN 7 THEN f || g || (ARRAY['520', '1314', '666', '888', '168', '521'])[1 + p.born % 6]
+        WHEN 8 THEN f || gi || right(p.born::text, 2)
+        ELSE CASE WHEN p.born % 2 = 0 THEN word || '_' || g ELSE g || md END END
+      FROM (SELECT CASE WHEN p.grp IN ('cn', 'us') THEN replace(dupq.blind22_key(replace(p.fp, 'ǚ', 'v')), '-', '') ELSE dupq.blind22_key(p.fr) END AS f,
+                   CASE WHEN p.grp IN ('hk', 'tw') THEN dupq.blind22_key(p.gr) ELSE dupq.blind22_key(p.gp) END AS g,
+                   (SELECT string_agg(left(s, 1), '' ORDER BY o) FROM unnest(regexp_split_to_array(lower(dupq.blind22_plain(CASE WHEN p.grp IN ('hk', 'tw') THEN p.gr ELSE p.gp END)), '[- ]'))
+                           WITH ORDINALITY u(s, o)) AS gi) x);
+END $$;
+-- Whether an earlier customer of the tenant has a mailbox one edit or less from this one
+-- (dots, hyphens and underscores left out).
+CREATE FUNCTION dupq.blind22_near_mailbox(tenant text, lo text) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM customer_identity.customer c WHERE c.tenant_id = tenant AND c.email_normalized IS NOT NULL
+                      AND public.levenshtein(translate(split_part(c.email_normalized, '@', 1), '._-', ''), translate(lo, '._-', '')) <= 1) $$;
+CREATE FUNCTION dupq.blind22_fresh(tenant text, lo text, k int) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN NOT dupq.blind22_near_mailbox(tenant, lo) THEN lo
+                WHEN NOT dupq.blind22_near_mailbox(tenant, lo || k) THEN lo || k
+                ELSE lo || (k + 37) || 'x' END $$;
+-- A QQ number (five to ten digits: the older the account, the shorter).
+CREATE FUNCTION dupq.blind22_qq(seed int, i int, born int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN born < 1980 THEN (x % 90000000 + 10000000)::text WHEN born < 1995 THEN (x % 900000000 + 100000000)::text
+                ELSE (x % 2000000000 + 1000000000)::text END
+      FROM (SELECT ('x' || left(md5('b22qq:' || seed || ':' || i), 12))::bit(48)::bigint AS x) y $$;
+-- A person's usual mailbox name at a provider (the QQ number for many at qq.com, the mobile
+-- number for some at 139.com and 163.com; named is true when it must be a name).
+CREATE FUNCTION dupq.blind22_box(tenant text, p dupq.blind22_p, seed int, pid int, d text, line text, salt text, named boolean DEFAULT false)
+    RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN NOT named AND d = 'qq.com' AND dupq.r(seed, pid, salt || 'q') < CASE WHEN p.born < 1985 THEN 0.6 ELSE 0.4 END
+                     AND NOT dupq.blind22_near_mailbox(tenant, dupq.blind22_qq(seed, pid, p.born))
+                    THEN dupq.blind22_qq(seed, pid, p.born)
+                WHEN NOT named AND (d = '139.com' OR (d = '163.com' AND dupq.r(seed, pid, salt || 'm') < 0.12)) AND line ~ '^86 1[3-9]\d{9}$'
+                     AND NOT dupq.blind22_near_mailbox(tenant, substr(line, 4))
+                    THEN substr(line, 4)
+                ELSE dupq.blind22_fresh(tenant, dupq.blind22_mailbox(p, dupq.blind22_style(seed, pid, salt), dupq.blind22_md(seed, pid),
+                                                                     dupq.pick(dupq.blind22_list('words'), seed, pid, salt || 'w')), pid % 1000 + 10) END $$;
+-- A slip in a mailbox name (not its first character): a letter or digit dropped, the key
+-- beside it, doubled, or two swapped.
+CREATE FUNCTION dupq.blind22_slip(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN x = t OR x = '' THEN dupq.dropped(t, p) ELSE x END
+      FROM (SELECT p, CASE floor(dupq.r(seed, i, salt || 'k') * 4)::int WHEN 0 THEN dupq.dropped(t, p)
+                             WHEN 1 THEN left(t, p - 1) || translate(substr(t, p, 1), 'qwertyuiopasdfghjklzxcvbnm1234567890', 'wertyuiopqsdfghjklaxcvbnmz2345678901') || substr(t, p + 1)
+                             WHEN 2 THEN dupq.doubled(t, p) ELSE dupq.swapped_at(t, p) END AS x
+              FROM (SELECT 2 + floor(dupq.r(seed, i, salt) * greatest(length(t) - 2, 1))::int AS p) a) b $$;
+-- A slip in a word of a name in Latin letters (Zhang / Zhnag, Wei / Wie).
+CREATE FUNCTION dupq.blind22_name_slip(t text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN x = t THEN dupq.dropped(t, p) ELSE x END
+      FROM (SELECT p, CASE floor(dupq.r(seed, i, salt || 'k') * 4)::int WHEN 0 THEN dupq.dropped(t, p) WHEN 1 THEN dupq.substituted(t, p)
+                             WHEN 2 THEN dupq.doubled(t, p) ELSE dupq.swapped_at(t, p) END AS x
+              FROM (SELECT 2 + floor(dupq.r(seed, i, salt) * greatest(length(t) - 2, 1))::int AS p) a) b $$;
+-- A homophone the pinyin input method offers for a character (伟 / 玮), or NULL.
+CREATE FUNCTION dupq.blind22_homophone(ch text, seed int, i int, salt text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT substr(alts, 1 + floor(dupq.r(seed, i, salt) * length(alts))::int, 1)
+      FROM (SELECT split_part(x, ':', 2) AS alts FROM unnest(dupq.blind22_list('homo')) x WHERE split_part(x, ':', 1) = ch LIMIT 1) y $$;
+
+-- A line as 'country national-number': a mainland mobile (the 13x, 15x, 17x, 18x, 19x
+-- blocks), a city's landline (010 Beijing, 021 Shanghai, 020 Guangzhou, 0755 Shenzhen, 028
+-- Chengdu, 0571 Hangzhou, 027 Wuhan, 025 Nanjing, 029 Xi'an, 023 Chongqing, 022 Tianjin, 0512
+-- Suzhou, 0592 Xiamen: eight digits), a Hong Kong, Taiwanese, Singapore, Malaysian or US
+-- mobile. k numbers the line (its digits a hash of k).
+CREATE FUNCTION dupq.blind22_line(what text, seed int, k int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE what
+        WHEN 'mob' THEN '86 ' || (ARRAY['130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155',
+                                        '156', '157', '158', '159', '166', '173', '176', '177', '178', '180', '181', '182', '183', '185',
+                                        '186', '187', '188', '189', '191', '198', '199'])[1 + y % 36] || lpad((x % 100000000)::text, 8, '0')
+        WHEN 'hk' THEN '852 ' || (ARRAY['5', '6', '9', '9', '6'])[1 + y % 5] || lpad((x % 10000000)::text, 7, '0')
+        WHEN 'tw' THEN '886 9' || lpad((x % 100000000)::text, 8, '0')
+        WHEN 'sg' THEN '65 ' || (ARRAY['8', '9', '9'])[1 + y % 3] || lpad((x % 10000000)::text, 7, '0')
+        WHEN 'my' THEN '60 1' || (ARRAY['2', '2', '6', '7', '9', '3'])[1 + y % 6] || lpad((x % 10000000)::text, 7, '0')
+        WHEN 'us' THEN '1 ' || (ARRAY['626', '415', '718', '917', '408', '212', '650', '510', '206', '713'])[1 + y % 10]
+                          || ((x / 10) % 800 + 200)::text || lpad(((x / 10000) % 10000)::text, 4, '0')
+        ELSE '86 ' || CASE what WHEN 'bj' THEN '10' WHEN 'sh' THEN '21' WHEN 'gz' THEN '20' WHEN 'sz' THEN '755' WHEN 'cd' THEN '28'
+                                WHEN 'hz' THEN '571' WHEN 'wh' THEN '27' WHEN 'nj' THEN '25' WHEN 'xa' THEN '29' WHEN 'cq' THEN '23'
+                                WHEN 'tj' THEN '22' WHEN 'su' THEN '512' ELSE '592' END
+                   || (ARRAY['5', '6', '8', '8', '6'])[1 + y % 5] || lpad((x % 10000000)::text, 7, '0') END
+      FROM (SELECT ('x' || left(md5('b22:' || seed || ':' || k), 12))::bit(48)::bigint AS x,
+                   ('x' || substr(md5('b22y:' || seed || ':' || k), 1, 6))::bit(24)::int AS y) z $$;
+CREATE FUNCTION dupq.blind22_e164(line text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT '+' || replace(line, ' ', '') $$;
+-- Whether an earlier customer has a phone two digits or fewer from this line; a person's own
+-- line is drawn again until it is not: two people's numbers never look like one.
+CREATE FUNCTION dupq.blind22_near_phone(tenant text, t text) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM customer_identity.customer c
+                    WHERE c.tenant_id = tenant AND c.phone_normalized IS NOT NULL AND public.levenshtein(c.phone_normalized, dupq.blind22_e164(t)) <= 2) $$;
+CREATE FUNCTION dupq.blind22_phone(tenant text, what text, seed int, k int) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE x text;
+BEGIN
+    FOR j IN 0 .. 7 LOOP
+        x := dupq.blind22_line(what, seed, k + 300000 * j);
+        IF NOT dupq.blind22_near_phone(tenant, x) THEN RETURN x; END IF;
+    END LOOP;
+    RAISE WARNING 'blind22: no fresh line for %', k;
+    RETURN dupq.blind22_line(what, seed, k);
+END $$;
+-- Two unequal neighbouring digits of the number swapped, after its first three (138 kept).
+CREATE FUNCTION dupq.blind22_swap(line text, seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT split_part(line, ' ', 1) || ' ' || overlay(n placing substr(n, j + 1, 1) || substr(n, j, 1) from j for 2)
+      FROM (SELECT split_part(line, ' ', 2) AS n) x, generate_series(4, length(n) - 1) j
+     WHERE substr(n, j, 1) <> substr(n, j + 1, 1)
+     ORDER BY dupq.r(seed, i * 100 + j, 'b22swap') LIMIT 1 $$;
+-- The line a person of a place is reached on: a mainland mobile in China (a Hong Kong or
+-- Taiwanese one kept by some who moved to the mainland), a local mobile abroad.
+CREATE FUNCTION dupq.blind22_mobile(p dupq.blind22_p, seed int, i int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p.grp IN ('sg', 'my', 'us') THEN p.grp
+                WHEN p.grp IN ('hk', 'tw') AND dupq.r(seed, i, 'b22home') < 0.4 THEN p.grp ELSE 'mob' END $$;
+-- A phone as a person types it. A mainland mobile at home: 13812345678 most, 138 1234 5678,
+-- 138-1234-5678, +86 138 1234 5678, +8613812345678, 86-13812345678, +86-138-1234-5678, 0086
+-- 13812345678, (+86)13812345678; from abroad always with the country code. A landline:
+-- 010-62345678, 010-6234 5678, (010)62345678, 01062345678, 010 6234 5678, +86 10 6234 5678.
+-- Hong Kong: +852 9123 4567, +852 91234567, +85291234567, (+852) 9123 4567 (and, loose, 852
+-- 9123 4567 without the plus). Taiwan: +886 912 345 678, +886 912-345-678, +886912345678,
+-- +886 (0)912 345 678. Singapore: +65 9123 4567, +6591234567, +65-9123-4567. Malaysia: +60 12-345
+-- 6789, +6012-345 6789, +60123456789. US: +1 (626) 288-3412, +1 626-288-3412, +16262883412.
+CREATE FUNCTION dupq.blind22_typed(line text, seed int, i int, salt text, abroad boolean DEFAULT false, loose boolean DEFAULT false)
+    RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN (SELECT CASE
+        WHEN line IS NULL THEN NULL
+        WHEN cc = '86' AND n ~ '^1[3-9]\d{9}$' AND abroad THEN
+            CASE WHEN r < 0.35 THEN '+86 ' || left(n, 3) || ' ' || substr(n, 4, 4) || ' ' || right(n, 4) WHEN r < 0.6 THEN '+86' || n
+                 WHEN r < 0.75 THEN '0086 ' || n WHEN r < 0.87 THEN '+86-' || left(n, 3) || '-' || substr(n, 4, 4) || '-' || right(n, 4)
+                 ELSE '86 ' || n END
+        WHEN cc = '86' AND n ~ '^1[3-9]\d{9}$' THEN
+            CASE WHEN r < 0.56 THEN n WHEN r < 0.7 THEN left(n, 3) || ' ' || substr(n, 4, 4) || ' ' || right(n, 4)
+                 WHEN r < 0.8 THEN left(n, 3) || '-' || substr(n, 4, 4) || '-' || right(n, 4)
+                 WHEN r < 0.85 THEN '+86 ' || left(n, 3) || ' ' || substr(n, 4, 4) || ' ' || right(n, 4) WHEN r < 0.89 THEN '+86' || n
+                 WHEN r < 0.92 THEN '86-' || n WHEN r < 0.94 THEN '+86-' || left(n, 3) || '-' || substr(n, 4, 4) || '-' || right(n, 4)
+                 WHEN r < 0.97 THEN '0086 ' || n ELSE '(+86)' || n END
+        WHEN cc = '86' THEN
+            CASE WHEN abroad THEN '+86 ' || ar || ' ' || left(loc, 4) || ' ' || right(loc, 4)
+                 WHEN r < 0.5 THEN '0' || ar || '-' || loc WHEN r < 0.65 THEN '0' || ar || '-' || left(loc, 4) || ' ' || right(loc, 4)
+                 WHEN r < 0.75 THEN '(0' || ar || ')' || loc WHEN r < 0.85 THEN '0' || ar || loc
+                 WHEN r < 0.95 THEN '0' || ar || ' ' || left(loc, 4) || ' ' || right(loc, 4) ELSE '+86 ' || ar || ' ' || left(loc, 4) || ' ' || right(loc, 4) END
+        WHEN cc = '852' THEN
+            CASE WHEN loose AND r < 0.08 THEN '852 ' || left(n, 4) || ' ' || right(n, 4)
+                 WHEN r < 0.55 THEN '+852 ' || left(n, 4) || ' ' || right(n, 4) WHEN r < 0.7 THEN '+852 ' || n WHEN r < 0.85 THEN '+852' || n
+                 ELSE '(+852) ' || left(n, 4) || ' ' || right(n, 4) END
+        WHEN cc = '886' THEN
+            CASE WHEN r < 0.5 THEN '+886 ' || left(n, 3) || ' ' || substr(n, 4, 3) || ' ' || right(n, 3)
+                 WHEN r < 0.7 THEN '+886 ' || left(n, 3) || '-' || substr(n, 4, 3) || '-' || right(n, 3) WHEN r < 0.9 THEN '+886' || n
+                 ELSE '+886 (0)' || left(n, 3) || ' ' || substr(n, 4, 3) || ' ' || right(n, 3) END
+        WHEN cc = '65' THEN
+            CASE WHEN r < 0.6 THEN '+65 ' || left(n, 4) || ' ' || right(n, 4) WHEN r < 0.85 THEN '+65' || n ELSE '+65-' || left(n, 4) || '-' || right(n, 4) END
+        WHEN cc = '60' THEN
+            CASE WHEN r < 0.5 THEN '+60 ' || left(n, 2) || '-' || substr(n, 3, 3) || ' ' || right(n, 4)
+                 WHEN r < 0.7 THEN '+60' || left(n, 2) || '-' || substr(n, 3, 3) || ' ' || right(n, 4) ELSE '+60' || n END
+        ELSE CASE WHEN r < 0.45 THEN '+1 (' || left(n, 3) || ') ' || substr(n, 4, 3) || '-' || right(n, 4)
+                  WHEN r < 0.8 THEN '+1 ' || left(n, 3) || '-' || substr(n, 4, 3) || '-' || right(n, 4) ELSE '+1' || n END END
+      FROM (SELECT dupq.r(seed, i, salt) AS r, cc, n, ar, substr(n, length(ar) + 1) AS loc
+              FROM (SELECT cc, n, CASE WHEN cc <> '86' OR n ~ '^1[3-9]\d{9}$' THEN '' WHEN n ~ '^(10|2)' THEN left(n, 2) ELSE left(n, 3) END AS ar
+                      FROM (SELECT split_part(line, ' ', 1) AS cc, split_part(line, ' ', 2) AS n) y0) y) x);
+END $$;
+-- The old shop's membership number (an import from the previous shop software) and the web
+-- store's account id: a WeChat openid for most, an Alipay user id for some.
+CREATE FUNCTION dupq.blind22_ext(seed int, pid int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'VIP' || lpad(((pid::bigint * 48271 + seed * 7919) % 90000000 + 10000000)::text, 8, '0') $$;
+CREATE FUNCTION dupq.blind22_uid(seed int, pid int, salt text DEFAULT 'u') RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN r < 0.7 THEN 'o' || translate(left(md5('b22wx:' || seed || ':' || pid || salt) || md5('b22wy:' || pid || salt), 27), 'abcdef01', 'AbCdEf_-')
+                ELSE '2088' || lpad((('x' || left(md5('b22ali:' || seed || ':' || pid || salt), 12))::bit(48)::bigint % 1000000000000)::text, 12, '0') END
+      FROM (SELECT dupq.r(seed, pid, 'b22uid' || salt) AS r) x $$;
+
+-- Registers names a person is seen under (family names x given names, as keys).
+CREATE FUNCTION dupq.blind22_register_keys(tenant text, pid int, fams text[], givs text[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO dupq.blind22_seen SELECT DISTINCT tenant, pid, dupq.blind22_key(f), dupq.blind22_key(g)
+      FROM unnest(fams) f, unnest(givs) g WHERE f IS NOT NULL AND g IS NOT NULL AND f <> '' AND g <> '' $$;
+
+-- The two records of one person, sharing near contact data by mode: 0 the same mailbox at
+-- another provider; 1 a mailbox one slip apart; 2 the same mailbox at a mistyped domain; 3 the
+-- phone with two digits swapped (another mailbox or none); 4 the mailbox at another provider
+-- and the phone with two digits swapped. loc_a and loc_b the lines of the two records when
+-- they differ (a customer who moved), abroad_b whether the second record was typed abroad.
+CREATE FUNCTION dupq.blind22_pair(tenant text, seed int, pid int, kind text, mode int, nm_a text, nm_b text, p dupq.blind22_p,
+                                  loc_a text DEFAULT NULL, loc_b text DEFAULT NULL, abroad_b boolean DEFAULT NULL) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    n int := pid % 1000; d text; d2 text; lo text; lo2 text; ph text; ph2 text; e_a text; e_b text; p_a text; p_b text;
+    ab_a boolean := p.grp IN ('sg', 'my', 'us'); ab_b boolean;
+BEGIN
+    ab_b := coalesce(abroad_b, ab_a);
+    d := dupq.blind22_provider(p, seed, pid, 'b22d');
+    ph := dupq.blind22_phone(tenant, coalesce(loc_a, dupq.blind22_mobile(p, seed, pid)), seed, 8 * pid);
+    ph2 := dupq.blind22_phone(tenant, coalesce(loc_b, loc_a, dupq.blind22_mobile(p, seed, pid)), seed, 8 * pid + 1);
+    lo := dupq.blind22_box(tenant, p, seed, pid, d, ph, 'b22s', mode IN (0, 4));
+    IF mode = 1 AND dupq.blind22_near_mailbox(tenant, dupq.blind22_slip(lo, seed, pid, 'b22lt')) THEN
+        lo := dupq.blind22_fresh(tenant, lo || (n + 60), n + 70);
+    END IF;
+    e_a := lo || '@' || d; p_a := ph;
+    -- (the provider the second record's mailbox is at: a Hong Kong or Taiwanese customer on the
+    -- mainland takes QQ or NetEase)
+    d2 := CASE WHEN p.grp IN ('hk', 'tw') AND loc_b = 'mob' AND d NOT IN ('qq.com', '163.com')
+               THEN CASE WHEN dupq.r(seed, pid, 'b22mq') < 0.6 THEN 'qq.com' ELSE '163.com' END
+               ELSE dupq.blind22_move(d, seed, pid, 'b22mv', ab_b AND NOT ab_a) END;
+    IF mode = 0 THEN
+        e_b := lo || '@' || d2; p_b := CASE WHEN n % 3 <> 0 THEN ph2 END;
+    ELSIF mode = 1 THEN
+        e_b := dupq.blind22_slip(lo, seed, pid, 'b22lt') || '@' || d; p_b := CASE WHEN n % 3 <> 1 THEN ph2 END;
+    ELSIF mode = 2 THEN
+        e_b := lo || '@' || dupq.blind22_domain_typo(d, seed, pid, 'b22dt'); p_b := CASE WHEN n % 2 = 0 THEN ph2 END;
+        IF n % 4 = 1 THEN e_b := e_a; e_a := lo || '@' || dupq.blind22_domain_typo(d, seed, pid, 'b22dt'); p_b := ph2; p_a := NULL; END IF;
+    ELSIF mode = 3 THEN
+        IF n % 3 = 0 THEN e_b := NULL;
+        ELSE
+            lo2 := dupq.blind22_fresh(tenant, dupq.blind22_mailbox(p, (dupq.blind22_style(seed, pid, 'b22s') + 3) % 9 + 1, dupq.blind22_md(seed, pid + 7),
+                                                                   dupq.pick(dupq.blind22_list('words'), seed, pid, 'b22w2')), n + 90);
+            e_b := lo2 || '@' || CASE WHEN n % 2 = 0 AND NOT ab_b THEN dupq.blind22_work(seed, pid, 'b22wk')
+                                      ELSE d2 END;
+        END IF;
+        p_b := dupq.blind22_swap(ph, seed, pid);
+        IF n % 4 = 2 THEN e_a := NULL; e_b := lo || '@' || d; END IF;
+    ELSE
+        e_b := lo || '@' || d2; p_b := dupq.blind22_swap(ph, seed, pid);
+    END IF;
+    PERFORM dupq.add(tenant, pid, kind, nm_a, e_a, dupq.blind22_typed(p_a, seed, pid, 'b22fa', ab_a),
+                     CASE WHEN n % 5 IN (0, 3) THEN dupq.blind22_ext(seed, pid) END, NULL);
+    PERFORM dupq.add(tenant, pid, kind, nm_b, e_b, dupq.blind22_typed(p_b, seed, pid, 'b22fb', ab_b),
+                     NULL, CASE WHEN n % 5 IN (1, 3) THEN dupq.blind22_uid(seed, pid) END);
+END $$;
+
+-- A person drawn again (another salt) until none of the earlier people has a name like it;
+-- not registered (the caller registers the person it keeps).
+CREATE FUNCTION dupq.blind22_pick_who(tenant text, seed int, pid int, salt text, want_grp text DEFAULT NULL, want_sex text DEFAULT NULL,
+                                      bmin int DEFAULT 1956, bspan int DEFAULT 50, tries int DEFAULT 0) RETURNS dupq.blind22_p LANGUAGE plpgsql AS $$
+DECLARE p dupq.blind22_p;
+BEGIN
+    FOR a IN 0 .. 149 LOOP
+        p := dupq.blind22_who(seed, pid * 151 + a + 1000 * tries, salt, want_grp, want_sex, bmin, bspan);
+        IF NOT dupq.blind22_is_taken(tenant, p) THEN RETURN p; END IF;
+    END LOOP;
+    RAISE WARNING 'blind22: no fresh name for %', pid;
+    RETURN p;
+END $$;
+
+CREATE FUNCTION dupq.blind22_set(tenant text, seed int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    n int; k int; pid int; mode int; r float8; gs int; grp text; t text; u text; c text; pos int;
+    p dupq.blind22_p; q dupq.blind22_p; w dupq.blind22_p; items text[];
+    nm_a text; nm_b text; d text; lo text; lo2 text; ph text; ph2 text; e_a text; e_b text; p_a text; p_b text; md text; ok boolean;
+BEGIN
+    PERFORM customer_identity.set_phone_region('CN', tenant);
+    DELETE FROM dupq.blind22_seen WHERE tn = tenant;
+    FOR n IN 0 .. 19 LOOP
+        -- 1. script: Hanzi on one record (simplified; traditional for Hong Kong and Taiwan),
+        -- Latin letters in the person's own romanization on the other
+        pid := 1000 + n; mode := n % 5; gs := dupq.blind22_gs(seed, pid);
+        grp := CASE n % 10 WHEN 6 THEN 'hk' WHEN 7 THEN 'tw' WHEN 8 THEN CASE WHEN n < 10 THEN 'sg' ELSE 'my' END WHEN 9 THEN 'us' ELSE 'cn' END;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w1', grp); PERFORM dupq.blind22_register(tenant, pid, p);
+        nm_a := dupq.blind22_name(p, CASE WHEN grp IN ('hk', 'tw') THEN 'hz' WHEN grp = 'cn' AND n % 7 = 3 THEN 'hzs' ELSE 'simp' END);
+        nm_b := dupq.blind22_name(p, dupq.pick(CASE grp WHEN 'cn' THEN ARRAY['fg', 'fg', 'gf', 'FG', 'FGU', 'one'] WHEN 'hk' THEN ARRAY['fg', 'FG', 'gf']
+                                                        WHEN 'tw' THEN ARRAY['fg', 'gf', 'FGU'] WHEN 'us' THEN ARRAY['gf', 'gf', 'fg'] ELSE ARRAY['fg', 'fg', 'gf'] END,
+                                               seed, pid, 'b22f1'), gs);
+        IF dupq.r(seed, pid, 'b22o1') < 0.5 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'script', mode, nm_a, nm_b, p);
+
+        -- 2. pinyin_form: both in pinyin, written two ways (family or given name first, one
+        -- word, capitals, syllables apart or hyphened, tone marks or tone numbers)
+        pid := 2000 + n; mode := (n + 1) % 5;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w2', CASE WHEN n % 5 = 4 THEN 'us' ELSE 'cn' END); PERFORM dupq.blind22_register(tenant, pid, p);
+        t := (ARRAY['fg:0/gf:0', 'fg:0/one:0', 'gf:0/FGU:0', 'tone:0/fg:0', 'tonenum:0/gf:0', 'fg:0/fg:2', 'gf:3/FG:0', 'comma:0/gf:0',
+                    'FGU:0/gf:1', 'tone:1/FGU:0'])[1 + n % 10];
+        IF p.grp = 'us' THEN t := (ARRAY['gf:0/fg:0', 'gf:2/FGU:0', 'gf:0/one:0', 'gf:1/FG:0'])[1 + (n / 5) % 4]; END IF;
+        nm_a := dupq.blind22_name(p, split_part(split_part(t, '/', 1), ':', 1), split_part(split_part(t, '/', 1), ':', 2)::int);
+        nm_b := dupq.blind22_name(p, split_part(split_part(t, '/', 2), ':', 1), split_part(split_part(t, '/', 2), ':', 2)::int);
+        IF nm_a = nm_b THEN nm_b := dupq.blind22_name(p, 'gf'); END IF;
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'pinyin_form', mode, nm_a, nm_b, p);
+
+        -- 3. dialect: the name in the romanization of home (Cantonese, Wade-Giles, Hokkien) and
+        -- in the mainland's pinyin; or in traditional and in simplified Hanzi
+        pid := 3000 + n; mode := (n + 2) % 5; gs := dupq.blind22_gs(seed, pid);
+        grp := CASE n % 4 WHEN 0 THEN 'hk' WHEN 1 THEN 'tw' WHEN 2 THEN CASE WHEN n % 8 = 2 THEN 'sg' ELSE 'my' END
+                          ELSE CASE WHEN n % 8 = 3 THEN 'hk' ELSE 'tw' END END;
+        FOR a IN 0 .. 9 LOOP
+            p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w3', grp, NULL, 1956, 50, a);
+            EXIT WHEN CASE WHEN n % 4 = 3 THEN p.ft || p.gt <> p.fs || p.gsm
+                           ELSE dupq.blind22_key(p.fr) || dupq.blind22_key(p.gr) <> dupq.blind22_key(p.fp) || dupq.blind22_key(p.gp) END;
+        END LOOP;
+        PERFORM dupq.blind22_register(tenant, pid, p);
+        IF n % 4 = 3 THEN
+            nm_a := dupq.blind22_name(p, 'trad'); nm_b := dupq.blind22_name(p, 'simp');
+        ELSE
+            nm_a := dupq.blind22_name(p, dupq.pick(CASE grp WHEN 'hk' THEN ARRAY['fg', 'FG', 'gf'] WHEN 'tw' THEN ARRAY['fg', 'gf', 'FGU'] ELSE ARRAY['fg', 'fg', 'gf'] END,
+                                                   seed, pid, 'b22f3'), gs);
+            nm_b := dupq.blind22_name(p, dupq.pick(ARRAY['py', 'py', 'pygf'], seed, pid, 'b22g3'), dupq.blind22_gs(seed, pid + 1));
+        END IF;
+        IF dupq.r(seed, pid, 'b22o3') < 0.5 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'dialect', mode, nm_a, nm_b, p);
+
+        -- 4. english_name: the Chinese name on one record, the English name on the other (alone,
+        -- before or after the Chinese name, in brackets)
+        pid := 4000 + n; mode := (n + 3) % 5; gs := dupq.blind22_gs(seed, pid);
+        grp := CASE n % 10 WHEN 7 THEN 'hk' WHEN 8 THEN CASE WHEN n < 10 THEN 'sg' ELSE 'my' END WHEN 9 THEN 'us' ELSE 'cn' END;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w4', grp, NULL, 1965, 40); PERFORM dupq.blind22_register(tenant, pid, p);
+        nm_a := dupq.blind22_name(p, CASE WHEN grp = 'us' THEN 'gf' WHEN grp IN ('sg', 'my') THEN 'fg' WHEN n % 3 = 0 THEN 'fg' ELSE 'hz' END, gs);
+        nm_b := dupq.blind22_name(p, CASE n % 5 WHEN 0 THEN 'eng' WHEN 1 THEN CASE WHEN grp = 'cn' THEN 'fgeng' ELSE 'engfull' END
+                                                WHEN 2 THEN CASE WHEN grp IN ('cn', 'hk') THEN CASE WHEN n < 10 THEN 'hzeng' ELSE 'hzeng2' END ELSE 'engfull' END
+                                                WHEN 3 THEN 'enggf' ELSE CASE WHEN grp = 'cn' THEN 'engpar' ELSE 'eng' END END, gs);
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'english_name', mode, nm_a, nm_b, p);
+
+        -- 5. honorific: a title typed into the name field, after the full name or the family
+        -- name alone (王伟先生, 陈女士, 张小姐, 李老师, 王总, Mr. Wang Wei)
+        pid := 5000 + n; mode := (n + 4) % 5;
+        grp := CASE n % 10 WHEN 7 THEN 'hk' WHEN 8 THEN 'tw' ELSE 'cn' END;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w5', grp); PERFORM dupq.blind22_register(tenant, pid, p);
+        nm_a := dupq.blind22_name(p, 'hz');
+        c := CASE WHEN grp IN ('hk', 'tw') THEN p.ft ELSE p.fs END;
+        nm_b := CASE n % 10
+            WHEN 4 THEN nm_a || ' ' || dupq.blind22_title(p)
+            WHEN 5 THEN c || dupq.blind22_title(p)
+            WHEN 6 THEN c || dupq.blind22_title(p)
+            WHEN 8 THEN CASE WHEN p.sex = 'm' THEN 'Mr. ' ELSE 'Ms. ' END || dupq.blind22_name(p, 'fg')
+            WHEN 9 THEN CASE WHEN n < 10 THEN nm_a || '老师' WHEN p.sex = 'm' THEN c || '总' ELSE c || '老师' END
+            ELSE nm_a || dupq.blind22_title(p) END;
+        IF n % 10 = 8 THEN nm_a := dupq.blind22_name(p, 'hz'); END IF;
+        IF dupq.r(seed, pid, 'b22o5') < 0.4 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'honorific', mode, nm_a, nm_b, p);
+
+        -- 6. diminutive: 阿伟, 小燕, 伟伟 (the last character of the given name), 小王 and 老王
+        -- (the family name: the young, the old), Ah Ming in Singapore, Malaysia and Hong Kong
+        pid := 6000 + n; mode := n % 5;
+        grp := CASE n % 10 WHEN 1 THEN 'hk' WHEN 8 THEN CASE WHEN n < 10 THEN 'sg' ELSE 'my' END WHEN 9 THEN 'hk' ELSE 'cn' END;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w6', grp, NULL, CASE n % 10 WHEN 6 THEN 1985 WHEN 7 THEN 1956 ELSE 1956 END,
+                                   CASE n % 10 WHEN 6 THEN 20 WHEN 7 THEN 19 ELSE 50 END);
+        PERFORM dupq.blind22_register(tenant, pid, p);
+        u := CASE WHEN grp IN ('hk', 'tw') THEN right(p.gt, 1) ELSE right(p.gsm, 1) END;
+        c := CASE WHEN grp IN ('hk', 'tw') THEN p.ft ELSE p.fs END;
+        nm_a := dupq.blind22_name(p, CASE WHEN n % 10 IN (8, 9) THEN 'fg' ELSE 'hz' END);
+        nm_b := CASE n % 10 WHEN 0 THEN '阿' || u WHEN 1 THEN '阿' || u WHEN 2 THEN '小' || u WHEN 3 THEN '小' || u
+                            WHEN 4 THEN u || u WHEN 5 THEN u || u WHEN 6 THEN '小' || c WHEN 7 THEN '老' || c
+                            ELSE 'Ah ' || initcap(split_part(lower(CASE WHEN grp = 'hk' THEN p.gr ELSE dupq.blind22_giv(p, 2) END), ' ', -1)) END;
+        IF n % 10 = 9 AND p.gr !~ ' ' THEN nm_b := 'Ah ' || initcap(p.gr); END IF;
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'diminutive', mode, nm_a, nm_b, p);
+
+        -- 7. typo: a homophone the pinyin input method offered (王伟 / 王玮, 陈晓燕 / 陈小燕, 张 /
+        -- 章), a slip in the pinyin or the Hong Kong or Taiwanese romanization
+        pid := 7000 + n; mode := (n + 1) % 5; gs := dupq.blind22_gs(seed, pid);
+        grp := CASE WHEN n % 10 = 9 THEN CASE WHEN n < 10 THEN 'hk' ELSE 'tw' END ELSE 'cn' END;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w7', grp); PERFORM dupq.blind22_register(tenant, pid, p);
+        IF n % 10 IN (6, 7, 9) THEN
+            nm_a := dupq.blind22_name(p, CASE WHEN n % 2 = 0 THEN 'fg' ELSE 'gf' END, gs);
+            t := CASE WHEN n % 10 = 7 OR length(p.fr) < 3 THEN dupq.blind22_giv(p, gs) ELSE p.fr END;
+            IF t ~ ' ' THEN t := split_part(t, ' ', CASE WHEN length(split_part(t, ' ', 1)) >= length(split_part(t, ' ', 2)) THEN 1 ELSE 2 END); END IF;
+            IF length(t) < 3 THEN t := p.fr; END IF;
+            nm_b := replace(nm_a, t, dupq.blind22_name_slip(t, seed, pid, 'b22ns'));
+        ELSE
+            nm_a := dupq.blind22_name(p, 'hz'); nm_b := NULL;
+            pos := 1 + floor(dupq.r(seed, pid, 'b22hp') * length(p.gsm))::int;
+            IF n % 10 <> 8 THEN
+                FOR j IN 0 .. length(p.gsm) - 1 LOOP
+                    u := dupq.blind22_homophone(substr(p.gsm, 1 + (pos - 1 + j) % length(p.gsm), 1), seed, pid, 'b22hh');
+                    IF u IS NOT NULL THEN nm_b := p.fs || overlay(p.gsm placing u from 1 + (pos - 1 + j) % length(p.gsm) for 1); EXIT; END IF;
+                END LOOP;
+            END IF;
+            IF nm_b IS NULL THEN
+                u := dupq.blind22_homophone(left(p.fs, 1), seed, pid, 'b22hf');
+                IF u IS NOT NULL THEN nm_b := u || substr(p.fs, 2) || p.gsm; END IF;
+            END IF;
+            IF nm_b IS NULL THEN   -- (the family name has no homophone offered: one in the given name, or a character typed twice)
+                FOR j IN 0 .. length(p.gsm) - 1 LOOP
+                    u := dupq.blind22_homophone(substr(p.gsm, 1 + (pos - 1 + j) % length(p.gsm), 1), seed, pid, 'b22hh');
+                    IF u IS NOT NULL THEN nm_b := p.fs || overlay(p.gsm placing u from 1 + (pos - 1 + j) % length(p.gsm) for 1); EXIT; END IF;
+                END LOOP;
+                nm_b := coalesce(nm_b, p.fs || p.gsm || right(p.gsm, 1));
+            END IF;
+        END IF;
+        IF dupq.r(seed, pid, 'b22o7') < 0.5 THEN t := nm_a; nm_a := nm_b; nm_b := t; END IF;
+        PERFORM dupq.blind22_pair(tenant, seed, pid, 'typo', mode, nm_a, nm_b, p);
+
+        -- 8. moved: a mainland customer who moved to Singapore, the US or Malaysia (Hanzi at
+        -- home, pinyin or the English name abroad; the mailbox taken to Gmail or Outlook, the
+        -- mainland mobile kept and typed with +86 or 0086), or a Hong Kong or Taiwanese customer
+        -- who moved to the mainland (a mainland mobile, the name in simplified Hanzi)
+        pid := 8000 + n; mode := (n + 2) % 5; gs := dupq.blind22_gs(seed, pid);
+        IF n % 4 <> 3 THEN
+            p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w8', 'cn', NULL, 1970, 35); PERFORM dupq.blind22_register(tenant, pid, p);
+            u := (ARRAY['sg', 'us', 'my', 'us', 'sg'])[1 + n % 5];
+            nm_a := dupq.blind22_name(p, 'hz');
+            nm_b := dupq.blind22_name(p, (ARRAY['pygf', 'eng', 'py', 'enggf', 'pygf', 'engfull'])[1 + n % 6], gs);
+            PERFORM dupq.blind22_pair(tenant, seed, pid, 'moved', mode, nm_a, nm_b, p, 'mob', u, true);
+        ELSE
+            grp := CASE WHEN n < 10 THEN 'hk' ELSE 'tw' END;
+            p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w8', grp, NULL, 1965, 35); PERFORM dupq.blind22_register(tenant, pid, p);
+            nm_a := dupq.blind22_name(p, CASE WHEN grp = 'hk' THEN 'fg' ELSE 'hz' END, gs);
+            nm_b := dupq.blind22_name(p, 'simp');
+            PERFORM dupq.blind22_pair(tenant, seed, pid, 'moved', mode, nm_a, nm_b, p, grp, 'mob', false);
+        END IF;
+    END LOOP;
+
+    -- Hard negatives. Namesakes: China's commonest full names twice, two people in two cities.
+    FOR n IN 0 .. 19 LOOP
+        t := (dupq.blind22_list('namesake'))[n + 1];
+        FOR s IN 0 .. 1 LOOP
+            pid := 11000 + 2 * n + s;
+            p := dupq.blind22_who(seed, pid, 'b22ns', 'cn', split_part(t, ':', 1), 1956, 48);
+            u := split_part(t, ':', 2);
+            p.fp := split_part(u, '|', 1); p.gp := split_part(u, '|', 2); p.fs := split_part(u, '|', 3); p.gsm := split_part(u, '|', 4);
+            p.ft := p.fs; p.gt := p.gsm;
+            p.fr := dupq.blind22_pyfam(p); p.gr := replace(dupq.blind22_plain(p.gp), '-', '');
+            IF s = 0 THEN c := p.loc; ELSIF p.loc = c THEN p.loc := CASE WHEN c = 'cd' THEN 'wh' ELSE 'cd' END; END IF;
+            PERFORM dupq.blind22_register(tenant, pid, p);
+            d := dupq.blind22_provider(p, seed, pid, 'b22nd');
+            ph := dupq.blind22_phone(tenant, CASE WHEN dupq.r(seed, pid, 'b22nl') < 0.1 THEN p.loc ELSE 'mob' END, seed, 8 * pid);
+            k := floor(dupq.r(seed, pid, 'b22nk') * 10)::int;
+            PERFORM dupq.add(tenant, pid, 'namesake',
+                             CASE WHEN s = 1 AND n % 3 = 0 THEN dupq.blind22_name(p, (ARRAY['fg', 'gf', 'FGU'])[1 + n % 3]) ELSE dupq.blind22_name(p, 'hz') END,
+                             CASE WHEN k = 0 THEN NULL ELSE dupq.blind22_box(tenant, p, seed, pid, d, ph, 'b22nb') || '@' || d END,
+                             CASE WHEN k = 1 THEN NULL ELSE dupq.blind22_typed(ph, seed, pid, 'b22nf') END,
+                             CASE WHEN k IN (2, 3) THEN dupq.blind22_ext(seed, pid) END,
+                             CASE WHEN k IN (4, 5, 6) THEN dupq.blind22_uid(seed, pid) END);
+        END LOOP;
+    END LOOP;
+
+    -- Households: two siblings sharing a generation character (浩然 / 浩宇, 思琪 / 思雨) or a
+    -- father's name's first character (建国 / 建军); one provider, the birth year in both
+    -- mailboxes, the home landline on one record.
+    FOR n IN 0 .. 19 LOOP
+        pid := 12000 + 2 * n;
+        t := (dupq.blind22_list('sibling'))[n + 1];
+        FOR a IN 0 .. 59 LOOP
+            p := dupq.blind22_who(seed, pid * 151 + a, 'b22hh', CASE n WHEN 17 THEN 'hk' WHEN 3 THEN 'tw' ELSE 'cn' END);
+            k := CASE WHEN split_part(split_part(t, '/', 1), ':', 2) ~ '^(Xiù|Jiàn-guó|Zhì-qiáng|Guó|Hǎi|Dé|Měi|Lì-juān|Wěi|Tíng)' THEN 1950 + (a % 20)
+                      ELSE 1978 + (a % 25) END;
+            q := dupq.blind22_sib(p, split_part(t, '/', 1), k, p.eng);
+            w := dupq.blind22_sib(p, split_part(t, '/', 2), k + 2 + n % 5, (dupq.blind22_who(seed, pid * 151 + a, 'b22hx', p.grp, split_part(split_part(t, '/', 2), ':', 1))).eng);
+            EXIT WHEN NOT dupq.blind22_is_taken(tenant, q) AND NOT dupq.blind22_is_taken(tenant, w);
+            IF a = 59 THEN RAISE WARNING 'blind22: no sibling names for %', pid; END IF;
+        END LOOP;
+        PERFORM dupq.blind22_register(tenant, pid, q); PERFORM dupq.blind22_register(tenant, pid + 1, w);
+        d := dupq.blind22_provider(q, seed, pid, 'b22hd');
+        IF d IN ('qq.com', '139.com') THEN d := '163.com'; END IF;
+        ph := dupq.blind22_phone(tenant, CASE WHEN q.grp IN ('hk', 'tw') THEN 'mob' ELSE q.loc END, seed, 8 * pid);   -- (the home landline)
+        ph2 := dupq.blind22_phone(tenant, 'mob', seed, 8 * pid + 1);
+        lo := dupq.blind22_fresh(tenant, dupq.blind22_mailbox(q, 2, NULL, NULL), n + 10);
+        lo2 := dupq.blind22_fresh(tenant, dupq.blind22_mailbox(w, 2, NULL, NULL), n + 10);
+        PERFORM dupq.add(tenant, pid, 'household', dupq.blind22_name(q, CASE WHEN n % 4 = 3 THEN 'fg' ELSE 'hz' END), lo || '@' || d,
+                         dupq.blind22_typed(CASE WHEN n % 2 = 0 THEN ph ELSE dupq.blind22_phone(tenant, 'mob', seed, 8 * pid + 2) END, seed, pid, 'b22hf'),
+                         CASE WHEN n % 5 = 0 THEN dupq.blind22_ext(seed, pid) END, NULL);
+        PERFORM dupq.add(tenant, pid + 1, 'household', dupq.blind22_name(w, 'hz'), CASE WHEN n % 3 <> 0 THEN lo2 || '@' || d END,
+                         dupq.blind22_typed(CASE WHEN n % 2 = 1 THEN ph ELSE ph2 END, seed, pid + 1, 'b22hf'),
+                         NULL, CASE WHEN n % 4 = 1 THEN dupq.blind22_uid(seed, pid + 1) END);
+    END LOOP;
+
+    -- Twins: one family name, one birthday in both mailboxes, given names a character apart
+    -- (浩然 / 浩泽, 大伟 / 小伟), mobiles bought together (numbers one digit apart).
+    FOR n IN 0 .. 19 LOOP
+        pid := 13000 + 2 * n;
+        t := (dupq.blind22_list('twin'))[n + 1];
+        FOR a IN 0 .. 59 LOOP
+            p := dupq.blind22_who(seed, pid * 151 + a, 'b22tw', CASE WHEN n % 10 = 8 THEN 'us' ELSE 'cn' END, NULL, 1986, 20);
+            q := dupq.blind22_sib(p, split_part(t, '/', 1), p.born, p.eng);
+            w := dupq.blind22_sib(p, split_part(t, '/', 2), p.born, (dupq.blind22_who(seed, pid * 151 + a, 'b22tx', p.grp, split_part(split_part(t, '/', 2), ':', 1))).eng);
+            EXIT WHEN NOT dupq.blind22_is_taken(tenant, q) AND NOT dupq.blind22_is_taken(tenant, w);
+            IF a = 59 THEN RAISE WARNING 'blind22: no sibling names for %', pid; END IF;
+        END LOOP;
+        PERFORM dupq.blind22_register(tenant, pid, q); PERFORM dupq.blind22_register(tenant, pid + 1, w);
+        d := dupq.blind22_provider(q, seed, pid, 'b22td');
+        IF d IN ('qq.com', '139.com') THEN d := CASE WHEN p.grp = 'cn' THEN '163.com' ELSE 'gmail.com' END; END IF;
+        md := dupq.blind22_md(seed, pid);
+        FOR j IN 0 .. 7 LOOP
+            ph := dupq.blind22_line(CASE WHEN p.grp = 'us' THEN 'us' ELSE 'mob' END, seed, 8 * pid + 300000 * j);
+            ph2 := left(ph, length(ph) - 1) || ((right(ph, 1)::int + 1) % 10)::text;
+            EXIT WHEN NOT dupq.blind22_near_phone(tenant, ph) AND NOT dupq.blind22_near_phone(tenant, ph2);
+        END LOOP;
+        k := n % 3;
+        lo := dupq.blind22_fresh(tenant, CASE k WHEN 0 THEN dupq.blind22_mailbox(q, 1, NULL, NULL) || md WHEN 1 THEN dupq.blind22_mailbox(q, 1, NULL, NULL) || q.born
+                                                ELSE dupq.blind22_mailbox(q, 4, NULL, NULL) || right(q.born::text, 2) END, n + 10);
+        lo2 := dupq.blind22_fresh(tenant, CASE k WHEN 0 THEN dupq.blind22_mailbox(w, 1, NULL, NULL) || md WHEN 1 THEN dupq.blind22_mailbox(w, 1, NULL, NULL) || w.born
+                                                 ELSE dupq.blind22_mailbox(w, 4, NULL, NULL) || right(w.born::text, 2) END, n + 10);
+        IF lo2 = lo THEN lo2 := lo2 || 'b'; END IF;
+        PERFORM dupq.add(tenant, pid, 'twins', dupq.blind22_name(q, CASE WHEN p.grp = 'us' THEN 'gf' WHEN n % 5 = 2 THEN 'fg' ELSE 'hz' END), lo || '@' || d,
+                         dupq.blind22_typed(ph, seed, pid, 'b22tf', p.grp = 'us'), NULL, CASE WHEN n % 3 = 1 THEN dupq.blind22_uid(seed, pid) END);
+        PERFORM dupq.add(tenant, pid + 1, 'twins', dupq.blind22_name(w, CASE WHEN p.grp = 'us' THEN 'gf' WHEN n % 5 = 2 THEN 'fg' ELSE 'hz' END),
+                         CASE WHEN n % 4 <> 3 THEN lo2 || '@' || d END,
+                         dupq.blind22_typed(ph2, seed, pid + 1, 'b22tf', p.grp = 'us'), CASE WHEN n % 5 = 0 THEN dupq.blind22_ext(seed, pid + 1) END, NULL);
+    END LOOP;
+
+    -- Spouses: on the mainland a wife keeps her family name (王伟 / 李娜): one provider, the
+    -- wedding day or 520 / 1314 in both mailboxes, couple numbers (the same eight last digits
+    -- in two blocks), the home landline on one record; in Hong Kong and abroad she takes his
+    -- family name (陳李美玲 / 陳志明, Cindy Wang / Kevin Wang).
+    FOR n IN 0 .. 19 LOOP
+        pid := 14000 + 2 * n;
+        grp := CASE WHEN n < 12 THEN 'cn' ELSE (ARRAY['hk', 'sg', 'us', 'hk', 'my', 'us', 'sg', 'hk'])[n - 11] END;
+        q := dupq.blind22_pick_who(tenant, seed, pid, 'b22sh', grp, 'm', 1960, 40);
+        PERFORM dupq.blind22_register(tenant, pid, q);
+        FOR a IN 0 .. 199 LOOP
+            IF a = 199 THEN RAISE WARNING 'blind22: no wife for %', pid; END IF;
+            w := dupq.blind22_who(seed, pid * 151 + a, 'b22sw', grp, 'f', q.born - 1 - a / 50, 6 + a / 25);
+            w.loc := q.loc;
+            EXIT WHEN w.fs <> q.fs AND NOT dupq.blind22_is_taken(tenant, w)
+                      AND (grp = 'cn' OR NOT dupq.blind22_taken(tenant, ARRAY[q.fr, q.fp], ARRAY[CASE WHEN grp = 'hk' THEN w.gr ELSE w.eng END]));
+        END LOOP;
+        PERFORM dupq.blind22_register(tenant, pid + 1, w);
+        IF grp <> 'cn' THEN PERFORM dupq.blind22_register_keys(tenant, pid + 1, ARRAY[q.fr, q.fp], ARRAY[CASE WHEN grp = 'hk' THEN w.gr ELSE w.eng END]); END IF;
+        d := dupq.blind22_provider(q, seed, pid, 'b22sd');
+        IF d IN ('qq.com', '139.com') THEN d := CASE WHEN grp IN ('cn', 'hk') THEN '163.com' ELSE 'gmail.com' END; END IF;
+        md := dupq.blind22_md(seed, pid);
+        IF grp = 'cn' THEN
+            FOR j IN 0 .. 7 LOOP
+                ph := dupq.blind22_line('mob', seed, 8 * pid + 300000 * j);
+                items := ARRAY['135', '136', '138', '139', '150', '151', '158', '159', '186', '187', '188', '189', '177', '199'];
+                u := items[1 + (n + j) % 14];
+                IF u = substr(ph, 4, 3) THEN u := items[1 + (n + j + 1) % 14]; END IF;
+                ph2 := '86 ' || u || right(ph, 8);
+                EXIT WHEN NOT dupq.blind22_near_phone(tenant, ph) AND NOT dupq.blind22_near_phone(tenant, ph2);
+            END LOOP;
+            IF n % 4 = 3 THEN ph2 := dupq.blind22_phone(tenant, q.loc, seed, 8 * pid + 1); END IF;   -- (she gives the home landline)
+            lo := dupq.blind22_fresh(tenant, CASE n % 3 WHEN 0 THEN dupq.blind22_mailbox(q, 1, NULL, NULL) || md WHEN 1 THEN dupq.blind22_mailbox(q, 1, NULL, NULL) || '520'
+                                                    ELSE dupq.blind22_mailbox(q, 8, NULL, NULL) || '_' || md END, n + 10);
+            lo2 := dupq.blind22_fresh(tenant, CASE n % 3 WHEN 0 THEN dupq.blind22_mailbox(w, 1, NULL, NULL) || md WHEN 1 THEN dupq.blind22_mailbox(w, 1, NULL, NULL) || '1314'
+                                                     ELSE dupq.blind22_mailbox(w, 8, NULL, NULL) || '_' || md END, n + 10);
+            nm_a := dupq.blind22_name(q, 'hz'); nm_b := dupq.blind22_name(w, CASE WHEN n % 5 = 2 THEN 'fg' ELSE 'hz' END);
+        ELSE
+            ph := dupq.blind22_phone(tenant, CASE WHEN grp = 'hk' THEN 'mob' ELSE grp END, seed, 8 * pid);
+            ph2 := dupq.blind22_phone(tenant, CASE WHEN grp = 'hk' THEN 'hk' ELSE grp END, seed, 8 * pid + 1);
+            lo := dupq.blind22_fresh(tenant, lower(q.eng) || '.' || dupq.blind22_key(q.fr) || right(q.born::text, 2), n + 10);
+            lo2 := dupq.blind22_fresh(tenant, lower(w.eng) || '.' || dupq.blind22_key(q.fr) || right(w.born::text, 2), n + 10);
+            nm_a := CASE WHEN grp = 'hk' THEN dupq.blind22_name(q, 'hz') ELSE dupq.blind22_name(q, 'eng') END;
+            nm_b := CASE WHEN grp = 'hk' AND n % 2 = 0 THEN q.ft || w.ft || w.gt
+                         WHEN grp = 'hk' THEN 'Mrs. ' || q.fr || ' ' || w.fr || ' ' || dupq.blind22_giv(w, 0)
+                         ELSE w.eng || ' ' || q.fr END;
+        END IF;
+        PERFORM dupq.add(tenant, pid, 'spouses', nm_a, CASE WHEN n % 6 <> 5 THEN lo || '@' || d END,
+                         dupq.blind22_typed(ph, seed, pid, 'b22sf', grp IN ('sg', 'my', 'us')), CASE WHEN n % 4 = 0 THEN dupq.blind22_ext(seed, pid) END, NULL);
+        PERFORM dupq.add(tenant, pid + 1, 'spouses', nm_b, lo2 || '@' || d,
+                         dupq.blind22_typed(ph2, seed, pid + 1, 'b22sf', grp IN ('sg', 'my', 'us')), NULL, CASE WHEN n % 3 = 2 THEN dupq.blind22_uid(seed, pid + 1) END);
+    END LOOP;
+
+    -- 100 singles: the shop's other customers, as they come.
+    FOR n IN 1 .. 100 LOOP
+        pid := 20000 + n;
+        p := dupq.blind22_pick_who(tenant, seed, pid, 'b22w9'); PERFORM dupq.blind22_register(tenant, pid, p);
+        k := floor(dupq.r(seed, pid, 'b22k9') * 20)::int;
+        nm_a := dupq.blind22_as(p, seed, pid, 'b22a9');
+        IF k = 13 AND p.grp = 'cn' THEN nm_a := dupq.blind22_name(p, 'hz') || dupq.blind22_title(p); END IF;
+        ph := dupq.blind22_phone(tenant, CASE WHEN k IN (2, 3) AND p.grp = 'cn' AND p.born < 1980 THEN p.loc ELSE dupq.blind22_mobile(p, seed, pid) END, seed, 8 * pid);
+        d := CASE WHEN k = 19 THEN dupq.blind22_work(seed, pid, 'b22u9') ELSE dupq.blind22_provider(p, seed, pid, 'b22d9') END;
+        PERFORM dupq.add(tenant, pid, 'single', nm_a,
+                         CASE WHEN k = 0 THEN NULL
+                              WHEN k = 19 THEN dupq.blind22_fresh(tenant, dupq.blind22_mailbox(p, 4, NULL, NULL), n + 10) || '@' || d
+                              ELSE dupq.blind22_box(tenant, p, seed, pid, d, ph, 'b22s9') || '@' || d END,
+                         CASE WHEN k = 1 THEN NULL ELSE dupq.blind22_typed(ph, seed, pid, 'b22f9', p.grp IN ('sg', 'my', 'us'), true) END,
+                         CASE WHEN k IN (4, 5, 6) THEN dupq.blind22_ext(seed, pid) END,
+                         CASE WHEN k BETWEEN 7 AND 12 THEN dupq.blind22_uid(seed, pid) END);
+    END LOOP;
+END $$;
