@@ -792,8 +792,11 @@ COMMENT ON TABLE @extschema@.duplicate_setting IS
 -- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp) or 'korean' (Hangul
 -- in the Revised Romanization, a Korean name's family name in its usual spelling and last,
 -- its given name's spellings made one: 김영재 and Young-jae Kim yeongjae kim,
--- src/identifiers/korean_reading.hpp); suggest_duplicates reads names as Japanese or Korean
--- ones in a tenant whose phone region is JP or KR.  STABLE, not IMMUTABLE: another ICU
+-- src/identifiers/korean_reading.hpp) or 'chinese' (Hanzi in pinyin, a name in Hanzi given
+-- name first as one word, honorifics dropped, a name run together split: 王小明 and
+-- Wangxiaoming xiaoming wang, src/identifiers/chinese_reading.hpp); suggest_duplicates reads
+-- names as Japanese, Korean or Chinese ones in a tenant whose phone region is JP, KR, or CN,
+-- HK, MO or TW.  STABLE, not IMMUTABLE: another ICU
 -- (its CLDR data) or dictionary may fold a name otherwise; nothing indexes it, and a run
 -- under another duplicate_fold_version() rebuilds every blocking key (duplicate_run.name_fold).
 CREATE FUNCTION @extschema@.duplicate_fold(name text, reading text DEFAULT 'pinyin') RETURNS text
@@ -1268,11 +1271,14 @@ BEGIN
     IF NOT FOUND THEN v_full := true; END IF;
     -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
     -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada), names Korean ones where they are
-    -- Korean (김영재 meets Young-jae Kim and KIM YEONGJAE); elsewhere Han is read in pinyin.
-    v_reading := CASE @extschema@.phone_region(v_tenant) WHEN 'JP' THEN 'japanese' WHEN 'KR' THEN 'korean'
-                                                         ELSE 'pinyin' END;
+    -- Korean (김영재 meets Young-jae Kim and KIM YEONGJAE), Chinese ones where they are Chinese
+    -- (王小明 meets Xiaoming Wang and Wangxiaoming); elsewhere Han is read in pinyin.
+    v_reading := CASE WHEN @extschema@.phone_region(v_tenant) = 'JP' THEN 'japanese'
+                      WHEN @extschema@.phone_region(v_tenant) = 'KR' THEN 'korean'
+                      WHEN @extschema@.phone_region(v_tenant) IN ('CN', 'HK', 'MO', 'TW') THEN 'chinese'
+                      ELSE 'pinyin' END;
     -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
-    -- phone region changed to or from JP or KR), would miss pairs: rebuild them.
+    -- phone region changed to or from JP, KR or a Chinese one), would miss pairs: rebuild them.
     v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_reading;
     IF EXISTS (SELECT FROM @extschema@.duplicate_run r
                 WHERE r.tenant_id = v_tenant AND r.name_fold IS DISTINCT FROM v_fold) THEN

@@ -106,9 +106,10 @@ NameReading name_reading(std::string_view reading) {
     if (reading == "pinyin") return NameReading::pinyin;
     if (reading == "japanese") return NameReading::japanese;
     if (reading == "korean") return NameReading::korean;
+    if (reading == "chinese") return NameReading::chinese;
     throw IdentityError(sqlstate::malformed_input,
                         "invalid name reading " + quote_for_message(std::string(reading)),
-                        "The reading is 'pinyin', 'japanese' or 'korean'.");
+                        "The reading is 'pinyin', 'japanese', 'korean' or 'chinese'.");
 }
 
 std::string checked_canonical_email(std::string_view email, EmailMode mode) {

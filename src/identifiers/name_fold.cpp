@@ -1,6 +1,7 @@
 // Names folded through ICU's transliterator; see name_fold.hpp.
 #include "name_fold.hpp"
 
+#include "chinese_reading.hpp"
 #include "japanese_reading.hpp"
 #include "korean_reading.hpp"
 
@@ -238,15 +239,26 @@ Normalized fold_written(std::string_view name) {
 
 Normalized fold_name(std::string_view name, NameReading reading) {
     if (reading == NameReading::pinyin) return fold_written(name);
-    // A Japanese or a Korean name: read first (kanji, Hangul, Hanja), then folded, then its
-    // spellings made one (Japanese long vowels; Korean family names and given names).
-    const Normalized read =
-        reading == NameReading::japanese ? japanese_reading(name) : korean_reading(name);
+    // A Japanese, Korean or Chinese name: read first (kanji, Hangul, Hanja, Hanzi), then
+    // folded, then its spellings made one (Japanese long vowels; Korean family names and given
+    // names; Chinese names run together or apart).
+    const Normalized read = reading == NameReading::japanese ? japanese_reading(name)
+                            : reading == NameReading::korean ? korean_reading(name)
+                                                             : chinese_reading(name);
     if (!read.ok) return read;
     Normalized folded = fold_written(read.value);
-    if (folded.ok)
-        folded.value = reading == NameReading::japanese ? without_long_vowels(folded.value)
-                                                        : korean_name_key(folded.value);
+    if (!folded.ok) return folded;
+    switch (reading) {
+        case NameReading::japanese:
+            folded.value = without_long_vowels(folded.value);
+            break;
+        case NameReading::korean:
+            folded.value = korean_name_key(folded.value);
+            break;
+        default:
+            folded.value = chinese_name_key(folded.value);
+            break;
+    }
     return folded;
 }
 
@@ -262,7 +274,8 @@ std::string name_fold_version() {
     if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
     return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform +
            kNameFoldMending + "; kanji in a JP tenant: " + japanese_reading_version() +
-           "; Korean names in a KR tenant: " + korean_reading_version();
+           "; Korean names in a KR tenant: " + korean_reading_version() +
+           "; Chinese names in a CN, HK, MO or TW tenant: " + chinese_reading_version();
 }
 
 }  // namespace ci

@@ -24,8 +24,10 @@ extern const char *const kNameFoldMending;
 // How a name is read: its Han characters as ICU's Any-Latin reads them, in Mandarin pinyin
 // (王伟 wang wei); as a Japanese name is (japanese_reading.hpp: 山田 太郎 yamada tarou), in a
 // tenant whose phones are Japanese; or as a Korean name is (korean_reading.hpp: 김영재 and
-// Young-jae Kim yeongjae kim), in a tenant whose phones are Korean.
-enum class NameReading { pinyin, japanese, korean };
+// Young-jae Kim yeongjae kim), in a tenant whose phones are Korean; or as a Chinese name is
+// (chinese_reading.hpp: 王小明 and Wangxiaoming xiaoming wang), in a tenant whose phones are
+// Chinese (mainland, Hong Kong, Macao, Taiwan).
+enum class NameReading { pinyin, japanese, korean, chinese };
 
 // A name folded for comparison (Han characters read as han says): its mojibake mended
 // (kNameFoldMending), transliterated to Latin and to ASCII by kNameFoldTransform (Müller mueller,

@@ -1,0 +1,245 @@
+// Chinese names read as they are written in pinyin; see chinese_reading.hpp.
+#include "chinese_reading.hpp"
+
+#include "name_fold.hpp"
+
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ci {
+
+namespace {
+
+// Longest text read, as the Japanese and Korean readings' (no stored name is that long).
+constexpr std::size_t max_read_bytes = 2000;
+
+// The family names of two characters (simplified and traditional).
+constexpr std::array<const char *, 21> kCompoundFamilyNames{
+    {"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟",
+     "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "长孙", "長孫", "宇文", "司徒"}};
+
+// Words after a name that call the person rather than name them (Mr, Ms, Miss, Mrs,
+// teacher, boss, master), alone or attached: longest first.
+constexpr std::array<const char *, 10> kHonorifics{
+    {"先生", "女士", "小姐", "太太", "夫人", "老师", "老師", "老板", "师傅", "師傅"}};
+
+// The commonest family names in pinyin (the Ministry of Public Security's 2020 list's first
+// hundred, and the two-syllable ones), for a name written as one word or with its given
+// name's syllables apart.
+constexpr std::array<const char *, 104> kPinyinFamilyNames{
+    {"wang",     "li",      "zhang",  "liu",    "chen",  "yang",   "huang", "zhao",  "wu",
+     "zhou",     "xu",      "sun",    "ma",     "zhu",   "hu",     "guo",   "he",    "lin",
+     "gao",      "luo",     "zheng",  "liang",  "xie",   "song",   "tang",  "han",   "feng",
+     "deng",     "cao",     "peng",   "zeng",   "xiao",  "tian",   "dong",  "pan",   "yuan",
+     "cai",      "jiang",   "yu",     "du",     "ye",    "cheng",  "wei",   "su",    "lu",
+     "ding",     "ren",     "yao",    "shen",   "zhong", "jiang",  "cui",   "tan",   "fan",
+     "jin",      "shi",     "liao",   "jia",    "xia",   "fu",     "fang",  "zou",   "xiong",
+     "bai",      "meng",    "qin",    "qiu",    "hou",   "yin",    "xue",   "yan",   "duan",
+     "lei",      "long",    "tao",    "mao",    "he",    "gu",     "gong",  "shao",  "wan",
+     "qian",     "kong",    "dai",    "tan",    "mo",    "kang",   "chang", "qi",    "yi",
+     "niu",      "lai",     "wen",    "hao",    "ou",    "ouyang", "sima",  "zhuge", "shangguan",
+     "dongfang", "huangfu", "murong", "linghu", "situ"}};
+
+// True for a Han character.
+bool is_han(UChar32 c) {
+    UErrorCode status = U_ZERO_ERROR;
+    return c >= 0x2E80 && uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+// A run of Hanzi in the name, by byte offsets, and its characters as UTF-8.
+struct Run {
+    std::size_t begin, end;
+    std::vector<std::string> characters;
+};
+
+// The Han runs of the name.
+std::vector<Run> han_runs(std::string_view name) {
+    std::vector<Run> runs;
+    const auto *bytes = reinterpret_cast<const uint8_t *>(name.data());
+    const auto length = static_cast<int32_t>(name.size());
+    bool in_run = false;
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || !is_han(c)) {
+            in_run = false;
+            continue;
+        }
+        if (!in_run) runs.push_back(Run{static_cast<std::size_t>(start), 0, {}});
+        in_run = true;
+        runs.back().end = static_cast<std::size_t>(i);
+        runs.back().characters.emplace_back(name.substr(start, i - start));
+    }
+    return runs;
+}
+
+// The run's characters from..to joined.
+std::string joined(const Run &run, std::size_t from, std::size_t to) {
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) text += run.characters[i];
+    return text;
+}
+
+// The run without an honorific: empty when it is one, shorter when one ends it.
+void drop_honorific(Run &run) {
+    const std::string text = joined(run, 0, run.characters.size());
+    for (const char *honorific : kHonorifics) {
+        const std::string_view suffix(honorific);
+        if (text.size() < suffix.size() ||
+            text.compare(text.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        std::size_t bytes = 0, count = 0;  // (how many characters the suffix is)
+        while (bytes < suffix.size())
+            bytes += run.characters[run.characters.size() - 1 - count++].size();
+        run.characters.resize(run.characters.size() - count);  // (赵女士: 赵, the family name)
+        return;
+    }
+}
+
+// How many characters of the run's start are its family name: two for 欧阳..., else one.
+std::size_t family_length(const Run &run) {
+    if (run.characters.size() >= 3) {
+        const std::string two = joined(run, 0, 2);
+        for (const char *compound : kCompoundFamilyNames)
+            if (two == compound) return 2;
+    }
+    return 1;
+}
+
+// Hanzi in pinyin as one word (小明: xiaoming), or not ok with ICU's reason.
+Normalized pinyin_word(const std::string &hanzi) {
+    Normalized read = fold_name_with_icu(hanzi);
+    if (!read.ok) return read;
+    std::string word;
+    for (const char ch : read.value)
+        if (ch != ' ') word += ch;
+    return Normalized{true, std::move(word), {}};
+}
+
+// True when the folded word is one pinyin syllable as written without tones (an initial or
+// none, a final).
+bool pinyin_syllable(std::string_view word) {
+    static const std::array<const char *, 24> initials{{"",   "b",  "p", "m", "f", "d", "t", "n",
+                                                        "l",  "g",  "k", "h", "j", "q", "x", "zh",
+                                                        "ch", "sh", "r", "z", "c", "s", "y", "w"}};
+    static const std::array<const char *, 34> finals{
+        {"a",    "o",   "e",   "i",   "u",  "v",   "ai",  "ei",   "ao",  "ou", "an",   "en",
+         "ang",  "eng", "ong", "er",  "ia", "ie",  "iao", "iu",   "ian", "in", "iang", "ing",
+         "iong", "ua",  "uo",  "uai", "ui", "uan", "un",  "uang", "ue",  "ve"}};
+    for (const char *initial : initials) {
+        const std::string_view i(initial);
+        if (word.substr(0, i.size()) != i) continue;
+        for (const char *final : finals)
+            if (word.substr(i.size()) == final) return true;
+    }
+    return false;
+}
+
+// True when the folded word is one or two pinyin syllables (xiaoming, hao).
+bool pinyin_given_name(std::string_view word) {
+    if (pinyin_syllable(word)) return true;
+    for (std::size_t cut = 1; cut < word.size(); ++cut)
+        if (pinyin_syllable(word.substr(0, cut)) && pinyin_syllable(word.substr(cut))) return true;
+    return false;
+}
+
+// The family name's place among the commonest (0 the commonest), or -1.
+int family_rank(std::string_view word) {
+    for (std::size_t i = 0; i < kPinyinFamilyNames.size(); ++i)
+        if (word == kPinyinFamilyNames[i]) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+Normalized chinese_reading(std::string_view name) {
+    if (name.size() > max_read_bytes) return Normalized{true, std::string(name), {}};
+    std::vector<Run> runs = han_runs(name);
+    if (runs.empty()) return Normalized{true, std::string(name), {}};
+    std::vector<std::size_t> named;  // (the runs left after their honorifics)
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        drop_honorific(runs[i]);
+        if (!runs[i].characters.empty()) named.push_back(i);
+    }
+    std::vector<std::string> read(runs.size());
+    // A family name typed apart before the given name (周 浩, 欧阳 娜娜): given name, family.
+    const bool family_apart = named.size() == 2 && runs[named[0]].characters.size() <= 2 &&
+                              runs[named[1]].characters.size() <= 2;
+    for (std::size_t n = 0; n < named.size(); ++n) {
+        const Run &run = runs[named[n]];
+        const std::size_t size = run.characters.size();
+        Normalized word{true, {}, {}};
+        if (family_apart) {
+            const Run &given = runs[named[1]], &family = runs[named[0]];
+            if (n == 1) continue;
+            const Normalized g = pinyin_word(joined(given, 0, given.characters.size()));
+            const Normalized f = pinyin_word(joined(family, 0, family.characters.size()));
+            if (!g.ok) return g;
+            if (!f.ok) return f;
+            word.value = g.value + " " + f.value;
+        } else if (size >= 2 && size <= 4) {
+            const std::size_t family = family_length(run);
+            const Normalized g = pinyin_word(joined(run, family, size));
+            const Normalized f = pinyin_word(joined(run, 0, family));
+            if (!g.ok) return g;
+            if (!f.ok) return f;
+            word.value = g.value + " " + f.value;
+        } else {
+            word = pinyin_word(joined(run, 0, size));
+            if (!word.ok) return word;
+        }
+        read[named[n]] = word.value;
+    }
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        out.append(name.substr(at, runs[i].begin - at));
+        out += read[i].empty() ? " " : read[i];
+        at = runs[i].end;
+    }
+    out.append(name.substr(at));
+    return Normalized{true, std::move(out), {}};
+}
+
+std::string chinese_name_key(std::string_view folded) {
+    if (folded.size() > max_read_bytes) return std::string(folded);
+    std::vector<std::string> words = folded_words(folded);
+    if (words.size() == 1) {
+        // One word: a family name and a given name of one or two syllables run together.
+        const std::string &word = words[0];
+        for (const char *family : kPinyinFamilyNames) {
+            const std::string_view f(family);
+            if (word.size() > f.size() + 1 && word.compare(0, f.size(), f) == 0 &&
+                pinyin_given_name(std::string_view(word).substr(f.size())))
+                return word.substr(f.size()) + " " + std::string(f);
+        }
+        return std::string(folded);
+    }
+    // The given name's syllables written apart (Xiao Yan, Xiao-Ming) joined: in a name of
+    // three words, the two beside the family name, each one syllable; where either end could
+    // be the family name, the commoner is.
+    const int first = family_rank(words.front()), last = family_rank(words.back());
+    if (words.size() != 3 || (first < 0 && last < 0)) return std::string(folded);
+    const std::size_t a = last < 0 || (first >= 0 && first <= last) ? 1 : 0;
+    if (!pinyin_syllable(words[a]) || !pinyin_syllable(words[a + 1])) return std::string(folded);
+    words[a] += words[a + 1];
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(a) + 1);
+    std::string out;
+    for (const std::string &word : words) out += (out.empty() ? "" : " ") + word;
+    return out;
+}
+
+std::string chinese_reading_version() {
+    return std::to_string(kCompoundFamilyNames.size()) + " two-character family names, " +
+           std::to_string(kPinyinFamilyNames.size()) + " in pinyin, " +
+           std::to_string(kHonorifics.size()) + " honorifics (version 1)";
+}
+
+}  // namespace ci

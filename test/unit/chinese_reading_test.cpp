@@ -1,0 +1,51 @@
+// Unit tests for ci::chinese_reading and ci::chinese_name_key (chinese_reading.hpp) and the
+// Chinese fold of names (name_fold.hpp, NameReading::chinese).
+#include "chinese_reading.hpp"
+#include "name_fold.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+// The name folded as a Chinese name is.
+std::string folded(const std::string &name) {
+    const ci::Normalized n = ci::fold_name(name, ci::NameReading::chinese);
+    EXPECT_TRUE(n.ok) << n.error;
+    return n.value;
+}
+
+// A name in Hanzi: given name first, as one word; two-character family names; a family name
+// typed apart; honorifics dropped.
+TEST(ChineseReading, Hanzi) {
+    EXPECT_EQ(folded("王小明"), "xiaoming wang");
+    EXPECT_EQ(folded("徐佳怡"), "jiayi xu");
+    EXPECT_EQ(folded("王伟"), "wei wang");
+    EXPECT_EQ(folded("欧阳娜娜"), "nana ouyang");
+    EXPECT_EQ(folded("周 浩"), "hao zhou");
+    EXPECT_EQ(folded("陈海涛先生"), folded("陈海涛"));
+    EXPECT_EQ(folded("赵女士"), "zhao");
+    EXPECT_EQ(folded("Kim Min-jun"), "kim min jun");  // (no Hanzi: as folded)
+}
+
+// Pinyin run together or written apart meets the Hanzi.
+TEST(ChineseReading, PinyinForms) {
+    EXPECT_EQ(folded("Wangxiaoming"), "xiaoming wang");
+    EXPECT_EQ(folded("Liuruoxi"), "ruoxi liu");
+    EXPECT_EQ(folded("Zhouhao"), "hao zhou");
+    EXPECT_EQ(folded("Liang Xiao Yan"), "liang xiaoyan");
+    EXPECT_EQ(folded("Xiao-Ming Wang"), "xiaoming wang");
+    EXPECT_EQ(folded("Zi Xuan Zhao"), "zixuan zhao");
+    EXPECT_EQ(folded("Wang Wei"), "wang wei");  // (two words: as they are)
+    EXPECT_EQ(folded("Lindsay"), "lindsay");    // (not pinyin after Lin)
+    EXPECT_EQ(folded("Mary Ann Smith"), "mary ann smith");
+}
+
+// Names kept apart: twins' names a character apart.
+TEST(ChineseReading, NamesKeptApart) {
+    EXPECT_NE(folded("徐佳怡"), folded("徐佳琪"));
+    EXPECT_EQ(ci::chinese_name_key("wang"), "wang");
+}
+
+}  // namespace
