@@ -2,9 +2,7 @@
 #include "chinese_reading.hpp"
 
 #include "name_fold.hpp"
-
-#include <unicode/uscript.h>
-#include <unicode/utf8.h>
+#include "name_runs.hpp"
 
 #include <array>
 #include <cstddef>
@@ -46,65 +44,15 @@ constexpr std::array<const char *, 104> kPinyinFamilyNames{
      "niu",      "lai",     "wen",    "hao",    "ou",    "ouyang", "sima",  "zhuge", "shangguan",
      "dongfang", "huangfu", "murong", "linghu", "situ"}};
 
-// True for a Han character.
-bool is_han(UChar32 c) {
-    UErrorCode status = U_ZERO_ERROR;
-    return c >= 0x2E80 && uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
-}
-
-// A run of Hanzi in the name, by byte offsets, and its characters as UTF-8.
-struct Run {
-    std::size_t begin, end;
-    std::vector<std::string> characters;
-};
-
-// The Han runs of the name.
-std::vector<Run> han_runs(std::string_view name) {
-    std::vector<Run> runs;
-    const auto *bytes = reinterpret_cast<const uint8_t *>(name.data());
-    const auto length = static_cast<int32_t>(name.size());
-    bool in_run = false;
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c < 0 || !is_han(c)) {
-            in_run = false;
-            continue;
-        }
-        if (!in_run) runs.push_back(Run{static_cast<std::size_t>(start), 0, {}});
-        in_run = true;
-        runs.back().end = static_cast<std::size_t>(i);
-        runs.back().characters.emplace_back(name.substr(start, i - start));
-    }
-    return runs;
-}
-
-// The run's characters from..to joined.
-std::string joined(const Run &run, std::size_t from, std::size_t to) {
-    std::string text;
-    for (std::size_t i = from; i < to; ++i) text += run.characters[i];
-    return text;
-}
-
-// The run without an honorific: empty when it is one, shorter when one ends it.
-void drop_honorific(Run &run) {
-    const std::string text = joined(run, 0, run.characters.size());
-    for (const char *honorific : kHonorifics) {
-        const std::string_view suffix(honorific);
-        if (text.size() < suffix.size() ||
-            text.compare(text.size() - suffix.size(), suffix.size(), suffix) != 0)
-            continue;
-        std::size_t bytes = 0, count = 0;  // (how many characters the suffix is)
-        while (bytes < suffix.size())
-            bytes += run.characters[run.characters.size() - 1 - count++].size();
-        run.characters.resize(run.characters.size() - count);  // (赵女士: 赵, the family name)
-        return;
-    }
+// The run without an honorific: empty when it is one, shorter when one ends it (赵女士: 赵,
+// the family name).
+void drop_honorific(CharacterRun &run) {
+    for (const char *honorific : kHonorifics)
+        if (drop_ending(run, honorific, 0)) return;
 }
 
 // How many characters of the run's start are its family name: two for 欧阳..., else one.
-std::size_t family_length(const Run &run) {
+std::size_t family_length(const CharacterRun &run) {
     if (run.characters.size() >= 3) {
         const std::string two = joined(run, 0, 2);
         for (const char *compound : kCompoundFamilyNames)
@@ -161,7 +109,7 @@ int family_rank(std::string_view word) {
 
 Normalized chinese_reading(std::string_view name) {
     if (name.size() > max_read_bytes) return Normalized{true, std::string(name), {}};
-    std::vector<Run> runs = han_runs(name);
+    std::vector<CharacterRun> runs = character_runs(name, is_han);
     if (runs.empty()) return Normalized{true, std::string(name), {}};
     std::vector<std::size_t> named;  // (the runs left after their honorifics)
     for (std::size_t i = 0; i < runs.size(); ++i) {
@@ -173,11 +121,11 @@ Normalized chinese_reading(std::string_view name) {
     const bool family_apart = named.size() == 2 && runs[named[0]].characters.size() <= 2 &&
                               runs[named[1]].characters.size() <= 2;
     for (std::size_t n = 0; n < named.size(); ++n) {
-        const Run &run = runs[named[n]];
+        const CharacterRun &run = runs[named[n]];
         const std::size_t size = run.characters.size();
         Normalized word{true, {}, {}};
         if (family_apart) {
-            const Run &given = runs[named[1]], &family = runs[named[0]];
+            const CharacterRun &given = runs[named[1]], &family = runs[named[0]];
             if (n == 1) continue;
             const Normalized g = pinyin_word(joined(given, 0, given.characters.size()));
             const Normalized f = pinyin_word(joined(family, 0, family.characters.size()));
@@ -197,15 +145,7 @@ Normalized chinese_reading(std::string_view name) {
         }
         read[named[n]] = word.value;
     }
-    std::string out;
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        out.append(name.substr(at, runs[i].begin - at));
-        out += read[i].empty() ? " " : read[i];
-        at = runs[i].end;
-    }
-    out.append(name.substr(at));
-    return Normalized{true, std::move(out), {}};
+    return Normalized{true, with_readings(name, runs, read), {}};
 }
 
 std::string chinese_name_key(std::string_view folded) {

@@ -1,8 +1,9 @@
 // Kanji read by MeCab; see japanese_reading.hpp.
 #include "japanese_reading.hpp"
 
+#include "name_runs.hpp"
+
 #include <mecab.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <string>
@@ -52,8 +53,7 @@ bool has_han(std::string_view text) {
         U8_NEXT(bytes, i, length, c);
         if (c < 0) return false;  // (not UTF-8: nothing MeCab should read)
         if (c < 0x80 || han) continue;
-        UErrorCode status = U_ZERO_ERROR;
-        han = uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+        han = is_han(c);
     }
     return han;
 }

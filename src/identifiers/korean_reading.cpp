@@ -3,8 +3,8 @@
 
 #include "hanja_table.hpp"
 #include "name_fold.hpp"
+#include "name_runs.hpp"
 
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <array>
@@ -150,42 +150,9 @@ constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3;
 // syllable into memory PostgreSQL does not account.
 constexpr std::size_t max_read_bytes = 2000;
 
-// A run of Hangul syllables in the name (a word, or the part of one between other letters),
-// by byte offsets, and its syllables as UTF-8 (one string each).
-struct Run {
-    std::size_t begin, end;
-    std::vector<std::string> syllables;
-};
-
-// The Hangul runs of the name (only composed syllables: jamo are not a name's spelling).
-std::vector<Run> hangul_runs(std::string_view name) {
-    std::vector<Run> runs;
-    const auto *bytes = reinterpret_cast<const uint8_t *>(name.data());
-    const auto length = static_cast<int32_t>(name.size());
-    bool in_run = false;
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        const bool syllable =
-            c >= static_cast<UChar32>(kFirstSyllable) && c <= static_cast<UChar32>(kLastSyllable);
-        if (!syllable) {
-            in_run = false;
-            continue;
-        }
-        if (!in_run) runs.push_back(Run{static_cast<std::size_t>(start), 0, {}});
-        in_run = true;
-        runs.back().end = static_cast<std::size_t>(i);
-        runs.back().syllables.emplace_back(name.substr(start, i - start));
-    }
-    return runs;
-}
-
-// The run's syllables from..to joined.
-std::string joined(const Run &run, std::size_t from, std::size_t to) {
-    std::string text;
-    for (std::size_t i = from; i < to; ++i) text += run.syllables[i];
-    return text;
+// True for a Hangul syllable (composed: jamo are not a name's spelling).
+bool hangul_syllable(int32_t c) {
+    return c >= static_cast<int32_t>(kFirstSyllable) && c <= static_cast<int32_t>(kLastSyllable);
 }
 
 // The family name written so in Hangul, or nullptr.
@@ -206,46 +173,37 @@ std::string romanized_syllable(std::string_view syllable) {
 }
 
 // The run's syllables from..to in the Revised Romanization, as one word.
-std::string romanized(const Run &run, std::size_t from, std::size_t to) {
+std::string romanized(const CharacterRun &run, std::size_t from, std::size_t to) {
     std::string word;
-    for (std::size_t i = from; i < to; ++i) word += romanized_syllable(run.syllables[i]);
+    for (std::size_t i = from; i < to; ++i) word += romanized_syllable(run.characters[i]);
     return word;
 }
 
 // How many syllables of the run's start are a family name (two for 남궁, 선우...), or 0.
-std::size_t family_length(const Run &run) {
-    if (run.syllables.size() >= 3 && family_in_hangul(joined(run, 0, 2)) != nullptr) return 2;
-    if (!run.syllables.empty() && family_in_hangul(run.syllables[0]) != nullptr) return 1;
+std::size_t family_length(const CharacterRun &run) {
+    if (run.characters.size() >= 3 && family_in_hangul(joined(run, 0, 2)) != nullptr) return 2;
+    if (!run.characters.empty() && family_in_hangul(run.characters[0]) != nullptr) return 1;
     return 0;
 }
 
 // The run without an honorific: empty when it is one (군 and 양 not as the first word: 양
 // is a family name too), shorter when one is attached to a name of two syllables or more.
-void drop_honorific(Run &run, bool first) {
-    const std::string text = joined(run, 0, run.syllables.size());
+void drop_honorific(CharacterRun &run, bool first) {
+    const std::string text = joined(run);
     for (const char *honorific : kHonorifics) {
         if (text == honorific && !(first && alone_only(honorific))) {
-            run.syllables.clear();
+            run.characters.clear();
             return;
         }
     }
-    for (const char *honorific : kHonorifics) {
-        const std::string_view suffix(honorific);
-        if (alone_only(suffix) || text.size() <= suffix.size() ||
-            text.compare(text.size() - suffix.size(), suffix.size(), suffix) != 0)
-            continue;
-        std::size_t bytes = 0, count = 0;  // (how many syllables the suffix is)
-        while (bytes < suffix.size())
-            bytes += run.syllables[run.syllables.size() - 1 - count++].size();
-        if (run.syllables.size() - count >= 2) run.syllables.resize(run.syllables.size() - count);
-        return;
-    }
+    for (const char *honorific : kHonorifics)
+        if (!alone_only(honorific) && text != honorific && drop_ending(run, honorific, 2)) return;
 }
 
 // The run read: a family name alone in its Latin spelling; a name that begins with a family
 // name as given name and family name (영재 김: yeongjae kim); anything else romanized.
-std::string read_run(const Run &run) {
-    const std::size_t n = run.syllables.size();
+std::string read_run(const CharacterRun &run) {
+    const std::size_t n = run.characters.size();
     const std::size_t family = family_length(run);
     if (family == 0 || n > family + 3) return romanized(run, 0, n);
     const std::string latin = family_in_hangul(joined(run, 0, family))->latin;
@@ -367,43 +325,30 @@ int family_end(int first, int last) {
 
 // The name with its Hangul read (korean_reading, Hanja already in Hangul).
 std::string read_hangul(std::string_view name) {
-    std::vector<Run> runs = hangul_runs(name);
+    std::vector<CharacterRun> runs = character_runs(name, hangul_syllable);
     if (runs.empty()) return std::string(name);
     for (std::size_t i = 0; i < runs.size(); ++i) drop_honorific(runs[i], i == 0);
     std::vector<std::string> read;
     std::vector<std::size_t> named;  // (the runs left)
     for (std::size_t i = 0; i < runs.size(); ++i) {
-        read.push_back(runs[i].syllables.empty() ? std::string() : read_run(runs[i]));
-        if (!runs[i].syllables.empty()) named.push_back(i);
+        read.push_back(runs[i].characters.empty() ? std::string() : read_run(runs[i]));
+        if (!runs[i].characters.empty()) named.push_back(i);
     }
     // A family name written apart from the given name (권 성호, 지원 박): the given name read
     // whole, after it the family name.
     if (named.size() == 2) {
-        const Run &first = runs[named[0]], &second = runs[named[1]];
-        const FamilyName *first_family = family_in_hangul(joined(first, 0, first.syllables.size()));
+        const CharacterRun &first = runs[named[0]], &second = runs[named[1]];
+        const FamilyName *first_family =
+            family_in_hangul(joined(first, 0, first.characters.size()));
         const FamilyName *second_family =
-            family_in_hangul(joined(second, 0, second.syllables.size()));
+            family_in_hangul(joined(second, 0, second.characters.size()));
         if ((first_family != nullptr) != (second_family != nullptr)) {
-            const Run &given = first_family != nullptr ? second : first;
-            read[named[0]] = romanized(given, 0, given.syllables.size());
+            const CharacterRun &given = first_family != nullptr ? second : first;
+            read[named[0]] = romanized(given, 0, given.characters.size());
             read[named[1]] = (first_family != nullptr ? first_family : second_family)->latin;
         }
     }
-    std::string out;
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        out.append(name.substr(at, runs[i].begin - at));
-        out += read[i].empty() ? " " : read[i];
-        at = runs[i].end;
-    }
-    out.append(name.substr(at));
-    return out;
-}
-
-// True for a Han character (Hanja).
-bool is_han(UChar32 c) {
-    UErrorCode status = U_ZERO_ERROR;
-    return c >= 0x2E80 && uscript_getScript(c, &status) == USCRIPT_HAN && U_SUCCESS(status);
+    return with_readings(name, runs, read);
 }
 
 // The reading of a Hanja where the table gives several: the first of a name's (its family
