@@ -789,7 +789,7 @@ COMMENT ON TABLE @extschema@.duplicate_setting IS
 -- ł l, ø o), lower case; apostrophes dropped (O'Brien obrien), anything else but letters and
 -- digits a word break.  Names read as reading says: 'pinyin' (ICU's Any-Latin, Han in
 -- Mandarin: 王伟 wang wei), 'japanese' (kanji read as a Japanese name by MeCab with the IPA
--- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp) or 'korean' (Hangul
+-- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp), 'korean' (Hangul
 -- in the Revised Romanization, a Korean name's family name in its usual spelling and last,
 -- its given name's spellings made one: 김영재 and Young-jae Kim yeongjae kim,
 -- src/identifiers/korean_reading.hpp) or 'chinese' (Hanzi in pinyin, a name in Hanzi given
@@ -802,7 +802,7 @@ COMMENT ON TABLE @extschema@.duplicate_setting IS
 CREATE FUNCTION @extschema@.duplicate_fold(name text, reading text DEFAULT 'pinyin') RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 -- What folds names in this server: ICU's version, its CLDR data's, the transform, and
--- MeCab's version and dictionary, and the Korean reading's tables.
+-- MeCab's version and dictionary, and the Korean and Chinese readings' tables.
 CREATE FUNCTION @extschema@.duplicate_fold_version() RETURNS text
     AS 'MODULE_PATHNAME', 'ci_duplicate_fold_version' LANGUAGE C STABLE PARALLEL SAFE;
 

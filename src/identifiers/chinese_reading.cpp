@@ -71,6 +71,14 @@ Normalized pinyin_word(const std::string &hanzi) {
     return Normalized{true, std::move(word), {}};
 }
 
+// A given name and a family name in Hanzi as "given family" in pinyin, each one word.
+Normalized given_then_family(const std::string &given, const std::string &family) {
+    const Normalized g = pinyin_word(given), f = pinyin_word(family);
+    if (!g.ok) return g;
+    if (!f.ok) return f;
+    return Normalized{true, g.value + " " + f.value, {}};
+}
+
 // True when the folded word is one pinyin syllable as written without tones (an initial or
 // none, a final).
 bool pinyin_syllable(std::string_view word) {
@@ -118,32 +126,24 @@ Normalized chinese_reading(std::string_view name) {
     }
     std::vector<std::string> read(runs.size());
     // A family name typed apart before the given name (周 浩, 欧阳 娜娜): given name, family.
-    const bool family_apart = named.size() == 2 && runs[named[0]].characters.size() <= 2 &&
-                              runs[named[1]].characters.size() <= 2;
-    for (std::size_t n = 0; n < named.size(); ++n) {
-        const CharacterRun &run = runs[named[n]];
+    if (named.size() == 2 && runs[named[0]].characters.size() <= 2 &&
+        runs[named[1]].characters.size() <= 2) {
+        const Normalized read_apart =
+            given_then_family(joined(runs[named[1]]), joined(runs[named[0]]));
+        if (!read_apart.ok) return read_apart;
+        read[named[0]] = read_apart.value;  // (the second run left as a space)
+        return Normalized{true, with_readings(name, runs, read), {}};
+    }
+    for (const std::size_t n : named) {
+        const CharacterRun &run = runs[n];
         const std::size_t size = run.characters.size();
-        Normalized word{true, {}, {}};
-        if (family_apart) {
-            const CharacterRun &given = runs[named[1]], &family = runs[named[0]];
-            if (n == 1) continue;
-            const Normalized g = pinyin_word(joined(given, 0, given.characters.size()));
-            const Normalized f = pinyin_word(joined(family, 0, family.characters.size()));
-            if (!g.ok) return g;
-            if (!f.ok) return f;
-            word.value = g.value + " " + f.value;
-        } else if (size >= 2 && size <= 4) {
-            const std::size_t family = family_length(run);
-            const Normalized g = pinyin_word(joined(run, family, size));
-            const Normalized f = pinyin_word(joined(run, 0, family));
-            if (!g.ok) return g;
-            if (!f.ok) return f;
-            word.value = g.value + " " + f.value;
-        } else {
-            word = pinyin_word(joined(run, 0, size));
-            if (!word.ok) return word;
-        }
-        read[named[n]] = word.value;
+        const std::size_t family = family_length(run);
+        const Normalized word =
+            size >= 2 && size <= 4
+                ? given_then_family(joined(run, family, size), joined(run, 0, family))
+                : pinyin_word(joined(run));
+        if (!word.ok) return word;
+        read[n] = word.value;
     }
     return Normalized{true, with_readings(name, runs, read), {}};
 }

@@ -338,10 +338,8 @@ std::string read_hangul(std::string_view name) {
     // whole, after it the family name.
     if (named.size() == 2) {
         const CharacterRun &first = runs[named[0]], &second = runs[named[1]];
-        const FamilyName *first_family =
-            family_in_hangul(joined(first, 0, first.characters.size()));
-        const FamilyName *second_family =
-            family_in_hangul(joined(second, 0, second.characters.size()));
+        const FamilyName *first_family = family_in_hangul(joined(first));
+        const FamilyName *second_family = family_in_hangul(joined(second));
         if ((first_family != nullptr) != (second_family != nullptr)) {
             const CharacterRun &given = first_family != nullptr ? second : first;
             read[named[0]] = romanized(given, 0, given.characters.size());
