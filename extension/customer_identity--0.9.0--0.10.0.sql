@@ -1273,10 +1273,10 @@ BEGIN
     -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada), names Korean ones where they are
     -- Korean (김영재 meets Young-jae Kim and KIM YEONGJAE), Chinese ones where they are Chinese
     -- (王小明 meets Xiaoming Wang and Wangxiaoming); elsewhere Han is read in pinyin.
-    v_reading := CASE WHEN @extschema@.phone_region(v_tenant) = 'JP' THEN 'japanese'
-                      WHEN @extschema@.phone_region(v_tenant) = 'KR' THEN 'korean'
-                      WHEN @extschema@.phone_region(v_tenant) IN ('CN', 'HK', 'MO', 'TW') THEN 'chinese'
-                      ELSE 'pinyin' END;
+    v_reading := CASE @extschema@.phone_region(v_tenant)  -- (read once)
+                     WHEN 'JP' THEN 'japanese' WHEN 'KR' THEN 'korean'
+                     WHEN 'CN' THEN 'chinese' WHEN 'HK' THEN 'chinese' WHEN 'MO' THEN 'chinese' WHEN 'TW' THEN 'chinese'
+                     ELSE 'pinyin' END;
     -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
     -- phone region changed to or from JP, KR or a Chinese one), would miss pairs: rebuild them.
     v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_reading;

@@ -162,13 +162,19 @@ const FamilyName *family_in_hangul(std::string_view hangul) {
     return nullptr;
 }
 
-// The Revised Romanization of one syllable (UTF-8 of a composed Hangul syllable).
-std::string romanized_syllable(std::string_view syllable) {
+// The index of a composed Hangul syllable (UTF-8) in the Unicode order: initial * 588 +
+// vowel * 28 + final.
+std::size_t syllable_index(std::string_view syllable) {
     const auto *bytes = reinterpret_cast<const uint8_t *>(syllable.data());
     int32_t i = 0;
     UChar32 c;
     U8_NEXT(bytes, i, static_cast<int32_t>(syllable.size()), c);
-    const auto index = static_cast<std::size_t>(c - static_cast<UChar32>(kFirstSyllable));
+    return static_cast<std::size_t>(c - static_cast<UChar32>(kFirstSyllable));
+}
+
+// The Revised Romanization of one syllable (UTF-8 of a composed Hangul syllable).
+std::string romanized_syllable(std::string_view syllable) {
+    const std::size_t index = syllable_index(syllable);
     return std::string(kInitials[index / 588]) + kVowels[(index % 588) / 28] + kFinals[index % 28];
 }
 
@@ -370,13 +376,8 @@ std::string chosen_reading(const std::vector<std::string> &readings, std::size_t
         if (best != nullptr) return *best;
     }
     if (position == 1) {
-        for (const std::string &reading : readings) {
-            const auto *bytes = reinterpret_cast<const uint8_t *>(reading.data());
-            int32_t i = 0;
-            UChar32 c;
-            U8_NEXT(bytes, i, static_cast<int32_t>(reading.size()), c);
-            if ((c - 0xAC00) / 588 != 5) return reading;  // (5: ㄹ, the sixth initial)
-        }
+        for (const std::string &reading : readings)
+            if (syllable_index(reading) / 588 != 5) return reading;  // (5: ㄹ, the sixth initial)
     }
     return readings.front();
 }
@@ -384,26 +385,25 @@ std::string chosen_reading(const std::vector<std::string> &readings, std::size_t
 // The name with its Hanja in Hangul (黃成浩 황성호), each run of them read as a name is, or
 // not ok when the table cannot be read.  A Hanja the table lacks is kept.
 Normalized hanja_in_hangul(std::string_view name) {
-    const auto *bytes = reinterpret_cast<const uint8_t *>(name.data());
-    const auto length = static_cast<int32_t>(name.size());
-    std::string out;
-    std::size_t position = 0;  // (in the run of Hanja)
+    const std::vector<CharacterRun> runs = character_runs(name, is_han);
+    std::vector<std::string> readings;
     std::string error;
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(bytes, i, length, c);
-        if (c < 0 || !is_han(c)) {
-            out.append(name.substr(start, i - start));
-            position = 0;
-            continue;
+    for (const CharacterRun &run : runs) {
+        std::string read;
+        for (std::size_t position = 0; position < run.characters.size(); ++position) {
+            const std::string &hanja = run.characters[position];
+            const auto *bytes = reinterpret_cast<const uint8_t *>(hanja.data());
+            int32_t i = 0;
+            UChar32 c;
+            U8_NEXT(bytes, i, static_cast<int32_t>(hanja.size()), c);
+            const std::string reading =
+                chosen_reading(hanja_readings(static_cast<char32_t>(c), error), position);
+            if (!error.empty()) return Normalized{false, std::string(), error};
+            read += reading.empty() ? hanja : reading;
         }
-        const std::string reading =
-            chosen_reading(hanja_readings(static_cast<char32_t>(c), error), position++);
-        if (!error.empty()) return Normalized{false, std::string(), error};
-        out += reading.empty() ? std::string(name.substr(start, i - start)) : reading;
+        readings.push_back(std::move(read));
     }
-    return Normalized{true, std::move(out), {}};
+    return Normalized{true, with_readings(name, runs, readings), {}};
 }
 
 }  // namespace
