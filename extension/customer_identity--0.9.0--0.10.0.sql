@@ -1101,6 +1101,10 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
     LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
     SELECT CASE
         WHEN x.g = 'sound' AND x.l = 'sound' THEN 4  -- both spelled otherwise, each its sound kept
+        -- (a name called by its given name's last character, 阿涛 / 余海涛: one character of
+        -- the given name shared, one in a hundred or so of a Chinese shop's pairs; more than
+        -- the family name alone, 2, less than a short form beside it, 6)
+        WHEN x.g = 'diminutive' THEN 4
         WHEN x.l = 'same' AND x.g = 'same' THEN 7
         WHEN x.l = 'same' AND x.g IN ('nickname', 'short_form', 'second_given', 'initials') THEN 6
         WHEN (x.l = 'same' AND x.tg = 'typo') OR (x.tl = 'typo' AND x.g = 'same') THEN 5
@@ -1125,6 +1129,11 @@ CREATE FUNCTION @extschema@.duplicate_name_weight(given text, last text) RETURNS
                    CASE WHEN $1 = 'sound' THEN 'typo' ELSE $1 END AS tg,
                    CASE WHEN $2 = 'sound' THEN 'typo' ELSE $2 END AS tl) AS x
 $$;
+
+-- Two given names in pinyin that siblings would bear: two syllables each, one shared at its
+-- place (jiayi / jiaqi; src/identifiers/chinese_reading.hpp).
+CREATE FUNCTION @extschema@.duplicate_sibling_names(given text, other text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'ci_duplicate_sibling_names' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- Phones (digits) one adjacent transposition apart.
 CREATE FUNCTION @extschema@.duplicate_transposed(a text, b text) RETURNS boolean
@@ -1432,6 +1441,9 @@ BEGIN
            n.last_name || ARRAY(SELECT k.given_name FROM @extschema@.nickname k WHERE k.nickname = n.last_name) AS last_given_names,
            -- the name's words in any order (Kim Min-jun, Min-jun Kim)
            COALESCE(n.words, '{}') AS words,
+           -- in the Chinese reading, the character a name called by one of them is (阿涛, 小杰,
+           -- 老王, Ah Xue: ah and that character, src/identifiers/chinese_reading.hpp)
+           CASE WHEN v_reading = 'chinese' AND n.first_name = 'ah' AND n.middle IS NULL THEN n.last_name END AS called_by,
            nf.plain[1] AS first_plain, nf.plain[2] AS last_plain, nf.spelled[1] AS first_spelled, nf.spelled[2] AS last_spelled,
            nf.plain[3:] AS middle_plain,
            -- the words after the given name run together: a particle written apart or joined
@@ -1508,7 +1520,11 @@ BEGIN
           FROM pg_temp.ci_duplicate_pair p JOIN pg_temp.ci_duplicate_profile a ON a.id = p.a
           JOIN pg_temp.ci_duplicate_profile b ON b.id = p.b
          CROSS JOIN LATERAL (
-            SELECT CASE WHEN a.last_name = b.last_name OR a.last_plain = b.last_plain OR a.rest_joined = b.rest_joined THEN 'same'
+            -- (a name called by one of its characters has no family name of its own: the
+            -- character is the other's family name, 老王 / 王淑珍, or not there)
+            SELECT CASE WHEN a.called_by IS NOT NULL OR b.called_by IS NOT NULL
+                        THEN CASE WHEN COALESCE(a.called_by, a.last_name) = COALESCE(b.called_by, b.last_name) THEN 'same' ELSE 'missing' END
+                        WHEN a.last_name = b.last_name OR a.last_plain = b.last_plain OR a.rest_joined = b.rest_joined THEN 'same'
                         -- one letter added, dropped or changed, two neighbours swapped (Levenshtein
                         -- counts that as two), the trigrams mostly shared, or two spellings of one
                         -- sound (Kaczmarek / Kaksmarek: one Double Metaphone code, two edits at most)
@@ -1558,7 +1574,12 @@ BEGIN
                         WHEN (a.first_name IS NULL AND a.last_name = b.first_name)
                              OR (b.first_name IS NULL AND b.last_name = a.first_name) THEN 'given'
                         ELSE 'differ' END AS last_ab,
-                   CASE WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
+                   -- (or its given name's last character: 阿涛 / 余海涛, 小杰 / 张俊杰)
+                   CASE WHEN a.called_by IS NOT NULL OR b.called_by IS NOT NULL
+                        THEN CASE WHEN pg_catalog.right(a.first_name, pg_catalog.length(b.called_by)) = b.called_by
+                                       OR pg_catalog.right(b.first_name, pg_catalog.length(a.called_by)) = a.called_by THEN 'diminutive'
+                                  ELSE 'missing' END
+                        WHEN a.first_name IS NULL OR b.first_name IS NULL THEN 'missing'
                         WHEN a.first_name = b.first_name OR a.first_plain = b.first_plain THEN 'same'
                         -- a short form of the other, or both of one name (Kate, Katie)
                         WHEN a.given_names && b.given_names THEN 'nickname'
@@ -1666,7 +1687,12 @@ BEGIN
                         -- (or one name in two languages' letters, its sounds spelled alike)
                         WHEN cmp0.last_ab IN ('typo', 'differ') AND a.last_spelled = b.last_spelled THEN 'sound'
                         ELSE cmp0.last_ab END AS last_ab,
-                   CASE WHEN (a.scripted <> b.scripted) AND cmp0.given_ab = 'typo' THEN 'same'
+                   -- (in the Chinese reading, two given names of two pinyin syllables with
+                   -- one shared at its place are siblings' names, a generation's character
+                   -- shared: Jiayi / Jiaqi Xu, 田欣怡 / 田欣悦; not a typo, nor a transliteration)
+                   CASE WHEN v_reading = 'chinese' AND cmp0.given_ab = 'typo'
+                             AND @extschema@.duplicate_sibling_names(a.first_name, b.first_name) THEN 'sibling'
+                        WHEN (a.scripted <> b.scripted) AND cmp0.given_ab = 'typo' THEN 'same'
                         WHEN cmp0.given_ab = 'typo' AND dmetaphone(a.first_name) = dmetaphone(b.first_name) THEN 'sound'
                         WHEN cmp0.given_ab IN ('typo', 'differ') AND a.first_spelled = b.first_spelled THEN 'sound'
                         ELSE cmp0.given_ab END AS given_ab,

@@ -553,9 +553,10 @@ SELECT n, d.first_name, d.last_name, d.words, duplicate_fold(n) AS pinyin, dupli
 -- China's: in a tenant whose phone region is CN (HK, MO, TW too), a name in Hanzi is read
 -- given name first, as one word (王小明 xiaoming wang), honorifics dropped (陈海涛先生), a name
 -- in pinyin run together split at its family name (Wangxiaoming): 王小明 meets Wangxiaoming,
--- 陈海涛先生 meets 陈海涛. Not yet apart (a known limit, README "Figures", blind22): twins
--- whose mailboxes are a letter apart and phones a digit apart (徐佳怡 / 徐佳琪, 13, at the
--- threshold): jiayi / jiaqi, two pinyin given names, count as one name with a typo.
+-- 陈海涛先生 meets 陈海涛. Apart: twins whose mailboxes are a letter apart and phones a digit
+-- apart (徐佳怡 / 徐佳琪): jiayi / jiaqi, given names of two syllables with one shared, are
+-- siblings' names ('sibling', as 'differ'), not one name with a typo (13 before, at the
+-- threshold); a name of one syllable (hao / hai) is not read so.
 SELECT set_phone_region('CN', 'dupzh');
 INSERT INTO customer (tenant_id, name, email, phone) VALUES
     ('dupzh', '王小明', NULL, '138 1234 5678'), ('dupzh', 'Wangxiaoming', NULL, '+86 138 1243 5678'),
@@ -564,8 +565,18 @@ INSERT INTO customer (tenant_id, name, email, phone) VALUES
 SELECT set_duplicate_threshold(0.000001, 'dupzh');
 SELECT * FROM pg_temp.dry_pairs('dupzh');
 SELECT set_duplicate_threshold(NULL, 'dupzh');
+-- A name called by one of its characters (阿涛, 小杰, 倩倩: ah and the character) meets the
+-- given name ending with it ('diminutive', +4), 老王 the family name alone ('missing/same', +2).
+INSERT INTO customer (tenant_id, name, email, phone) VALUES
+    ('dupzh', '余海涛', 'yuhaitao1963@126.com', NULL), ('dupzh', '阿涛', 'yuhaitao1963@163.com', '186 7554 2899'),
+    ('dupzh', '王秀英', NULL, '136 2233 4455'), ('dupzh', '老王', NULL, '136 2233 4545');
+SELECT set_duplicate_threshold(0.000001, 'dupzh');
+SELECT * FROM pg_temp.dry_pairs('dupzh') WHERE pair ~ '阿涛|老王';
+SELECT set_duplicate_threshold(NULL, 'dupzh');
+SELECT g, o, duplicate_sibling_names(g, o) AS siblings
+  FROM (VALUES ('jiayi', 'jiaqi'), ('xinyi', 'xinyue'), ('liijuan', 'lijuan'), ('hao', 'hai')) AS v(g, o);
 SELECT n, d.first_name, d.last_name, duplicate_fold(n) AS pinyin, duplicate_fold(n, 'chinese') AS chinese
-  FROM unnest(ARRAY['王小明', 'Wangxiaoming', 'Xiao-Ming Wang', '欧阳娜娜', '周 浩', '赵女士', 'Lindsay']) AS n
+  FROM unnest(ARRAY['王小明', 'Wangxiaoming', 'Xiao-Ming Wang', '欧阳娜娜', '周 浩', '赵女士', 'Lindsay', '小杰', '倩倩', 'Ah Xue']) AS n
  CROSS JOIN LATERAL duplicate_name(n, 'chinese') AS d;
 
 -- A full name's frequency in the tenant (name_frequency): from 256 active customers on, a

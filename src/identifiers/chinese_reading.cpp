@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ci {
@@ -26,6 +27,10 @@ constexpr std::array<const char *, 21> kCompoundFamilyNames{
 // teacher, boss, master), alone or attached: longest first.
 constexpr std::array<const char *, 10> kHonorifics{
     {"先生", "女士", "小姐", "太太", "夫人", "老师", "老師", "老板", "师傅", "師傅"}};
+
+// What goes before one character of a name to call someone by it (Ah, little, old): 阿涛,
+// 小杰 (a given name's last character), 老王 (the family name).
+constexpr std::array<const char *, 3> kDiminutives{{"阿", "小", "老"}};
 
 // The commonest family names in pinyin (the Ministry of Public Security's 2020 list's first
 // hundred, and the two-syllable ones), for a name written as one word or with its given
@@ -106,6 +111,15 @@ bool pinyin_given_name(std::string_view word) {
     return false;
 }
 
+// The ways the folded word splits into two pinyin syllables (xian: xi an; jiayi: jia yi).
+std::vector<std::pair<std::string_view, std::string_view>> two_syllables(std::string_view word) {
+    std::vector<std::pair<std::string_view, std::string_view>> splits;
+    for (std::size_t cut = 1; cut < word.size(); ++cut)
+        if (pinyin_syllable(word.substr(0, cut)) && pinyin_syllable(word.substr(cut)))
+            splits.emplace_back(word.substr(0, cut), word.substr(cut));
+    return splits;
+}
+
 // The family name's place among the commonest (0 the commonest), or -1.
 int family_rank(std::string_view word) {
     for (std::size_t i = 0; i < kPinyinFamilyNames.size(); ++i)
@@ -133,6 +147,20 @@ Normalized chinese_reading(std::string_view name) {
         if (!read_apart.ok) return read_apart;
         read[named[0]] = read_apart.value;  // (the second run left as a space)
         return Normalized{true, with_readings(name, runs, read), {}};
+    }
+    // A name called by one of its characters (阿涛, 小杰, 老王) or by one doubled (倩倩): "ah"
+    // and that character, as it is written in Latin letters (Ah Tao), for the comparison to
+    // read (README "Probable duplicates").
+    if (named.size() == 1 && runs[named[0]].characters.size() == 2) {
+        const CharacterRun &run = runs[named[0]];
+        const bool doubled = run.characters[0] == run.characters[1];
+        for (const char *diminutive : kDiminutives)
+            if (doubled || run.characters[0] == diminutive) {
+                const Normalized called = pinyin_word(run.characters[1]);
+                if (!called.ok) return called;
+                read[named[0]] = "ah " + called.value;
+                return Normalized{true, with_readings(name, runs, read), {}};
+            }
     }
     for (const std::size_t n : named) {
         const CharacterRun &run = runs[n];
@@ -176,10 +204,22 @@ std::string chinese_name_key(std::string_view folded) {
     return out;
 }
 
+bool sibling_given_names(std::string_view given, std::string_view other) {
+    if (given == other || given.size() > max_read_bytes || other.size() > max_read_bytes)
+        return false;
+    // (a name that is one syllable is one character: hao / hai, not ha o / ha i)
+    if (pinyin_syllable(given) || pinyin_syllable(other)) return false;
+    for (const auto &[g1, g2] : two_syllables(given))
+        for (const auto &[o1, o2] : two_syllables(other))
+            if ((g1 == o1) != (g2 == o2)) return true;
+    return false;
+}
+
 std::string chinese_reading_version() {
     return std::to_string(kCompoundFamilyNames.size()) + " two-character family names, " +
            std::to_string(kPinyinFamilyNames.size()) + " in pinyin, " +
-           std::to_string(kHonorifics.size()) + " honorifics (version 1)";
+           std::to_string(kHonorifics.size()) + " honorifics, " +
+           std::to_string(kDiminutives.size()) + " diminutives (version 2)";
 }
 
 }  // namespace ci

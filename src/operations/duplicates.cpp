@@ -1,6 +1,7 @@
 // suggest_duplicates' C entries: the tenant a run acts in, and a name in the parts the model
 // compares (the model itself is SQL: extension/customer_identity--0.9.0--0.10.0.sql, README
 // "Probable duplicates").
+#include "chinese_reading.hpp"
 #include "errors.hpp"
 #include "input.hpp"
 #include "name_fold.hpp"
@@ -124,5 +125,14 @@ CI_SQL_FUNCTION(ci_duplicate_name) {
             row = HeapTupleGetDatum(heap_form_tuple(cache.row_type, values, nulls));
         });
         return row;
+    });
+}
+
+// duplicate_sibling_names(given, other): two given names in pinyin that siblings would bear
+// (chinese_reading.hpp), for the Chinese reading's name comparison.
+CI_SQL_FUNCTION(ci_duplicate_sibling_names) {
+    return entry_guard([&] {
+        const bool siblings = sibling_given_names(*text_arg(fcinfo, 0), *text_arg(fcinfo, 1));
+        return BoolGetDatum(siblings);
     });
 }
