@@ -33,7 +33,7 @@ psql_pg -d bench -c "CREATE EXTENSION customer_identity" -c "CREATE EXTENSION pg
 psql_pg -d bench -c "SET search_path = public" -f - >/dev/null <"$ROOT/bench/duplicate_quality.sql"
 
 # The sets, in order: each is made by dupq.<name>_set(<name>, seed), its seed its position.
-SETS=(tuning heldout check blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10 blind11 blind12 blind13 blind14 blind15 blind16 blind17 blind18 blind19 blind20 blind21 blind22)
+SETS=(tuning heldout check blind blind2 blind3 blind4 blind5 blind6 blind7 blind8 blind9 blind10 blind11 blind12 blind13 blind14 blind15 blind16 blind17 blind18 blind19 blind20 blind21 blind22 blind23)
 log "generating the sets"
 calls=()
 for i in "${!SETS[@]}"; do calls+=("dupq.${SETS[$i]}_set('${SETS[$i]}', $((i + 1)))"); done

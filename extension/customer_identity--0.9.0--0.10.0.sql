@@ -1356,9 +1356,19 @@ BEGIN
                      WHERE pg_catalog.length(u.digits) >= 7) AS t) AS ph
      CROSS JOIN LATERAL (
             -- (and with the first of two family names as the last: Ospina Cárdenas, Ospina C.)
+            -- (and a number of three digits or more with each left out in turn, one of two
+            -- reversed: a digit dropped, added or two swapped, hyewon1017 / hyewon107,
+            -- jieunj71 / jieunj17, meet)
             SELECT 'n:' || LEAST(l.code, g.code) || ':' || GREATEST(l.code, g.code)
-                   || '@' || f.domain || '#' || fl.digits AS k
+                   || '@' || f.domain || '#' || d.digits AS k
               FROM pg_catalog.unnest(f.given_codes) AS g(code)
+             CROSS JOIN (SELECT fl.digits
+                         UNION
+                         SELECT overlay(fl.digits PLACING '' FROM i FOR 1)
+                           FROM pg_catalog.generate_series(1, pg_catalog.length(fl.digits)) AS i
+                          WHERE pg_catalog.length(fl.digits) BETWEEN 3 AND 12
+                         UNION
+                         SELECT pg_catalog.reverse(fl.digits) WHERE pg_catalog.length(fl.digits) = 2) AS d(digits)
              CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1)),
                                                 -- (and its particle joined: Le Goff, LEGOFF)
                                                 CASE WHEN n.middle IS NOT NULL THEN dmetaphone(pg_catalog.replace(n.middle, ' ', '') || n.last_name) END]) AS l(code)
@@ -1757,7 +1767,7 @@ BEGIN
                         WHEN 'missing' THEN 0 WHEN 'same' THEN 10 WHEN 'domain_typo' THEN 10 WHEN 'same_letters' THEN 8
                         WHEN 'same_handle' THEN 9 WHEN 'same_local' THEN 8 WHEN 'same_local_same_name' THEN 6 WHEN 'same_local_full_name' THEN 7
                         WHEN 'same_local_spelled' THEN 8 WHEN 'same_local_name' THEN 2 WHEN 'same_short_local' THEN 2
-                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'handle_typo' THEN 9 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
+                        WHEN 'household' THEN -8 WHEN 'local_typo' THEN 8 WHEN 'digit_slip' THEN 8 WHEN 'handle_typo' THEN 9 WHEN 'local_own_names' THEN 6 WHEN 'own_names' THEN 0 ELSE -1 END AS weight
               -- (one local part, or its words in another order: nusrat.mollah151, mollah.nusrat151)
               FROM (SELECT a.local = b.local OR a.local_words = b.local_words AS same) AS lw,
                    LATERAL (SELECT CASE
@@ -1841,6 +1851,21 @@ BEGIN
                                        -- much as the same handle elsewhere, +9)
                                        WHEN pg_catalog.length(a.local_digits) >= 2 THEN 'handle_typo'
                                        ELSE 'local_typo' END
+                        -- a digit of its number dropped, added or two swapped, the letters kept,
+                        -- at one domain (hyewon1017 / hyewon107, jgw1993 / jgw193, jieunj71 /
+                        -- jieunj17, a QQ number 1420181245 / 1420182145): a slip typing it, as
+                        -- much as a letter's (+8); not one digit changed for another (1960 / 1970,
+                        -- two namesakes' years), nor a digit added after the number or to a
+                        -- number of one (william.garcia1 / william.garcia11, anna37 / anna370:
+                        -- what a provider offers the next namesake, or the next one picks),
+                        -- which stay 'differ'
+                        WHEN a.domain = b.domain AND a.local_digits <> b.local_digits
+                             AND pg_catalog.regexp_replace(a.local, '\d', '', 'g') = pg_catalog.regexp_replace(b.local, '\d', '', 'g')
+                             AND ((LEAST(pg_catalog.length(a.local_digits), pg_catalog.length(b.local_digits)) >= 2
+                                   AND pg_catalog.length(a.local) <> pg_catalog.length(b.local) AND levenshtein(a.local, b.local) = 1
+                                   AND NOT pg_catalog.starts_with(a.local_digits, b.local_digits)
+                                   AND NOT pg_catalog.starts_with(b.local_digits, a.local_digits))
+                                  OR @extschema@.duplicate_transposed(a.local, b.local)) THEN 'digit_slip'
                         -- two local parts each made of its own side's name: they differ as the
                         -- names do, which the name weighs already (not the −1 of another address)
                         WHEN a.local_named AND b.local_named THEN 'own_names'
@@ -1856,7 +1881,7 @@ BEGIN
               FROM (SELECT CASE WHEN a.suffix IS NULL AND b.suffix IS NULL THEN NULL
                                 WHEN a.suffix IS NOT DISTINCT FROM b.suffix THEN 'same'
                                 WHEN (a.suffix IS NULL OR b.suffix IS NULL)
-                                     AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo', 'handle_typo')
+                                     AND em.level IN ('domain_typo', 'same_handle', 'same_local', 'same_letters', 'local_typo', 'handle_typo', 'digit_slip')
                                      THEN 'one_side_own_mailbox'
                                 ELSE 'differ' END AS level) AS g
          ) AS gen
@@ -1875,7 +1900,7 @@ BEGIN
                                       OR (nm.weight < 0 AND a.first_name <> b.last_name AND b.first_name <> a.last_name
                                           AND (b.first_name = a.middle_words[1] OR a.first_name = b.middle_words[1]))
                                       OR (nm.weight < 0 AND a.first_name <> b.last_name AND (a.last_name = b.first_name) <> (b.last_name = a.first_name)))
-                                     AND em.level IN ('same', 'domain_typo', 'same_handle', 'handle_typo', 'local_typo')
+                                     AND em.level IN ('same', 'domain_typo', 'same_handle', 'handle_typo', 'local_typo', 'digit_slip')
                                 THEN 'own_mailbox' END AS level) AS f
          ) AS fam
          CROSS JOIN LATERAL (
