@@ -792,11 +792,13 @@ COMMENT ON TABLE @extschema@.duplicate_setting IS
 -- dictionary, 山田 太郎 yamada tarou, src/identifiers/japanese_reading.hpp), 'korean' (Hangul
 -- in the Revised Romanization, a Korean name's family name in its usual spelling and last,
 -- its given name's spellings made one: 김영재 and Young-jae Kim yeongjae kim,
--- src/identifiers/korean_reading.hpp) or 'chinese' (Hanzi in pinyin, a name in Hanzi given
+-- src/identifiers/korean_reading.hpp), 'chinese' (Hanzi in pinyin, a name in Hanzi given
 -- name first as one word, honorifics dropped, a name run together split: 王小明 and
--- Wangxiaoming xiaoming wang, src/identifiers/chinese_reading.hpp); suggest_duplicates reads
--- names as Japanese, Korean or Chinese ones in a tenant whose phone region is JP, KR, or CN,
--- HK, MO or TW.  STABLE, not IMMUTABLE: another ICU
+-- Wangxiaoming xiaoming wang, src/identifiers/chinese_reading.hpp) or 'thai' (Thai words in
+-- the Royal Thai General System's letters, each one word, titles dropped: นายสมชาย ใจดี
+-- somchai chaidi, src/identifiers/thai_reading.hpp); suggest_duplicates reads names as
+-- Japanese, Korean, Chinese or Thai ones in a tenant whose phone region is JP, KR, CN, HK,
+-- MO or TW, or TH.  STABLE, not IMMUTABLE: another ICU
 -- (its CLDR data) or dictionary may fold a name otherwise; nothing indexes it, and a run
 -- under another duplicate_fold_version() rebuilds every blocking key (duplicate_run.name_fold).
 CREATE FUNCTION @extschema@.duplicate_fold(name text, reading text DEFAULT 'pinyin') RETURNS text
@@ -1281,10 +1283,12 @@ BEGIN
     -- Names in kanji are Japanese names where the tenant's phones are Japanese (read by
     -- MeCab: 山田 太郎 meets ヤマダ タロウ and Taro Yamada), names Korean ones where they are
     -- Korean (김영재 meets Young-jae Kim and KIM YEONGJAE), Chinese ones where they are Chinese
-    -- (王小明 meets Xiaoming Wang and Wangxiaoming); elsewhere Han is read in pinyin.
+    -- (王小明 meets Xiaoming Wang and Wangxiaoming), Thai ones where they are Thai (นายสมชาย
+    -- meets Somchai); elsewhere Han is read in pinyin.
     v_reading := CASE @extschema@.phone_region(v_tenant)  -- (read once)
                      WHEN 'JP' THEN 'japanese' WHEN 'KR' THEN 'korean'
                      WHEN 'CN' THEN 'chinese' WHEN 'HK' THEN 'chinese' WHEN 'MO' THEN 'chinese' WHEN 'TW' THEN 'chinese'
+                     WHEN 'TH' THEN 'thai'
                      ELSE 'pinyin' END;
     -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
     -- phone region changed to or from JP, KR or a Chinese one), would miss pairs: rebuild them.
@@ -1465,7 +1469,7 @@ BEGIN
            -- typed on keys alone, Latin letters and what the Russian layout has letters on (the
            -- name may be a Cyrillic one typed with the Latin layout on: keyboard_layout below)
            c.name ~ '^[A-Za-z ,.;''\[\]`-]+$' AS latin_keys,
-           lo.local, @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
+           lo.local, lo.local_key, @extschema@.duplicate_local_words(pg_catalog.split_part(c.email_normalized, '@', 1)) AS local_words,
            pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\D', '', 'g') AS local_digits,
            lo.name_locals,
            -- (the local part made of the name, or of it and a single digit: npark2)
@@ -1493,12 +1497,18 @@ BEGIN
                        u.w, 'tsch', 'ch'), 'sch', 'sh'), 'cz', 'ch'), 'sz', 'sh'), 'rz', 'zh'), 'w', 'v') ORDER BY u.o) AS spelled
               FROM pg_catalog.unnest(ARRAY[n.first_name, n.last_name] || pg_catalog.string_to_array(n.middle, ' ')) WITH ORDINALITY AS u(w, o)) AS nf
       -- the local part (dots and +tags dropped), and the local parts made of the name alone
-      -- (johnsmith, smithjohn, jsmith, smith, john)
+      -- (johnsmith, smithjohn, jsmith, smith, john); and as it spells a given name the key of
+      -- the name reads (local_key: in the Thai reading its spellings made one as the names'
+      -- are, teerawat.sri tirawatsri, Teerawat's key tirawat, so that brothers' mailboxes
+      -- each of his own name are told as in any tenant)
       CROSS JOIN LATERAL (
-            SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local,
+            SELECT r.local,
+                   CASE WHEN v_reading = 'thai' THEN pg_catalog.replace(@extschema@.duplicate_fold(r.local, 'thai'), ' ', '')
+                        ELSE r.local END AS local_key,
                    CASE WHEN n.last_name IS NOT NULL THEN ARRAY[COALESCE(n.first_name, '') || n.last_name, n.last_name || COALESCE(n.first_name, ''),
                                                                 pg_catalog.left(COALESCE(n.first_name, ''), 1) || n.last_name, n.last_name,
-                                                                COALESCE(n.first_name, '')] END AS name_locals) AS lo
+                                                                COALESCE(n.first_name, '')] END AS name_locals
+              FROM (SELECT pg_catalog.regexp_replace(pg_catalog.split_part(c.email_normalized, '@', 1), '(\+.*$)|\.', '', 'g') AS local) AS r) AS lo
      WHERE c.id IN (SELECT p.a FROM pg_temp.ci_duplicate_pair p UNION SELECT p.b FROM pg_temp.ci_duplicate_pair p)
        AND c.tenant_id = v_tenant AND c.archived_at IS NULL;
     CREATE INDEX ON pg_temp.ci_duplicate_profile (id);
@@ -1825,7 +1835,7 @@ BEGIN
                              AND a.first_name <> b.first_name AND NOT (a.given_names && b.given_names)
                              AND cmp.given_ab <> 'short_form'  -- (Max / Maximiliaan Dekker: one person)
                              AND LEAST(pg_catalog.length(a.first_name), pg_catalog.length(b.first_name)) >= 2
-                             AND pg_catalog.strpos(a.local, a.first_name) > 0 AND pg_catalog.strpos(b.local, b.first_name) > 0
+                             AND pg_catalog.strpos(a.local_key, a.first_name) > 0 AND pg_catalog.strpos(b.local_key, b.first_name) > 0
                              -- (but one number of two digits or more in both: one person's handle
                              -- with the given name spelled two ways, hamid.tehrani57 / hameed.tehrani57)
                              AND NOT (a.local_digits = b.local_digits AND pg_catalog.length(a.local_digits) >= 2)
@@ -1841,11 +1851,11 @@ BEGIN
                              AND (levenshtein(a.local, b.local) <= 1 OR @extschema@.duplicate_transposed(a.local, b.local))
                              AND a.local_digits = b.local_digits
                              THEN CASE WHEN a.local_named AND b.local_named THEN 'local_own_names'
-                                       WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local, a.first_name) > 0
-                                            AND pg_catalog.strpos(b.local, b.first_name) > 0
+                                       WHEN a.first_name <> b.first_name AND pg_catalog.strpos(a.local_key, a.first_name) > 0
+                                            AND pg_catalog.strpos(b.local_key, b.first_name) > 0
                                             -- (the given name's first place taken out: luca.deluca / lucia.deluca)
-                                            AND overlay(a.local PLACING '' FROM pg_catalog.strpos(a.local, a.first_name) FOR pg_catalog.length(a.first_name))
-                                                = overlay(b.local PLACING '' FROM pg_catalog.strpos(b.local, b.first_name) FOR pg_catalog.length(b.first_name))
+                                            AND overlay(a.local_key PLACING '' FROM pg_catalog.strpos(a.local_key, a.first_name) FOR pg_catalog.length(a.first_name))
+                                                = overlay(b.local_key PLACING '' FROM pg_catalog.strpos(b.local_key, b.first_name) FOR pg_catalog.length(b.first_name))
                                             THEN 'local_own_names'
                                        -- (a handle, its number of two digits or more kept: as
                                        -- much as the same handle elsewhere, +9)

@@ -290,14 +290,17 @@ SELECT regress.save_state();
 SELECT customer_identity.duplicate_fold('山田 太郎', 'japanese') AS read,
        customer_identity.duplicate_fold(repeat('山田', 700), 'japanese')
            = customer_identity.duplicate_fold(repeat('山田', 700)) AS long_text_not_read;
--- (and the Korean and Chinese readings: a text longer than any name is left to ICU, not read
--- syllable by syllable into memory PostgreSQL does not account)
+-- (and the Korean, Chinese and Thai readings: a text longer than any name is left to ICU, not
+-- read syllable by syllable into memory PostgreSQL does not account)
 SELECT customer_identity.duplicate_fold('김영재 대표님', 'korean') AS read,
        customer_identity.duplicate_fold(repeat('김영재', 700), 'korean')
            = customer_identity.duplicate_fold(repeat('김영재', 700)) AS long_text_not_read;
 SELECT customer_identity.duplicate_fold('陈海涛先生', 'chinese') AS read,
        customer_identity.duplicate_fold(repeat('王小明', 700), 'chinese')
            = customer_identity.duplicate_fold(repeat('王小明', 700)) AS long_text_not_read;
+SELECT customer_identity.duplicate_fold('นายสมชาย ใจดี', 'thai') AS read,
+       customer_identity.duplicate_fold(repeat('สมชาย', 150), 'thai')
+           = customer_identity.duplicate_fold(repeat('สมชาย', 150)) AS long_text_not_read;
 DO $$
 BEGIN
     PERFORM customer_identity.duplicate_fold('山田 太郎', 'hostile');

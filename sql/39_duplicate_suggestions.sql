@@ -591,6 +591,27 @@ SELECT n, d.first_name, d.last_name, duplicate_fold(n) AS pinyin, duplicate_fold
   FROM unnest(ARRAY['王小明', 'Wangxiaoming', 'Xiao-Ming Wang', '欧阳娜娜', '周 浩', '赵女士', 'Lindsay', '小杰', '倩倩', 'Ah Xue']) AS n
  CROSS JOIN LATERAL duplicate_name(n, 'chinese') AS d;
 
+-- Thailand's: in a tenant whose phone region is TH, Thai words are read in the Royal Thai
+-- General System's letters, each one word (ICU's Thai-Latin is ISO 11940, letter for letter,
+-- and breaks a name into dictionary words), titles dropped (นาย, นาง, นางสาว, น.ส., คุณ, ranks
+-- with dots), and every word's spellings of one sound made one (ph p, th t, ch j, oo u, ee i,
+-- a final r or l n): นายสมชาย ใจดี meets Somchai Jaidee, Siriporn Thongdee meets ศิริพร ทองดี,
+-- Phattra Bunrueang meets Pattra Boonruang. Apart: brothers ธีรวัฒน์ / ธีรวุฒิ (Teerawat,
+-- Teerawut) at one provider, each mailbox his own name (household: the mailbox's spellings
+-- made one as the name's, teerawut.sri tirawutsri, and วุฒิ read wut, its last vowel silent).
+SELECT set_phone_region('TH', 'dupth');
+INSERT INTO customer (tenant_id, name, email, phone) VALUES
+    ('dupth', 'นายสมชาย ใจดี', 'somchai.j@hotmail.com', '081-234-5678'), ('dupth', 'Somchai Jaidee', 'somchai.j@gmail.com', NULL),
+    ('dupth', 'Siriporn Thongdee', NULL, '+66 89 765 4321'), ('dupth', 'น.ส.ศิริพร ทองดี', NULL, '089-765-3421'),
+    ('dupth', 'Phattra Bunrueang', 'pattra.b@icloud.com', NULL), ('dupth', 'Pattra Boonruang', 'pattra.b@gmail.com', NULL),
+    ('dupth', 'ธีรวัฒน์ ศรีวงศ์', 'teerawat.sri@gmail.com', '02 343 6515'), ('dupth', 'ธีรวุฒิ ศรีวงศ์', 'teerawut.sri@gmail.com', '091 432 7788');
+SELECT set_duplicate_threshold(0.000001, 'dupth');
+SELECT * FROM pg_temp.dry_pairs('dupth');
+SELECT set_duplicate_threshold(NULL, 'dupth');
+SELECT n, d.first_name, d.last_name, duplicate_fold(n) AS pinyin, duplicate_fold(n, 'thai') AS thai
+  FROM unnest(ARRAY['นายสมชาย ใจดี', 'นางสาวณัฐธิดา รัตนพันธ์', 'ร.ต.อ.ภูริภัทร เพชรรัตน์', 'วงศ์สวัสดิ์', 'ธีรวุฒิ', 'Khun Surachai Naksawasdi', 'Siriporn']) AS n
+ CROSS JOIN LATERAL duplicate_name(n, 'thai') AS d;
+
 -- A full name's frequency in the tenant (name_frequency): from 256 active customers on, a
 -- name no one else carries adds +1 (unique: the same mailbox at two providers, a phone
 -- against it, 13, suggested); a third customer with it makes it shared (0: 12, not

@@ -15,9 +15,6 @@ namespace ci {
 
 namespace {
 
-// Longest text read, as the Japanese and Korean readings' (no stored name is that long).
-constexpr std::size_t max_read_bytes = 2000;
-
 // The family names of two characters (simplified and traditional).
 constexpr std::array<const char *, 21> kCompoundFamilyNames{
     {"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟",

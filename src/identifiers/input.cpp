@@ -107,9 +107,10 @@ NameReading name_reading(std::string_view reading) {
     if (reading == "japanese") return NameReading::japanese;
     if (reading == "korean") return NameReading::korean;
     if (reading == "chinese") return NameReading::chinese;
+    if (reading == "thai") return NameReading::thai;
     throw IdentityError(sqlstate::malformed_input,
                         "invalid name reading " + quote_for_message(std::string(reading)),
-                        "The reading is 'pinyin', 'japanese', 'korean' or 'chinese'.");
+                        "The reading is 'pinyin', 'japanese', 'korean', 'chinese' or 'thai'.");
 }
 
 std::string checked_canonical_email(std::string_view email, EmailMode mode) {

@@ -63,8 +63,8 @@ std::optional<std::string> normalized_email_any_length(std::optional<std::string
 std::optional<std::string> normalized_phone_any_length(std::optional<std::string_view> phone);
 // The email mode named by its SQL spelling, 'exact' or 'provider'; anything else is 22023.
 EmailMode email_mode(std::string_view mode);
-// How a name is read (name_fold.hpp), by its SQL spelling, 'pinyin', 'japanese', 'korean' or
-// 'chinese'; anything else is 22023.
+// How a name is read (name_fold.hpp), by its SQL spelling, 'pinyin', 'japanese', 'korean',
+// 'chinese' or 'thai'; anything else is 22023.
 NameReading name_reading(std::string_view reading);
 // An email canonicalized in the mode (email.hpp), or 22023 with the reason; a raw email longer
 // than max_email_bytes is refused (22023).

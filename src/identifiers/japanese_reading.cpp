@@ -17,11 +17,6 @@ namespace ci {
 
 namespace {
 
-// Longest text read: a stored name is at most 500 bytes (input.hpp, max_name_bytes; a Latin
-// name typed on the Russian layout may double); MeCab's lattice grows with its input, in
-// memory PostgreSQL does not account, so a caller's longer text is left as it is.
-constexpr std::size_t max_read_bytes = 2000;
-
 // The process's MeCab tagger (a backend's: the dictionary is mapped once, about 50 MB
 // shared by every process), or why it could not be made.  Kept for the process's life.
 struct Tagger {

@@ -145,11 +145,6 @@ constexpr std::array<const char *, 28> kFinals{{"",  "k",  "k", "k", "n", "n", "
 
 constexpr char32_t kFirstSyllable = 0xAC00, kLastSyllable = 0xD7A3;
 
-// Longest text read, as japanese_reading.cpp's: a stored name is at most 500 bytes; a caller's
-// longer text (duplicate_fold is PUBLIC) is left to ICU rather than copied syllable by
-// syllable into memory PostgreSQL does not account.
-constexpr std::size_t max_read_bytes = 2000;
-
 // True for a Hangul syllable (composed: jamo are not a name's spelling).
 bool hangul_syllable(int32_t c) {
     return c >= static_cast<int32_t>(kFirstSyllable) && c <= static_cast<int32_t>(kLastSyllable);

@@ -4,6 +4,8 @@
 #include "chinese_reading.hpp"
 #include "japanese_reading.hpp"
 #include "korean_reading.hpp"
+#include "name_runs.hpp"
+#include "thai_reading.hpp"
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -239,21 +241,25 @@ Normalized fold_written(std::string_view name) {
 
 Normalized fold_name(std::string_view name, NameReading reading) {
     if (reading == NameReading::pinyin) return fold_written(name);
-    // A Japanese, Korean or Chinese name: read first (kanji, Hangul, Hanja, Hanzi), then
-    // folded, then its spellings made one (Japanese long vowels; Korean family names and given
-    // names; Chinese names run together or apart).
+    // A Japanese, Korean, Chinese or Thai name: read first (kanji, Hangul, Hanja, Hanzi, Thai),
+    // then folded, then its spellings made one (Japanese long vowels; Korean family names and
+    // given names; Chinese names run together or apart; Khun).
     const Normalized read = reading == NameReading::japanese ? japanese_reading(name)
                             : reading == NameReading::korean ? korean_reading(name)
+                            : reading == NameReading::thai   ? thai_reading(name)
                                                              : chinese_reading(name);
     if (!read.ok) return read;
     Normalized folded = fold_written(read.value);
-    if (!folded.ok) return folded;
+    if (!folded.ok || name.size() > max_read_bytes) return folded;  // (not read: no key)
     switch (reading) {
         case NameReading::japanese:
             folded.value = without_long_vowels(folded.value);
             break;
         case NameReading::korean:
             folded.value = korean_name_key(folded.value);
+            break;
+        case NameReading::thai:
+            folded.value = thai_name_key(folded.value);
             break;
         default:
             folded.value = chinese_name_key(folded.value);
@@ -275,7 +281,8 @@ std::string name_fold_version() {
     return std::string("ICU ") + icu_text + " (CLDR " + cldr_text + "): " + kNameFoldTransform +
            kNameFoldMending + "; kanji in a JP tenant: " + japanese_reading_version() +
            "; Korean names in a KR tenant: " + korean_reading_version() +
-           "; Chinese names in a CN, HK, MO or TW tenant: " + chinese_reading_version();
+           "; Chinese names in a CN, HK, MO or TW tenant: " + chinese_reading_version() +
+           "; Thai names in a TH tenant: " + thai_reading_version();
 }
 
 }  // namespace ci

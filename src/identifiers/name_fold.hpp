@@ -26,8 +26,9 @@ extern const char *const kNameFoldMending;
 // tenant whose phones are Japanese; or as a Korean name is (korean_reading.hpp: 김영재 and
 // Young-jae Kim yeongjae kim), in a tenant whose phones are Korean; or as a Chinese name is
 // (chinese_reading.hpp: 王小明 and Wangxiaoming xiaoming wang), in a tenant whose phones are
-// Chinese (mainland, Hong Kong, Macao, Taiwan).
-enum class NameReading { pinyin, japanese, korean, chinese };
+// Chinese (mainland, Hong Kong, Macao, Taiwan); or as a Thai name is written in Latin letters
+// (thai_reading.hpp: สมชาย somchai), in a tenant whose phones are Thai.
+enum class NameReading { pinyin, japanese, korean, chinese, thai };
 
 // A name folded for comparison (Han characters read as han says): its mojibake mended
 // (kNameFoldMending), transliterated to Latin and to ASCII by kNameFoldTransform (Müller mueller,

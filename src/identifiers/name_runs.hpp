@@ -10,6 +10,12 @@
 
 namespace ci {
 
+// The longest text a reading reads: a stored name is at most 500 bytes (input.hpp,
+// max_name_bytes; a Latin name typed on the Russian layout may double).  A caller's longer
+// text (duplicate_fold is PUBLIC) is folded as written, not read into memory PostgreSQL does
+// not account (MeCab's lattice, a syllable at a time).
+constexpr std::size_t max_read_bytes = 2000;
+
 // A run of characters in a name: its byte offsets, and its characters (UTF-8, one each).
 struct CharacterRun {
     std::size_t begin, end;
