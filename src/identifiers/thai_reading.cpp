@@ -27,15 +27,15 @@ constexpr std::array<const char *, 10> kTitles{
 struct ConsonantSound {
     const char *initial, *final;
 };
-constexpr std::array<ConsonantSound, 46> kConsonants{{
-    {"k", "k"},   {"kh", "k"}, {"kh", "k"}, {"kh", "k"},  {"kh", "k"}, {"kh", "k"},   // ก..ฆ
-    {"ng", "ng"}, {"ch", "t"}, {"ch", "t"}, {"ch", "t"},  {"s", "t"},  {"ch", "t"},   // ง..ฌ
-    {"y", "n"},   {"d", "t"},  {"t", "t"},  {"th", "t"},  {"th", "t"}, {"th", "t"},   // ญ..ฒ
-    {"n", "n"},   {"d", "t"},  {"t", "t"},  {"th", "t"},  {"th", "t"}, {"th", "t"},   // ณ..ธ
-    {"n", "n"},   {"b", "p"},  {"p", "p"},  {"ph", "p"},  {"f", "p"},  {"ph", "p"},   // น..พ
-    {"f", "p"},   {"ph", "p"}, {"m", "m"},  {"y", "i"},   {"r", "n"},  {"rue", ""},   // ฟ..ฤ
-    {"l", "n"},   {"lue", ""}, {"w", "o"},  {"s", "t"},   {"s", "t"},  {"s", "t"},    // ล..ส
-    {"h", ""},    {"l", "n"},  {"", ""},    {"h", ""}}};                              // ห..ฮ
+constexpr std::array<ConsonantSound, 46> kConsonants{
+    {{"k", "k"},   {"kh", "k"}, {"kh", "k"}, {"kh", "k"}, {"kh", "k"}, {"kh", "k"},  // ก..ฆ
+     {"ng", "ng"}, {"ch", "t"}, {"ch", "t"}, {"ch", "t"}, {"s", "t"},  {"ch", "t"},  // ง..ฌ
+     {"y", "n"},   {"d", "t"},  {"t", "t"},  {"th", "t"}, {"th", "t"}, {"th", "t"},  // ญ..ฒ
+     {"n", "n"},   {"d", "t"},  {"t", "t"},  {"th", "t"}, {"th", "t"}, {"th", "t"},  // ณ..ธ
+     {"n", "n"},   {"b", "p"},  {"p", "p"},  {"ph", "p"}, {"f", "p"},  {"ph", "p"},  // น..พ
+     {"f", "p"},   {"ph", "p"}, {"m", "m"},  {"y", "i"},  {"r", "n"},  {"rue", ""},  // ฟ..ฤ
+     {"l", "n"},   {"lue", ""}, {"w", "o"},  {"s", "t"},  {"s", "t"},  {"s", "t"},   // ล..ส
+     {"h", ""},    {"l", "n"},  {"", ""},    {"h", ""}}};                            // ห..ฮ
 
 constexpr char32_t kKoKai = 0x0E01, kHoNokHuk = 0x0E2E, kRuea = 0x0E24, kHoHip = 0x0E2B,
                    kOAng = 0x0E2D, kWoWaen = 0x0E27, kYoYak = 0x0E22, kRoRuea = 0x0E23,
@@ -299,9 +299,17 @@ std::string_view without_titles(std::string_view name) {
 // u), doubled letters single, a final r or l the n RTGS writes (Siriporn, Siriphon siripon;
 // Sirimongkol, Sirimongkhon sirimongkon; Jaroensuk, Charoensuk jarensuk).
 std::string spelling_key(const std::string &word) {
-    static const std::array<std::pair<const char *, const char *>, 11> kSameSound{{
-        {"ph", "p"}, {"th", "t"}, {"kh", "k"}, {"ch", "j"}, {"v", "w"}, {"oo", "u"},
-        {"ou", "u"}, {"ee", "i"}, {"oe", "e"}, {"ue", "u"}, {"eu", "u"}}};
+    static const std::array<std::pair<const char *, const char *>, 11> kSameSound{{{"ph", "p"},
+                                                                                   {"th", "t"},
+                                                                                   {"kh", "k"},
+                                                                                   {"ch", "j"},
+                                                                                   {"v", "w"},
+                                                                                   {"oo", "u"},
+                                                                                   {"ou", "u"},
+                                                                                   {"ee", "i"},
+                                                                                   {"oe", "e"},
+                                                                                   {"ue", "u"},
+                                                                                   {"eu", "u"}}};
     std::string key;
     for (std::size_t i = 0; i < word.size();) {
         bool replaced = false;

@@ -1,6 +1,7 @@
 // Unit tests for ci::chinese_reading and ci::chinese_name_key (chinese_reading.hpp) and the
 // Chinese fold of names (name_fold.hpp, NameReading::chinese).
 #include "chinese_reading.hpp"
+#include "folded_as.hpp"
 #include "name_fold.hpp"
 
 #include <gtest/gtest.h>
@@ -10,11 +11,7 @@
 namespace {
 
 // The name folded as a Chinese name is.
-std::string folded(const std::string &name) {
-    const ci::Normalized n = ci::fold_name(name, ci::NameReading::chinese);
-    EXPECT_TRUE(n.ok) << n.error;
-    return n.value;
-}
+std::string folded(const std::string &name) { return folded_as(name, ci::NameReading::chinese); }
 
 // A name in Hanzi: given name first, as one word; two-character family names; a family name
 // typed apart; honorifics dropped.

@@ -4,6 +4,8 @@
 #include "name_fold.hpp"
 #include "name_parts.hpp"
 
+#include "folded_as.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -18,11 +20,7 @@ std::string reading(const std::string &name) {
 }
 
 // The name folded with Japanese readings.
-std::string folded(const std::string &name) {
-    const ci::Normalized n = ci::fold_name(name, ci::NameReading::japanese);
-    EXPECT_TRUE(n.ok) << n.error;
-    return n.value;
-}
+std::string folded(const std::string &name) { return folded_as(name, ci::NameReading::japanese); }
 
 // Kanji in katakana; a family name and a given name run together set apart; a family name
 // and the given name after it written given name first.

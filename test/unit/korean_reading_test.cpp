@@ -4,6 +4,8 @@
 #include "name_fold.hpp"
 #include "name_parts.hpp"
 
+#include "folded_as.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -18,11 +20,7 @@ std::string reading(const std::string &name) {
 }
 
 // The name folded as a Korean name is.
-std::string folded(const std::string &name) {
-    const ci::Normalized n = ci::fold_name(name, ci::NameReading::korean);
-    EXPECT_TRUE(n.ok) << n.error;
-    return n.value;
-}
+std::string folded(const std::string &name) { return folded_as(name, ci::NameReading::korean); }
 
 // Hangul in the Revised Romanization, the family name in its usual spelling, after the
 // given name; two-syllable family names; a family name written apart.
