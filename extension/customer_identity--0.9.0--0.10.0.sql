@@ -1291,7 +1291,7 @@ BEGIN
                      WHEN 'TH' THEN 'thai'
                      ELSE 'pinyin' END;
     -- Keys whose names another ICU folded (a library upgrade), or read otherwise (the tenant's
-    -- phone region changed to or from JP, KR or a Chinese one), would miss pairs: rebuild them.
+    -- phone region changed to or from JP, KR, a Chinese one or TH), would miss pairs: rebuild them.
     v_fold := @extschema@.duplicate_fold_version() || '; names read: ' || v_reading;
     IF EXISTS (SELECT FROM @extschema@.duplicate_run r
                 WHERE r.tenant_id = v_tenant AND r.name_fold IS DISTINCT FROM v_fold) THEN
@@ -1868,8 +1868,10 @@ BEGIN
                         -- two namesakes' years), nor a digit added after the number or to a
                         -- number of one (william.garcia1 / william.garcia11, anna37 / anna370:
                         -- what a provider offers the next namesake, or the next one picks),
-                        -- which stay 'differ'
-                        WHEN a.domain = b.domain AND a.local_digits <> b.local_digits
+                        -- which stay 'differ'; and only beside names that agree exactly (+7: a
+                        -- slip in the number and another in the name are likelier two people
+                        -- named alike, whose numbers are near by chance in a big tenant)
+                        WHEN a.domain = b.domain AND a.local_digits <> b.local_digits AND nm.weight >= 7
                              AND pg_catalog.regexp_replace(a.local, '\d', '', 'g') = pg_catalog.regexp_replace(b.local, '\d', '', 'g')
                              AND ((LEAST(pg_catalog.length(a.local_digits), pg_catalog.length(b.local_digits)) >= 2
                                    AND pg_catalog.length(a.local) <> pg_catalog.length(b.local) AND levenshtein(a.local, b.local) = 1
