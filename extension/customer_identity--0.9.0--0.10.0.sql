@@ -1360,19 +1360,9 @@ BEGIN
                      WHERE pg_catalog.length(u.digits) >= 7) AS t) AS ph
      CROSS JOIN LATERAL (
             -- (and with the first of two family names as the last: Ospina Cárdenas, Ospina C.)
-            -- (and a number of three digits or more with each left out in turn, one of two
-            -- reversed: a digit dropped, added or two swapped, hyewon1017 / hyewon107,
-            -- jieunj71 / jieunj17, meet)
             SELECT 'n:' || LEAST(l.code, g.code) || ':' || GREATEST(l.code, g.code)
-                   || '@' || f.domain || '#' || d.digits AS k
+                   || '@' || f.domain || '#' || fl.digits AS k
               FROM pg_catalog.unnest(f.given_codes) AS g(code)
-             CROSS JOIN (SELECT fl.digits
-                         UNION
-                         SELECT overlay(fl.digits PLACING '' FROM i FOR 1)
-                           FROM pg_catalog.generate_series(1, pg_catalog.length(fl.digits)) AS i
-                          WHERE pg_catalog.length(fl.digits) BETWEEN 3 AND 12
-                         UNION
-                         SELECT pg_catalog.reverse(fl.digits) WHERE pg_catalog.length(fl.digits) = 2) AS d(digits)
              CROSS JOIN pg_catalog.unnest(ARRAY[f.last_code, dmetaphone(pg_catalog.split_part(n.middle, ' ', 1)),
                                                 -- (and its particle joined: Le Goff, LEGOFF)
                                                 CASE WHEN n.middle IS NOT NULL THEN dmetaphone(pg_catalog.replace(n.middle, ' ', '') || n.last_name) END]) AS l(code)
