@@ -9,14 +9,14 @@
 -- helper for bindings on every shard, below), bucket_write_lock (a move's, below) and
 -- suggest_duplicates' helpers (duplicate_fold, duplicate_fold_version, duplicate_name,
 -- duplicate_name_weight, duplicate_transposed, duplicate_local_words, duplicate_tenant,
--- duplicate_phone_digits).
+-- duplicate_phone_digits, duplicate_sibling_names).
 CREATE OR REPLACE FUNCTION @extschema@.not_proxied() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
     SELECT ARRAY['enable_sharding', 'tenant_bucket', 'id_bucket', 'token_bucket', 'derived_identifier',
                  'erased_text', 'erased_jsonb', 'payload_mentions', 'caller', 'current_tenant',
                  'import_customers', 'event_search_keys', 'lock_budget', 'identifier_derived_otherwise',
                  'apply_tenant_binding', 'bucket_write_lock', 'duplicate_fold', 'duplicate_name', 'duplicate_name_weight',
                  'duplicate_transposed', 'duplicate_local_words', 'duplicate_tenant', 'duplicate_fold_version',
-                 'duplicate_phone_digits']
+                 'duplicate_phone_digits', 'duplicate_sibling_names']
 $$;
 
 ------------------------------------------------------------------------------
